@@ -1,0 +1,25 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    // The library: ESM and CJS with declarations. syllable and flesch are ESM-only, so they are
+    // bundled in (for CJS consumers' sake); every other dependency stays external.
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    shims: true,
+    clean: true,
+    sourcemap: false,
+    target: 'node20',
+    noExternal: ['syllable', 'flesch'],
+  },
+  {
+    // The command: ESM only, started by the `service-standards` bin.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    target: 'node20',
+    noExternal: ['syllable', 'flesch'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

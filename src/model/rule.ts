@@ -1,0 +1,319 @@
+import { z } from 'zod';
+import { HolidaySourceSchema, ParameterValueSchema } from './config.js';
+import { StatusSchema } from './finding.js';
+
+// ---- Event filters -------------------------------------------------------------------------
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** How one field of an event is matched. A bare value means equality. */
+export const MatcherSchema = z.union([
+  scalar,
+  z.strictObject({ in: z.array(scalar) }),
+  z.strictObject({ notIn: z.array(scalar) }),
+  z.strictObject({ not: scalar }),
+  z.strictObject({ exists: z.boolean() }),
+  z.strictObject({ includes: scalar }),
+  z.strictObject({ includesAny: z.array(scalar) }),
+  z.strictObject({ includesAll: z.array(scalar) }),
+  z.strictObject({ startsWith: z.string() }),
+  z
+    .strictObject({ param: z.string() })
+    .describe('equality with a list-valued parameter: the field is one of its values'),
+]);
+
+const filterLeafShape = {
+  use: z.string().optional().describe('a named filter from the ruleset manifest, combined with the rest'),
+  type: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  where: z
+    .record(z.string(), MatcherSchema)
+    .optional()
+    .describe('dotted paths into the event (data.to, actor.role) and how each must match'),
+};
+
+/** Which events a fact looks at: a type (or types), field matchers, and alternatives. */
+export const FilterSchema = z.strictObject({
+  ...filterLeafShape,
+  anyOf: z.array(z.strictObject(filterLeafShape)).min(1).optional(),
+  not: z.strictObject(filterLeafShape).optional(),
+});
+
+/** Instants every case has (or lacks): see `docs/engine.md`. */
+export const AnchorSchema = z.enum([
+  'receipt',
+  'closure',
+  'firstDecision',
+  'decisionOrClosure',
+  'end',
+  'outsideRemit',
+  'asOf',
+]);
+
+/** A number of working days taken from a parameter (by name) or given as a literal. */
+export const WorkingDaysSchema = z.union([z.strictObject({ param: z.string() }), z.number().int().min(0)]);
+
+// ---- Fact templates --------------------------------------------------------------------------
+
+const bound = {
+  before: AnchorSchema.optional().describe('only events strictly before this anchor'),
+  onOrBefore: AnchorSchema.optional().describe('only events at or before this anchor'),
+  after: AnchorSchema.optional().describe('only events strictly after this anchor'),
+};
+
+const occurrences = z.strictObject({
+  template: z.literal('occurrences'),
+  filter: FilterSchema,
+  ...bound,
+});
+
+const chainedTrigger = z.strictObject({
+  fromFact: z.string().describe('a responses fact whose items become triggers'),
+  states: z.array(z.enum(['met', 'late', 'missing', 'open', 'cancelled'])).min(1),
+  at: z.enum(['trigger', 'deadline', 'response']).describe('the instant the chained trigger starts from'),
+});
+
+const responses = z.strictObject({
+  template: z.literal('responses'),
+  trigger: z.union([FilterSchema, chainedTrigger]),
+  triggerScope: z
+    .enum(['each', 'first'])
+    .optional()
+    .describe('each matching trigger (default), or only the first'),
+  triggerBefore: AnchorSchema.optional().describe('only triggers strictly before this anchor'),
+  response: FilterSchema,
+  correlateBy: z
+    .array(z.string())
+    .optional()
+    .describe('data keys; the first key present on the trigger must have the same value on the response'),
+  satisfiedBy: FilterSchema.optional().describe('a trigger matching this needs no response'),
+  cancelledBy: FilterSchema.optional().describe(
+    'a trigger is set aside (cancelled) when such an event occurs at or before its deadline, or at any time when it has none',
+  ),
+  within: z
+    .union([
+      z.strictObject({ workingDays: WorkingDaysSchema }),
+      z.strictObject({ anchor: AnchorSchema, inclusive: z.boolean().optional() }),
+      z.strictObject({ deadlineField: z.string(), otherwiseWorkingDays: WorkingDaysSchema }),
+    ])
+    .optional()
+    .describe('the deadline of each trigger; absent means no deadline (a response by asOf counts)'),
+  responseBefore: AnchorSchema.optional().describe('responses count only strictly before this anchor'),
+  replyField: z
+    .string()
+    .optional()
+    .describe('a response whose field (data.inReplyTo) names the trigger id answers it before any other'),
+  classify: z
+    .record(z.string(), FilterSchema)
+    .optional()
+    .describe('count responses matching each named filter'),
+});
+
+const longestGap = z.strictObject({
+  template: z.literal('longestGap'),
+  from: AnchorSchema,
+  until: AnchorSchema,
+  marks: FilterSchema,
+  interval: WorkingDaysSchema,
+});
+
+const timeliness = z.strictObject({
+  template: z.literal('timeliness'),
+  targets: z.string().describe('a parameter holding working days per complexity'),
+  complexity: FilterSchema.describe('events whose data.complexity replaces the complexity'),
+  extension: FilterSchema.describe('events whose revised target replaces the deadline'),
+  revisedTargetField: z.string(),
+  until: AnchorSchema,
+});
+
+const coverage = z.strictObject({
+  template: z.literal('coverage'),
+  filter: FilterSchema,
+  field: z.string(),
+  required: z.array(z.string()).min(1),
+  ...bound,
+});
+
+const precedence = z.strictObject({
+  template: z.literal('precedence'),
+  trigger: FilterSchema,
+  prior: FilterSchema,
+  inclusive: z.boolean().optional().describe('a prior at the same instant counts'),
+  join: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('prior field → trigger field that must be equal'),
+  joinWhenPresent: z.boolean().optional().describe('apply the join only when the trigger field is present'),
+  closerThan: WorkingDaysSchema.optional().describe('only priors fewer than this many working days before'),
+});
+
+const conformance = z.strictObject({
+  template: z.literal('conformance'),
+  items: FilterSchema,
+  require: FilterSchema,
+  afterEach: z
+    .union([FilterSchema, chainedTrigger])
+    .optional()
+    .describe('judge only items after such an event; `{trigger.<path>}` in require values refers to it'),
+  ...bound,
+});
+
+const keysCovered = z.strictObject({
+  template: z.literal('keysCovered'),
+  source: FilterSchema,
+  key: z.string(),
+  latestWhere: FilterSchema.describe('the latest source event per key must match this'),
+  before: AnchorSchema,
+  listField: z.string().describe('the field of the anchor event that lists the keys relied on'),
+});
+
+const readability = z.strictObject({
+  template: z.literal('readability'),
+  filter: FilterSchema,
+  exclude: FilterSchema.optional(),
+  minWords: z.number().int().min(1),
+  minScore: z.union([z.number(), z.strictObject({ param: z.string() })]),
+});
+
+/** A fact: a named measurement computed by one of the temporal templates (`docs/engine.md`). */
+export const FactSpecSchema = z.discriminatedUnion('template', [
+  occurrences,
+  responses,
+  longestGap,
+  timeliness,
+  coverage,
+  precedence,
+  conformance,
+  keysCovered,
+  readability,
+]);
+
+// ---- Conditions (json-rules-engine) ---------------------------------------------------------
+
+/** A plain JSONPath into a fact (`$.late`, `$.first.elapsed`): no filters, so every evaluator reads it alike. */
+const factPath = z
+  .string()
+  .regex(/^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*$/, 'must be a plain path such as $.late');
+
+/** A comparison of a fact (at a JSONPath) with a value, a parameter or another fact. */
+export const LeafConditionSchema = z.strictObject({
+  fact: z.string(),
+  path: factPath.optional(),
+  operator: z.enum([
+    'equal',
+    'notEqual',
+    'lessThan',
+    'lessThanInclusive',
+    'greaterThan',
+    'greaterThanInclusive',
+    'in',
+    'notIn',
+    'contains',
+    'doesNotContain',
+  ]),
+  value: z.union([scalar, z.array(scalar), z.strictObject({ fact: z.string(), path: factPath.optional() })]),
+});
+
+/** json-rules-engine's nested conditions: `all`, `any`, `not`, or a leaf comparison. */
+export type Condition =
+  | z.infer<typeof LeafConditionSchema>
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    LeafConditionSchema,
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+  ]),
+);
+
+// ---- Rule files ----------------------------------------------------------------------------
+
+const explanationTemplate = z.string().min(1);
+
+/** One check of a rule: outcomes tried in order (first true wins), else `pass`. */
+export const CheckSchema = z.strictObject({
+  id: z.string(),
+  description: z.string(),
+  appliesWhen: ConditionSchema.optional().describe('else this check is not applicable'),
+  outcomes: z.array(
+    z.strictObject({
+      status: z.enum(['fail', 'insufficient_evidence', 'pending']),
+      when: ConditionSchema,
+      dueAt: z.string().optional().describe('fact.path of the instant a pending outcome falls due'),
+      explain: explanationTemplate
+        .optional()
+        .describe("this outcome's explanation; else the check's for its status"),
+    }),
+  ),
+  explain: z.partialRecord(StatusSchema, explanationTemplate),
+});
+
+/**
+ * A rule file: one indicator, in the leaflet's words, with how it is judged.
+ *
+ * @example
+ * RuleFileSchema.parse(JSON.parse(readFileSync('rules/spso-css-0524/1.2.1.json', 'utf8')));
+ */
+export const RuleFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  ref: z.string().regex(/^([0-9]+\.[0-9]+\.[0-9]+|[A-Z]\.[0-9]+)$/),
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  commitment: z.string(),
+  standard: z.string(),
+  words: z.string().min(1).describe("the leaflet's words, verbatim"),
+  description: z.string().min(1).describe('how it is judged, and any judgement call a fair auditor made'),
+  parameters: z.array(z.string()),
+  facts: z.record(z.string(), FactSpecSchema),
+  appliesWhen: ConditionSchema.optional(),
+  checks: z.array(CheckSchema).min(1),
+  explain: z.strictObject({ not_applicable: explanationTemplate.optional() }),
+  statuses: z.array(StatusSchema).min(1),
+});
+
+/** A parameter's default and where it comes from. */
+export const ParameterDefinitionSchema = z.strictObject({
+  default: ParameterValueSchema,
+  unit: z.enum(['working_days', 'score', 'roles', 'working_days_by_complexity']),
+  basis: z.string(),
+});
+
+/** The ruleset manifest (`rules/<ruleset>/ruleset.json`). */
+export const RulesetManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  source: z.string(),
+  publisher: z.string().optional(),
+  commitments: z.array(
+    z.strictObject({
+      ref: z.string(),
+      title: z.string(),
+      standards: z.array(
+        z.strictObject({ ref: z.string(), title: z.string(), indicators: z.array(z.string()) }),
+      ),
+    }),
+  ),
+  parameters: z.record(z.string(), ParameterDefinitionSchema),
+  calendar: z.strictObject({
+    zone: z.string(),
+    holidays: HolidaySourceSchema,
+    countReceiptDay: z.boolean(),
+  }),
+  filters: z.record(z.string(), FilterSchema),
+  rules: z.array(z.string()).min(1).describe('rule files in report order'),
+});
+
+export type Filter = z.infer<typeof FilterSchema>;
+export type Matcher = z.infer<typeof MatcherSchema>;
+export type Anchor = z.infer<typeof AnchorSchema>;
+export type WorkingDays = z.infer<typeof WorkingDaysSchema>;
+export type FactSpec = z.infer<typeof FactSpecSchema>;
+export type LeafCondition = z.infer<typeof LeafConditionSchema>;
+export type Check = z.infer<typeof CheckSchema>;
+export type RuleFile = z.infer<typeof RuleFileSchema>;
+export type ParameterDefinition = z.infer<typeof ParameterDefinitionSchema>;
+export type RulesetManifest = z.infer<typeof RulesetManifestSchema>;

@@ -1,0 +1,204 @@
+/**
+ * The working-day calendar of one zone: working days, day 0, elapsed working days and deadlines on
+ * local day numbers. Queries read a prebuilt table (see table.ts), rebuilt wider when a day outside
+ * it is asked for: O(1) or O(log n) per call, plus O(k) in the number of pause intervals.
+ */
+import type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
+import { dayFromIsoDate, yearOfDay } from './days.js';
+import { type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
+import { localDayOf } from './instant.js';
+import { _normalizePaused, _pausedDaysFrom, type PausedDays } from './paused.js';
+import {
+  _buildTable,
+  _checkYears,
+  _countTo,
+  _firstDayReaching,
+  _HOLIDAY,
+  _MAX_YEAR,
+  _MIN_YEAR,
+  _specialAfter,
+  type _Table,
+  _WEEKEND,
+  _WORKING,
+} from './table.js';
+
+export type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
+export type { PausedDays } from './paused.js';
+
+const _GROW_YEARS = 10;
+const _EXTRA_NAME = 'Extra holiday';
+
+class _Calendar implements WorkingCalendar {
+  readonly zone: string;
+  readonly countReceiptDay: boolean;
+  readonly #source: HolidaySource;
+  readonly #extras: { day: number; date: string; name: string }[];
+  readonly #closures: { from: number; to: number; reason: string | undefined }[];
+  readonly #weekend: boolean[];
+  #t: _Table;
+
+  constructor(options: CalendarOptions) {
+    this.zone = options.zone;
+    localDayOf(0, options.zone); // throws for an unknown zone
+    this.countReceiptDay = options.countReceiptDay ?? false;
+    this.#source = options.holidays;
+    this.#extras = (options.extraHolidays ?? []).map((h) => ({
+      day: dayFromIsoDate(h.date),
+      date: h.date,
+      name: h.name ?? _EXTRA_NAME,
+    }));
+    this.#closures = (options.closures ?? []).map((c) => {
+      const from = dayFromIsoDate(c.from);
+      const to = dayFromIsoDate(c.to);
+      if (to < from) throw new RangeError(`Closure ends (${c.to}) before it starts (${c.from})`);
+      return { from, to, reason: c.reason };
+    });
+    const weekend = options.weekend ?? [6, 7];
+    this.#weekend = Array.from({ length: 8 }, (_, d) => d > 0 && weekend.includes(d));
+    if (
+      weekend.some((d) => !Number.isInteger(d) || d < 1 || d > 7) ||
+      this.#weekend.filter(Boolean).length === 7
+    ) {
+      throw new RangeError(`Invalid weekend [${weekend.join(', ')}]: ISO weekdays 1-7, leaving at least one`);
+    }
+    const [fromYear, toYear] = options.years ?? [2000, 2040];
+    _checkYears(fromYear, toYear);
+    this.#t = this.#build(fromYear, toYear);
+  }
+
+  #build(fromYear: number, toYear: number): _Table {
+    const holidays = this.holidaysInYears(fromYear, toYear).map((h) => ({
+      day: dayFromIsoDate(h.date),
+      name: h.name,
+    }));
+    return _buildTable(fromYear, toYear, { weekend: this.#weekend, holidays, closures: this.#closures });
+  }
+
+  /** The table, rebuilt wider first when `lo`..`hi` is not inside it. */
+  #ensure(lo: number, hi: number = lo): _Table {
+    const t = this.#t;
+    if (lo >= t.first && hi <= t.last && Number.isInteger(lo) && Number.isInteger(hi)) return t;
+    if (!Number.isInteger(lo) || !Number.isInteger(hi))
+      throw new RangeError(`Not a day number: ${lo}, ${hi}`);
+    const yLo = yearOfDay(lo);
+    const yHi = yearOfDay(hi);
+    _checkYears(Math.min(yLo, t.fromYear), Math.max(yHi, t.toYear));
+    const fromYear = lo < t.first ? Math.max(_MIN_YEAR, yLo - _GROW_YEARS) : t.fromYear;
+    const toYear = hi > t.last ? Math.min(_MAX_YEAR, yHi + _GROW_YEARS) : t.toYear;
+    this.#t = this.#build(fromYear, toYear);
+    return this.#t;
+  }
+
+  /** The day on which the `need`-th working day after `day` falls (need >= 1). */
+  #nthWorkingDayAfter(day: number, need: number): number {
+    let t = this.#ensure(day);
+    const target = _countTo(t, day) + need;
+    let found = _firstDayReaching(t, target, day);
+    while (found === undefined) {
+      t = this.#ensure(t.last + 1);
+      found = _firstDayReaching(t, target, day);
+    }
+    return found;
+  }
+
+  isWorkingDay(day: number): boolean {
+    const t = this.#ensure(day);
+    return t.flags[day - t.first] === _WORKING;
+  }
+
+  nonWorkingReason(day: number): NonWorkingReason | undefined {
+    const t = this.#ensure(day);
+    const flag = t.flags[day - t.first];
+    if (flag === _WORKING) return undefined;
+    if (flag === _WEEKEND) return { kind: 'weekend' };
+    const name = t.names.get(day);
+    const kind = flag === _HOLIDAY ? 'holiday' : 'closure';
+    return name === undefined ? { kind } : { kind, name };
+  }
+
+  dayZero(day: number): number {
+    return this.isWorkingDay(day) ? day : this.#nthWorkingDayAfter(day, 1);
+  }
+
+  workingDaysBetween(fromExclusive: number, toInclusive: number): number {
+    if (toInclusive <= fromExclusive) return 0;
+    const t = this.#ensure(fromExclusive, toInclusive);
+    return _countTo(t, toInclusive) - _countTo(t, fromExclusive);
+  }
+
+  countPausedWorkingDays(fromExclusive: number, toInclusive: number, paused: PausedDays): number {
+    let count = 0;
+    for (const [a, b] of _normalizePaused(paused)) {
+      if (a > toInclusive) break;
+      count += this.workingDaysBetween(Math.max(fromExclusive, a - 1), Math.min(toInclusive, b));
+    }
+    return count;
+  }
+
+  elapsedWorkingDays(startDay: number, endDay: number, paused: PausedDays = []): number {
+    const day0 = this.dayZero(startDay);
+    if (endDay < day0) return 0;
+    const counted = this.workingDaysBetween(day0, endDay) - this.countPausedWorkingDays(day0, endDay, paused);
+    return counted + (this.countReceiptDay ? 1 : 0);
+  }
+
+  deadline(startDay: number, n: number, paused: PausedDays = []): number {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Invalid number of working days: ${n}`);
+    const day0 = this.dayZero(startDay);
+    let need = n - (this.countReceiptDay ? 1 : 0);
+    if (need <= 0) return day0;
+    let cur = day0; // every working day in (day0, cur] is counted or paused
+    for (const [a, b] of _normalizePaused(paused)) {
+      if (b <= cur) continue;
+      const available = this.workingDaysBetween(cur, a - 1);
+      if (available >= need) break;
+      need -= available;
+      cur = b;
+    }
+    return this.#nthWorkingDayAfter(cur, need);
+  }
+
+  nonWorkingDaysBetween(fromExclusive: number, toInclusive: number): NonWorkingDay[] {
+    if (toInclusive <= fromExclusive) return [];
+    const t = this.#ensure(fromExclusive, toInclusive);
+    const out: NonWorkingDay[] = [];
+    for (let i = _specialAfter(t, fromExclusive); i < t.special.length; i++) {
+      const day = t.special[i] ?? 0;
+      if (day > toInclusive) break;
+      out.push({ day, ...(this.nonWorkingReason(day) as NonWorkingReason) });
+    }
+    return out;
+  }
+
+  holidays(): Holiday[] {
+    return this.holidaysInYears(this.#t.fromYear, this.#t.toYear);
+  }
+
+  holidaysInYears(fromYear: number, toYear: number): Holiday[] {
+    const all = resolvePublicHolidays(this.#source, fromYear, toYear);
+    const seen = new Set(all.map((h) => h.date));
+    for (const h of this.#extras) {
+      const year = yearOfDay(h.day);
+      if (year < fromYear || year > toYear || seen.has(h.date)) continue;
+      seen.add(h.date);
+      all.push({ date: h.date, name: h.name });
+    }
+    return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  pausedDaysFrom(intervals: { pausedAtMs: number; resumedAtMs: number }[]): PausedDays {
+    return _pausedDaysFrom(intervals, this.zone);
+  }
+}
+
+/**
+ * Creates a working calendar. The table for `years` (default 2000-2040) is built at once, so an
+ * unknown zone, holiday code or malformed date throws here; days outside 1900-2200 throw RangeError.
+ * @example
+ * const cal = createCalendar({ zone: 'Europe/London', holidays: { country: 'GB', state: 'SCT' } });
+ * cal.deadline(dayFromIsoDate('2024-05-01'), 3); // dayFromIsoDate('2024-05-07') (Mon 6 May is a holiday)
+ * cal.elapsedWorkingDays(dayFromIsoDate('2024-05-01'), dayFromIsoDate('2024-05-08')); // 4
+ */
+export function createCalendar(options: CalendarOptions): WorkingCalendar {
+  return new _Calendar(options);
+}

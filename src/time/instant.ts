@@ -1,0 +1,246 @@
+/**
+ * Instants: parsing ISO 8601 strings into epoch milliseconds plus their local day in a zone, and the
+ * zone-offset lookups behind it. luxon supplies the zone rules (offset of a zone at an instant) on a
+ * cache miss only; everything else is arithmetic, so a million events cost about two luxon calls per
+ * UTC day they touch, not one per event.
+ */
+import { IANAZone } from 'luxon';
+import { _civilFromDays, _daysFromCivil, _daysInMonth, _pad } from './days.js';
+
+/**
+ * A parsed instant: epoch milliseconds and the local calendar day (day number) in the zone.
+ * @example { epochMs: 1715036400000, day: 19850, naive: true, dateOnly: true } // '2024-05-07' in London
+ */
+export type ParsedInstant = {
+  epochMs: number;
+  /** Local calendar date of the instant in the zone, as a day number (days since 1970-01-01). */
+  day: number;
+  /** True when the string carried no `Z` or offset (a local date-time or a date alone). */
+  naive: boolean;
+  /** True when the string was a date alone. */
+  dateOnly: boolean;
+};
+
+const _MS_PER_DAY = 86_400_000;
+const _MS_PER_HOUR = 3_600_000;
+const _MAX_BUCKETS = 200_000;
+// date, then optionally: T, t or space; HH:MM[:SS[.fraction]]; then Z, z, +HH:MM, +HHMM or +HH.
+const _ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+
+/** A UTC day holding one offset transition: offset `before` until `at` (exclusive), then `after`. */
+type _Split = { at: number; before: number; after: number };
+type _ZoneCache = { rules: IANAZone; days: Map<number, number>; splits: Map<number, _Split> };
+const _zones = new Map<string, _ZoneCache>();
+
+/** @internal The cache of a zone; throws RangeError for a zone luxon does not know. */
+function _zoneCache(zone: string): _ZoneCache {
+  let cache = _zones.get(zone);
+  if (cache === undefined) {
+    if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+      throw new RangeError(
+        `Unknown time zone "${String(zone)}" (expected an IANA name such as Europe/London)`,
+      );
+    }
+    cache = { rules: IANAZone.create(zone), days: new Map(), splits: new Map() };
+    _zones.set(zone, cache);
+  }
+  return cache;
+}
+
+/** @internal Offset in ms from luxon (the only place zone rules are read). */
+function _luxonOffset(cache: _ZoneCache, epochMs: number): number {
+  return cache.rules.offset(epochMs) * 60_000;
+}
+
+/**
+ * @internal Fills the cache for one UTC day: one offset, or its one transition found by bisection
+ * (a day whose hourly offsets change more than once is left to luxon on every call).
+ */
+function _fillDay(cache: _ZoneCache, bucket: number): number {
+  const start = bucket * _MS_PER_DAY;
+  const before = _luxonOffset(cache, start);
+  const after = _luxonOffset(cache, start + _MS_PER_DAY - 1);
+  if (cache.days.size >= _MAX_BUCKETS) {
+    cache.days.clear();
+    cache.splits.clear();
+  }
+  if (before === after) {
+    cache.days.set(bucket, before);
+    return before;
+  }
+  let changes = 0;
+  for (let h = 1, previous = before; h <= 24; h++) {
+    const next = _luxonOffset(cache, Math.min(start + h * _MS_PER_HOUR, start + _MS_PER_DAY - 1));
+    if (next !== previous) changes++;
+    previous = next;
+  }
+  cache.days.set(bucket, Number.NaN);
+  if (changes !== 1) return Number.NaN; // several changes in a day: ask luxon on every call
+  let lo = start; // offset(lo) === before
+  let hi = start + _MS_PER_DAY - 1; // offset(hi) === after
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (_luxonOffset(cache, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  cache.splits.set(bucket, { at: hi, before, after });
+  return Number.NaN;
+}
+
+/**
+ * @internal UTC offset of `zone` at `epochMs`, in milliseconds. Cached per UTC day: luxon is asked
+ * twice for a day without a transition, and about fifty times for a day with one (bisected to the
+ * millisecond, so transitions off the hour, as in Lord Howe or Chatham, are exact). A day whose
+ * first and last offsets agree is taken to have none (an offset lasting under a day is missed).
+ * @example _offsetMs(Date.UTC(2024, 4, 7), 'Europe/London') // 3600000
+ */
+export function _offsetMs(epochMs: number, zone: string): number {
+  const cache = _zoneCache(zone);
+  const bucket = Math.floor(epochMs / _MS_PER_DAY);
+  let offset = cache.days.get(bucket);
+  if (offset === undefined) offset = _fillDay(cache, bucket);
+  if (!Number.isNaN(offset)) return offset;
+  const split = cache.splits.get(bucket);
+  if (split === undefined) return _luxonOffset(cache, epochMs);
+  return epochMs < split.at ? split.before : split.after;
+}
+
+/**
+ * @internal The instant of a local wall-clock time (`localMs` = the wall time read as if UTC).
+ * A time in a DST gap moves forward by the gap, as luxon does (01:30 on 31 Mar 2024 in London is
+ * 02:30 BST). A time in a DST overlap takes the earlier instant (the first 01:30 on 27 Oct 2024 in
+ * London is BST), deterministically: luxon's own choice there depends on the machine's clock.
+ */
+function _resolveLocal(localMs: number, zone: string): number {
+  const before = _offsetMs(localMs - _MS_PER_DAY, zone);
+  const after = _offsetMs(localMs + _MS_PER_DAY, zone);
+  const viaBefore = localMs - before;
+  const viaAfter = localMs - after;
+  const beforeFits = _offsetMs(viaBefore, zone) === before;
+  const afterFits = _offsetMs(viaAfter, zone) === after;
+  if (beforeFits && afterFits) return Math.min(viaBefore, viaAfter);
+  if (beforeFits) return viaBefore;
+  if (afterFits) return viaAfter;
+  return localMs - Math.min(before, after);
+}
+
+/**
+ * Local calendar day (day number) of an instant in a zone.
+ * @throws RangeError for an unknown zone.
+ * @example
+ * localDayOf(Date.parse('2024-05-06T23:30:00Z'), 'Europe/London'); // 19850 (Tue 7 May 2024, 00:30 BST)
+ */
+export function localDayOf(epochMs: number, zone: string): number {
+  return Math.floor((epochMs + _offsetMs(epochMs, zone)) / _MS_PER_DAY);
+}
+
+/**
+ * The first instant of a local calendar day in a zone (local midnight, or the end of a DST gap
+ * that swallowed midnight).
+ * @example
+ * startOfDayMs(19850, 'Europe/London'); // Date.parse('2024-05-06T23:00:00Z')
+ */
+export function startOfDayMs(day: number, zone: string): number {
+  return _resolveLocal(day * _MS_PER_DAY, zone);
+}
+
+/**
+ * True when an instant is the first instant of its local calendar day in the zone.
+ * @example
+ * isLocalMidnight(Date.parse('2024-05-06T23:00:00Z'), 'Europe/London'); // true
+ * isLocalMidnight(Date.parse('2024-05-07T00:00:00Z'), 'Europe/London'); // false (01:00 BST)
+ */
+export function isLocalMidnight(epochMs: number, zone: string): boolean {
+  return epochMs === startOfDayMs(localDayOf(epochMs, zone), zone);
+}
+
+function _error(value: string, why: string): { error: string } {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return { error: `"${shown}" ${why}` };
+}
+
+/**
+ * Parses an ISO 8601 date or date-time. With `Z` or an offset (`+01:00`, `+0100`, `+01`) it is
+ * absolute; a local date-time without offset, or a date alone, is read in `zone`. A date alone is
+ * the start of that local day, or with `mode: 'end'` its last millisecond (for deadlines). `T`,
+ * `t` or a space separates date and time; `Z` or `z`; seconds and a fraction (`.` or `,`, up to 9
+ * digits, truncated to milliseconds) are optional. Impossible dates and times return `{ error }`.
+ * @throws RangeError for an unknown zone (a configuration error, not a data error).
+ * @example
+ * parseInstant('2024-05-07T10:00:00Z', 'Europe/London');
+ * // { epochMs: 1715076000000, day: 19850, naive: false, dateOnly: false }
+ * parseInstant('2024-05-07', 'Europe/London', 'end').epochMs; // 23:59:59.999 BST on 7 May
+ * parseInstant('2024-02-30', 'Europe/London'); // { error: '"2024-02-30" is not a real date: ...' }
+ */
+export function parseInstant(
+  value: string,
+  zone: string,
+  mode: 'start' | 'end' = 'start',
+): ParsedInstant | { error: string } {
+  _zoneCache(zone);
+  if (typeof value !== 'string') return { error: `${String(value)} is not a date-time string` };
+  const m = _ISO.exec(value.trim());
+  if (m === null) {
+    return _error(
+      value,
+      'is not an ISO 8601 date or date-time (expected e.g. 2024-05-07, 2024-05-07T10:00:00, 2024-05-07T10:00:00Z or 2024-05-07 10:00:00+01:00)',
+    );
+  }
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const dayOfMonth = Number(m[3]);
+  if (month < 1 || month > 12) return _error(value, `is not a real date: there is no month ${m[2]}`);
+  const monthDays = _daysInMonth(year, month);
+  if (dayOfMonth < 1 || dayOfMonth > monthDays) {
+    return _error(value, `is not a real date: ${m[1]}-${m[2]} has ${monthDays} days`);
+  }
+  const day = _daysFromCivil(year, month, dayOfMonth);
+  if (m[4] === undefined) {
+    const epochMs = mode === 'end' ? startOfDayMs(day + 1, zone) - 1 : startOfDayMs(day, zone);
+    return { epochMs, day, naive: true, dateOnly: true };
+  }
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Number(`${m[7]}00`.slice(0, 3));
+  if (hour > 23 || minute > 59 || second > 59) {
+    return _error(value, 'is not a real time: hours run 00-23, minutes and seconds 00-59');
+  }
+  const localMs = day * _MS_PER_DAY + hour * _MS_PER_HOUR + minute * 60_000 + second * 1000 + millis;
+  if (m[8] === undefined && m[9] === undefined) {
+    const epochMs = _resolveLocal(localMs, zone);
+    return { epochMs, day: localDayOf(epochMs, zone), naive: true, dateOnly: false };
+  }
+  let offsetMinutes = 0;
+  if (m[9] !== undefined) {
+    const offsetHours = Number(m[10]);
+    const offsetMins = m[11] === undefined ? 0 : Number(m[11]);
+    if (offsetHours > 23 || offsetMins > 59) return _error(value, 'has an impossible UTC offset');
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  const epochMs = localMs - offsetMinutes * 60_000;
+  return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
+}
+
+/**
+ * Formats an instant as ISO 8601 with milliseconds and the zone's offset at that instant (always
+ * `±HH:MM`, never `Z`; `±HH:MM:SS` only for historical offsets with seconds). Independent of the
+ * machine's time zone.
+ * @throws RangeError for a non-finite instant or an unknown zone.
+ * @example
+ * formatInstant(Date.parse('2024-05-07T09:00:00Z'), 'Europe/London'); // '2024-05-07T10:00:00.000+01:00'
+ */
+export function formatInstant(epochMs: number, zone: string): string {
+  if (!Number.isFinite(epochMs)) throw new RangeError(`Cannot format the instant ${epochMs}`);
+  const offset = _offsetMs(epochMs, zone);
+  const local = epochMs + offset;
+  const day = Math.floor(local / _MS_PER_DAY);
+  const t = local - day * _MS_PER_DAY;
+  const [y, mo, d] = _civilFromDays(day);
+  const abs = Math.abs(offset);
+  const offSeconds = Math.floor((abs % 60_000) / 1000);
+  const off = `${offset < 0 ? '-' : '+'}${_pad(Math.floor(abs / _MS_PER_HOUR))}:${_pad(Math.floor((abs % _MS_PER_HOUR) / 60_000))}${offSeconds ? `:${_pad(offSeconds)}` : ''}`;
+  const time = `${_pad(Math.floor(t / _MS_PER_HOUR))}:${_pad(Math.floor((t % _MS_PER_HOUR) / 60_000))}:${_pad(Math.floor((t % 60_000) / 1000))}.${_pad(t % 1000, 3)}`;
+  return `${_pad(y, 4)}-${_pad(mo)}-${_pad(d)}T${time}${off}`;
+}

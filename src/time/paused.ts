@@ -1,0 +1,62 @@
+/**
+ * Paused days: the inclusive intervals of local days during which a case was paused. A day is
+ * paused when its whole local calendar day lies between a pause and the next resume.
+ */
+import { isLocalMidnight, localDayOf } from './instant.js';
+
+/** Sorted, non-overlapping, inclusive intervals of paused day numbers. @example [[19846, 19851]] */
+export type PausedDays = readonly (readonly [number, number])[];
+
+/**
+ * @internal Sorts intervals, drops empty ones and merges overlapping or adjacent ones.
+ * @example _mergePaused([[5, 6], [1, 3], [4, 4]]) // [[1, 6]]
+ */
+export function _mergePaused(paused: PausedDays): [number, number][] {
+  const sorted = paused.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const top = merged[merged.length - 1];
+    if (top !== undefined && a <= top[1] + 1) top[1] = Math.max(top[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+
+/**
+ * @internal `paused` itself when already sorted and disjoint (the usual case), else merged.
+ * @example _normalizePaused([[1, 2], [4, 5]]) // the same array
+ */
+export function _normalizePaused(paused: PausedDays): PausedDays {
+  for (let i = 0; i < paused.length; i++) {
+    const [a, b] = paused[i] as readonly [number, number];
+    const previous = paused[i - 1];
+    if (a > b || (previous !== undefined && previous[1] >= a)) return _mergePaused(paused);
+  }
+  return paused;
+}
+
+/**
+ * @internal Whole local days between each pause and its resume, in `zone`: the first is the
+ * pause's own day when it starts exactly at local midnight, else the next day; the last is the day
+ * before the resume's day. Empty intervals are dropped; overlaps merged.
+ * @example
+ * // paused Wed 1 May 2024 14:00 BST, resumed Mon 6 May 10:00 BST: Thu 2 .. Sun 5 May
+ * _pausedDaysFrom([{ pausedAtMs: Date.parse('2024-05-01T13:00Z'), resumedAtMs: Date.parse('2024-05-06T09:00Z') }], 'Europe/London');
+ */
+export function _pausedDaysFrom(
+  intervals: readonly { pausedAtMs: number; resumedAtMs: number }[],
+  zone: string,
+): PausedDays {
+  const days: [number, number][] = [];
+  for (const { pausedAtMs, resumedAtMs } of intervals) {
+    if (!Number.isFinite(pausedAtMs) || !Number.isFinite(resumedAtMs)) {
+      throw new RangeError(`Invalid pause interval ${pausedAtMs}-${resumedAtMs}`);
+    }
+    if (resumedAtMs <= pausedAtMs) continue;
+    const pausedDay = localDayOf(pausedAtMs, zone);
+    const first = isLocalMidnight(pausedAtMs, zone) ? pausedDay : pausedDay + 1;
+    const last = localDayOf(resumedAtMs, zone) - 1;
+    if (first <= last) days.push([first, last]);
+  }
+  return _mergePaused(days);
+}

@@ -1,0 +1,302 @@
+import fc from 'fast-check';
+import { DateTime, IANAZone } from 'luxon';
+import { describe, expect, it, vi } from 'vitest';
+import { dayFromIsoDate } from '../../src/time/days.js';
+import {
+  formatInstant,
+  isLocalMidnight,
+  localDayOf,
+  type ParsedInstant,
+  parseInstant,
+  startOfDayMs,
+} from '../../src/time/instant.js';
+
+const LONDON = 'Europe/London';
+const ok = (value: string, zone = LONDON, mode: 'start' | 'end' = 'start'): ParsedInstant => {
+  const parsed = parseInstant(value, zone, mode);
+  if ('error' in parsed) throw new Error(parsed.error);
+  return parsed;
+};
+const day = dayFromIsoDate;
+
+describe('parseInstant: formats', () => {
+  it.each([
+    ['2024-05-07T10:00:00Z', '2024-05-07T10:00:00.000Z'],
+    ['2024-05-07T10:00:00z', '2024-05-07T10:00:00.000Z'],
+    ['2024-05-07t10:00:00Z', '2024-05-07T10:00:00.000Z'],
+    ['2024-05-07T10:00Z', '2024-05-07T10:00:00.000Z'],
+    ['2024-05-07T10:00:00+01:00', '2024-05-07T09:00:00.000Z'],
+    ['2024-05-07T10:00:00+0100', '2024-05-07T09:00:00.000Z'],
+    ['2024-05-07T10:00:00+01', '2024-05-07T09:00:00.000Z'],
+    ['2024-05-07T10:00:00-05:30', '2024-05-07T15:30:00.000Z'],
+    ['2024-05-07T10:00:00-00:00', '2024-05-07T10:00:00.000Z'],
+    ['2024-05-07T10:00:00.5Z', '2024-05-07T10:00:00.500Z'],
+    ['2024-05-07T10:00:00,25Z', '2024-05-07T10:00:00.250Z'],
+    ['2024-05-07T10:00:00.123456789Z', '2024-05-07T10:00:00.123Z'],
+    ['2024-05-07T23:59:59.9999Z', '2024-05-07T23:59:59.999Z'],
+    ['2011-10-11 13:45:40.276000+02:00', '2011-10-11T11:45:40.276Z'],
+    ['2011-10-11 13:45:40.276000', '2011-10-11T12:45:40.276Z'],
+    [' 2024-05-07T10:00:00Z ', '2024-05-07T10:00:00.000Z'],
+  ])('%j is %s', (value, iso) => {
+    const parsed = ok(value);
+    expect(new Date(parsed.epochMs).toISOString()).toBe(iso);
+    expect(parsed.dateOnly).toBe(false);
+    expect(parsed.naive).toBe(!/[Zz]|[+-]\d\d(:?\d\d)?\s*$/.test(value));
+  });
+
+  it('reads a date alone as the start, or with mode end the last millisecond, of the local day', () => {
+    expect(ok('2024-05-07')).toEqual({
+      epochMs: Date.parse('2024-05-06T23:00:00Z'),
+      day: day('2024-05-07'),
+      naive: true,
+      dateOnly: true,
+    });
+    expect(ok('2024-05-07', LONDON, 'end')).toEqual({
+      epochMs: Date.parse('2024-05-07T22:59:59.999Z'),
+      day: day('2024-05-07'),
+      naive: true,
+      dateOnly: true,
+    });
+    expect(ok('2024-01-15', LONDON, 'end').epochMs).toBe(Date.parse('2024-01-15T23:59:59.999Z'));
+    expect(ok('2024-05-07', 'Pacific/Auckland').epochMs).toBe(Date.parse('2024-05-06T12:00:00Z'));
+    expect(ok('2024-05-07', 'Pacific/Auckland', 'end').epochMs).toBe(Date.parse('2024-05-07T11:59:59.999Z'));
+    // 23-hour and 25-hour days
+    expect(ok('2024-03-31', LONDON, 'end').epochMs - ok('2024-03-31').epochMs).toBe(23 * 3_600_000 - 1);
+    expect(ok('2024-10-27', LONDON, 'end').epochMs - ok('2024-10-27').epochMs).toBe(25 * 3_600_000 - 1);
+  });
+
+  it('ignores mode for date-times', () => {
+    expect(ok('2024-05-07T10:00', LONDON, 'end').epochMs).toBe(Date.parse('2024-05-07T09:00:00Z'));
+  });
+
+  it('reads naive local date-times in the zone, whose UTC date may differ', () => {
+    const london = ok('2024-05-07T00:30');
+    expect(london.epochMs).toBe(Date.parse('2024-05-06T23:30:00Z'));
+    expect(london.day).toBe(day('2024-05-07'));
+    expect(london.naive).toBe(true);
+    const auckland = ok('2024-05-07T08:00:00', 'Pacific/Auckland');
+    expect(auckland.epochMs).toBe(Date.parse('2024-05-06T20:00:00Z'));
+    expect(auckland.day).toBe(day('2024-05-07'));
+    expect(ok('2024-05-07T10:00:00', 'America/Sao_Paulo').epochMs).toBe(Date.parse('2024-05-07T13:00:00Z'));
+  });
+
+  it('finds the local day of absolute instants with mixed offsets', () => {
+    // 00:30 on 7 May at +02:00 is 23:30 BST on 6 May
+    expect(ok('2024-05-07T00:30:00+02:00').day).toBe(day('2024-05-06'));
+    // 01:30 at +02:00 is 00:30 BST on 7 May
+    expect(ok('2024-05-07T01:30:00+02:00').day).toBe(day('2024-05-07'));
+    expect(ok('2024-05-06T23:30:00Z').day).toBe(day('2024-05-07'));
+    expect(ok('2024-05-06T23:30:00Z', 'UTC').day).toBe(day('2024-05-06'));
+    expect(ok('2024-05-06T23:30:00Z', 'Pacific/Auckland').day).toBe(day('2024-05-07'));
+    expect(ok('2024-05-07T02:00:00Z', 'America/Sao_Paulo').day).toBe(day('2024-05-06'));
+  });
+});
+
+describe('parseInstant: errors', () => {
+  it.each([
+    ['2024-02-30', 'is not a real date'],
+    ['2023-02-29T10:00:00Z', 'is not a real date'],
+    ['2024-13-01', 'no month 13'],
+    ['2024-05-07T25:00', 'is not a real time'],
+    ['2024-05-07T24:00:00Z', 'is not a real time'],
+    ['2024-05-07T10:60', 'is not a real time'],
+    ['2024-05-07T23:59:60Z', 'is not a real time'],
+    ['2024-05-07T10:00:00+24:00', 'impossible UTC offset'],
+    ['2024-05-07T10:00:00+01:60', 'impossible UTC offset'],
+    ['not a date', 'is not an ISO 8601'],
+    ['', 'is not an ISO 8601'],
+    ['2024-05-07T10', 'is not an ISO 8601'],
+    ['2024-05-07T10:00:00.Z', 'is not an ISO 8601'],
+    ['2024-05-07T10:00:00+1', 'is not an ISO 8601'],
+    ['2024-05-07T10:00:00 Z', 'is not an ISO 8601'],
+    ['2024-05-07T10:00:00[Europe/London]', 'is not an ISO 8601'],
+    ['07/05/2024 10:00', 'is not an ISO 8601'],
+    ['20240507T100000Z', 'is not an ISO 8601'],
+    ['2024-05', 'is not an ISO 8601'],
+    ['1715076000000', 'is not an ISO 8601'],
+  ])('%j: %s', (value, message) => {
+    const parsed = parseInstant(value, LONDON);
+    expect(parsed).toHaveProperty('error');
+    const { error } = parsed as { error: string };
+    expect(error).toContain(message);
+    expect(error).toContain(`"${value}"`);
+  });
+
+  it('throws for an unknown zone, a configuration error', () => {
+    expect(() => parseInstant('2024-05-07', 'Mars/Olympus')).toThrow(/Unknown time zone "Mars\/Olympus"/);
+    expect(() => localDayOf(0, 'local')).toThrow(RangeError);
+  });
+});
+
+describe('clock changes in Europe/London', () => {
+  const changes = ['2024-03-31', '2024-10-27', '2025-03-30', '2025-10-26'];
+  it.each(changes)('events at 00:30 and 23:30 local on %s land on that day', (date) => {
+    for (const time of ['00:30', '23:30', '01:30', '02:30', '12:00']) {
+      expect(ok(`${date}T${time}`).day).toBe(day(date));
+      expect(ok(`${date} ${time}:00.000000`).day).toBe(day(date));
+    }
+    const start = startOfDayMs(day(date), LONDON);
+    const next = startOfDayMs(day(date) + 1, LONDON);
+    expect(localDayOf(start, LONDON)).toBe(day(date));
+    expect(localDayOf(start - 1, LONDON)).toBe(day(date) - 1);
+    expect(localDayOf(next - 1, LONDON)).toBe(day(date));
+    expect(localDayOf(next, LONDON)).toBe(day(date) + 1);
+    expect(isLocalMidnight(start, LONDON)).toBe(true);
+    expect(isLocalMidnight(next, LONDON)).toBe(true);
+    expect(isLocalMidnight(start + 1, LONDON)).toBe(false);
+  });
+
+  it('maps absolute instants around the changes to the right local day', () => {
+    expect(ok('2024-03-31T00:30:00Z').day).toBe(day('2024-03-31')); // 00:30 GMT
+    expect(ok('2024-03-31T22:30:00Z').day).toBe(day('2024-03-31')); // 23:30 BST
+    expect(ok('2024-03-31T23:30:00Z').day).toBe(day('2024-04-01')); // 00:30 BST
+    expect(ok('2024-10-26T23:30:00Z').day).toBe(day('2024-10-27')); // 00:30 BST
+    expect(ok('2024-10-27T23:30:00Z').day).toBe(day('2024-10-27')); // 23:30 GMT
+    expect(ok('2025-03-29T23:30:00Z').day).toBe(day('2025-03-29')); // 23:30 GMT
+    expect(ok('2025-03-30T23:30:00+01:00').day).toBe(day('2025-03-30'));
+    expect(ok('2025-10-25T23:30:00Z').day).toBe(day('2025-10-26')); // 00:30 BST
+    expect(ok('2025-10-26T00:30:00+02:00').day).toBe(day('2025-10-25')); // 23:30 BST on 25th
+  });
+
+  it('moves a naive time in the spring gap forward, as luxon does', () => {
+    const gap = ok('2024-03-31T01:30');
+    expect(gap.epochMs).toBe(Date.parse('2024-03-31T01:30:00Z'));
+    expect(formatInstant(gap.epochMs, LONDON)).toBe('2024-03-31T02:30:00.000+01:00');
+    const luxon = DateTime.fromObject(
+      { year: 2024, month: 3, day: 31, hour: 1, minute: 30 },
+      { zone: LONDON },
+    );
+    expect(gap.epochMs).toBe(luxon.toMillis());
+  });
+
+  it('takes the earlier instant for a naive time in the autumn overlap', () => {
+    expect(ok('2024-10-27T01:30').epochMs).toBe(Date.parse('2024-10-27T00:30:00Z'));
+    expect(ok('2025-10-26T01:59:59.999').epochMs).toBe(Date.parse('2025-10-26T00:59:59.999Z'));
+    expect(ok('2025-10-26T02:00').epochMs).toBe(Date.parse('2025-10-26T02:00:00Z'));
+  });
+
+  it('finds the start of a day whose midnight fell in a gap (Sao Paulo, 4 Nov 2018)', () => {
+    const zone = 'America/Sao_Paulo';
+    expect(formatInstant(startOfDayMs(day('2018-11-04'), zone), zone)).toBe('2018-11-04T01:00:00.000-02:00');
+    expect(ok('2018-11-04T00:30', zone).epochMs).toBe(Date.parse('2018-11-04T03:30:00Z'));
+    expect(ok('2018-11-04', zone).day).toBe(day('2018-11-04'));
+    expect(isLocalMidnight(Date.parse('2018-11-04T03:00:00Z'), zone)).toBe(true);
+    expect(formatInstant(startOfDayMs(day('2019-02-17'), zone), zone)).toBe('2019-02-17T00:00:00.000-03:00');
+  });
+});
+
+describe('formatInstant', () => {
+  it('writes ISO with the zone offset, whatever the machine zone', () => {
+    expect(formatInstant(Date.parse('2024-05-07T09:00:00Z'), LONDON)).toBe('2024-05-07T10:00:00.000+01:00');
+    expect(formatInstant(Date.parse('2024-01-07T09:00:00Z'), LONDON)).toBe('2024-01-07T09:00:00.000+00:00');
+    expect(formatInstant(Date.parse('2024-01-07T09:00:00.007Z'), 'UTC')).toBe(
+      '2024-01-07T09:00:00.007+00:00',
+    );
+    expect(formatInstant(Date.parse('2024-05-07T09:00:00Z'), 'America/St_Johns')).toBe(
+      '2024-05-07T06:30:00.000-02:30',
+    );
+    expect(() => formatInstant(Number.NaN, LONDON)).toThrow(RangeError);
+  });
+});
+
+const ZONES = [
+  'Europe/London',
+  'Pacific/Auckland',
+  'America/Sao_Paulo',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'Pacific/Apia',
+  'America/New_York',
+  'UTC',
+];
+const anyInstant = fc.integer({
+  min: Date.parse('1971-01-01T00:00:00Z'),
+  max: Date.parse('2040-12-31T00:00:00Z'),
+});
+
+describe('agreement with luxon (property)', () => {
+  it('localDayOf, formatInstant and parseInstant round trip', () => {
+    fc.assert(
+      fc.property(anyInstant, fc.constantFrom(...ZONES), (ms, zone) => {
+        const dt = DateTime.fromMillis(ms, { zone });
+        expect(localDayOf(ms, zone)).toBe(day(dt.toISODate() as string));
+        const text = formatInstant(ms, zone);
+        if (zone !== 'UTC') expect(text).toBe(dt.toISO());
+        expect(ok(text, zone)).toEqual({
+          epochMs: ms,
+          day: localDayOf(ms, zone),
+          naive: false,
+          dateOnly: false,
+        });
+        const midnight = startOfDayMs(localDayOf(ms, zone), zone);
+        const luxonMidnight = dt.startOf('day').toMillis();
+        // luxon picks either midnight when it occurs twice (St John's 1991); ours is the first
+        expect(midnight).toBeLessThanOrEqual(luxonMidnight);
+        expect(localDayOf(midnight, zone)).toBe(localDayOf(ms, zone));
+        expect(localDayOf(midnight - 1, zone)).toBe(localDayOf(ms, zone) - 1);
+        if (midnight !== luxonMidnight)
+          expect(formatInstant(luxonMidnight, zone).slice(11, 23)).toBe('00:00:00.000');
+        expect(isLocalMidnight(ms, zone)).toBe(ms === midnight);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('naive local times: the earliest instant showing that wall time, or moved forward over a gap', () => {
+    fc.assert(
+      fc.property(anyInstant, fc.constantFrom(...ZONES), (ms, zone) => {
+        const wall = new Date(ms).toISOString().slice(0, 23); // a wall time, read in `zone`
+        const localAsUtc = Date.parse(`${wall}Z`);
+        const mine = ok(wall, zone).epochMs;
+        const wallOf = (t: number) => DateTime.fromMillis(t, { zone }).toISO()?.slice(0, 23);
+        if (wallOf(mine) === wall) {
+          for (const earlier of [1_800_000, 3_600_000, 7_200_000])
+            expect(wallOf(mine - earlier)).not.toBe(wall);
+        } else {
+          // a gap: read with the offset in force before it (luxon's rule), so the wall clock is later
+          const offsetBefore = DateTime.fromMillis(mine - 86_400_000, { zone }).offset * 60_000;
+          expect(mine).toBe(localAsUtc - offsetBefore);
+          expect((wallOf(mine) as string) > wall).toBe(true);
+          expect(DateTime.fromMillis(mine, { zone }).offset * 60_000).toBeGreaterThan(offsetBefore);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('naive times around every London transition 2015-2035 match luxon outside overlaps', () => {
+    for (let year = 2015; year <= 2035; year++) {
+      for (const month of [3, 10]) {
+        const lastSunday = DateTime.fromObject({ year, month, day: 31 }, { zone: 'UTC' });
+        const sunday = lastSunday.minus({ days: lastSunday.weekday % 7 });
+        for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
+          const wall = sunday.plus({ minutes }).toISO({ includeOffset: false }) as string;
+          const parsed = ok(wall);
+          expect(parsed.day).toBe(day(sunday.toISODate() as string));
+          if (month === 3) expect(parsed.epochMs).toBe(DateTime.fromISO(wall, { zone: LONDON }).toMillis());
+        }
+      }
+    }
+  });
+});
+
+describe('performance', () => {
+  it('parses 200k absolute timestamps with few luxon calls (cached offsets)', () => {
+    const zone = 'Europe/Paris'; // not used elsewhere in this file, so its cache starts empty
+    const base = Date.parse('2015-01-01T00:00:00Z');
+    const values = Array.from({ length: 200_000 }, (_, i) =>
+      new Date(base + i * 4_999_999).toISOString().replace('Z', '+01:00'),
+    );
+    const luxonCalls = vi.spyOn(IANAZone.prototype, 'offset');
+    const t0 = performance.now();
+    let sum = 0;
+    for (const value of values) sum += ok(value, zone).day;
+    const elapsed = performance.now() - t0;
+    expect(sum).toBeGreaterThan(0);
+    expect(luxonCalls.mock.calls.length).toBeLessThan(40_000); // ~2 per UTC day touched, ~50 per clock change
+    luxonCalls.mockRestore();
+    expect(elapsed).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,105 @@
+import type { Anchor } from '../model/rule.js';
+import type { PausedDays, WorkingCalendar } from '../time/calendar.js';
+import { localDayOf } from '../time/instant.js';
+import type { CaseEvent, NormalizedCase } from './case-event.js';
+
+/** An instant a rule measures from or to, and the event that set it (none for `asOf`). */
+export interface AnchorPoint {
+  readonly ms: number;
+  readonly day: number;
+  readonly eventId?: string;
+}
+
+/**
+ * What every rule needs to know about a case, computed once per case (`indicators.md`,
+ * "Words used below"): receipt, closure, first decision, outside remit, the end of the case,
+ * and the paused days.
+ */
+export interface CaseIndex {
+  readonly case: NormalizedCase;
+  readonly events: readonly CaseEvent[];
+  readonly byId: ReadonlyMap<string, CaseEvent>;
+  readonly anchors: Readonly<Partial<Record<Anchor, AnchorPoint>>>;
+  readonly paused: PausedDays;
+  /** The always-present `case` fact: plain JSON the conditions can read. */
+  readonly state: CaseState;
+}
+
+/** The `case` fact. */
+export interface CaseState {
+  received: boolean;
+  closed: boolean;
+  decided: boolean;
+  /** Closed, or a decision issued. */
+  concluded: boolean;
+  open: boolean;
+  outsideRemit: boolean;
+  events: number;
+  pausedWorkingDays: number;
+}
+
+const _point = (e: CaseEvent): AnchorPoint => ({ ms: e.atMs, day: e.day, eventId: e.id });
+
+const _isClosure = (e: CaseEvent) =>
+  e.type === 'case.closed' || (e.type === 'case.stage_changed' && e.data.stage === 'closed');
+
+const _isOutsideRemit = (e: CaseEvent) =>
+  e.type === 'case.outside_remit' ||
+  ((e.type === 'decision.issued' || e.type === 'case.closed') && e.data.outcome === 'outside_remit');
+
+/**
+ * Indexes a normalized case once, so that no fact scans for its anchors again.
+ *
+ * @example
+ * const index = indexCase(normalized, calendar, asOfMs);
+ * index.anchors.receipt?.day;
+ */
+export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: number): CaseIndex {
+  const events = c.events;
+  const byId = new Map<string, CaseEvent>();
+  let receipt: CaseEvent | undefined;
+  let closure: CaseEvent | undefined;
+  let decision: CaseEvent | undefined;
+  let outside: CaseEvent | undefined;
+  const pauses: { pausedAtMs: number; resumedAtMs: number }[] = [];
+  let pausedAt: number | undefined;
+  for (const e of events) {
+    byId.set(e.id, e);
+    if (!receipt && e.type === 'complaint.received') receipt = e;
+    if (!decision && e.type === 'decision.issued') decision = e;
+    if (!outside && _isOutsideRemit(e)) outside = e;
+    if (closure) continue;
+    if (_isClosure(e)) closure = e;
+    else if (e.type === 'case.paused' && pausedAt === undefined) pausedAt = e.atMs;
+    else if (e.type === 'case.resumed' && pausedAt !== undefined) {
+      pauses.push({ pausedAtMs: pausedAt, resumedAtMs: e.atMs });
+      pausedAt = undefined;
+    }
+  }
+  // A pause with no resume ends at closure, or at asOf.
+  if (pausedAt !== undefined)
+    pauses.push({ pausedAtMs: pausedAt, resumedAtMs: closure ? closure.atMs : asOfMs });
+  const paused = calendar.pausedDaysFrom(pauses);
+  const asOf: AnchorPoint = { ms: asOfMs, day: localDayOf(asOfMs, calendar.zone) };
+  const anchors: Partial<Record<Anchor, AnchorPoint>> = { asOf };
+  if (receipt) anchors.receipt = _point(receipt);
+  if (closure) anchors.closure = _point(closure);
+  if (decision) anchors.firstDecision = _point(decision);
+  if (outside) anchors.outsideRemit = _point(outside);
+  const decisionOrClosure = decision ?? closure;
+  if (decisionOrClosure) anchors.decisionOrClosure = _point(decisionOrClosure);
+  anchors.end = closure ? _point(closure) : decision ? _point(decision) : asOf;
+  const receiptDay = receipt?.day;
+  const state: CaseState = {
+    received: receipt !== undefined,
+    closed: closure !== undefined,
+    decided: decision !== undefined,
+    concluded: closure !== undefined || decision !== undefined,
+    open: closure === undefined && decision === undefined,
+    outsideRemit: outside !== undefined,
+    events: events.length,
+    pausedWorkingDays:
+      receiptDay === undefined ? 0 : calendar.countPausedWorkingDays(receiptDay, anchors.end.day, paused),
+  };
+  return { case: c, events, byId, anchors, paused, state };
+}

@@ -1,0 +1,69 @@
+import type { CaseResult } from '../model/finding.js';
+import type { InputIssue } from '../model/issues.js';
+import {
+  _asOfMs,
+  _preparedFor,
+  type EvaluateCaseOptions,
+  evaluateCase,
+  InvalidCaseError,
+} from './evaluate-case.js';
+
+/** A case that could not be judged: it is listed with its problems, never dropped. */
+export interface RejectedCase {
+  caseId: string;
+  /** Events the case held, counted so that events in equals judged plus rejected. */
+  events: number;
+  problems: InputIssue[];
+}
+
+/** What {@link evaluateCases} yields for each case read, in input order. */
+export type CaseOutcome =
+  | { kind: 'judged'; result: CaseResult }
+  | { kind: 'rejected'; rejected: RejectedCase };
+
+/** An input case, possibly already found invalid by a reader (so it is rejected with its problems). */
+export type CaseSource = unknown | { readonly rejected: RejectedCase };
+
+/** Options of {@link evaluateCases}. */
+export type EvaluateCasesOptions = EvaluateCaseOptions;
+
+const _isPreRejected = (x: unknown): x is { rejected: RejectedCase } =>
+  x !== null &&
+  typeof x === 'object' &&
+  'rejected' in x &&
+  typeof (x as { rejected: unknown }).rejected === 'object';
+
+/**
+ * Streams cases through {@link evaluateCase}: an async (or sync) iterable in, an async iterable
+ * of outcomes out, one case in memory at a time. An invalid case is yielded as `rejected` with
+ * its problems and the rest go on.
+ *
+ * @example
+ * for await (const outcome of evaluateCases(readCases('log.ndjson'), { ruleset, asOf })) {
+ *   if (outcome.kind === 'judged') console.log(outcome.result.caseId, outcome.result.status);
+ * }
+ */
+export async function* evaluateCases(
+  cases: AsyncIterable<CaseSource> | Iterable<CaseSource>,
+  options: EvaluateCasesOptions,
+): AsyncGenerator<CaseOutcome> {
+  const prepared = _preparedFor(options);
+  const asOfMs = _asOfMs(options.asOf, prepared.zone);
+  const opts = { ...options, prepared, asOf: asOfMs };
+  for await (const c of cases) {
+    if (_isPreRejected(c)) {
+      yield { kind: 'rejected', rejected: c.rejected };
+      continue;
+    }
+    try {
+      yield { kind: 'judged', result: await evaluateCase(c, opts) };
+    } catch (e) {
+      if (!(e instanceof InvalidCaseError)) throw e;
+      const events = (c as { events?: unknown }).events;
+      yield {
+        kind: 'rejected',
+        rejected: { caseId: e.caseId, events: Array.isArray(events) ? events.length : 0, problems: e.issues },
+      };
+    }
+  }
+}

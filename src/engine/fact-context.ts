@@ -1,0 +1,80 @@
+import type { ParameterValue } from '../model/config.js';
+import type { Anchor, WorkingDays } from '../model/rule.js';
+import type { WorkingCalendar } from '../time/calendar.js';
+import { isoDateFromDay } from '../time/days.js';
+import { formatInstant, startOfDayMs } from '../time/instant.js';
+import type { CaseEvent } from './case-event.js';
+import type { AnchorPoint, CaseIndex } from './case-index.js';
+import type { FilterScope } from './filter.js';
+
+/** A fact's value: plain JSON, always with the ids of the events it relied on. */
+export type FactValue = { eventIds: string[] } & Record<string, unknown>;
+
+/** What a fact template sees when it measures one case. */
+export interface FactContext {
+  readonly index: CaseIndex;
+  readonly calendar: WorkingCalendar;
+  readonly asOfMs: number;
+  /** Facts of the same rule computed so far (declaration order), for chained templates. */
+  readonly facts: Readonly<Record<string, FactValue>>;
+}
+
+/** A compiled fact: measures one case. */
+export type FactFn = (ctx: FactContext) => FactValue;
+
+/** What a template compiler gets: the filter scope (named filters, resolved parameters). */
+export type TemplateScope = FilterScope;
+
+/** An event as cited in a fact: its id, instant (in the zone) and local date. */
+export interface EventRef {
+  id: string;
+  at: string;
+  date: string;
+}
+
+export function _ref(e: CaseEvent, zone: string): EventRef {
+  return { id: e.id, at: formatInstant(e.atMs, zone), date: isoDateFromDay(e.day) };
+}
+
+/** The last instant of a local day, as an ISO string in the zone (a deadline's `dueAt`). */
+export function _endOfDayIso(day: number, zone: string): string {
+  return formatInstant(startOfDayMs(day + 1, zone) - 1, zone);
+}
+
+export function _endOfDayMs(day: number, zone: string): number {
+  return startOfDayMs(day + 1, zone) - 1;
+}
+
+/** Resolves a number of working days given literally or by parameter name. */
+export function _workingDays(wd: WorkingDays, params: Readonly<Record<string, ParameterValue>>): number {
+  if (typeof wd === 'number') return wd;
+  const v = params[wd.param];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    throw new Error(`parameter "${wd.param}" must be a whole number of working days`);
+  }
+  return v;
+}
+
+export function _anchor(ctx: FactContext, a: Anchor | undefined): AnchorPoint | undefined {
+  return a === undefined ? undefined : ctx.index.anchors[a];
+}
+
+/** Keeps events inside optional anchor bounds; an absent anchor imposes no bound. */
+export function _inBounds(
+  ctx: FactContext,
+  bounds: { before?: Anchor; onOrBefore?: Anchor; after?: Anchor },
+): (e: CaseEvent) => boolean {
+  const before = _anchor(ctx, bounds.before);
+  const onOrBefore = _anchor(ctx, bounds.onOrBefore);
+  const after = _anchor(ctx, bounds.after);
+  return (e) =>
+    (before === undefined || e.atMs < before.ms) &&
+    (onOrBefore === undefined || e.atMs <= onOrBefore.ms) &&
+    (after === undefined || e.atMs > after.ms);
+}
+
+/** Event ids in time order without repeats. */
+export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
+  const set = new Set(ids);
+  return ctx.index.events.filter((e) => set.has(e.id)).map((e) => e.id);
+}

@@ -1,0 +1,97 @@
+import type { ParameterValue } from '../model/config.js';
+import type { Filter, Matcher } from '../model/rule.js';
+import type { CaseEvent } from './case-event.js';
+
+/** A compiled filter: is this event one the fact looks at? `ref` is the event a value may refer to. */
+export type EventPredicate = (event: CaseEvent, ref?: CaseEvent) => boolean;
+
+/** What a filter may name besides its own fields. */
+export interface FilterScope {
+  /** Named filters from the ruleset manifest (`use`). */
+  named: Readonly<Record<string, Filter>>;
+  /** The rule's resolved parameters (`{ param }` matchers). */
+  params: Readonly<Record<string, ParameterValue>>;
+}
+
+type Getter = (e: CaseEvent) => unknown;
+
+/** Compiles a dotted path (`data.to`, `actor.role`) into a getter; own properties only. */
+export function _compilePath(path: string): Getter {
+  const parts = path.split('.');
+  return (e) => {
+    let v: unknown = e;
+    for (const p of parts) {
+      if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
+      v = (v as Record<string, unknown>)[p];
+    }
+    return v;
+  };
+}
+
+const REF = /^\{ref\.([A-Za-z0-9_.]+)\}$/;
+
+function _compileMatcher(m: Matcher, scope: FilterScope): (v: unknown, ref?: CaseEvent) => boolean {
+  if (m === null || typeof m !== 'object') {
+    const refPath = typeof m === 'string' ? REF.exec(m)?.[1] : undefined;
+    if (refPath) {
+      const get = _compilePath(refPath);
+      return (v, ref) => ref !== undefined && v !== undefined && v === get(ref);
+    }
+    return (v) => v === m;
+  }
+  if ('in' in m) return (v) => m.in.includes(v as never);
+  if ('notIn' in m) return (v) => !m.notIn.includes(v as never);
+  if ('not' in m) return (v) => v !== m.not;
+  if ('exists' in m) return (v) => (v !== undefined && v !== null && v !== '') === m.exists;
+  if ('includes' in m) return (v) => Array.isArray(v) && v.includes(m.includes);
+  if ('includesAny' in m) return (v) => Array.isArray(v) && m.includesAny.some((x) => v.includes(x));
+  if ('includesAll' in m) return (v) => Array.isArray(v) && m.includesAll.every((x) => v.includes(x));
+  if ('startsWith' in m) return (v) => typeof v === 'string' && v.startsWith(m.startsWith);
+  const list = scope.params[m.param];
+  if (!Array.isArray(list)) throw new Error(`parameter "${m.param}" must be a list to be used in a filter`);
+  return (v) => list.includes(v as string);
+}
+
+type Leaf = Omit<Filter, 'anyOf' | 'not'>;
+
+function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredicate {
+  const parts: EventPredicate[] = [];
+  if (leaf.use !== undefined) {
+    const named = scope.named[leaf.use];
+    if (!named) throw new Error(`unknown named filter "${leaf.use}"`);
+    if (depth > 8) throw new Error(`named filter "${leaf.use}" refers to itself`);
+    parts.push(_compile(named, scope, depth + 1));
+  }
+  if (leaf.type !== undefined) {
+    const types = typeof leaf.type === 'string' ? [leaf.type] : leaf.type;
+    parts.push(types.length === 1 ? (e) => e.type === types[0] : (e) => types.includes(e.type));
+  }
+  for (const [path, matcher] of Object.entries(leaf.where ?? {})) {
+    const get = _compilePath(path);
+    const test = _compileMatcher(matcher, scope);
+    parts.push((e, ref) => test(get(e), ref));
+  }
+  return (e, ref) => parts.every((p) => p(e, ref));
+}
+
+function _compile(filter: Filter, scope: FilterScope, depth: number): EventPredicate {
+  const own = _compileLeaf(filter, scope, depth);
+  const alternatives = filter.anyOf?.map((f) => _compileLeaf(f, scope, depth));
+  const excluded = filter.not ? _compileLeaf(filter.not, scope, depth) : undefined;
+  return (e, ref) =>
+    own(e, ref) &&
+    (alternatives === undefined || alternatives.some((a) => a(e, ref))) &&
+    (excluded === undefined || !excluded(e, ref));
+}
+
+/**
+ * Compiles a rule's event filter into a predicate. All parts must hold: the named filter it
+ * `use`s, its `type`, each `where` matcher, one of `anyOf`, and not `not`. A string value
+ * `{ref.data.need}` compares with the same field of a reference event (a trigger).
+ *
+ * @example
+ * const isReply = compileFilter({ use: 'complainantFacing', where: { 'data.covers': { includes: 'progress' } } }, scope);
+ */
+export function compileFilter(filter: Filter, scope: FilterScope): EventPredicate {
+  return _compile(filter, scope, 0);
+}

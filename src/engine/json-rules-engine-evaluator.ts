@@ -1,0 +1,51 @@
+import { Engine } from 'json-rules-engine';
+import type { Condition } from '../model/rule.js';
+import type { CompiledRule } from './compiled-rule.js';
+import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
+
+/**
+ * The reference evaluator: each rule's stages become json-rules-engine rules in an engine of
+ * their own (so one failing rule cannot disturb another). json-rules-engine writes results into
+ * the conditions it is given, so it only ever sees deep copies; our rules stay frozen.
+ *
+ * @example
+ * const evaluator = createJsonRulesEngineEvaluator();
+ * const verdicts = await evaluator.evaluate(compiledRule, facts);
+ */
+export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
+  const engines = new WeakMap<CompiledRule, Engine>();
+  const engineFor = (rule: CompiledRule): Engine => {
+    let engine = engines.get(rule);
+    if (!engine) {
+      engine = new Engine([], { allowUndefinedFacts: false });
+      for (const stage of rule.stages) {
+        engine.addRule({
+          name: stage.key,
+          conditions: _topLevel(structuredClone(stage.condition)) as never,
+          event: { type: stage.key },
+        });
+      }
+      engines.set(rule, engine);
+    }
+    return engine;
+  };
+  return {
+    name: 'json-rules-engine',
+    async evaluate(rule, facts): Promise<StageVerdicts> {
+      const verdicts = new Map<string, boolean>();
+      if (rule.stages.length === 0) return verdicts;
+      // Facts are handed over as copies too: operators must not see (or keep) our objects.
+      const { results, failureResults } = await engineFor(rule).run(
+        structuredClone(facts) as Record<string, unknown>,
+      );
+      for (const r of results) verdicts.set(String(r.name), true);
+      for (const r of failureResults) verdicts.set(String(r.name), false);
+      return verdicts;
+    },
+  };
+}
+
+/** json-rules-engine wants `all`, `any` or `not` at the top. */
+function _topLevel(c: Condition): Condition {
+  return 'all' in c || 'any' in c || 'not' in c ? c : { all: [c] };
+}

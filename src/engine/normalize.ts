@@ -1,0 +1,130 @@
+import { _CaseEnvelopeSchema } from '../model/case.js';
+import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
+import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import { parseInstant } from '../time/instant.js';
+import type { CaseEvent, NormalizedCase } from './case-event.js';
+
+/** Options of {@link normalizeCase}. */
+export interface NormalizeCaseOptions {
+  /** Zone naive local times and dates are read in. */
+  zone: string;
+  /** Events after this instant (epoch ms) are left out and counted. */
+  asOfMs: number;
+}
+
+/** The outcome of {@link normalizeCase}: a case ready to judge, or every problem found in it. */
+export type NormalizeResult =
+  | { success: true; case: NormalizedCase }
+  | { success: false; caseId: string; issues: InputIssue[] };
+
+const _hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
+
+/**
+ * Validates a whole case and reads its instants: a case with any invalid event is rejected whole,
+ * with every problem listed (a partial history gives false verdicts). Nothing is mutated.
+ *
+ * @example
+ * const r = normalizeCase({ caseId: 'C1', events: [{ type: 'complaint.received', at: '2024-05-01' }] }, { zone: 'Europe/London', asOfMs: Date.now() });
+ * if (!r.success) console.log(r.issues);
+ */
+export function normalizeCase(input: unknown, options: NormalizeCaseOptions): NormalizeResult {
+  const rawId =
+    input !== null && typeof input === 'object' && typeof (input as { caseId?: unknown }).caseId === 'string'
+      ? (input as { caseId: string }).caseId
+      : '(unknown case)';
+  const envelope = _CaseEnvelopeSchema.safeParse(input, { reportInput: true });
+  if (!envelope.success)
+    return { success: false, caseId: rawId, issues: _fromZodIssues(envelope.error.issues) };
+  const c = envelope.data;
+  const issues: InputIssue[] = [];
+  const seen = new Map<string, number>();
+  const events: CaseEvent[] = [];
+  let after = 0;
+  // Every event is checked, so that a rejected case lists all of its problems at once.
+  c.events.forEach((raw, i) => {
+    const path = ['events', i];
+    const parsed = BaseEventSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      issues.push(..._fromZodIssues(parsed.error.issues, path));
+      return;
+    }
+    const e = parsed.data;
+    if (e.caseId !== undefined && e.caseId !== c.caseId) {
+      issues.push({
+        code: 'case_mismatch',
+        path: [...path, 'caseId'],
+        message: `event caseId "${e.caseId}" differs from the case's "${c.caseId}"`,
+      });
+    }
+    const id = e.id ?? `${c.caseId}#${i}`;
+    const prior = seen.get(id);
+    if (prior !== undefined) {
+      issues.push({
+        code: 'duplicate_id',
+        path: [...path, 'id'],
+        message: `event id "${id}" is used twice in case "${c.caseId}" (also at events.${prior})`,
+      });
+    } else seen.set(id, i);
+    const dataSchema = _hasOwn(EVENT_DATA_SCHEMAS, e.type)
+      ? EVENT_DATA_SCHEMAS[e.type as keyof typeof EVENT_DATA_SCHEMAS]
+      : undefined;
+    let data: Record<string, unknown> = e.data ?? {};
+    if (dataSchema) {
+      const d = dataSchema.safeParse(data, { reportInput: true });
+      if (!d.success) issues.push(..._fromZodIssues(d.error.issues, [...path, 'data']));
+      else data = d.data;
+    }
+    for (const field of ['revisedTargetAt', 'dueAt'] as const) {
+      const v = data[field];
+      if (typeof v === 'string') {
+        const d = parseInstant(v, options.zone, 'end');
+        if ('error' in d)
+          issues.push({ code: 'invalid_instant', path: [...path, 'data', field], message: d.error });
+      }
+    }
+    const at = parseInstant(e.at, options.zone, 'start');
+    if ('error' in at) {
+      issues.push({ code: 'invalid_instant', path: [...path, 'at'], message: at.error });
+      return;
+    }
+    if (issues.length > 0) return;
+    if (at.epochMs > options.asOfMs) {
+      after++;
+      return;
+    }
+    events.push(
+      Object.freeze({
+        id,
+        type: e.type,
+        at: e.at,
+        atMs: at.epochMs,
+        day: at.day,
+        seq: i,
+        actor: e.actor,
+        data,
+      }),
+    );
+  });
+  if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
+  // Input order is not trusted; equal instants keep input order (Array.prototype.sort is stable).
+  events.sort((a, b) => a.atMs - b.atMs);
+  return {
+    success: true,
+    case: {
+      caseId: c.caseId,
+      attributes: c.attributes ?? {},
+      events,
+      eventsAfterAsOf: after,
+      eventsRead: c.events.length,
+    },
+  };
+}
+
+/** Issues in the order of the events (and fields) they concern. */
+function _sortIssues(issues: InputIssue[]): InputIssue[] {
+  const key = (i: InputIssue) => (typeof i.path[1] === 'number' ? i.path[1] : -1);
+  return issues
+    .map((i, n) => ({ i, n }))
+    .sort((a, b) => key(a.i) - key(b.i) || a.n - b.n)
+    .map(({ i }) => i);
+}

@@ -1,0 +1,168 @@
+import { type Config, ConfigSchema, type ParameterValue } from '../model/config.js';
+import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import type { ParameterDefinition } from '../model/rule.js';
+import { createCalendar, type WorkingCalendar } from '../time/calendar.js';
+import type { HolidaySource } from '../time/holidays.js';
+import { type CompiledRule, compileRule } from './compiled-rule.js';
+import type { Ruleset } from './ruleset.js';
+
+/** A configuration that failed validation. */
+export class ConfigError extends Error {
+  constructor(readonly issues: InputIssue[]) {
+    super(
+      `invalid configuration:\n${issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Options of {@link prepareEvaluation}. */
+export interface PrepareEvaluationOptions {
+  config?: Config | undefined;
+  /** Refs (or prefixes such as `1.2`) or ids to keep; all when absent. */
+  only?: readonly string[] | undefined;
+  /** Refs (or prefixes) or ids to leave out. */
+  skip?: readonly string[] | undefined;
+}
+
+/** A ruleset compiled for one configuration: the calendar, and the enabled rules in order. */
+export interface PreparedEvaluation {
+  readonly ruleset: Ruleset;
+  readonly config: Config;
+  readonly zone: string;
+  readonly calendar: WorkingCalendar;
+  readonly holidaySource: HolidaySource;
+  readonly rules: readonly CompiledRule[];
+}
+
+const _matches = (sel: string, ref: string, id: string) =>
+  sel === id || sel === ref || ref.startsWith(`${sel}.`);
+
+/**
+ * Validates the configuration and compiles the ruleset for it: parameters are the ruleset's
+ * defaults, overridden by `config.parameters`, then by `config.indicators[ref].parameters`;
+ * indicators switched off (`enabled: false`), or outside `only`/inside `skip`, are left out.
+ *
+ * @example
+ * const prepared = prepareEvaluation(ruleset, { config: { parameters: { acknowledgeWithin: 5 } } });
+ */
+export function prepareEvaluation(
+  ruleset: Ruleset,
+  options: PrepareEvaluationOptions = {},
+): PreparedEvaluation {
+  const parsed = ConfigSchema.safeParse(options.config ?? {});
+  if (!parsed.success) throw new ConfigError(_fromZodIssues(parsed.error.issues));
+  const config = parsed.data;
+  const { manifest } = ruleset;
+  const issues: InputIssue[] = [];
+  const defs = manifest.parameters;
+  const base = _overrideParams(
+    defs,
+    Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, d.default])),
+    config.parameters,
+    ['parameters'],
+    issues,
+  );
+  const refs = new Set(ruleset.rules.flatMap((r) => [r.ref, r.id]));
+  for (const key of Object.keys(config.indicators ?? {})) {
+    if (!refs.has(key))
+      issues.push({
+        code: 'unknown_indicator',
+        path: ['indicators', key],
+        message: `no indicator has ref or id "${key}"`,
+      });
+  }
+  const rules: CompiledRule[] = [];
+  for (const rule of ruleset.rules) {
+    const own = config.indicators?.[rule.ref] ?? config.indicators?.[rule.id];
+    if (own?.enabled === false) continue;
+    if (options.only && options.only.length > 0 && !options.only.some((s) => _matches(s, rule.ref, rule.id)))
+      continue;
+    if (options.skip?.some((s) => _matches(s, rule.ref, rule.id))) continue;
+    const params = _overrideParams(
+      defs,
+      base,
+      own?.parameters,
+      ['indicators', rule.ref, 'parameters'],
+      issues,
+    );
+    const mine = Object.fromEntries(rule.parameters.map((p) => [p, params[p] as ParameterValue]));
+    try {
+      rules.push(compileRule(rule, { filters: manifest.filters, params: mine }));
+    } catch (e) {
+      issues.push({ code: 'invalid_rule', path: ['rules', rule.ref], message: (e as Error).message });
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  const zone = config.zone ?? manifest.calendar.zone;
+  const holidaySource = (config.calendar?.holidays ?? manifest.calendar.holidays) as HolidaySource;
+  let calendar: WorkingCalendar;
+  try {
+    calendar = createCalendar({
+      zone,
+      holidays: holidaySource,
+      extraHolidays: config.calendar?.extraHolidays ?? [],
+      closures: config.calendar?.closures ?? [],
+      weekend: config.calendar?.weekend ?? [6, 7],
+      countReceiptDay: config.calendar?.countReceiptDay ?? manifest.calendar.countReceiptDay,
+    });
+  } catch (e) {
+    throw new ConfigError([{ code: 'invalid_calendar', path: ['zone'], message: (e as Error).message }]);
+  }
+  return Object.freeze({ ruleset, config, zone, calendar, holidaySource, rules });
+}
+
+function _overrideParams(
+  defs: Readonly<Record<string, ParameterDefinition>>,
+  base: Readonly<Record<string, ParameterValue>>,
+  overrides: Readonly<Record<string, ParameterValue>> | undefined,
+  path: (string | number)[],
+  issues: InputIssue[],
+): Record<string, ParameterValue> {
+  const out: Record<string, ParameterValue> = { ...base };
+  for (const [name, value] of Object.entries(overrides ?? {})) {
+    const def = defs[name];
+    if (!def) {
+      issues.push({
+        code: 'unknown_parameter',
+        path: [...path, name],
+        message: `unknown parameter "${name}"; known: ${Object.keys(defs).join(', ')}`,
+      });
+      continue;
+    }
+    const problem = _checkParam(def, value);
+    if (problem) {
+      issues.push({
+        code: 'invalid_parameter',
+        path: [...path, name],
+        message: `parameter "${name}" ${problem}`,
+      });
+      continue;
+    }
+    const prior = out[name];
+    out[name] =
+      def.unit === 'working_days_by_complexity' && prior && typeof prior === 'object' && !Array.isArray(prior)
+        ? { ...prior, ...(value as Record<string, number>) }
+        : value;
+  }
+  return out;
+}
+
+function _checkParam(def: ParameterDefinition, v: ParameterValue): string | undefined {
+  const wd = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  switch (def.unit) {
+    case 'working_days':
+      return wd(v) ? undefined : 'must be a whole number of working days (0 or more)';
+    case 'score':
+      return typeof v === 'number' ? undefined : 'must be a number';
+    case 'roles':
+      return Array.isArray(v) ? undefined : 'must be a list of roles';
+    case 'working_days_by_complexity':
+      return v !== null &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        Object.entries(v).every(([k, n]) => ['simple', 'standard', 'complex'].includes(k) && wd(n))
+        ? undefined
+        : 'must map simple, standard and complex to whole numbers of working days';
+  }
+}

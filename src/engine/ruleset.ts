@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import { type RuleFile, RuleFileSchema, type RulesetManifest, RulesetManifestSchema } from '../model/rule.js';
+import { _deepFreeze } from './freeze.js';
+
+/** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */
+export interface Ruleset {
+  readonly manifest: RulesetManifest;
+  /** Rule files in the manifest's order. */
+  readonly rules: readonly RuleFile[];
+  /** SHA-256 of the manifest and rule files, as canonical JSON in order. */
+  readonly sha256: string;
+  /** The directory it was loaded from, when it was. */
+  readonly dir?: string;
+}
+
+/** A ruleset that failed validation; `issues` name the file and field. */
+export class RulesetError extends Error {
+  constructor(readonly issues: InputIssue[]) {
+    super(
+      `invalid ruleset:\n${issues.map((i) => `  ${i.file ?? ''}: ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+    this.name = 'RulesetError';
+  }
+}
+
+/** Options of {@link createRuleset}. */
+export interface CreateRulesetOptions {
+  manifest: unknown;
+  /** Rule files by file name, as listed in the manifest's `rules`. */
+  rules: Readonly<Record<string, unknown>>;
+  dir?: string;
+}
+
+/**
+ * Validates a manifest and its rule files (already read) into a {@link Ruleset}. Pure: the
+ * loader in `src/rules` reads the files; embedders may build rulesets in memory.
+ *
+ * @example
+ * const ruleset = createRuleset({ manifest, rules: { '1.2.1.json': rule121 } });
+ */
+export function createRuleset(options: CreateRulesetOptions): Ruleset {
+  const issues: InputIssue[] = [];
+  const m = RulesetManifestSchema.safeParse(options.manifest);
+  if (!m.success)
+    throw new RulesetError(_fromZodIssues(m.error.issues).map((i) => ({ ...i, file: 'ruleset.json' })));
+  const manifest = m.data;
+  const rules: RuleFile[] = [];
+  const refs = new Set<string>();
+  for (const file of manifest.rules) {
+    const raw = options.rules[file];
+    if (raw === undefined) {
+      issues.push({
+        code: 'missing_rule',
+        path: ['rules'],
+        message: `rule file "${file}" is listed but missing`,
+        file,
+      });
+      continue;
+    }
+    const r = RuleFileSchema.safeParse(raw);
+    if (!r.success) {
+      issues.push(..._fromZodIssues(r.error.issues).map((i) => ({ ...i, file })));
+      continue;
+    }
+    if (refs.has(r.data.ref))
+      issues.push({ code: 'duplicate_ref', path: ['ref'], message: `ref ${r.data.ref} appears twice`, file });
+    refs.add(r.data.ref);
+    for (const p of r.data.parameters) {
+      if (!(p in manifest.parameters)) {
+        issues.push({
+          code: 'unknown_parameter',
+          path: ['parameters'],
+          message: `parameter "${p}" is not defined in the manifest`,
+          file,
+        });
+      }
+    }
+    rules.push(r.data);
+  }
+  if (issues.length > 0) throw new RulesetError(issues);
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(manifest));
+  for (const r of rules) hash.update(JSON.stringify(r));
+  return _deepFreeze({
+    manifest,
+    rules,
+    sha256: hash.digest('hex'),
+    ...(options.dir ? { dir: options.dir } : {}),
+  });
+}

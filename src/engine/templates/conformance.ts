@@ -1,0 +1,60 @@
+import type { FactSpec } from '../../model/rule.js';
+import type { CaseEvent } from '../case-event.js';
+import { _inBounds, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { compileFilter } from '../filter.js';
+import { _chainPoint, type ResponseItem } from './responses.js';
+
+type Spec = Extract<FactSpec, { template: 'conformance' }>;
+
+/**
+ * Conformance (`docs/engine.md`): every matching item must also match `require`; with
+ * `afterEach`, only items after each such event are judged, and `{ref.<path>}` values in
+ * `require` compare with that event.
+ */
+export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
+  const items = compileFilter(spec.items, scope);
+  const require = compileFilter(spec.require, scope);
+  const after = spec.afterEach;
+  const afterFilter = after && !('fromFact' in after) ? compileFilter(after, scope) : undefined;
+  return (ctx) => {
+    const inBounds = _inBounds(ctx, spec);
+    const candidates = ctx.index.events.filter((e) => items(e) && inBounds(e));
+    // Each judged item with the reference it is judged against (none without afterEach).
+    const judged: { item: CaseEvent; ref?: CaseEvent }[] = [];
+    const refIds: string[] = [];
+    if (!after) {
+      for (const e of candidates) judged.push({ item: e });
+    } else {
+      const refs: { ref: CaseEvent; startMs: number }[] = [];
+      if (afterFilter) {
+        for (const e of ctx.index.events) if (afterFilter(e)) refs.push({ ref: e, startMs: e.atMs });
+      } else {
+        const chain = after as Extract<NonNullable<Spec['afterEach']>, { fromFact: string }>;
+        const source = ctx.facts[chain.fromFact];
+        if (!source)
+          throw new Error(`fact "${chain.fromFact}" must be declared before the facts chained to it`);
+        for (const it of source.items as ResponseItem[]) {
+          const ref = ctx.index.byId.get(it.triggerId);
+          if (!ref || !chain.states.includes(it.state)) continue;
+          const p = _chainPoint(ctx, it, chain.at, ref);
+          if (p) refs.push({ ref, startMs: p.startMs });
+        }
+      }
+      for (const { ref, startMs } of refs) {
+        refIds.push(ref.id);
+        for (const e of candidates) if (e.atMs > startMs) judged.push({ item: e, ref });
+      }
+    }
+    const violating = judged.filter(({ item, ref }) => !require(item, ref)).map(({ item }) => item.id);
+    const unique = [...new Set(violating)];
+    const judgedIds = [...new Set(judged.map((j) => j.item.id))];
+    return {
+      judged: judgedIds.length,
+      conforming: judgedIds.length - unique.length,
+      violating: unique.length,
+      violatingIds: _orderedIds(ctx, unique),
+      references: refIds.length,
+      eventIds: _orderedIds(ctx, [...refIds, ...judgedIds]),
+    };
+  };
+}

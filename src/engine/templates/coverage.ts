@@ -1,0 +1,37 @@
+import type { FactSpec } from '../../model/rule.js';
+import { _inBounds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _compilePath, compileFilter } from '../filter.js';
+
+type Spec = Extract<FactSpec, { template: 'coverage' }>;
+
+/**
+ * Topic coverage across several events (`docs/engine.md`, coverage): which of the required
+ * values appear in a list field of any matching event within the bounds.
+ */
+export function compileCoverage(spec: Spec, scope: TemplateScope): FactFn {
+  const match = compileFilter(spec.filter, scope);
+  const get = _compilePath(spec.field);
+  return (ctx) => {
+    const inBounds = _inBounds(ctx, spec);
+    const covered = new Set<string>();
+    const ids: string[] = [];
+    for (const e of ctx.index.events) {
+      if (!match(e) || !inBounds(e)) continue;
+      const v = get(e);
+      const values = Array.isArray(v) ? v : [v];
+      const adds = spec.required.filter((r) => values.includes(r) && !covered.has(r));
+      if (adds.length === 0) continue;
+      for (const a of adds) covered.add(a);
+      ids.push(e.id);
+    }
+    const missing = spec.required.filter((r) => !covered.has(r));
+    return {
+      required: spec.required,
+      covered: spec.required.filter((r) => covered.has(r)),
+      missing,
+      missingCount: missing.length,
+      complete: missing.length === 0,
+      eventIds: ids,
+    };
+  };
+}

@@ -1,0 +1,35 @@
+import type { FactSpec } from '../../model/rule.js';
+import type { FactFn, TemplateScope } from '../fact-context.js';
+import { compileConformance } from './conformance.js';
+import { compileCoverage } from './coverage.js';
+import { compileKeysCovered } from './keys-covered.js';
+import { compileLongestGap } from './longest-gap.js';
+import { compileOccurrences } from './occurrences.js';
+import { compilePrecedence } from './precedence.js';
+import { compileReadability } from './readability.js';
+import { compileResponses } from './responses.js';
+import { compileTimeliness } from './timeliness.js';
+
+/** Compiles one declared fact into a function of a case (`docs/engine.md` defines each template). */
+export function compileFact(spec: FactSpec, scope: TemplateScope): FactFn {
+  switch (spec.template) {
+    case 'occurrences':
+      return compileOccurrences(spec, scope);
+    case 'responses':
+      return compileResponses(spec, scope);
+    case 'longestGap':
+      return compileLongestGap(spec, scope);
+    case 'timeliness':
+      return compileTimeliness(spec, scope);
+    case 'coverage':
+      return compileCoverage(spec, scope);
+    case 'precedence':
+      return compilePrecedence(spec, scope);
+    case 'conformance':
+      return compileConformance(spec, scope);
+    case 'keysCovered':
+      return compileKeysCovered(spec, scope);
+    case 'readability':
+      return compileReadability(spec, scope);
+  }
+}

@@ -1,0 +1,43 @@
+import type { FactSpec } from '../../model/rule.js';
+import { _anchor, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _compilePath, compileFilter } from '../filter.js';
+
+type Spec = Extract<FactSpec, { template: 'keysCovered' }>;
+
+/**
+ * Keys covered (`docs/engine.md`): the keys whose latest source event before the anchor matches
+ * `latestWhere` must all be listed in the anchor event's list field.
+ */
+export function compileKeysCovered(spec: Spec, scope: TemplateScope): FactFn {
+  const source = compileFilter(spec.source, scope);
+  const latestWhere = compileFilter(spec.latestWhere, scope);
+  const key = _compilePath(spec.key);
+  const list = _compilePath(spec.listField);
+  return (ctx) => {
+    const anchor = _anchor(ctx, spec.before);
+    const anchorEvent = anchor?.eventId ? ctx.index.byId.get(anchor.eventId) : undefined;
+    const latest = new Map<string, (typeof ctx.index.events)[number]>();
+    for (const e of ctx.index.events) {
+      if (anchor && e.atMs >= anchor.ms) break;
+      const k = key(e);
+      if (source(e) && typeof k === 'string') latest.set(k, e);
+    }
+    const required = [...latest.entries()].filter(([, e]) => latestWhere(e));
+    const listed = anchorEvent ? list(anchorEvent) : undefined;
+    const given = Array.isArray(listed);
+    const relied = given ? (listed as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    const missing = given ? required.filter(([k]) => !relied.includes(k)).map(([k]) => k) : [];
+    return {
+      required: required.map(([k]) => k),
+      requiredCount: required.length,
+      listGiven: given,
+      relied,
+      missing,
+      missingCount: missing.length,
+      eventIds: _orderedIds(ctx, [
+        ...required.map(([, e]) => e.id),
+        ...(anchorEvent ? [anchorEvent.id] : []),
+      ]),
+    };
+  };
+}

@@ -1,0 +1,77 @@
+import type { FactSpec } from '../../model/rule.js';
+import { isoDateFromDay } from '../../time/days.js';
+import { _anchor, _endOfDayIso, _workingDays, type FactFn, type TemplateScope } from '../fact-context.js';
+import { compileFilter } from '../filter.js';
+
+type Spec = Extract<FactSpec, { template: 'longestGap' }>;
+
+/** A run between two marks (or a mark and an anchor), in elapsed working days. */
+export interface Run {
+  days: number;
+  fromId?: string;
+  fromDate: string;
+  toId?: string;
+  toDate: string;
+}
+
+/**
+ * The longest run without a matching event between two anchors, paused days excluded
+ * (`docs/engine.md`, longestGap). While the end is `asOf` the last run is still growing: `dueAt`
+ * is when it would exceed the interval.
+ */
+export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
+  const mark = compileFilter(spec.marks, scope);
+  const interval = _workingDays(spec.interval, scope.params);
+  return (ctx) => {
+    const { calendar, index } = ctx;
+    const from = _anchor(ctx, spec.from);
+    const until = _anchor(ctx, spec.until);
+    if (!from || !until) {
+      return { measured: false, runs: 0, exceeded: 0, exceededRuns: [], interval, marks: 0, eventIds: [] };
+    }
+    const marks = index.events.filter((e) => mark(e) && e.atMs > from.ms && e.atMs <= until.ms);
+    const points = [
+      { id: from.eventId, day: from.day },
+      ...marks.map((e) => ({ id: e.id as string | undefined, day: e.day })),
+      { id: until.eventId, day: until.day },
+    ];
+    const runs: Run[] = [];
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1];
+      const b = points[i];
+      if (!a || !b) continue;
+      runs.push({
+        days: calendar.elapsedWorkingDays(a.day, b.day, index.paused),
+        fromId: a.id,
+        fromDate: isoDateFromDay(a.day),
+        toId: b.id,
+        toDate: isoDateFromDay(b.day),
+      });
+    }
+    let longest: Run | undefined;
+    for (const r of runs) if (!longest || r.days > longest.days) longest = r;
+    const exceededRuns = runs.filter((r) => r.days > interval);
+    const open = spec.until === 'end' ? until.eventId === undefined : spec.until === 'asOf';
+    const lastMark = points[points.length - 2];
+    const dueAt =
+      open && lastMark
+        ? _endOfDayIso(calendar.deadline(lastMark.day, interval, index.paused), calendar.zone)
+        : undefined;
+    const cited = new Set<string>();
+    if (from.eventId) cited.add(from.eventId);
+    for (const e of marks) cited.add(e.id);
+    if (until.eventId) cited.add(until.eventId);
+    return {
+      measured: true,
+      interval,
+      runs: runs.length,
+      longest,
+      exceeded: exceededRuns.length,
+      exceededRuns,
+      marks: marks.length,
+      open,
+      dueAt,
+      eventIds: index.events.filter((e) => cited.has(e.id)).map((e) => e.id),
+    };
+  };
+}

@@ -1,0 +1,28 @@
+import type { FactSpec } from '../../model/rule.js';
+import { _inBounds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
+import { compileFilter } from '../filter.js';
+
+type Spec = Extract<FactSpec, { template: 'occurrences' }>;
+
+/**
+ * Existence, absence, first and last occurrence and count of events matching a filter inside
+ * optional anchor bounds (`docs/engine.md`, occurrences).
+ */
+export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
+  const match = compileFilter(spec.filter, scope);
+  return (ctx) => {
+    const inBounds = _inBounds(ctx, spec);
+    const found = ctx.index.events.filter((e) => match(e) && inBounds(e));
+    const first = found[0];
+    const last = found[found.length - 1];
+    const zone = ctx.calendar.zone;
+    return {
+      count: found.length,
+      exists: found.length > 0,
+      first: first ? _ref(first, zone) : undefined,
+      last: last ? _ref(last, zone) : undefined,
+      ids: found.map((e) => e.id),
+      eventIds: found.map((e) => e.id),
+    };
+  };
+}

@@ -1,0 +1,245 @@
+import type { FactSpec } from '../../model/rule.js';
+import { isoDateFromDay } from '../../time/days.js';
+import { parseInstant } from '../../time/instant.js';
+import type { CaseEvent } from '../case-event.js';
+import {
+  _anchor,
+  _endOfDayIso,
+  _endOfDayMs,
+  _orderedIds,
+  _workingDays,
+  type FactContext,
+  type FactFn,
+  type TemplateScope,
+} from '../fact-context.js';
+import { _compilePath, compileFilter, type EventPredicate } from '../filter.js';
+
+type Spec = Extract<FactSpec, { template: 'responses' }>;
+type State = 'met' | 'late' | 'missing' | 'open' | 'cancelled';
+
+/** One trigger and how it was answered. */
+export interface ResponseItem {
+  triggerId: string;
+  /** Local date the clock starts from (the trigger's, or a chained instant's). */
+  startDate: string;
+  deadline?: string;
+  target?: number;
+  responseId?: string;
+  responseDate?: string;
+  /** Working days from the start to the response (or to `asOf` while none), paused days excluded. */
+  elapsed?: number;
+  state: State;
+  /** Bank holidays and closures between the start and the response or deadline. */
+  nonWorkingDays: string[];
+  cancelledBy?: string;
+  dueAt?: string;
+  /** Names of the `classify` filters the response matched. */
+  classes?: string[];
+}
+
+interface Trigger {
+  event: CaseEvent;
+  startMs: number;
+  startDay: number;
+}
+
+/**
+ * "A Y within N working days of each X" (`docs/engine.md`, responses): each trigger is matched
+ * with the first later response (correlated by key where asked), and classed met, late,
+ * missing (no response and the deadline passed), open (no response yet, deadline ahead) or
+ * cancelled.
+ */
+export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
+  const triggerFilter = 'fromFact' in spec.trigger ? undefined : compileFilter(spec.trigger, scope);
+  const response = compileFilter(spec.response, scope);
+  const satisfied = spec.satisfiedBy ? compileFilter(spec.satisfiedBy, scope) : undefined;
+  const cancel = spec.cancelledBy ? compileFilter(spec.cancelledBy, scope) : undefined;
+  const classes = Object.entries(spec.classify ?? {}).map(([k, f]) => [k, compileFilter(f, scope)] as const);
+  const within = spec.within;
+  const fixedTarget =
+    within && 'workingDays' in within ? _workingDays(within.workingDays, scope.params) : undefined;
+  const fallbackTarget =
+    within && 'deadlineField' in within ? _workingDays(within.otherwiseWorkingDays, scope.params) : undefined;
+  const keys = spec.correlateBy ?? [];
+  const replyOf = spec.replyField ? _compilePath(spec.replyField) : undefined;
+
+  return (ctx) => {
+    const { calendar, index } = ctx;
+    const zone = calendar.zone;
+    const triggers = _triggers(ctx, spec, triggerFilter);
+    const limit = _anchor(ctx, spec.responseBefore);
+    const candidates = index.events.filter((e) => response(e) && (limit === undefined || e.atMs < limit.ms));
+    const cancels = cancel ? index.events.filter((e) => cancel(e)) : [];
+    const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
+    const items: ResponseItem[] = [];
+    const ids: string[] = [];
+    const classCounts: Record<string, number> = Object.fromEntries(classes.map(([k]) => [k, 0]));
+    let earliestDue: { ms: number; iso: string } | undefined;
+
+    for (const t of triggers) {
+      ids.push(t.event.id);
+      const item: ResponseItem = {
+        triggerId: t.event.id,
+        startDate: isoDateFromDay(t.startDay),
+        state: 'open',
+        nonWorkingDays: [],
+      };
+      if (satisfied?.(t.event)) {
+        item.state = 'met';
+        item.responseId = t.event.id;
+        item.responseDate = isoDateFromDay(t.event.day);
+        item.elapsed = 0;
+        items.push(item);
+        continue;
+      }
+      // The deadline: a day (end of it) for working-day targets, an instant for anchors.
+      let deadlineDay: number | undefined;
+      let deadlineMs: number | undefined;
+      let inclusive = true;
+      if (within && 'anchor' in within) {
+        // An anchor that has not happened yet (an open case's `end` is asOf) sets no deadline yet.
+        const a = _anchor(ctx, within.anchor);
+        if (a?.eventId !== undefined) deadlineMs = a.ms;
+        inclusive = within.inclusive ?? false;
+      } else if (within) {
+        let target = fixedTarget;
+        if ('deadlineField' in within) {
+          const raw = t.event.data[within.deadlineField.replace(/^data\./, '')];
+          const parsed = typeof raw === 'string' ? parseInstant(raw, zone, 'end') : undefined;
+          if (parsed && !('error' in parsed)) deadlineDay = parsed.day;
+          else target = fallbackTarget;
+        }
+        if (deadlineDay === undefined && target !== undefined) {
+          deadlineDay = calendar.deadline(t.startDay, target, index.paused);
+          item.target = target;
+        }
+        if (deadlineDay !== undefined) {
+          deadlineMs = _endOfDayMs(deadlineDay, zone);
+          item.deadline = isoDateFromDay(deadlineDay);
+        }
+      }
+      const later = (r: CaseEvent) =>
+        r !== t.event && (r.atMs > t.startMs || (r.atMs === t.startMs && r.seq > t.event.seq));
+      // A response naming the trigger (replyField) answers it first; else the first later one.
+      const answer =
+        (replyOf ? candidates.find((r) => later(r) && replyOf(r) === t.event.id) : undefined) ??
+        candidates.find((r) => later(r) && _correlates(keys, t.event, r));
+      const cancelledBy = cancels.find((c) => deadlineMs === undefined || c.atMs <= deadlineMs);
+      if (cancelledBy) {
+        item.state = 'cancelled';
+        item.cancelledBy = cancelledBy.id;
+        ids.push(cancelledBy.id);
+        items.push(item);
+        continue;
+      }
+      const endDay = answer ? answer.day : Math.min(asOfDay, deadlineDay ?? asOfDay);
+      item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
+      item.nonWorkingDays = calendar
+        .nonWorkingDaysBetween(t.startDay, Math.max(endDay, deadlineDay ?? endDay))
+        .map((d) => isoDateFromDay(d.day));
+      if (answer) {
+        ids.push(answer.id);
+        item.responseId = answer.id;
+        item.responseDate = isoDateFromDay(answer.day);
+        for (const [k, f] of classes) {
+          if (!f(answer)) continue;
+          classCounts[k] = (classCounts[k] ?? 0) + 1;
+          item.classes = [...(item.classes ?? []), k];
+        }
+        const onTime =
+          deadlineMs === undefined
+            ? true
+            : deadlineDay !== undefined
+              ? answer.day <= deadlineDay
+              : inclusive
+                ? answer.atMs <= deadlineMs
+                : answer.atMs < deadlineMs;
+        item.state = onTime ? 'met' : 'late';
+      } else if (deadlineDay !== undefined && asOfDay > deadlineDay) {
+        item.state = 'missing';
+      } else if (deadlineDay === undefined && deadlineMs !== undefined && ctx.asOfMs >= deadlineMs) {
+        item.state = 'missing';
+      } else {
+        item.state = 'open';
+        if (deadlineDay !== undefined) {
+          item.dueAt = _endOfDayIso(deadlineDay, zone);
+          const ms = _endOfDayMs(deadlineDay, zone);
+          if (!earliestDue || ms < earliestDue.ms) earliestDue = { ms, iso: item.dueAt };
+        }
+      }
+      items.push(item);
+    }
+    const count = (s: State) => items.filter((i) => i.state === s).length;
+    const notMet = items.filter((i) => i.state === 'late' || i.state === 'missing');
+    return {
+      total: items.length,
+      met: count('met'),
+      late: count('late'),
+      missing: count('missing'),
+      open: count('open'),
+      cancelled: count('cancelled'),
+      judged: items.length - count('cancelled'),
+      notMet: notMet.length,
+      notMetItems: notMet,
+      openItems: items.filter((i) => i.state === 'open'),
+      classes: classCounts,
+      classified: Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
+      first: items[0],
+      items,
+      dueAt: earliestDue?.iso,
+      eventIds: _orderedIds(ctx, ids),
+    };
+  };
+}
+
+function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): Trigger[] {
+  const { index } = ctx;
+  const before = _anchor(ctx, spec.triggerBefore);
+  let out: Trigger[];
+  if (filter) {
+    out = index.events
+      .filter((e) => filter(e) && (before === undefined || e.atMs < before.ms))
+      .map((e) => ({ event: e, startMs: e.atMs, startDay: e.day }));
+  } else {
+    const chain = spec.trigger as Extract<Spec['trigger'], { fromFact: string }>;
+    const source = ctx.facts[chain.fromFact];
+    if (!source) throw new Error(`fact "${chain.fromFact}" must be declared before the facts chained to it`);
+    out = [];
+    for (const item of source.items as ResponseItem[]) {
+      if (!chain.states.includes(item.state)) continue;
+      const event = index.byId.get(item.triggerId);
+      if (!event) continue;
+      const point = _chainPoint(ctx, item, chain.at, event);
+      if (point) out.push({ event, ...point });
+    }
+  }
+  return spec.triggerScope === 'first' ? out.slice(0, 1) : out;
+}
+
+/** Where a chained trigger starts: its own instant, its deadline's end, or its response. */
+export function _chainPoint(
+  ctx: FactContext,
+  item: ResponseItem,
+  at: 'trigger' | 'deadline' | 'response',
+  event: CaseEvent,
+): { startMs: number; startDay: number } | undefined {
+  if (at === 'trigger') return { startMs: event.atMs, startDay: event.day };
+  if (at === 'response') {
+    const r = item.responseId ? ctx.index.byId.get(item.responseId) : undefined;
+    return r ? { startMs: r.atMs, startDay: r.day } : undefined;
+  }
+  if (!item.deadline) return undefined;
+  const parsed = parseInstant(item.deadline, ctx.calendar.zone, 'end');
+  return 'error' in parsed ? undefined : { startMs: parsed.epochMs, startDay: parsed.day };
+}
+
+/** The first key present on both events decides; with keys given and none shared, no match. */
+function _correlates(keys: readonly string[], trigger: CaseEvent, response: CaseEvent): boolean {
+  if (keys.length === 0) return true;
+  for (const k of keys) {
+    const a = trigger.data[k];
+    const b = response.data[k];
+    if (a !== undefined && b !== undefined) return a === b;
+  }
+  return false;
+}

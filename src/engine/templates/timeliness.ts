@@ -1,0 +1,122 @@
+import type { FactSpec } from '../../model/rule.js';
+import { isoDateFromDay } from '../../time/days.js';
+import { parseInstant } from '../../time/instant.js';
+import {
+  _anchor,
+  _endOfDayIso,
+  _endOfDayMs,
+  _orderedIds,
+  type FactFn,
+  type TemplateScope,
+} from '../fact-context.js';
+import { _compilePath, compileFilter } from '../filter.js';
+
+type Spec = Extract<FactSpec, { template: 'timeliness' }>;
+const COMPLEXITIES = ['simple', 'standard', 'complex'];
+
+/**
+ * Timeliness against a deadline that later events may replace (`docs/engine.md`, timeliness).
+ * The complexity in force is the latest value before the deadline is (re)computed; walking the
+ * history in time order, a complexity assessment or an extension made before the current
+ * deadline replaces it, one made after it changes nothing (the breach stands).
+ */
+export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
+  const isComplexity = compileFilter(spec.complexity, scope);
+  const isExtension = compileFilter(spec.extension, scope);
+  const revised = _compilePath(spec.revisedTargetField);
+  const targets = scope.params[spec.targets];
+  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) {
+    throw new Error(`parameter "${spec.targets}" must map each complexity to working days`);
+  }
+  const targetOf = (c: string) => {
+    const t = (targets as Record<string, number>)[c];
+    if (typeof t !== 'number') throw new Error(`parameter "${spec.targets}" has no target for "${c}"`);
+    return t;
+  };
+  return (ctx) => {
+    const { index, calendar } = ctx;
+    const zone = calendar.zone;
+    const receipt = _anchor(ctx, 'receipt');
+    if (!receipt?.eventId) return { measured: false, eventIds: [] };
+    const receiptEvent = index.byId.get(receipt.eventId);
+    let complexity = receiptEvent?.data.complexity as string | undefined;
+    let assumed = false;
+    let complexitySource = complexity ? 'complaint.received' : undefined;
+    if (!complexity && typeof index.case.attributes.complexity === 'string') {
+      complexity = index.case.attributes.complexity;
+      complexitySource = 'case attribute';
+    }
+    if (!complexity) {
+      complexity = 'standard';
+      assumed = true;
+    }
+    const cited = [receipt.eventId];
+    // Assessments before receipt set the starting complexity.
+    for (const e of index.events) {
+      if (e.atMs >= receipt.ms) break;
+      if (isComplexity(e) && COMPLEXITIES.includes(e.data.complexity as string)) {
+        complexity = e.data.complexity as string;
+        complexitySource = e.id;
+        assumed = false;
+        cited.push(e.id);
+      }
+    }
+    let target = targetOf(complexity);
+    let deadlineDay = calendar.deadline(receipt.day, target, index.paused);
+    let deadlineSource = 'target';
+    const extensions: string[] = [];
+    const end = _anchor(ctx, spec.until);
+    const endMs = end?.eventId ? end.ms : ctx.asOfMs;
+    for (const e of index.events) {
+      if (e.atMs < receipt.ms || e.atMs > endMs) continue;
+      if (e.atMs > _endOfDayMs(deadlineDay, zone)) break;
+      if (isComplexity(e) && COMPLEXITIES.includes(e.data.complexity as string)) {
+        complexity = e.data.complexity as string;
+        complexitySource = e.id;
+        assumed = false;
+        target = targetOf(complexity);
+        deadlineDay = calendar.deadline(receipt.day, target, index.paused);
+        deadlineSource = 'target';
+        cited.push(e.id);
+      } else if (isExtension(e)) {
+        const v = revised(e);
+        const parsed = typeof v === 'string' ? parseInstant(v, zone, 'end') : undefined;
+        if (parsed && !('error' in parsed)) {
+          deadlineDay = parsed.day;
+          deadlineSource = 'extension';
+          extensions.push(e.id);
+          cited.push(e.id);
+        }
+      }
+    }
+    const concluded = end?.eventId !== undefined;
+    const endDay = concluded && end ? end.day : (index.anchors.asOf?.day ?? receipt.day);
+    if (concluded && end?.eventId) cited.push(end.eventId);
+    const elapsed = calendar.elapsedWorkingDays(receipt.day, endDay, index.paused);
+    const state = concluded
+      ? endDay <= deadlineDay
+        ? 'met'
+        : 'late'
+      : (index.anchors.asOf?.day ?? 0) > deadlineDay
+        ? 'overdue'
+        : 'open';
+    return {
+      measured: true,
+      complexity,
+      complexityAssumed: assumed,
+      complexitySource,
+      target,
+      receiptDate: isoDateFromDay(receipt.day),
+      deadline: isoDateFromDay(deadlineDay),
+      deadlineSource,
+      extensionIds: extensions,
+      endId: concluded ? end?.eventId : undefined,
+      endDate: isoDateFromDay(endDay),
+      elapsed,
+      pausedWorkingDays: calendar.countPausedWorkingDays(calendar.dayZero(receipt.day), endDay, index.paused),
+      state,
+      dueAt: state === 'open' ? _endOfDayIso(deadlineDay, zone) : undefined,
+      eventIds: _orderedIds(ctx, cited),
+    };
+  };
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRuleset, type Ruleset, RulesetError } from '../engine/ruleset.js';
+
+/** The id of the ruleset the package ships: the SPSO leaflet CSStandards-0524. */
+export const DEFAULT_RULESET_ID = 'spso-css-0524';
+
+/** Options of {@link loadRuleset}. */
+export interface LoadRulesetOptions {
+  /** A ruleset directory holding `ruleset.json` and the rule files it lists; the shipped one when absent. */
+  dir?: string;
+}
+
+/** The shipped rules directory, found by walking up from this module (works from src/ and dist/). */
+export function shippedRulesetDir(): string {
+  let here = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(here, 'rules', DEFAULT_RULESET_ID);
+    if (existsSync(join(candidate, 'ruleset.json'))) return candidate;
+    here = dirname(here);
+  }
+  throw new Error(`the shipped ruleset "${DEFAULT_RULESET_ID}" was not found beside the package`);
+}
+
+/**
+ * Loads and validates a ruleset directory (the shipped SPSO CSStandards-0524 rules by default).
+ * Throws {@link RulesetError} naming the file and field of every problem.
+ *
+ * @example
+ * const ruleset = await loadRuleset();
+ * const mine = await loadRuleset({ dir: './my-rules' });
+ */
+export async function loadRuleset(options: LoadRulesetOptions = {}): Promise<Ruleset> {
+  const dir = resolve(options.dir ?? shippedRulesetDir());
+  const manifest = await _readJson(join(dir, 'ruleset.json'));
+  const files =
+    manifest !== null &&
+    typeof manifest === 'object' &&
+    Array.isArray((manifest as { rules?: unknown }).rules)
+      ? ((manifest as { rules: unknown[] }).rules.filter((f) => typeof f === 'string') as string[])
+      : [];
+  const rules: Record<string, unknown> = {};
+  for (const file of files) {
+    const path = join(dir, file);
+    if (existsSync(path)) rules[file] = await _readJson(path);
+  }
+  return createRuleset({ manifest, rules, dir });
+}
+
+async function _readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new RulesetError([{ code: 'unreadable', path: [], message: (e as Error).message, file: path }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new RulesetError([{ code: 'invalid_json', path: [], message: (e as Error).message, file: path }]);
+  }
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  createRuleset,
+  evaluateCase,
+  evaluateCases,
+  InvalidCaseError,
+  loadRuleset,
+  summarize,
+} from '../../src/index.js';
+import { deepFreeze } from '../support/fixtures.js';
+
+const ruleset = deepFreeze(await loadRuleset());
+const asOf = '2024-09-02T12:00:00+01:00';
+
+const history = () => ({
+  caseId: 'C-1',
+  attributes: { channel: 'web' },
+  events: [
+    { id: 'e1', type: 'complaint.received', at: '2024-05-01T10:00:00+01:00' },
+    {
+      id: 'e2',
+      type: 'communication.sent',
+      at: '2024-05-03T10:00:00+01:00',
+      data: { to: 'complainant', covers: ['investigation_process'] },
+    },
+    {
+      id: 'e3',
+      type: 'decision.issued',
+      at: '2024-05-20T10:00:00+01:00',
+      data: { decisionMakerRole: 'ombudsman', outcome: 'not_upheld', reasonsGiven: true },
+    },
+    { id: 'e4', type: 'case.closed', at: '2024-05-21T10:00:00+01:00' },
+  ],
+});
+
+describe('evaluateCase', () => {
+  it('gives one finding per enabled indicator, in ruleset order', async () => {
+    const r = await evaluateCase(history(), { ruleset, asOf });
+    expect(r.findings.map((f) => f.ref)).toEqual(ruleset.rules.map((x) => x.ref));
+    expect(r.caseId).toBe('C-1');
+  });
+
+  it('requires asOf', async () => {
+    await expect(evaluateCase(history(), { ruleset } as never)).rejects.toThrow(/asOf is required/);
+  });
+
+  it('mutates neither the input, the ruleset nor the config (all frozen)', async () => {
+    const input = deepFreeze(history());
+    const config = deepFreeze({ parameters: { updateInterval: 15 } });
+    const before = JSON.stringify([input, ruleset, config]);
+    await evaluateCase(input, { ruleset, asOf, config });
+    expect(JSON.stringify([input, ruleset, config])).toBe(before);
+  });
+
+  it('is the same whatever the order of events in the input', async () => {
+    const h = history();
+    const reversed = { ...h, events: [...h.events].reverse() };
+    const a = await evaluateCase(h, { ruleset, asOf });
+    const b = await evaluateCase(reversed, { ruleset, asOf });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it('keeps input order for events at the same instant', async () => {
+    const h = history();
+    const same = { ...h, events: h.events.map((e) => ({ ...e, at: '2024-05-01T10:00:00+01:00' })) };
+    const r = await evaluateCase(same, { ruleset, asOf });
+    expect(r.findings.find((f) => f.ref === '1.2.1')?.status).toBe('pass');
+  });
+
+  it('leaves out and counts events after asOf', async () => {
+    const r = await evaluateCase(history(), { ruleset, asOf: '2024-05-10T00:00:00+01:00' });
+    expect(r.eventsAfterAsOf).toBe(2);
+    expect(r.findings.find((f) => f.ref === '1.3.1')?.status).toBe('pending');
+  });
+
+  it('rejects an invalid case whole, listing every problem with its path', async () => {
+    const bad = {
+      caseId: 'C-2',
+      events: [
+        { id: 'a', type: 'complaint.received', at: '2024-02-30T10:00:00Z' },
+        { id: 'a', type: 'communication.sent', at: '2024-03-01', data: { covers: ['progress'] } },
+        { type: 'complaint.recieved', at: '2024-03-01' },
+      ],
+    };
+    const err = await evaluateCase(bad, { ruleset, asOf }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidCaseError);
+    const issues = (err as InvalidCaseError).issues.map((i) => `${i.path.join('.')}: ${i.code}`);
+    expect(issues).toEqual([
+      'events.0.at: invalid_instant',
+      'events.1.id: duplicate_id',
+      'events.1.data.to: invalid_value',
+      'events.2.type: invalid_format',
+    ]);
+    expect((err as InvalidCaseError).issues[3]?.message).toBe(
+      '`type`: unknown event type: use a canonical type from events.md, or an "x-" prefix for a custom one (got "complaint.recieved")',
+    );
+  });
+
+  it('lists every problem once the shapes are right', async () => {
+    const bad = {
+      caseId: 'C-3',
+      events: [
+        { id: 'a', type: 'complaint.received', at: '2024-02-30T10:00:00Z' },
+        { id: 'a', type: 'communication.sent', at: '2024-03-01', data: { covers: ['progress'] } },
+        {
+          id: 'b',
+          type: 'case.extension_notified',
+          at: '2024-03-01',
+          data: { revisedTargetAt: '2024-13-01' },
+        },
+      ],
+    };
+    const err = (await evaluateCase(bad, { ruleset, asOf }).catch((e: unknown) => e)) as InvalidCaseError;
+    expect(err.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['events.0.at', 'invalid_instant'],
+      ['events.1.id', 'duplicate_id'],
+      ['events.1.data.to', 'invalid_value'],
+      ['events.2.data.revisedTargetAt', 'invalid_instant'],
+    ]);
+    expect(err.issues[2]?.message).toMatch(/`to` is required/);
+  });
+
+  it('derives stable ids for events without one and cites them', async () => {
+    const h = history();
+    const noIds = { ...h, events: h.events.map(({ id: _id, ...e }) => e) };
+    const r = await evaluateCase(noIds, { ruleset, asOf });
+    expect(r.findings.find((f) => f.ref === '1.2.1')?.evidence).toEqual(['C-1#0', 'C-1#1']);
+  });
+
+  it('pollutes nothing through __proto__ or constructor keys', async () => {
+    const json = `{"caseId":"C-4","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},
+      "events":[{"id":"e1","type":"complaint.received","at":"2024-05-01","__proto__":{"polluted":true},
+      "data":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}]}`;
+    const r = await evaluateCase(JSON.parse(json), { ruleset, asOf });
+    expect(r.caseId).toBe('C-4');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+describe('rules that throw', () => {
+  it('yield an error finding and the others go on', async () => {
+    const manifest = structuredClone(ruleset.manifest) as { rules: string[] };
+    const rules = Object.fromEntries(ruleset.rules.map((r) => [`${r.ref}.json`, structuredClone(r)]));
+    const broken = rules['1.2.1.json'] as { checks: { explain: Record<string, string> }[] };
+    if (broken.checks[0]) broken.checks[0].explain.pass = 'Sent on {explained.nothingHere|date}.';
+    const custom = createRuleset({ manifest, rules });
+    const r = await evaluateCase(history(), { ruleset: custom, asOf });
+    const f = r.findings.find((x) => x.ref === '1.2.1');
+    expect(f?.status).toBe('error');
+    expect(f?.explanation).toMatch(
+      /could not be evaluated: explanation template refers to "explained.nothingHere"/,
+    );
+    expect(r.status).toBe('error');
+    expect(r.findings.filter((x) => x.status !== 'error').length).toBe(ruleset.rules.length - 1);
+  });
+});
+
+describe('configuration', () => {
+  it('overrides parameters and switches indicators off', async () => {
+    const config = { parameters: { processExplainedWithin: 1 }, indicators: { '1.3.1': { enabled: false } } };
+    const r = await evaluateCase(history(), { ruleset, asOf, config });
+    expect(r.findings.map((f) => f.ref)).not.toContain('1.3.1');
+    const f = r.findings.find((x) => x.ref === '1.2.1');
+    expect(f?.status).toBe('fail');
+    expect(f?.measured.parameters).toEqual({ processExplainedWithin: 1 });
+  });
+
+  it('overrides one complexity target without losing the others', async () => {
+    const config = { parameters: { targets: { standard: 10 } } };
+    const r = await evaluateCase(history(), { ruleset, asOf, config });
+    expect(r.findings.find((x) => x.ref === '1.3.1')?.measured.parameters).toEqual({
+      targets: { simple: 5, standard: 10, complex: 80 },
+    });
+  });
+
+  it('rejects unknown parameters, bad values and unknown indicators with paths', async () => {
+    const config = {
+      parameters: { acknowledgeWitin: 3, updateInterval: -1 },
+      indicators: { '9.9.9': { enabled: false } },
+    };
+    const err = (await evaluateCase(history(), { ruleset, asOf, config }).catch(
+      (e: unknown) => e,
+    )) as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.issues.map((i) => i.path.join('.'))).toEqual([
+      'parameters.acknowledgeWitin',
+      'parameters.updateInterval',
+      'indicators.9.9.9',
+    ]);
+  });
+
+  it('rejects a typo in the config schema', async () => {
+    await expect(
+      evaluateCase(history(), { ruleset, asOf, config: { zome: 'UTC' } as never }),
+    ).rejects.toBeInstanceOf(ConfigError);
+  });
+});
+
+describe('evaluateCases and summarize', () => {
+  it('streams, rejects invalid cases whole and goes on', async () => {
+    async function* source() {
+      yield history();
+      yield { caseId: 'bad', events: [{ type: 'complaint.received', at: 'never' }] };
+      yield { ...history(), caseId: 'C-9' };
+    }
+    const outcomes = [];
+    for await (const o of evaluateCases(source(), { ruleset, asOf })) outcomes.push(o);
+    expect(
+      outcomes.map((o) => (o.kind === 'judged' ? o.result.caseId : `rejected:${o.rejected.caseId}`)),
+    ).toEqual(['C-1', 'rejected:bad', 'C-9']);
+    const results = outcomes.flatMap((o) => (o.kind === 'judged' ? [o.result] : []));
+    const rejected = outcomes.flatMap((o) => (o.kind === 'rejected' ? [o.rejected] : []));
+    const s = summarize(results, { ruleset, rejected });
+    expect(s.cases).toBe(2);
+    expect(s.events + s.rejected.reduce((n, r) => n + r.events, 0)).toBe(9);
+    expect(s.findings).toBe(2 * ruleset.rules.length);
+    const rate = s.indicators.find((i) => i.ref === '1.2.1');
+    expect(rate?.byStatus.pass).toBe(2);
+    expect(rate?.complianceRate).toBe(1);
+  });
+});

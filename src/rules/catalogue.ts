@@ -1,0 +1,175 @@
+import type { Ruleset } from '../engine/ruleset.js';
+import type { Filter, RuleFile } from '../model/rule.js';
+
+/** One indicator as the catalogue, `rules` and `explain` show it. */
+export interface CatalogueEntry {
+  ref: string;
+  id: string;
+  commitment: { ref: string; title: string };
+  standard: { ref: string; title: string };
+  words: string;
+  description: string;
+  /** Event types the rule's facts read, canonical first. */
+  events: string[];
+  parameters: { name: string; default: unknown; unit: string; basis: string }[];
+  statuses: string[];
+}
+
+function _filterTypes(f: Filter, named: Readonly<Record<string, Filter>>, depth = 0): string[] {
+  const own = f.type === undefined ? [] : typeof f.type === 'string' ? [f.type] : f.type;
+  const used =
+    f.use && depth < 8 && named[f.use] ? _filterTypes(named[f.use] as Filter, named, depth + 1) : [];
+  const alts = (f.anyOf ?? []).flatMap((a) => _filterTypes(a, named, depth + 1));
+  return [...own, ...used, ...alts];
+}
+
+const _CLOSURE = ['case.closed', 'case.stage_changed'];
+/** The events that set each anchor (`case-index.ts`). */
+const _ANCHOR_TYPES: Record<string, string[]> = {
+  receipt: ['complaint.received'],
+  closure: _CLOSURE,
+  firstDecision: ['decision.issued'],
+  decisionOrClosure: ['decision.issued', ..._CLOSURE],
+  end: ['decision.issued', ..._CLOSURE],
+  outsideRemit: ['case.outside_remit', 'decision.issued', 'case.closed'],
+  asOf: [],
+};
+const _ANCHOR_KEYS = new Set([
+  'from',
+  'until',
+  'before',
+  'onOrBefore',
+  'after',
+  'triggerBefore',
+  'responseBefore',
+  'anchor',
+]);
+/** Templates that count working days, and so read pauses. */
+const _PAUSABLE = new Set(['responses', 'longestGap', 'timeliness']);
+
+/** Every event type a rule's facts look at (through named filters and anchors too). */
+export function _ruleEventTypes(rule: RuleFile, named: Readonly<Record<string, Filter>>): string[] {
+  const types = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if ('type' in o || 'use' in o || 'anyOf' in o)
+        for (const t of _filterTypes(o as Filter, named)) types.add(t);
+      for (const [k, x] of Object.entries(o)) {
+        if (_ANCHOR_KEYS.has(k) && typeof x === 'string')
+          for (const t of _ANCHOR_TYPES[x] ?? []) types.add(t);
+        else if (k !== 'type') visit(x);
+      }
+    }
+  };
+  for (const spec of Object.values(rule.facts)) {
+    const { template, ...rest } = spec;
+    if (_PAUSABLE.has(template)) for (const t of ['case.paused', 'case.resumed']) types.add(t);
+    if (template === 'timeliness') types.add('complaint.received');
+    visit(rest);
+  }
+  return [...types].sort();
+}
+
+/**
+ * The ruleset as a catalogue: for each indicator its commitment and standard, the leaflet's
+ * words, how it is judged, the events it needs, its parameters with their basis, and the
+ * statuses it can reach. `rules`, `explain` and `docs/rules.md` all read this.
+ *
+ * @example
+ * const entries = describeRuleset(await loadRuleset());
+ * entries[0]?.words; // 'We will treat you with courtesy, respect and dignity.'
+ */
+export function describeRuleset(ruleset: Ruleset): CatalogueEntry[] {
+  const { manifest } = ruleset;
+  return ruleset.rules.map((rule) => {
+    const commitment = manifest.commitments.find((c) => c.ref === rule.commitment);
+    const standard = commitment?.standards.find((s) => s.ref === rule.standard);
+    return {
+      ref: rule.ref,
+      id: rule.id,
+      commitment: { ref: rule.commitment, title: commitment?.title ?? '' },
+      standard: { ref: rule.standard, title: standard?.title ?? '' },
+      words: rule.words,
+      description: rule.description,
+      events: _ruleEventTypes(rule, manifest.filters),
+      parameters: rule.parameters.map((name) => {
+        const def = manifest.parameters[name];
+        return { name, default: def?.default, unit: def?.unit ?? '', basis: def?.basis ?? '' };
+      }),
+      statuses: [...rule.statuses],
+    };
+  });
+}
+
+const _value = (v: unknown) =>
+  Array.isArray(v)
+    ? v.join(', ')
+    : v !== null && typeof v === 'object'
+      ? Object.entries(v)
+          .map(([k, n]) => `${k} ${String(n)}`)
+          .join(', ')
+      : String(v);
+
+const _unit = (u: string) =>
+  u === 'working_days' || u === 'working_days_by_complexity'
+    ? ' working days'
+    : u === 'score'
+      ? ' (score)'
+      : '';
+
+/** One indicator in Markdown, as `explain` prints it and the catalogue lists it. */
+export function formatCatalogueEntry(e: CatalogueEntry): string {
+  const lines = [
+    `### ${e.ref} \`${e.id}\``,
+    '',
+    `*${e.commitment.title}* › *${e.standard.title}*`,
+    '',
+    `> ${e.words}`,
+    '',
+    `**How it is judged.** ${e.description}`,
+    '',
+    `**Events it reads:** ${e.events.map((t) => `\`${t}\``).join(', ') || '(none)'}`,
+    '',
+    `**Statuses it can reach:** ${e.statuses.join(', ')}`,
+  ];
+  if (e.parameters.length > 0) {
+    lines.push('', '| parameter | default | basis |', '|---|---|---|');
+    for (const p of e.parameters)
+      lines.push(`| \`${p.name}\` | ${_value(p.default)}${_unit(p.unit)} | ${p.basis} |`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The rules catalogue (`docs/rules.md`) in Markdown, generated from the rule files.
+ *
+ * @example
+ * writeFileSync('docs/rules.md', formatCatalogue(await loadRuleset()));
+ */
+export function formatCatalogue(ruleset: Ruleset): string {
+  const { manifest } = ruleset;
+  const entries = describeRuleset(ruleset);
+  const out = [
+    `# Rules catalogue: ${manifest.title}`,
+    '',
+    `Ruleset \`${manifest.id}\` version ${manifest.version}, from ${manifest.publisher ?? 'the publisher'}'s leaflet \`${manifest.source}\`.`,
+    'Generated from the rule files by `npm run docs:generate`; CI fails when it is stale. Do not edit by hand.',
+    '',
+    `Calendar: zone \`${manifest.calendar.zone}\`, public holidays ${JSON.stringify(manifest.calendar.holidays)}, receipt day ${manifest.calendar.countReceiptDay ? 'counted' : 'not counted'} as day 1.`,
+    '',
+  ];
+  for (const c of manifest.commitments) {
+    out.push(`## ${c.ref}. ${c.title}`, '');
+    for (const s of c.standards) {
+      const mine = entries.filter((e) => e.standard.ref === s.ref);
+      if (mine.length === 0) continue;
+      out.push(...mine.map((e) => `${formatCatalogueEntry(e)}\n`));
+    }
+  }
+  out.push('## Parameters', '', '| parameter | default | basis |', '|---|---|---|');
+  for (const [name, d] of Object.entries(manifest.parameters))
+    out.push(`| \`${name}\` | ${_value(d.default)}${_unit(d.unit)} | ${d.basis} |`);
+  return `${out.join('\n')}\n`;
+}

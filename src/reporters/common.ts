@@ -1,0 +1,131 @@
+/**
+ * What several reporters share: the status columns, rates as percentages, the commitment →
+ * standard → indicator tree of a summary, and which cases fail worst. Internals are `_`-prefixed.
+ */
+import type { CaseResult, Finding, Status } from '../model/finding.js';
+import type { Summary } from '../model/summary.js';
+
+/**
+ * The part of a ruleset a reporter may quote: each indicator's leaflet words (public text, never a
+ * letter's) and how it is judged. A loaded `Ruleset` satisfies it.
+ *
+ * @example
+ * const words: RulesetWords = { rules: [{ ref: '1.2.1', id: 'process-explained', words: 'We will explain our investigation process to you.' }] };
+ */
+export interface RulesetWords {
+  readonly rules: readonly {
+    readonly ref: string;
+    readonly id: string;
+    readonly words: string;
+    readonly description?: string;
+  }[];
+}
+
+/** Status columns in the order the tables show them (the decided ones first, then the rest). */
+export const _COLUMNS: readonly Status[] = [
+  'pass',
+  'fail',
+  'pending',
+  'insufficient_evidence',
+  'not_applicable',
+  'error',
+];
+
+/** Column headings of {@link _COLUMNS}. */
+export const _COLUMN_LABELS: Readonly<Record<Status, string>> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  pending: 'Pending',
+  insufficient_evidence: 'Insufficient',
+  not_applicable: 'N/A',
+  error: 'Error',
+};
+
+/** A compliance rate (0..1) as a percentage with one decimal, or "—" when there was no pass or fail. */
+export function _percent(rate: number | null): string {
+  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+/** `fail` and `error`: the statuses a reporter lists case by case. */
+export const _isFailing = (status: Status): boolean => status === 'fail' || status === 'error';
+
+type _Indicator = Summary['indicators'][number];
+
+/** One commitment of the tree, with the standards under it that have indicators in the report. */
+export interface _CommitmentNode {
+  commitment: Summary['commitments'][number];
+  standards: { standard: Summary['standards'][number]; indicators: _Indicator[] }[];
+}
+
+/**
+ * Groups a summary's indicators under their standards and commitments, in the summary's order.
+ * Groups without an indicator in the report are left out; indicators whose standard is not in
+ * the summary come back as `others`, so that none is lost.
+ */
+export function _indicatorTree(summary: Summary): { commitments: _CommitmentNode[]; others: _Indicator[] } {
+  const placed = new Set<_Indicator>();
+  const commitments: _CommitmentNode[] = [];
+  for (const commitment of summary.commitments) {
+    const standards: _CommitmentNode['standards'] = [];
+    for (const standard of summary.standards) {
+      if (standard.commitment !== commitment.ref) continue;
+      const indicators = summary.indicators.filter((i) => i.standard === standard.ref && !placed.has(i));
+      for (const i of indicators) placed.add(i);
+      if (indicators.length > 0) standards.push({ standard, indicators });
+    }
+    if (standards.length > 0) commitments.push({ commitment, standards });
+  }
+  return { commitments, others: summary.indicators.filter((i) => !placed.has(i)) };
+}
+
+/** Indicator refs in report order: the summary's, then any only the cases name, as first seen. */
+export function _indicatorRefs(
+  summary: Summary,
+  cases: readonly CaseResult[],
+): { ref: string; id: string }[] {
+  const out = summary.indicators.map((i) => ({ ref: i.ref, id: i.id }));
+  const seen = new Set(out.map((i) => i.ref));
+  for (const c of cases) {
+    for (const f of c.findings) {
+      if (seen.has(f.ref)) continue;
+      seen.add(f.ref);
+      out.push({ ref: f.ref, id: f.id });
+    }
+  }
+  return out;
+}
+
+/** A case with its `fail` and `error` findings. */
+export interface _FailingCase {
+  result: CaseResult;
+  failing: Finding[];
+  fails: number;
+  errors: number;
+}
+
+/**
+ * The cases with a `fail` or an `error`, worst first: most fails and errors together, then most
+ * errors, then by case id (so that the order never depends on the input's).
+ */
+export function _worstCases(cases: readonly CaseResult[]): _FailingCase[] {
+  const out: _FailingCase[] = [];
+  for (const result of cases) {
+    const failing = result.findings.filter((f) => _isFailing(f.status));
+    if (failing.length === 0) continue;
+    const errors = failing.filter((f) => f.status === 'error').length;
+    out.push({ result, failing, fails: failing.length - errors, errors });
+  }
+  return out.sort(
+    (a, b) =>
+      b.fails + b.errors - (a.fails + a.errors) ||
+      b.errors - a.errors ||
+      _compare(a.result.caseId, b.result.caseId),
+  );
+}
+
+/** Code-unit order, the same on every machine (unlike `localeCompare`). */
+export const _compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Where a case was read from, as `file:line`, or undefined. */
+export const _where = (result: CaseResult): string | undefined =>
+  result.source ? `${result.source.file}:${result.source.line}` : undefined;

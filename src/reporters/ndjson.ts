@@ -1,0 +1,132 @@
+/**
+ * The streaming report (`--format ndjson`): one line per case as it is judged, then one summary
+ * line. Memory stays bounded whatever the input size, and shards written this way are read back
+ * with {@link parseNdjsonReport} (or line by line with {@link parseNdjsonLine}) to be merged.
+ */
+import { z } from 'zod';
+import { type CaseResult, CaseResultSchema } from '../model/finding.js';
+import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import { type Report, type ReportMeta, ReportMetaSchema } from '../model/report.js';
+import { type Summary, SummarySchema } from '../model/summary.js';
+import { _canonicalCase, _canonicalMeta, _canonicalSummary } from './canonical.js';
+
+/**
+ * Options of {@link formatNdjsonCase} and {@link formatNdjsonSummary}. None yet: the lines are
+ * fixed by the format; the type is there so that every formatter takes an options object.
+ */
+export type NdjsonOptions = Record<never, never>;
+
+/** One line of the NDJSON report: a judged case, or the final summary. */
+export const NdjsonRecordSchema = z.discriminatedUnion('type', [
+  CaseResultSchema.extend({ type: z.literal('case') }),
+  z.strictObject({ type: z.literal('summary'), meta: ReportMetaSchema, summary: SummarySchema }),
+]);
+export type NdjsonRecord = z.infer<typeof NdjsonRecordSchema>;
+
+/** An NDJSON report that cannot be read back; `line` is 1-based, `issues` name the fields. */
+export class NdjsonReportError extends Error {
+  constructor(
+    readonly line: number | undefined,
+    readonly issues: InputIssue[],
+  ) {
+    super(
+      `invalid NDJSON report${line === undefined ? '' : ` at line ${line}`}:\n${issues
+        .map((i) => `  ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`)
+        .join('\n')}`,
+    );
+    this.name = 'NdjsonReportError';
+  }
+}
+
+/**
+ * One case's line, ending with a newline: `{"type":"case", ...result}` with the keys in schema order.
+ *
+ * @example
+ * for await (const outcome of evaluateCases(cases, { ruleset, asOf })) {
+ *   if (outcome.kind === 'judged') process.stdout.write(formatNdjsonCase(outcome.result));
+ * }
+ */
+export function formatNdjsonCase(result: CaseResult, _options: NdjsonOptions = {}): string {
+  return `${JSON.stringify({ type: 'case', ..._canonicalCase(result) })}\n`;
+}
+
+/**
+ * The final line, ending with a newline: `{"type":"summary","meta":...,"summary":...}`.
+ *
+ * @example
+ * process.stdout.write(formatNdjsonSummary(meta, builder.result()));
+ */
+export function formatNdjsonSummary(
+  meta: ReportMeta,
+  summary: Summary,
+  _options: NdjsonOptions = {},
+): string {
+  return `${JSON.stringify({ type: 'summary', meta: _canonicalMeta(meta), summary: _canonicalSummary(summary) })}\n`;
+}
+
+/**
+ * Reads one line of an NDJSON report, validated; throws {@link NdjsonReportError} naming the line.
+ *
+ * @example
+ * const record = parseNdjsonLine('{"type":"case","caseId":"C1",...}', 1);
+ * if (record.type === 'case') builder.addResult(record);
+ */
+export function parseNdjsonLine(line: string, lineNumber?: number): NdjsonRecord {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (e) {
+    throw new NdjsonReportError(lineNumber, [
+      { code: 'invalid_json', path: [], message: (e as Error).message },
+    ]);
+  }
+  const parsed = NdjsonRecordSchema.safeParse(raw);
+  if (!parsed.success) throw new NdjsonReportError(lineNumber, _fromZodIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+/**
+ * Reads a whole NDJSON report (the text, or its lines) back into a {@link Report}. Blank lines are
+ * skipped; the summary must come last, exactly once, and count the cases before it, so that a
+ * truncated or concatenated file is caught rather than merged.
+ *
+ * @example
+ * const report = parseNdjsonReport(readFileSync('shard-1.ndjson', 'utf8'));
+ * report.summary.cases === report.cases.length; // true
+ */
+export function parseNdjsonReport(lines: string | Iterable<string>): Report {
+  const cases: CaseResult[] = [];
+  let end: { meta: ReportMeta; summary: Summary; line: number } | undefined;
+  let n = 0;
+  for (const line of typeof lines === 'string' ? lines.split('\n') : lines) {
+    n++;
+    if (line.trim() === '') continue;
+    if (end) {
+      throw new NdjsonReportError(n, [
+        { code: 'after_summary', path: [], message: 'a line follows the summary line' },
+      ]);
+    }
+    const record = parseNdjsonLine(line, n);
+    if (record.type === 'summary') {
+      end = { meta: record.meta, summary: record.summary, line: n };
+    } else {
+      const { type: _type, ...result } = record;
+      cases.push(result);
+    }
+  }
+  if (!end) {
+    throw new NdjsonReportError(undefined, [
+      { code: 'missing_summary', path: [], message: 'no summary line: the output is incomplete' },
+    ]);
+  }
+  if (end.summary.cases !== cases.length) {
+    throw new NdjsonReportError(end.line, [
+      {
+        code: 'count_mismatch',
+        path: ['summary', 'cases'],
+        message: `the summary counts ${end.summary.cases} cases but ${cases.length} case lines precede it`,
+      },
+    ]);
+  }
+  return { meta: end.meta, summary: end.summary, cases };
+}

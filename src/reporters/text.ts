@@ -1,0 +1,165 @@
+/** The text report (`--format text`, the default): a summary table for a terminal. */
+import type { Status, StatusCounts } from '../model/finding.js';
+import { formatIssue } from '../model/issues.js';
+import type { Report } from '../model/report.js';
+import { _COLUMN_LABELS, _COLUMNS, _indicatorTree, _percent, _where, _worstCases } from './common.js';
+
+/** Options of {@link formatText}. */
+export interface TextOptions {
+  /** Colour with ANSI escapes (default false). Never when `NO_COLOR` is set in {@link TextOptions.env}. */
+  color?: boolean;
+  /** Where `NO_COLOR` is read (default `process.env`); only that variable is looked at. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** How many of the worst cases to list with their failing findings (default 5; 0 for none). */
+  worstCases?: number;
+}
+
+const _ANSI: Readonly<Record<Status | 'bold', string>> = {
+  error: '1;31',
+  fail: '31',
+  insufficient_evidence: '35',
+  pending: '33',
+  pass: '32',
+  not_applicable: '2',
+  bold: '1',
+};
+
+type _Paint = (text: string, style: Status | 'bold') => string;
+
+const _RATE_WIDTH = 6;
+const _plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The report as text for a terminal, ending with a newline: a table of counts by status and
+ * compliance rates per indicator (ref, id, pass, fail, pending, insufficient, n/a, error, rate)
+ * under its standard and commitment with their rates, an overall line, the run's facts (ruleset,
+ * `asOf` and whether it was given or defaulted to now, cases and events, rejected cases with
+ * their problems, events after `asOf`, unmapped activities), then the worst cases with the
+ * explanations of their failing findings. A rate is pass / (pass + fail) with one decimal, or "—"
+ * when there was neither. Pure: the caller writes it.
+ *
+ * @example
+ * process.stdout.write(formatText(report, { color: process.stdout.isTTY }));
+ */
+export function formatText(report: Report, options: TextOptions = {}): string {
+  const env = options.env ?? process.env;
+  const colour = options.color === true && !env.NO_COLOR;
+  const paint: _Paint = colour ? (text, style) => `\u001b[${_ANSI[style]}m${text}\u001b[0m` : (text) => text;
+  const sections = [
+    _table(report, paint),
+    _facts(report),
+    _rejected(report),
+    _worst(report, options.worstCases ?? 5, paint),
+  ];
+  return `${sections
+    .filter((s) => s.length > 0)
+    .map((s) => s.join('\n'))
+    .join('\n\n')}\n`;
+}
+
+function _table(report: Report, paint: _Paint): string[] {
+  const { summary } = report;
+  const tree = _indicatorTree(summary);
+  const indicators = [
+    ...tree.commitments.flatMap((c) => c.standards.flatMap((s) => s.indicators)),
+    ...tree.others,
+  ];
+  const refWidth = Math.max(0, ...indicators.map((i) => i.ref.length));
+  const indicatorLabel = (ref: string, id: string) => `    ${ref.padEnd(refWidth)}  ${id}`;
+  const labelWidth = Math.max('Overall'.length, ...indicators.map((i) => indicatorLabel(i.ref, i.id).length));
+  const widths = _COLUMNS.map((s) => Math.max(_COLUMN_LABELS[s].length, String(summary.byStatus[s]).length));
+  const width = labelWidth + widths.reduce((a, w) => a + 2 + w, 0) + 2 + _RATE_WIDTH;
+  const row = (label: string, counts: StatusCounts, rate: number | null) =>
+    `${label.padEnd(labelWidth)}${_COLUMNS
+      .map((s, k) => {
+        const cell = String(counts[s]).padStart(widths[k] ?? 0);
+        return `  ${counts[s] > 0 ? paint(cell, s) : cell}`;
+      })
+      .join('')}  ${_percent(rate).padStart(_RATE_WIDTH)}`;
+  const group = (label: string, rate: number | null) => {
+    const r = _percent(rate).padStart(_RATE_WIDTH);
+    return label.length + 2 <= width - _RATE_WIDTH
+      ? `${label.padEnd(width - _RATE_WIDTH)}${r}`
+      : `${label}  ${r.trim()}`;
+  };
+  const header = `${''.padEnd(labelWidth)}${_COLUMNS.map((s, k) => `  ${_COLUMN_LABELS[s].padStart(widths[k] ?? 0)}`).join('')}  ${'Rate'.padStart(_RATE_WIDTH)}`;
+  const lines = [
+    paint('Compliance by indicator (rate = pass / (pass + fail))', 'bold'),
+    '',
+    paint(header, 'bold'),
+  ];
+  for (const { commitment, standards } of tree.commitments) {
+    lines.push(group(`${commitment.ref} ${commitment.title}`, commitment.complianceRate));
+    for (const { standard, indicators: list } of standards) {
+      lines.push(group(`  ${standard.ref} ${standard.title}`, standard.complianceRate));
+      for (const i of list) lines.push(row(indicatorLabel(i.ref, i.id), i.byStatus, i.complianceRate));
+    }
+  }
+  if (tree.others.length > 0) {
+    lines.push('Other indicators');
+    for (const i of tree.others) lines.push(row(indicatorLabel(i.ref, i.id), i.byStatus, i.complianceRate));
+  }
+  lines.push(paint(row('Overall', summary.byStatus, summary.complianceRate), 'bold'));
+  return lines;
+}
+
+function _facts(report: Report): string[] {
+  const { meta, summary } = report;
+  const rejectedEvents = summary.rejected.reduce((n, r) => n + r.events, 0);
+  const unmapped = Object.entries(summary.unmappedActivities);
+  const facts: [string, string][] = [
+    [
+      'Ruleset',
+      `${meta.ruleset.id} ${meta.ruleset.version} (${meta.ruleset.source}), sha256 ${meta.ruleset.sha256.slice(0, 12)}`,
+    ],
+    ['As of', `${meta.asOf} (${meta.asOfSource === 'now' ? 'defaulted to now' : 'given'})`],
+    ['Inputs', meta.inputs.length > 0 ? meta.inputs.map((i) => i.file).join(', ') : 'none'],
+    ['Cases', `${summary.cases} judged, ${summary.rejected.length} rejected`],
+    [
+      'Events',
+      `${summary.events} in judged cases (${summary.eventsAfterAsOf} after asOf, left out)` +
+        (summary.rejected.length > 0 ? `, ${rejectedEvents} in rejected cases` : ''),
+    ],
+    ['Findings', String(summary.findings)],
+    [
+      'Unmapped',
+      unmapped.length === 0
+        ? 'no activities'
+        : `${_plural(unmapped.length, 'activity type')}: ${unmapped.map(([a, n]) => `${JSON.stringify(a)} ×${n}`).join(', ')}`,
+    ],
+  ];
+  if (meta.only) facts.push(['Only', meta.only.join(', ')]);
+  if (meta.skip) facts.push(['Skipped', meta.skip.join(', ')]);
+  const w = Math.max(...facts.map(([k]) => k.length));
+  return ['Run', ...facts.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)];
+}
+
+function _rejected(report: Report): string[] {
+  const { rejected } = report.summary;
+  if (rejected.length === 0) return [];
+  return [
+    `Rejected cases (${rejected.length}): not judged`,
+    ...rejected.flatMap((r) => [
+      `  ${r.caseId} (${_plural(r.events, 'event')})`,
+      ...r.problems.map((p) => `    ${formatIssue(p)}`),
+    ]),
+  ];
+}
+
+function _worst(report: Report, limit: number, paint: _Paint): string[] {
+  if (limit <= 0) return [];
+  const worst = _worstCases(report.cases);
+  if (worst.length === 0) return ['Worst cases: none (no case has a fail or an error)'];
+  const shown = worst.slice(0, limit);
+  const lines = [`Worst cases (${shown.length} of ${_plural(worst.length, 'case')} with a fail or an error)`];
+  for (const { result, failing, fails, errors } of shown) {
+    const where = _where(result);
+    const counts = [fails > 0 ? `${fails} fail` : '', errors > 0 ? `${_plural(errors, 'error')}` : '']
+      .filter(Boolean)
+      .join(', ');
+    lines.push(`  ${result.caseId}  ${counts}${where ? `  (${where})` : ''}`);
+    for (const f of failing)
+      lines.push(`    ${paint(f.status.padEnd(5), f.status)}  ${f.ref} ${f.id}: ${f.explanation}`);
+  }
+  return lines;
+}

@@ -1,0 +1,47 @@
+/**
+ * XML 1.0 escaping for the JUnit report. Characters XML 1.0 cannot carry at all (most C0 control
+ * characters, U+FFFE, U+FFFF and unpaired surrogates; not even as `&#...;` references) become
+ * U+FFFD, the replacement character, so that the document always parses.
+ */
+
+const _FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const _TEXT: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const _ATTR: Readonly<Record<string, string>> = {
+  ..._TEXT,
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+};
+
+/**
+ * Escapes character data (element text): `&`, `<` and `>` (so `]]>` and `</script>` never appear
+ * as written), and carriage return as a reference, which end-of-line handling would otherwise drop.
+ */
+export function _escapeXmlText(text: string): string {
+  return text.replace(_FORBIDDEN, '\uFFFD').replace(/[&<>\r]/g, (c) => _TEXT[c] ?? c);
+}
+
+/**
+ * Escapes an attribute value for double quotes: as text, plus both quotes, and tab, line feed and
+ * carriage return as references so that attribute-value normalisation keeps them.
+ */
+export function _escapeXmlAttr(text: string): string {
+  return text.replace(_FORBIDDEN, '\uFFFD').replace(/[&<>"'\t\n\r]/g, (c) => _ATTR[c] ?? c);
+}
+
+/** An element: `<name a="1">text</name>`, or `<name a="1"/>` when it has no content. */
+export function _element(
+  name: string,
+  attrs: Readonly<Record<string, string | number | undefined>>,
+  content = '',
+): string {
+  const a = Object.entries(attrs)
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, v]) => ` ${k}="${_escapeXmlAttr(String(v))}"`)
+    .join('');
+  return content === '' ? `<${name}${a}/>` : `<${name}${a}>${content}</${name}>`;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseSchema } from './case.js';
 import { ConfigSchema } from './config.js';
 import { EventSchema } from './event.js';
+import { MappingSchema } from './mapping.js';
 import { ReportSchema } from './report.js';
 import { RuleFileSchema, RulesetManifestSchema } from './rule.js';
 
@@ -13,6 +14,7 @@ export const PUBLISHED_SCHEMAS = {
   config: ConfigSchema.describe(
     'service-standards configuration: zone, calendar, parameters, indicators, thresholds',
   ),
+  mapping: MappingSchema.describe('A mapping of a CSV or XES export onto the event vocabulary'),
   rule: RuleFileSchema.describe('A rule file: one indicator, its facts, checks and explanations'),
   ruleset: RulesetManifestSchema.describe(
     'A ruleset manifest: hierarchy, parameters, calendar, filters, rule files',
@@ -21,7 +23,7 @@ export const PUBLISHED_SCHEMAS = {
 } as const;
 
 /** The name of a published schema. */
-export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS | 'mapping';
+export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;
 
 /**
  * The JSON Schema (draft 2020-12) of one of the package's inputs or outputs, generated from the
@@ -31,11 +33,8 @@ export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS | 'mapping';
  * const schema = toJsonSchema('config');
  * schema.$schema; // 'https://json-schema.org/draft/2020-12/schema'
  */
-export function toJsonSchema(
-  name: keyof typeof PUBLISHED_SCHEMAS,
-  extra?: Record<string, z.ZodType>,
-): Record<string, unknown> {
-  const schema = extra?.[name] ?? PUBLISHED_SCHEMAS[name];
+export function toJsonSchema(name: PublishedSchemaName): Record<string, unknown> {
+  const schema = PUBLISHED_SCHEMAS[name];
   // `input`: what a user may write (optional fields stay optional).
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', reused: 'ref' }) as Record<
     string,

@@ -1,0 +1,240 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { EVENT_DATA_SCHEMAS, EventTypeSchema } from './event.js';
+
+/**
+ * The mapping of a CSV or XES export onto the event vocabulary (`events.md`, "Mapping an export
+ * onto this vocabulary"). Transform-free, so that `z.toJSONSchema(MappingSchema)` gives the schema
+ * editors use; refinements (regular expressions compile, zones exist, fixed `data` fits its type)
+ * are checked by zod only.
+ */
+
+const _isRegex = (source: string): boolean => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A column of a CSV header, or an XES attribute key (trace keys carry the trace prefix, `case:`). */
+const ColumnSchema = z
+  .string()
+  .min(1)
+  .describe('a CSV column, or an XES key (trace keys prefixed, e.g. case:concept:name)');
+
+/** A JavaScript regular expression source, e.g. `^T09-\\d+ `. Unanchored unless you anchor it. */
+const RegexSourceSchema = z
+  .string()
+  .min(1)
+  .refine(_isRegex, 'is not a valid regular expression')
+  .describe('a JavaScript regular expression (unanchored: use ^ and $ to match the whole value)');
+
+const _filterNot = z.boolean().optional().describe('true keeps the rows that do NOT match');
+
+/**
+ * A condition on one column of a row; rows failing a mapping's `filters` are left out (and
+ * counted). A missing column reads as the empty string.
+ *
+ * @example
+ * RowFilterSchema.parse({ column: 'lifecycle:transition', equals: 'complete' });
+ */
+export const RowFilterSchema = z.union([
+  z.strictObject({ column: ColumnSchema, equals: z.string(), not: _filterNot }),
+  z.strictObject({ column: ColumnSchema, in: z.array(z.string()).min(1), not: _filterNot }),
+  z.strictObject({ column: ColumnSchema, pattern: RegexSourceSchema, not: _filterNot }),
+]);
+
+/**
+ * How a cell is converted: text (default), a number, a boolean, an instant, or a list.
+ * @example
+ * ValueKindSchema.parse('instant');
+ */
+export const ValueKindSchema = z.enum(['string', 'number', 'boolean', 'instant', 'list']);
+
+const _valueOptions = {
+  as: ValueKindSchema.optional().describe('conversion of the cell (default string)'),
+  separator: z.string().min(1).optional().describe('between the items of a list (default ";")'),
+  values: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('translates cell values (each list item) to values; cells not listed are left out'),
+};
+
+/**
+ * Where one `data` field comes from: a column name, or a column with a conversion.
+ *
+ * @example
+ * ColumnValueSchema.parse({ column: 'case:channel', values: { Internet: 'web', Post: 'letter' } });
+ */
+export const ColumnValueSchema = z.union([
+  ColumnSchema,
+  z.strictObject({ column: ColumnSchema, ..._valueOptions }),
+]);
+
+/**
+ * A case attribute taken from a column: the attribute's name, or a name with a conversion.
+ *
+ * @example
+ * CaseAttributeSchema.parse({ name: 'deadline', as: 'instant' });
+ */
+export const CaseAttributeSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ name: z.string().min(1), ..._valueOptions }),
+]);
+
+/**
+ * An activity name: matched exactly, or by a regular expression.
+ * @example
+ * ActivityMatchSchema.parse({ pattern: '^T09-\\d+ ', ignoreCase: true });
+ */
+export const ActivityMatchSchema = z.union([
+  z.string().min(1).describe('the exact activity name'),
+  z.strictObject({ pattern: RegexSourceSchema, ignoreCase: z.boolean().optional() }),
+]);
+
+/**
+ * One activity rule: the activities it matches (and optional extra row conditions), the event
+ * type they become, fixed `data`, `data` fields taken from columns, and the actor's role. The
+ * first rule that matches a row wins.
+ *
+ * @example
+ * ActivityRuleSchema.parse({
+ *   match: 'T05 Print and send confirmation of receipt',
+ *   type: 'communication.sent',
+ *   data: { to: 'complainant', covers: ['acknowledgement', 'complaints_procedure'] },
+ * });
+ */
+export const ActivityRuleSchema = z
+  .strictObject({
+    match: ActivityMatchSchema,
+    where: z
+      .array(RowFilterSchema)
+      .optional()
+      .describe('further conditions on the row, all of which must hold'),
+    type: EventTypeSchema,
+    data: z.record(z.string(), z.unknown()).optional().describe('fixed data of every event this rule makes'),
+    dataFromColumns: z
+      .record(z.string(), ColumnValueSchema)
+      .optional()
+      .describe('data fields read from columns: { field: column }; empty cells are left out'),
+    actorRole: z.string().min(1).optional().describe('actor.role of the event (complainant, staff, ...)'),
+    description: z.string().optional().describe('why this mapping: for the people who read it'),
+  })
+  .superRefine((rule, ctx) => {
+    const schema = Object.hasOwn(EVENT_DATA_SCHEMAS, rule.type)
+      ? EVENT_DATA_SCHEMAS[rule.type as keyof typeof EVENT_DATA_SCHEMAS]
+      : undefined;
+    if (schema === undefined || rule.data === undefined) return;
+    const parsed = schema.partial().safeParse(rule.data);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: `does not fit a ${rule.type} event: ${issue.message}`,
+      });
+    }
+  });
+
+/**
+ * A mapping file: which columns (or XES keys) hold the case id, activity, timestamp, event id and
+ * resource; case attributes; timestamp formats and the zone of naive timestamps; row filters; the
+ * activity rules; and what happens to activities no rule matches (`keep`: an `x-<slug>` event,
+ * counted in the run's `unmappedActivities`; `reject`: the case is rejected).
+ *
+ * One mapping reads a CSV and the XES of the same log: an XES trace attribute `k` is read as the
+ * column `<xes.traceAttributePrefix>k` (default `case:`, the pm4py convention), event keys as is.
+ *
+ * @example
+ * MappingSchema.parse({
+ *   columns: { caseId: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' },
+ *   activities: [{ match: 'Confirmation of receipt', type: 'complaint.received' }],
+ * });
+ */
+export const MappingSchema = z.strictObject({
+  $schema: z.string().optional(),
+  description: z.string().optional(),
+  columns: z.strictObject({
+    caseId: ColumnSchema.describe('the case id'),
+    activity: ColumnSchema.describe('the activity name, matched by the activity rules'),
+    timestamp: ColumnSchema.describe('when it happened'),
+    eventId: ColumnSchema.optional().describe('a unique id of the event within its case (else derived)'),
+    resource: ColumnSchema.optional().describe('who did it: becomes actor.id'),
+  }),
+  caseAttributes: z
+    .record(z.string(), CaseAttributeSchema)
+    .optional()
+    .describe('{ column: attribute name }: case attributes, from the first row of the case that has a value'),
+  timestampFormats: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('tried in order: "iso" (ISO 8601, the default) or a luxon format such as "dd-MM-yyyy HH:mm"'),
+  timestampLocale: z
+    .string()
+    .min(2)
+    .optional()
+    .describe('locale of month and day names in luxon formats (default en)'),
+  zone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'is not a known IANA time zone (e.g. Europe/London)')
+    .optional()
+    .describe(
+      'zone of naive date-times: they become absolute instants (else the run config zone reads them)',
+    ),
+  filters: z
+    .array(RowFilterSchema)
+    .optional()
+    .describe('rows must pass all of these; the rest are left out and counted'),
+  activities: z.array(ActivityRuleSchema).describe('activity rules, first match wins'),
+  unmapped: z
+    .enum(['keep', 'reject'])
+    .optional()
+    .describe('activities no rule matches: keep as x-<slug> events (default, counted) or reject the case'),
+  xes: z
+    .strictObject({
+      traceAttributePrefix: z
+        .string()
+        .optional()
+        .describe('prefix of trace attribute keys (default "case:")'),
+    })
+    .optional(),
+  csv: z
+    .strictObject({
+      delimiter: z.string().min(1).optional().describe('field delimiter (default ",")'),
+      encoding: z.enum(['utf8', 'latin1', 'utf16le']).optional().describe('text encoding (default utf8)'),
+    })
+    .optional(),
+});
+
+/** A mapping as written in a mapping file. */
+export type Mapping = z.infer<typeof MappingSchema>;
+/** One activity rule of a {@link Mapping}. */
+export type ActivityRule = z.infer<typeof ActivityRuleSchema>;
+/** One row filter of a {@link Mapping}. */
+export type RowFilter = z.infer<typeof RowFilterSchema>;
+/** Where a `data` field comes from. */
+export type ColumnValue = z.infer<typeof ColumnValueSchema>;
+/** A case attribute's name and conversion. */
+export type CaseAttributeSpec = z.infer<typeof CaseAttributeSchema>;
+/** A conversion of a cell. */
+export type ValueKind = z.infer<typeof ValueKindSchema>;
+
+/**
+ * The mapping used for CSV and XES inputs when none is given: the XES standard keys (and pm4py's
+ * CSV columns), every activity kept as an `x-` event.
+ *
+ * @example
+ * DEFAULT_MAPPING.columns.caseId; // 'case:concept:name'
+ */
+export const DEFAULT_MAPPING: Mapping = Object.freeze({
+  columns: Object.freeze({
+    caseId: 'case:concept:name',
+    activity: 'concept:name',
+    timestamp: 'time:timestamp',
+    resource: 'org:resource',
+  }),
+  activities: Object.freeze([]) as unknown as Mapping['activities'],
+}) as Mapping;

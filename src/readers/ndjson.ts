@@ -1,0 +1,50 @@
+import type { _Assembler } from './assemble.js';
+import { _jsonRecord } from './json-record.js';
+import type { InputStats } from './stats.js';
+import { _lines } from './text.js';
+import type { ReadItem } from './types.js';
+
+const _CASE_ID = /"caseId"\s*:\s*"((?:[^"\\]|\\.)*)"/;
+
+/** @internal The case id of a line that is not valid JSON, when one can still be seen in it. */
+function _salvageCaseId(text: string): string | undefined {
+  const m = _CASE_ID.exec(text);
+  if (m?.[1] === undefined) return undefined;
+  try {
+    const id = JSON.parse(`"${m[1]}"`) as string;
+    return id.trim() === '' ? undefined : id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @internal Reads NDJSON (JSON Lines): one event or one case per line; blank lines are skipped.
+ * A line that is not valid JSON is a problem at its line: it rejects the case whose `caseId` can
+ * still be read in it, else it is rejected on its own as `(line N)`.
+ * @example
+ * for await (const item of _readNdjson(chunks, assembler, input)) {}
+ */
+export async function* _readNdjson(
+  chunks: AsyncIterable<Buffer>,
+  asm: _Assembler,
+  input: InputStats,
+): AsyncGenerator<ReadItem> {
+  for await (const { text, line } of _lines(chunks)) {
+    if (text.trim() === '') continue;
+    input.records++;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      const message = `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+      const problem = { code: 'invalid_json', path: [], message };
+      const caseId = _salvageCaseId(text);
+      yield* caseId === undefined
+        ? asm.orphan(line, [problem])
+        : asm.event(caseId, undefined, line, [problem]);
+      continue;
+    }
+    yield* _jsonRecord(value, line, asm);
+  }
+}

@@ -1,0 +1,238 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { _asOfMs } from '../engine/evaluate-case.js';
+import { type CaseOutcome, evaluateCases, type RejectedCase } from '../engine/evaluate-cases.js';
+import { prepareEvaluation } from '../engine/prepare.js';
+import { createSummaryBuilder } from '../engine/summarize.js';
+import type { Config } from '../model/config.js';
+import type { CaseResult } from '../model/finding.js';
+import type { Mapping } from '../model/mapping.js';
+import type { Report } from '../model/report.js';
+import { parseMapping } from '../readers/load-mapping.js';
+import { locateIssues } from '../readers/locate.js';
+import { readCases } from '../readers/read-cases.js';
+import { createReadStats } from '../readers/stats.js';
+import { type InputFormat, isRejected, type ReadItem } from '../readers/types.js';
+import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
+import { loadRuleset } from '../rules/load-ruleset.js';
+import { EXIT, UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+import { writeText } from './io.js';
+import { readJsonFile } from './load-json.js';
+import { createProgress } from './progress.js';
+import { type DocumentFormat, renderDocument } from './render-document.js';
+import { buildReportMeta } from './report-meta.js';
+import { type FailOn, type MinCompliance, thresholdBreaches } from './thresholds.js';
+
+/** A report to write: a format and where (`-` is standard output). */
+export interface ReportTarget {
+  format: DocumentFormat | 'ndjson';
+  path: string;
+}
+
+/** Options of {@link runCheck}, as the command line gives them. */
+export interface CheckOptions {
+  inputs: readonly string[];
+  reports: readonly ReportTarget[];
+  inputFormat?: InputFormat | undefined;
+  sortedByCase?: boolean | undefined;
+  mapping?: string | undefined;
+  config?: string | undefined;
+  ruleset?: string | undefined;
+  asOf?: string | undefined;
+  only?: readonly string[] | undefined;
+  skip?: readonly string[] | undefined;
+  failOn?: FailOn | undefined;
+  minCompliance?: readonly MinCompliance[] | undefined;
+  strict?: boolean | undefined;
+  quiet?: boolean | undefined;
+  color?: boolean | undefined;
+}
+
+/** Loads the config file named on the command line (or none). */
+async function _loadConfig(file: string | undefined): Promise<{ config: Config; bytes?: Buffer }> {
+  if (!file) return { config: {} };
+  const { value, bytes } = await readJsonFile(file, 'config');
+  return { config: value as Config, bytes };
+}
+
+async function _loadMapping(file: string | undefined): Promise<{ mapping?: Mapping; bytes?: Buffer }> {
+  if (!file) return {};
+  const { value, bytes } = await readJsonFile(file, 'mapping');
+  return { mapping: parseMapping(value, file), bytes };
+}
+
+const _yearOf = (at: unknown) => (typeof at === 'string' ? Number(at.slice(0, 4)) : Number.NaN);
+
+/**
+ * `service-standards check`: reads the inputs, judges every case, writes every report asked
+ * for and returns the exit code (`interface.md`): 2 when anything could not be read or a case
+ * was rejected (the reports are still written), else 1 when findings reach `--fail-on` or a
+ * compliance rate is under a threshold, else 0.
+ *
+ * @example
+ * const code = await runCheck({ inputs: ['log.ndjson'], reports: [{ format: 'text', path: '-' }], asOf: '2025-06-30' }, processIo());
+ */
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
+  const { config, bytes: configBytes } = await _loadConfig(options.config);
+  const { mapping, bytes: mappingBytes } = await _loadMapping(options.mapping);
+  const prepared = prepareEvaluation(ruleset, { config, only: options.only, skip: options.skip });
+  const known = new Set(
+    ruleset.manifest.commitments.flatMap((c) => [
+      c.ref,
+      ...c.standards.flatMap((s) => [s.ref, ...s.indicators]),
+    ]),
+  );
+  const minimums = [
+    ...(config.thresholds?.minCompliance !== undefined ? [{ percent: config.thresholds.minCompliance }] : []),
+    ...Object.entries(config.thresholds?.indicators ?? {}).map(([ref, percent]) => ({ ref, percent })),
+    ...(options.minCompliance ?? []),
+  ];
+  for (const m of minimums) {
+    if (m.ref && !known.has(m.ref))
+      throw new UsageError(`--min-compliance: no indicator, standard or commitment has ref ${m.ref}`);
+  }
+  const failOn = (options.failOn ?? config.thresholds?.failOn ?? 'fail') as FailOn;
+  const asOfSource = options.asOf ? 'option' : 'now';
+  let asOfMs: number;
+  try {
+    asOfMs = _asOfMs(options.asOf ?? io.now(), prepared.zone);
+  } catch (e) {
+    throw new UsageError(`--as-of: ${(e as Error).message.replace(/^asOf: /, '')}`);
+  }
+
+  const stats = createReadStats();
+  const reader = readCases(options.inputs, {
+    inputFormat: options.inputFormat,
+    mapping,
+    sortedByCase: options.sortedByCase,
+    stdin: io.stdin,
+    stats,
+  });
+  // evaluateCases pulls one item, judges it and yields it before pulling the next, so the item
+  // last read is the one each outcome is about: that is where its source comes from.
+  let current: ReadItem | undefined;
+  let minYear = Number.POSITIVE_INFINITY;
+  let maxYear = Number.NEGATIVE_INFINITY;
+  async function* tracked(): AsyncGenerator<ReadItem> {
+    for await (const item of reader) {
+      current = item;
+      if (!isRejected(item)) {
+        for (const e of item.events) {
+          const y = _yearOf((e as { at?: unknown }).at);
+          if (y < minYear) minYear = y;
+          if (y > maxYear) maxYear = y;
+        }
+      }
+      yield item;
+    }
+  }
+
+  const summary = createSummaryBuilder(ruleset);
+  const documents = options.reports.filter((r) => r.format !== 'ndjson');
+  const keepResults = documents.length > 0;
+  const results: CaseResult[] = [];
+  const ndjson: { writer: NdjsonWriter; stream: Writable; own: boolean }[] = options.reports
+    .filter((r) => r.format === 'ndjson')
+    .map((r) => {
+      const stream = r.path === '-' ? io.stdout : createWriteStream(r.path);
+      return { writer: createNdjsonWriter(stream), stream, own: r.path !== '-' };
+    });
+  const progress = createProgress({ stream: io.stderr, env: io.env, quiet: options.quiet === true });
+  let stoppedAt: RejectedCase | undefined;
+  let judged = 0;
+  let judgedEvents = 0;
+  for await (const outcome of evaluateCases(tracked(), {
+    ruleset,
+    prepared,
+    asOf: asOfMs,
+  }) as AsyncGenerator<CaseOutcome>) {
+    const source = current?.source;
+    if (outcome.kind === 'rejected') {
+      const problems = locateIssues(outcome.rejected.problems, source);
+      const rejected = { ...outcome.rejected, problems };
+      summary.addRejected(rejected);
+      if (options.strict) {
+        stoppedAt = rejected;
+        break;
+      }
+      continue;
+    }
+    const result: CaseResult = source
+      ? { ...outcome.result, source: { file: source.file, line: source.line } }
+      : outcome.result;
+    summary.addResult(result);
+    judged++;
+    judgedEvents += result.events;
+    progress.tick(judged, judgedEvents);
+    for (const n of ndjson) await n.writer.writeCase(result);
+    if (keepResults) results.push(result);
+  }
+  progress.done();
+  for (const [activity, count] of stats.unmappedActivities) summary.addUnmapped(activity, count);
+  const s = summary.result();
+  // Nothing is lost: every case read is judged or rejected (unless --strict stopped early).
+  if (!stoppedAt && stats.cases !== s.cases + s.rejected.length) {
+    throw new Error(
+      `internal error: ${stats.cases} cases read but ${s.cases} judged and ${s.rejected.length} rejected`,
+    );
+  }
+  const meta = buildReportMeta({
+    prepared,
+    asOfMs,
+    asOfSource,
+    generatedAt: io.now(),
+    inputs: stats.inputs,
+    mapping: options.mapping && mappingBytes ? { file: options.mapping, bytes: mappingBytes } : undefined,
+    config: options.config && configBytes ? { file: options.config, bytes: configBytes } : undefined,
+    years: Number.isFinite(minYear) ? [minYear, maxYear] : undefined,
+    only: options.only,
+    skip: options.skip,
+  });
+  for (const n of ndjson) {
+    await n.writer.writeSummary(meta, s);
+    if (n.own)
+      await new Promise<void>((resolve, reject) =>
+        n.stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
+      );
+  }
+  // Document reports list cases by id, so their bytes do not depend on the input's order.
+  results.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  const report: Report = { meta, summary: s, cases: results };
+  for (const target of documents) {
+    const text = renderDocument(target.format as DocumentFormat, report, ruleset, {
+      color: target.path === '-' && options.color === true,
+      env: io.env,
+      cwd: io.cwd,
+    });
+    if (target.path === '-') await writeText(io.stdout, text);
+    else await _writeFile(target.path, text);
+  }
+  for (const w of stats.warnings) await writeText(io.stderr, `warning: ${w}\n`);
+  if (stoppedAt) {
+    await writeText(io.stderr, `stopped at the first invalid case (--strict): ${stoppedAt.caseId}\n`);
+    return EXIT.input;
+  }
+  if (s.rejected.length > 0) {
+    await writeText(
+      io.stderr,
+      `${s.rejected.length} case(s) rejected as invalid; see the report's "rejected" list\n`,
+    );
+    return EXIT.input;
+  }
+  const breaches = thresholdBreaches(s, failOn, minimums);
+  for (const b of breaches) await writeText(io.stderr, `${b}\n`);
+  return breaches.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+async function _writeFile(path: string, text: string): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  try {
+    await writeFile(path, text);
+  } catch (e) {
+    throw new UsageError(
+      `cannot write the report ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}

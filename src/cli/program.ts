@@ -1,0 +1,195 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PUBLISHED_SCHEMAS, type PublishedSchemaName, toJsonSchema } from '../model/json-schemas.js';
+import { STATUSES } from '../model/vocabulary.js';
+import { INPUT_FORMATS, type InputFormat } from '../readers/types.js';
+import { runExplain, runRules } from './catalogue-commands.js';
+import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
+import { UsageError } from './errors.js';
+import { type CliIo, writeText } from './io.js';
+import { DOCUMENT_FORMATS, type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
+import { runSummarize } from './summarize-command.js';
+import { type FailOn, type MinCompliance, parseMinCompliance } from './thresholds.js';
+import { runValidate } from './validate.js';
+
+const FAIL_ON = [...STATUSES.slice(0, 4), 'none'] as const;
+
+const _list = (v: string, prev: string[] = []) => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+function _report(v: string, prev: ReportTarget[] = []): ReportTarget[] {
+  const i = v.indexOf(':');
+  const format = i > 0 ? v.slice(0, i) : '';
+  const path = i > 0 ? v.slice(i + 1) : '';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format) || path === '') {
+    throw new InvalidArgumentError(`expected FORMAT:PATH with FORMAT one of ${OUTPUT_FORMATS.join(', ')}`);
+  }
+  return [...prev, { format: format as ReportTarget['format'], path }];
+}
+
+function _minCompliance(v: string, prev: MinCompliance[] = []): MinCompliance[] {
+  try {
+    return [...prev, parseMinCompliance(v)];
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+/**
+ * The command line: `check`, `validate`, `rules`, `explain`, `schema` and `summarize`, each a
+ * thin face over the library. `run` resolves with the exit code.
+ *
+ * @example
+ * const code = await buildProgram(processIo(), version).run(process.argv);
+ */
+export function buildProgram(io: CliIo, version: string): { run(argv: readonly string[]): Promise<number> } {
+  let code = 0;
+  const program = new Command('service-standards')
+    .description('Check how complaints were handled against published customer service standards.')
+    .version(version)
+    .option('--debug', 'show stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(add --help for usage)');
+
+  program
+    .command('check')
+    .description('evaluate case logs against the ruleset (the main job)')
+    .argument('<inputs...>', 'case logs (JSON, NDJSON, CSV, XES, optionally .gz); - for standard input')
+    .addOption(
+      new Option('--format <format>', 'report on standard output').choices(OUTPUT_FORMATS).default('text'),
+    )
+    .option('--report <format:path>', 'also write a report to a file (repeatable)', _report)
+    .addOption(
+      new Option('--input-format <format>', 'input format (default: from the extension)').choices(
+        INPUT_FORMATS,
+      ),
+    )
+    .option(
+      '--sorted-by-case',
+      "the flat log keeps each case's events together (streams with bounded memory)",
+    )
+    .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
+    .option('--config <file>', 'time zone, calendar, closures, parameters, thresholds')
+    .option('--ruleset <dir>', 'a custom ruleset directory')
+    .option('--as-of <instant>', 'judge as of this instant (default: now, stated in the report)')
+    .option('--only <refs>', 'only these indicators (refs, prefixes or ids, comma-separated)', _list)
+    .option('--skip <refs>', 'leave out these indicators', _list)
+    .addOption(new Option('--fail-on <status>', 'fail the run on this status or worse').choices(FAIL_ON))
+    .option(
+      '--min-compliance <percent>',
+      'fail under this compliance rate (PERCENT or REF=PERCENT, repeatable)',
+      _minCompliance,
+    )
+    .option('--strict', 'stop at the first invalid case')
+    .option('--quiet', 'no progress display')
+    .option('--no-color', 'no colour in the text report')
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      const format = o.format as DocumentFormat | 'ndjson';
+      const reports: ReportTarget[] = [
+        { format, path: '-' },
+        ...((o.report as ReportTarget[] | undefined) ?? []),
+      ];
+      if (reports.some((r) => r.format === 'html')) {
+        throw new UsageError('the html report is not available in this version; use json, markdown or text');
+      }
+      const options: CheckOptions = {
+        inputs,
+        reports,
+        inputFormat: o.inputFormat as InputFormat | undefined,
+        sortedByCase: o.sortedByCase as boolean | undefined,
+        mapping: o.mapping as string | undefined,
+        config: o.config as string | undefined,
+        ruleset: o.ruleset as string | undefined,
+        asOf: o.asOf as string | undefined,
+        only: o.only as string[] | undefined,
+        skip: o.skip as string[] | undefined,
+        failOn: o.failOn as FailOn | undefined,
+        minCompliance: o.minCompliance as MinCompliance[] | undefined,
+        strict: o.strict as boolean | undefined,
+        quiet: o.quiet as boolean | undefined,
+        color: o.color !== false && io.stdout.isTTY === true,
+      };
+      code = await runCheck(options, io);
+    });
+
+  program
+    .command('validate')
+    .description('check input only, and list every problem')
+    .argument('<inputs...>', 'case logs; - for standard input')
+    .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
+    .option('--sorted-by-case', "the flat log keeps each case's events together")
+    .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
+    .option('--config <file>', 'configuration (its zone reads naive times)')
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      code = await runValidate(
+        {
+          inputs,
+          inputFormat: o.inputFormat as InputFormat | undefined,
+          sortedByCase: o.sortedByCase as boolean | undefined,
+          mapping: o.mapping as string | undefined,
+          config: o.config as string | undefined,
+        },
+        io,
+      );
+    });
+
+  program
+    .command('rules')
+    .description("list the ruleset's indicators")
+    .addOption(
+      new Option('--format <format>', 'output').choices(['text', 'json', 'markdown']).default('text'),
+    )
+    .option('--ruleset <dir>', 'a custom ruleset directory')
+    .action(async (o: { format: 'text' | 'json' | 'markdown'; ruleset?: string }) => {
+      code = await runRules(o, io);
+    });
+
+  program
+    .command('explain')
+    .description('one indicator: the leaflet words, how it is judged, its parameters')
+    .argument('<ref-or-id>', 'e.g. 1.3.1 or timely')
+    .option('--ruleset <dir>', 'a custom ruleset directory')
+    .action(async (refOrId: string, o: { ruleset?: string }) => {
+      code = await runExplain({ refOrId, ruleset: o.ruleset }, io);
+    });
+
+  program
+    .command('schema')
+    .description('print a JSON Schema')
+    .argument('<name>', Object.keys(PUBLISHED_SCHEMAS).join(', '))
+    .action(async (name: string) => {
+      if (!(name in PUBLISHED_SCHEMAS)) {
+        throw new UsageError(`no schema "${name}"; one of: ${Object.keys(PUBLISHED_SCHEMAS).join(', ')}`);
+      }
+      await writeText(io.stdout, `${JSON.stringify(toJsonSchema(name as PublishedSchemaName), null, 2)}\n`);
+    });
+
+  program
+    .command('summarize')
+    .description('merge per-shard NDJSON outputs into one report')
+    .argument('<ndjson...>', 'outputs of check --format ndjson')
+    .addOption(
+      new Option('--format <format>', 'report on standard output').choices(DOCUMENT_FORMATS).default('text'),
+    )
+    .option('--ruleset <dir>', 'the custom ruleset the shards were judged with')
+    .action(async (shards: string[], o: { format: DocumentFormat; ruleset?: string }) => {
+      if (o.format === 'html') throw new UsageError('the html report is not available in this version');
+      code = await runSummarize({ shards, format: o.format, ruleset: o.ruleset }, io);
+    });
+
+  return {
+    async run(argv) {
+      code = 0;
+      await program.parseAsync([...argv]);
+      return code;
+    },
+  };
+}

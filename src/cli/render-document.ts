@@ -1,0 +1,38 @@
+import type { Ruleset } from '../engine/ruleset.js';
+import type { Report } from '../model/report.js';
+import { formatJson } from '../reporters/json.js';
+import { formatJunit } from '../reporters/junit.js';
+import { formatMarkdown } from '../reporters/markdown.js';
+import { formatSarif } from '../reporters/sarif.js';
+import { formatText } from '../reporters/text.js';
+import { UsageError } from './errors.js';
+
+/** Formats written whole at the end of a run (ndjson streams instead). */
+export const DOCUMENT_FORMATS = ['text', 'json', 'junit', 'sarif', 'markdown', 'html'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** Every output format of `check`. */
+export const OUTPUT_FORMATS = [...DOCUMENT_FORMATS, 'ndjson'] as const;
+
+/** Renders a whole report in one document format. */
+export function renderDocument(
+  format: DocumentFormat,
+  report: Report,
+  ruleset: Ruleset,
+  options: { color: boolean; env: Readonly<Record<string, string | undefined>>; cwd: string },
+): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, { color: options.color, env: options.env });
+    case 'json':
+      return formatJson(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'sarif':
+      return formatSarif(report, ruleset, { root: options.cwd });
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'html':
+      throw new UsageError('the html report is not available in this version; use json, markdown or text');
+  }
+}

@@ -1,0 +1,71 @@
+import { normalizeCase } from '../engine/normalize.js';
+import { ConfigError } from '../engine/prepare.js';
+import { ConfigSchema } from '../model/config.js';
+import { _fromZodIssues, formatIssue, type InputIssue } from '../model/issues.js';
+import { parseMapping } from '../readers/load-mapping.js';
+import { locateIssues } from '../readers/locate.js';
+import { readCases } from '../readers/read-cases.js';
+import { createReadStats } from '../readers/stats.js';
+import { type InputFormat, isRejected } from '../readers/types.js';
+import { loadRuleset } from '../rules/load-ruleset.js';
+import { EXIT } from './errors.js';
+import { type CliIo, writeText } from './io.js';
+import { readJsonFile } from './load-json.js';
+
+/** Options of {@link runValidate}. */
+export interface ValidateOptions {
+  inputs: readonly string[];
+  inputFormat?: InputFormat | undefined;
+  sortedByCase?: boolean | undefined;
+  mapping?: string | undefined;
+  config?: string | undefined;
+}
+
+/**
+ * `service-standards validate`: checks the inputs only and lists every problem (file, line or
+ * record, field, message). Exit 2 when there is any, else 0.
+ *
+ * @example
+ * const code = await runValidate({ inputs: ['log.ndjson'] }, processIo());
+ */
+export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
+  const raw = options.config ? (await readJsonFile(options.config, 'config')).value : {};
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(_fromZodIssues(parsed.error.issues));
+  // Naive times are read in the config's zone (or the shipped ruleset's), as `check` reads them.
+  const zone = parsed.data.zone ?? (await loadRuleset()).manifest.calendar.zone;
+  const mapping = options.mapping
+    ? parseMapping((await readJsonFile(options.mapping, 'mapping')).value, options.mapping)
+    : undefined;
+  const stats = createReadStats();
+  const problems: InputIssue[] = [];
+  let invalidCases = 0;
+  for await (const item of readCases(options.inputs, {
+    inputFormat: options.inputFormat,
+    mapping,
+    sortedByCase: options.sortedByCase,
+    stdin: io.stdin,
+    stats,
+  })) {
+    const found = isRejected(item)
+      ? item.rejected.problems
+      : (() => {
+          const r = normalizeCase(item, { zone, asOfMs: Number.MAX_SAFE_INTEGER });
+          return r.success ? [] : locateIssues(r.issues, item.source);
+        })();
+    if (found.length === 0) continue;
+    invalidCases++;
+    const caseId = isRejected(item) ? item.rejected.caseId : item.caseId;
+    for (const p of found) problems.push({ ...p, message: `case ${caseId}: ${p.message}` });
+  }
+  for (const p of problems) await writeText(io.stdout, `${formatIssue(p)}\n`);
+  for (const w of stats.warnings) await writeText(io.stderr, `warning: ${w}\n`);
+  const unmapped = [...stats.unmappedActivities.values()].reduce((a, b) => a + b, 0);
+  await writeText(
+    io.stderr,
+    `${stats.cases} case(s), ${stats.events} event(s) read: ${
+      invalidCases === 0 ? 'all valid' : `${invalidCases} invalid case(s), ${problems.length} problem(s)`
+    }${unmapped > 0 ? `; ${unmapped} event(s) of unmapped activities kept as x- events` : ''}\n`,
+  );
+  return invalidCases > 0 ? EXIT.input : EXIT.ok;
+}

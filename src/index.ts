@@ -1,0 +1,134 @@
+/**
+ * service-standards: judge complaint case histories against published customer service
+ * standards. The public API, re-exported by name.
+ */
+
+export type { CompiledRule, CompileRuleOptions } from './engine/compiled-rule.js';
+// Engine.
+export { compileRule } from './engine/compiled-rule.js';
+export type { EvaluateCaseOptions } from './engine/evaluate-case.js';
+export { evaluateCase, InvalidCaseError } from './engine/evaluate-case.js';
+export type { CaseOutcome, EvaluateCasesOptions, RejectedCase } from './engine/evaluate-cases.js';
+export { evaluateCases } from './engine/evaluate-cases.js';
+export type { ConditionEvaluator, StageVerdicts } from './engine/evaluator.js';
+export { createJsonRulesEngineEvaluator } from './engine/json-rules-engine-evaluator.js';
+export type { NormalizeCaseOptions, NormalizeResult } from './engine/normalize.js';
+export { normalizeCase } from './engine/normalize.js';
+export type { PreparedEvaluation, PrepareEvaluationOptions } from './engine/prepare.js';
+export { ConfigError, prepareEvaluation } from './engine/prepare.js';
+export { renderTemplate } from './engine/render.js';
+export type { CreateRulesetOptions, Ruleset } from './engine/ruleset.js';
+export { createRuleset, RulesetError } from './engine/ruleset.js';
+export { worstStatus } from './engine/status.js';
+export type { SummarizeOptions, SummaryBuilder } from './engine/summarize.js';
+export { createSummaryBuilder, summarize } from './engine/summarize.js';
+export { measureText } from './engine/templates/readability.js';
+export type { CaseAttributes, CaseInput } from './model/case.js';
+// Model: schemas (zod 4) and the types inferred from them.
+export { CaseAttributesSchema, CaseSchema } from './model/case.js';
+export type { CalendarConfig, Config, HolidaySourceConfig, ParameterValue } from './model/config.js';
+export {
+  CalendarConfigSchema,
+  ConfigSchema,
+  HolidaySourceSchema,
+  ParameterValueSchema,
+} from './model/config.js';
+export type { CanonicalEventType, CaseEventInput } from './model/event.js';
+export {
+  ActorSchema,
+  BaseEventSchema,
+  CustomEventTypeSchema,
+  EVENT_DATA_SCHEMAS,
+  EventSchema,
+  EventTypeSchema,
+  InstantStringSchema,
+} from './model/event.js';
+export type { CaseResult, Finding, Status, StatusCounts } from './model/finding.js';
+export { CaseResultSchema, FindingSchema, StatusCountsSchema, StatusSchema } from './model/finding.js';
+export type { InputIssue } from './model/issues.js';
+export { formatIssue } from './model/issues.js';
+export type { PublishedSchemaName } from './model/json-schemas.js';
+export { PUBLISHED_SCHEMAS, toJsonSchema } from './model/json-schemas.js';
+export type { ActivityRule, Mapping } from './model/mapping.js';
+export { DEFAULT_MAPPING, MappingSchema } from './model/mapping.js';
+export type { Report, ReportMeta } from './model/report.js';
+export { ReportMetaSchema, ReportSchema } from './model/report.js';
+export type {
+  Check,
+  Condition,
+  FactSpec,
+  Filter,
+  ParameterDefinition,
+  RuleFile,
+  RulesetManifest,
+} from './model/rule.js';
+export {
+  AnchorSchema,
+  CheckSchema,
+  ConditionSchema,
+  FactSpecSchema,
+  FilterSchema,
+  ParameterDefinitionSchema,
+  RuleFileSchema,
+  RulesetManifestSchema,
+} from './model/rule.js';
+export type { Summary } from './model/summary.js';
+export { SummarySchema } from './model/summary.js';
+export { CANONICAL_EVENT_TYPES, STATUSES, TOPICS } from './model/vocabulary.js';
+// Readers (file and stream input).
+export { ReadError } from './readers/errors.js';
+export { formatFromName } from './readers/format.js';
+export { loadMapping, MappingError, parseMapping } from './readers/load-mapping.js';
+export { locateIssues } from './readers/locate.js';
+export type { ReadInput } from './readers/open-input.js';
+export { STDIN_NAME } from './readers/open-input.js';
+export type { CaseReader, ReadCasesOptions } from './readers/read-cases.js';
+export { readCases } from './readers/read-cases.js';
+export type { InputStats, ReadStats } from './readers/stats.js';
+export { createReadStats } from './readers/stats.js';
+export type { InputFormat, ReadCase, ReadItem, ReadRejected, SourceRef } from './readers/types.js';
+export { INPUT_FORMATS, isRejected } from './readers/types.js';
+// Reporters (pure formatting).
+export type { RulesetWords } from './reporters/common.js';
+export type { JsonOptions } from './reporters/json.js';
+export { formatJson } from './reporters/json.js';
+export type { JunitOptions } from './reporters/junit.js';
+export { formatJunit } from './reporters/junit.js';
+export type { MarkdownOptions } from './reporters/markdown.js';
+export { formatMarkdown } from './reporters/markdown.js';
+export type { NdjsonOptions, NdjsonRecord } from './reporters/ndjson.js';
+export {
+  formatNdjsonCase,
+  formatNdjsonSummary,
+  NdjsonRecordSchema,
+  NdjsonReportError,
+  parseNdjsonLine,
+  parseNdjsonReport,
+} from './reporters/ndjson.js';
+export type { NdjsonSink, NdjsonWriter } from './reporters/ndjson-writer.js';
+export { createNdjsonWriter } from './reporters/ndjson-writer.js';
+export type { SarifOptions } from './reporters/sarif.js';
+export { formatSarif } from './reporters/sarif.js';
+export type { TextOptions } from './reporters/text.js';
+export { formatText } from './reporters/text.js';
+// The rules catalogue and published JSON Schemas.
+export type { CatalogueEntry } from './rules/catalogue.js';
+export { describeRuleset, formatCatalogue, formatCatalogueEntry } from './rules/catalogue.js';
+export type { LoadRulesetOptions } from './rules/load-ruleset.js';
+// Rules loading.
+export { DEFAULT_RULESET_ID, loadRuleset, shippedRulesetDir } from './rules/load-ruleset.js';
+// Time.
+export type {
+  CalendarOptions,
+  NonWorkingDay,
+  NonWorkingReason,
+  PausedDays,
+  WorkingCalendar,
+} from './time/calendar.js';
+export { createCalendar } from './time/calendar.js';
+export { dayFromIsoDate, isoDateFromDay, isoWeekdayOfDay, yearOfDay } from './time/days.js';
+export { formatDay, formatDayShort } from './time/format.js';
+export type { Holiday, HolidaySource } from './time/holidays.js';
+export { resolvePublicHolidays } from './time/holidays.js';
+export type { ParsedInstant } from './time/instant.js';
+export { formatInstant, isLocalMidnight, localDayOf, parseInstant, startOfDayMs } from './time/instant.js';

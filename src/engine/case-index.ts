@@ -21,8 +21,16 @@ export interface CaseIndex {
   readonly byId: ReadonlyMap<string, CaseEvent>;
   readonly anchors: Readonly<Partial<Record<Anchor, AnchorPoint>>>;
   readonly paused: PausedDays;
+  /** Each pause with the events that began and ended it (`paused` merges their days). */
+  readonly pauses: readonly Pause[];
   /** The always-present `case` fact: plain JSON the conditions can read. */
   readonly state: CaseState;
+}
+
+/** One pause: its `case.paused` and `case.resumed` event ids (no resume while it lasts), and its days. */
+export interface Pause {
+  readonly ids: readonly string[];
+  readonly days: PausedDays;
 }
 
 /** The `case` fact. */
@@ -61,8 +69,8 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   let closure: CaseEvent | undefined;
   let decision: CaseEvent | undefined;
   let outside: CaseEvent | undefined;
-  const pauses: { pausedAtMs: number; resumedAtMs: number }[] = [];
-  let pausedAt: number | undefined;
+  const intervals: { pausedAtMs: number; resumedAtMs: number; ids: string[] }[] = [];
+  let pausedBy: CaseEvent | undefined;
   for (const e of events) {
     byId.set(e.id, e);
     if (!receipt && e.type === 'complaint.received') receipt = e;
@@ -70,16 +78,20 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
     if (!outside && _isOutsideRemit(e)) outside = e;
     if (closure) continue;
     if (_isClosure(e)) closure = e;
-    else if (e.type === 'case.paused' && pausedAt === undefined) pausedAt = e.atMs;
-    else if (e.type === 'case.resumed' && pausedAt !== undefined) {
-      pauses.push({ pausedAtMs: pausedAt, resumedAtMs: e.atMs });
-      pausedAt = undefined;
+    else if (e.type === 'case.paused' && pausedBy === undefined) pausedBy = e;
+    else if (e.type === 'case.resumed' && pausedBy !== undefined) {
+      intervals.push({ pausedAtMs: pausedBy.atMs, resumedAtMs: e.atMs, ids: [pausedBy.id, e.id] });
+      pausedBy = undefined;
     }
   }
   // A pause with no resume ends at closure, or at asOf.
-  if (pausedAt !== undefined)
-    pauses.push({ pausedAtMs: pausedAt, resumedAtMs: closure ? closure.atMs : asOfMs });
-  const paused = calendar.pausedDaysFrom(pauses);
+  if (pausedBy !== undefined)
+    intervals.push({
+      pausedAtMs: pausedBy.atMs,
+      resumedAtMs: closure ? closure.atMs : asOfMs,
+      ids: [pausedBy.id],
+    });
+  const paused = calendar.pausedDaysFrom(intervals);
   const asOf: AnchorPoint = { ms: asOfMs, day: localDayOf(asOfMs, calendar.zone) };
   const anchors: Partial<Record<Anchor, AnchorPoint>> = { asOf };
   if (receipt) anchors.receipt = _point(receipt);
@@ -101,5 +113,6 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
     pausedWorkingDays:
       receiptDay === undefined ? 0 : calendar.countPausedWorkingDays(receiptDay, anchors.end.day, paused),
   };
-  return { case: c, events, byId, anchors, paused, state };
+  const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
+  return { case: c, events, byId, anchors, paused, pauses, state };
 }

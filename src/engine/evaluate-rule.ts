@@ -74,14 +74,17 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
       let template: string | undefined;
       if (check.appliesWhen && !truth(`check.${i}.applies`)) s = 'not_applicable';
       else {
-        const j = check.outcomes.findIndex((_, k) => truth(`check.${i}.outcome.${k}`));
-        const o = j >= 0 ? check.outcomes[j] : undefined;
+        const holding = check.outcomes.filter((_, k) => truth(`check.${i}.outcome.${k}`));
+        const o = holding[0];
         if (o) {
           s = o.status;
           template = o.explain;
-          if (o.dueAt) {
-            const v = renderTemplate(`{${o.dueAt}|or:}`, renderValues);
-            due = v === '' ? undefined : v;
+          // A pending check falls due at the earliest dueAt of its pending outcomes that hold.
+          if (s === 'pending') {
+            const dues = holding.map((h) =>
+              h.status === 'pending' && h.dueAt ? renderTemplate(`{${h.dueAt}|or:}`, renderValues) : '',
+            );
+            due = _earliest(dues);
           }
         }
       }
@@ -104,8 +107,7 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     }
     explanation = sentences.join(' ');
     if (status === 'pending') {
-      const dues = results.filter((r) => r.status === 'pending' && r.due).map((r) => r.due as string);
-      dueAt = dues.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+      dueAt = _earliest(results.filter((r) => r.status === 'pending').map((r) => r.due));
     }
   }
   const evidenceIds = new Set<string>();
@@ -126,4 +128,10 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
   };
   if (dueAt) finding.dueAt = dueAt;
   return finding;
+}
+
+/** The earliest of some instants (ISO strings; empty or missing ones ignored). */
+function _earliest(instants: readonly (string | undefined)[]): string | undefined {
+  const present = instants.filter((x): x is string => Boolean(x));
+  return present.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }

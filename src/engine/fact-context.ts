@@ -73,6 +73,24 @@ export function _inBounds(
     (after === undefined || e.atMs > after.ms);
 }
 
+/**
+ * Paused working days left out of a measure over (fromExclusive, toInclusive] (from day 0), and the
+ * `case.paused`/`case.resumed` events of the pauses that removed any.
+ */
+export function _pausedIn(
+  ctx: FactContext,
+  fromExclusive: number,
+  toInclusive: number,
+): { days: number; eventIds: string[] } {
+  const { calendar, index } = ctx;
+  const days = calendar.countPausedWorkingDays(fromExclusive, toInclusive, index.paused);
+  if (days === 0) return { days, eventIds: [] };
+  const removing = index.pauses.filter(
+    (p) => calendar.countPausedWorkingDays(fromExclusive, toInclusive, p.days) > 0,
+  );
+  return { days, eventIds: removing.flatMap((p) => p.ids) };
+}
+
 /** Event ids in time order without repeats. */
 export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
   const set = new Set(ids);

@@ -8,9 +8,11 @@ import { formatDay, formatDayShort } from '../time/format.js';
  * (a, b and c), `ids` (ids of cited items), `count:day:days` (3 days), `plural:day:days`,
  * `or:text` (when empty), `wrap:before:after` (only when not empty), `if:text` / `unless:text`
  * (text when the value is truthy / falsy), `closedDays` (" (Mon 6 May 2024 was not a working day)"),
- * `items` (triggers of a responses fact and how each was answered), `lower`, `refs` (cited items
- * as "e9 (Mon 3 Jun 2024)"), `priors` (items of a precedence fact as "e6 (Fri 24 May 2024) before
- * e9 (Mon 3 Jun 2024)", one per trigger, joined by "; ").
+ * `paused` ("3 paused working days not counted", nothing for 0: use with `wrap`), `items`
+ * (triggers of a responses fact and how each was answered, joined by "; " and "; and "), `lower`,
+ * `refs` (cited items as "e9 (Mon 3 Jun 2024)"), `priors` (items of a precedence fact as
+ * "e6 (Fri 24 May 2024) before e9 (Mon 3 Jun 2024)", one per trigger, joined by "; ").
+ * Arguments are taken as written, spaces included (only the path and filter names are trimmed).
  * A path that resolves to nothing without `or` is a defect in the rule, so it throws.
  *
  * @example
@@ -19,15 +21,16 @@ import { formatDay, formatDayShort } from '../time/format.js';
  */
 export function renderTemplate(template: string, values: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{([^{}]+)\}/g, (_, expr: string) => {
-    const [path = '', ...filters] = expr.split('|').map((s) => s.trim());
+    // Only the path and the filter names are trimmed: arguments are text, spaces included.
+    const [rawPath = '', ...filters] = expr.split('|');
+    const path = rawPath.trim();
     let value: unknown = _resolve(values, path);
     let handledEmpty = false;
     for (const f of filters) {
-      const [name, ...args] = f.split(':');
-      if (name === 'or' || name === 'wrap' || name === 'if' || name === 'unless' || name === 'closedDays') {
-        handledEmpty = true;
-      }
-      value = _apply(name ?? '', args, value, path);
+      const [rawName = '', ...args] = f.split(':');
+      const name = rawName.trim();
+      if (_HANDLES_EMPTY.includes(name)) handledEmpty = true;
+      value = _apply(name, args, value, path);
     }
     if (!handledEmpty && (value === undefined || value === null)) {
       throw new Error(`explanation template refers to "${path}", which has no value`);
@@ -35,6 +38,9 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
     return value === undefined || value === null ? '' : String(value);
   });
 }
+
+/** Filters that turn a missing value into text (possibly empty) rather than an error. */
+const _HANDLES_EMPTY = ['or', 'wrap', 'if', 'unless', 'closedDays', 'paused'];
 
 /** The first segment of each placeholder's path: the facts a template reads. */
 export function templateFacts(template: string): string[] {
@@ -59,11 +65,20 @@ function _dateOf(v: unknown, short: boolean): string {
   return short ? formatDayShort(day) : formatDay(day);
 }
 
-/** "a", "a and b", "a, b and c". */
-export function formatList(items: readonly string[]): string {
+/** "a", "a and b", "a, b and c"; or, with "; " and "; and ", "a; b; and c". */
+export function formatList(items: readonly string[], separator = ', ', lastSeparator = ' and '): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(separator)}${lastSeparator}${items[items.length - 1]}`;
 }
+
+/** "3 paused working days not counted", or nothing for none. */
+function _pausedText(v: unknown): string {
+  const n = Number(v ?? 0);
+  return n > 0 ? `${n} paused working day${n === 1 ? '' : 's'} not counted` : '';
+}
+
+/** " (text)", or nothing for no text. */
+const _parenthesized = (text: string) => (text ? ` (${text})` : '');
 
 function _apply(name: string, args: string[], v: unknown, path: string): unknown {
   switch (name) {
@@ -105,8 +120,17 @@ function _apply(name: string, args: string[], v: unknown, path: string): unknown
       const list = formatList(v.map((d) => _dateOf(d, false)));
       return v.length === 1 ? ` (${list} was not a working day)` : ` (${list} were not working days)`;
     }
+    case 'paused':
+      return _pausedText(v);
     case 'items':
-      return Array.isArray(v) ? formatList(v.map((x) => _describeItem(x as Record<string, unknown>))) : v;
+      // Items contain commas, so they are joined by semicolons.
+      return Array.isArray(v)
+        ? formatList(
+            v.map((x) => _describeItem(x as Record<string, unknown>)),
+            '; ',
+            '; and ',
+          )
+        : v;
     case 'lower':
       return typeof v === 'string' ? v.toLowerCase() : v;
     case 'refs':
@@ -121,23 +145,35 @@ function _apply(name: string, args: string[], v: unknown, path: string): unknown
 /** One trigger of a responses fact, in words: what it was, when, and how it was answered. */
 function _describeItem(i: Record<string, unknown>): string {
   const start = `${String(i.triggerId)} (${_dateOf(i.startDate, false)})`;
-  const deadline = typeof i.deadline === 'string' ? _dateOf(i.deadline, false) : undefined;
+  const due = _describeDeadline(i);
+  // An anchor is named as itself ("by e9 (date)"); a day or a time as "the deadline of ...".
+  const byDeadline = typeof i.deadlineId === 'string' ? due : `the deadline of ${due}`;
+  const pausedText = _pausedText(i.pausedWorkingDays);
+  const paused = _parenthesized(pausedText);
   const elapsed =
-    typeof i.elapsed === 'number' ? `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}` : undefined;
+    typeof i.elapsed === 'number' ? `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}` : '';
+  const answered = () => `answered by ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}`;
   switch (i.state) {
     case 'met':
-      return i.responseId === i.triggerId
-        ? `${start}, which met it itself`
-        : `${start}, answered by ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}${elapsed ? ` (${elapsed})` : ''}`;
+      if (i.responseId === i.triggerId) return `${start}, which met the requirement itself`;
+      return `${start}, ${answered()}${_parenthesized([elapsed, pausedText].filter(Boolean).join(', '))}`;
     case 'late':
-      return `${start}, answered by ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}${elapsed ? `, ${elapsed} later` : ''}${deadline ? `, after the deadline of ${deadline}` : ''}`;
+      return `${start}, ${answered()}${elapsed ? `, ${elapsed} later` : ''}${paused}${due ? `, after ${byDeadline}` : ''}`;
     case 'missing':
-      return `${start}, with nothing by the deadline of ${deadline ?? 'the decision'}`;
+      return `${start}, with nothing by ${byDeadline}${paused}`;
     case 'open':
-      return `${start}, due by ${deadline ?? 'the decision'}`;
+      return due ? `${start}, due by ${due}${paused}` : `${start}, not answered yet`;
     default:
       return `${start}, set aside by ${String(i.cancelledBy)}`;
   }
+}
+
+/** A responses item's deadline: "Tue 7 May 2024", "12:00 on Mon 1 Jul 2024", or an anchor "e9 (Tue 2 Jul 2024)". */
+function _describeDeadline(i: Record<string, unknown>): string | undefined {
+  if (typeof i.deadline !== 'string') return undefined;
+  const date = _dateOf(i.deadline, false);
+  if (typeof i.deadlineId === 'string') return `${i.deadlineId} (${date})`;
+  return i.deadline.length > 10 ? `${i.deadline.slice(11, 16)} on ${date}` : date;
 }
 
 /** A cited item as "id (date)": an event ref, a responses item or a precedence item. */

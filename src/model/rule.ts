@@ -87,13 +87,18 @@ const responses = z.strictObject({
     .describe('data keys; the first key present on the trigger must have the same value on the response'),
   satisfiedBy: FilterSchema.optional().describe('a trigger matching this needs no response'),
   cancelledBy: FilterSchema.optional().describe(
-    'a trigger is set aside (cancelled) when such an event occurs at or before its deadline, or at any time when it has none',
+    'a trigger is set aside (cancelled) when such an event occurs at or before its deadline, or at any time when it has none, unless the trigger was answered before that event: then it is judged as answered',
   ),
   within: z
     .union([
       z.strictObject({ workingDays: WorkingDaysSchema }),
       z.strictObject({ anchor: AnchorSchema, inclusive: z.boolean().optional() }),
-      z.strictObject({ deadlineField: z.string(), otherwiseWorkingDays: WorkingDaysSchema }),
+      z.strictObject({
+        deadlineField: z
+          .string()
+          .describe('a date (the end of that local day) or a date-time (that instant) on the trigger'),
+        otherwiseWorkingDays: WorkingDaysSchema,
+      }),
     ])
     .optional()
     .describe('the deadline of each trigger; absent means no deadline (a response by asOf counts)'),

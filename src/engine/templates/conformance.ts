@@ -1,6 +1,6 @@
 import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
-import { _inBounds, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _inBounds, _orderedIds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
 import { _chainPoint, type ResponseItem } from './responses.js';
 
@@ -45,14 +45,16 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
         for (const e of candidates) if (e.atMs > startMs) judged.push({ item: e, ref });
       }
     }
-    const violating = judged.filter(({ item, ref }) => !require(item, ref)).map(({ item }) => item.id);
-    const unique = [...new Set(violating)];
+    const violating = new Set(
+      judged.filter(({ item, ref }) => !require(item, ref)).map(({ item }) => item.id),
+    );
     const judgedIds = [...new Set(judged.map((j) => j.item.id))];
+    const zone = ctx.calendar.zone;
     return {
       judged: judgedIds.length,
-      conforming: judgedIds.length - unique.length,
-      violating: unique.length,
-      violatingIds: _orderedIds(ctx, unique),
+      conforming: judgedIds.length - violating.size,
+      violating: violating.size,
+      violatingItems: ctx.index.events.filter((e) => violating.has(e.id)).map((e) => _ref(e, zone)),
       references: refIds.length,
       eventIds: _orderedIds(ctx, [...refIds, ...judgedIds]),
     };

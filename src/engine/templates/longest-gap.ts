@@ -1,6 +1,13 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
-import { _anchor, _endOfDayIso, _workingDays, type FactFn, type TemplateScope } from '../fact-context.js';
+import {
+  _anchor,
+  _endOfDayIso,
+  _pausedIn,
+  _workingDays,
+  type FactFn,
+  type TemplateScope,
+} from '../fact-context.js';
 import { compileFilter } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'longestGap' }>;
@@ -8,6 +15,8 @@ type Spec = Extract<FactSpec, { template: 'longestGap' }>;
 /** A run between two marks (or a mark and an anchor), in elapsed working days. */
 export interface Run {
   days: number;
+  /** Paused working days left out of the run. */
+  pausedWorkingDays: number;
   fromId?: string;
   fromDate: string;
   toId?: string;
@@ -15,9 +24,9 @@ export interface Run {
 }
 
 /**
- * The longest run without a matching event between two anchors, paused days excluded
- * (`docs/engine.md`, longestGap). While the end is `asOf` the last run is still growing: `dueAt`
- * is when it would exceed the interval.
+ * The longest run without a matching event between two anchors, paused days excluded (each run
+ * counts them; the pauses that removed any are cited) (`docs/engine.md`, longestGap). While the
+ * end is `asOf` the last run is still growing: `dueAt` is when it would exceed the interval.
  */
 export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
   const mark = compileFilter(spec.marks, scope);
@@ -36,12 +45,16 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
       { id: until.eventId, day: until.day },
     ];
     const runs: Run[] = [];
+    const cited = new Set<string>();
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1];
       const b = points[i];
       if (!a || !b) continue;
+      const paused = _pausedIn(ctx, calendar.dayZero(a.day), b.day);
+      for (const id of paused.eventIds) cited.add(id);
       runs.push({
         days: calendar.elapsedWorkingDays(a.day, b.day, index.paused),
+        pausedWorkingDays: paused.days,
         fromId: a.id,
         fromDate: isoDateFromDay(a.day),
         toId: b.id,
@@ -57,7 +70,6 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
       open && lastMark
         ? _endOfDayIso(calendar.deadline(lastMark.day, interval, index.paused), calendar.zone)
         : undefined;
-    const cited = new Set<string>();
     if (from.eventId) cited.add(from.eventId);
     for (const e of marks) cited.add(e.id);
     if (until.eventId) cited.add(until.eventId);

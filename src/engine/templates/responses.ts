@@ -1,12 +1,12 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
-import { parseInstant } from '../../time/instant.js';
+import { formatInstant, parseInstant } from '../../time/instant.js';
 import type { CaseEvent } from '../case-event.js';
 import {
   _anchor,
-  _endOfDayIso,
   _endOfDayMs,
   _orderedIds,
+  _pausedIn,
   _workingDays,
   type FactContext,
   type FactFn,
@@ -22,14 +22,19 @@ export interface ResponseItem {
   triggerId: string;
   /** Local date the clock starts from (the trigger's, or a chained instant's). */
   startDate: string;
+  /** The last day in time (a local date), or the instant when the deadline has a time of day or is an anchor. */
   deadline?: string;
+  /** The anchor's event, when the deadline is an anchor. */
+  deadlineId?: string;
   target?: number;
   responseId?: string;
   responseDate?: string;
   /** Working days from the start to the response (or to `asOf` while none), paused days excluded. */
   elapsed?: number;
+  /** Paused working days left out, from the start to the response, else the deadline, else `asOf`. */
+  pausedWorkingDays: number;
   state: State;
-  /** Bank holidays and closures between the start and the response or deadline. */
+  /** Bank holidays and closures from the start day (itself included) to the response, else the deadline, else `asOf`. */
   nonWorkingDays: string[];
   cancelledBy?: string;
   dueAt?: string;
@@ -82,6 +87,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
         triggerId: t.event.id,
         startDate: isoDateFromDay(t.startDay),
         state: 'open',
+        pausedWorkingDays: 0,
         nonWorkingDays: [],
       };
       if (satisfied?.(t.event)) {
@@ -92,31 +98,37 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
         items.push(item);
         continue;
       }
-      // The deadline: a day (end of it) for working-day targets, an instant for anchors.
+      // The deadline: the last instant in time (a day's end, a field's time, or an anchor's instant).
       let deadlineDay: number | undefined;
       let deadlineMs: number | undefined;
       let inclusive = true;
       if (within && 'anchor' in within) {
         // An anchor that has not happened yet (an open case's `end` is asOf) sets no deadline yet.
         const a = _anchor(ctx, within.anchor);
-        if (a?.eventId !== undefined) deadlineMs = a.ms;
+        if (a?.eventId !== undefined) {
+          deadlineDay = a.day;
+          deadlineMs = a.ms;
+          item.deadline = formatInstant(a.ms, zone);
+          item.deadlineId = a.eventId;
+        }
         inclusive = within.inclusive ?? false;
       } else if (within) {
         let target = fixedTarget;
         if ('deadlineField' in within) {
           const raw = t.event.data[within.deadlineField.replace(/^data\./, '')];
           const parsed = typeof raw === 'string' ? parseInstant(raw, zone, 'end') : undefined;
-          if (parsed && !('error' in parsed)) deadlineDay = parsed.day;
-          else target = fallbackTarget;
+          if (parsed && !('error' in parsed)) {
+            deadlineDay = parsed.day;
+            deadlineMs = parsed.epochMs;
+            if (!parsed.dateOnly) item.deadline = formatInstant(parsed.epochMs, zone);
+          } else target = fallbackTarget;
         }
         if (deadlineDay === undefined && target !== undefined) {
           deadlineDay = calendar.deadline(t.startDay, target, index.paused);
+          deadlineMs = _endOfDayMs(deadlineDay, zone);
           item.target = target;
         }
-        if (deadlineDay !== undefined) {
-          deadlineMs = _endOfDayMs(deadlineDay, zone);
-          item.deadline = isoDateFromDay(deadlineDay);
-        }
+        if (deadlineDay !== undefined) item.deadline ??= isoDateFromDay(deadlineDay);
       }
       const later = (r: CaseEvent) =>
         r !== t.event && (r.atMs > t.startMs || (r.atMs === t.startMs && r.seq > t.event.seq));
@@ -124,18 +136,23 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       const answer =
         (replyOf ? candidates.find((r) => later(r) && replyOf(r) === t.event.id) : undefined) ??
         candidates.find((r) => later(r) && _correlates(keys, t.event, r));
+      // Set aside only when the cancelling event comes before any answer.
       const cancelledBy = cancels.find((c) => deadlineMs === undefined || c.atMs <= deadlineMs);
-      if (cancelledBy) {
+      if (cancelledBy && !(answer && _precedes(answer, cancelledBy))) {
         item.state = 'cancelled';
         item.cancelledBy = cancelledBy.id;
         ids.push(cancelledBy.id);
         items.push(item);
         continue;
       }
-      const endDay = answer ? answer.day : Math.min(asOfDay, deadlineDay ?? asOfDay);
+      // The measure runs to the response, else to the deadline, else to asOf.
+      const endDay = answer ? answer.day : (deadlineDay ?? asOfDay);
+      const paused = _pausedIn(ctx, calendar.dayZero(t.startDay), endDay);
+      item.pausedWorkingDays = paused.days;
+      ids.push(...paused.eventIds);
       item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
       item.nonWorkingDays = calendar
-        .nonWorkingDaysBetween(t.startDay, Math.max(endDay, deadlineDay ?? endDay))
+        .nonWorkingDaysBetween(t.startDay - 1, endDay)
         .map((d) => isoDateFromDay(d.day));
       if (answer) {
         ids.push(answer.id);
@@ -147,24 +164,16 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
           item.classes = [...(item.classes ?? []), k];
         }
         const onTime =
-          deadlineMs === undefined
-            ? true
-            : deadlineDay !== undefined
-              ? answer.day <= deadlineDay
-              : inclusive
-                ? answer.atMs <= deadlineMs
-                : answer.atMs < deadlineMs;
+          deadlineMs === undefined || (inclusive ? answer.atMs <= deadlineMs : answer.atMs < deadlineMs);
         item.state = onTime ? 'met' : 'late';
-      } else if (deadlineDay !== undefined && asOfDay > deadlineDay) {
-        item.state = 'missing';
-      } else if (deadlineDay === undefined && deadlineMs !== undefined && ctx.asOfMs >= deadlineMs) {
+      } else if (deadlineMs !== undefined && (item.deadlineId !== undefined || ctx.asOfMs > deadlineMs)) {
+        // An anchor deadline has happened by asOf; a day or a time has passed once asOf is after it.
         item.state = 'missing';
       } else {
         item.state = 'open';
-        if (deadlineDay !== undefined) {
-          item.dueAt = _endOfDayIso(deadlineDay, zone);
-          const ms = _endOfDayMs(deadlineDay, zone);
-          if (!earliestDue || ms < earliestDue.ms) earliestDue = { ms, iso: item.dueAt };
+        if (deadlineMs !== undefined) {
+          item.dueAt = formatInstant(deadlineMs, zone);
+          if (!earliestDue || deadlineMs < earliestDue.ms) earliestDue = { ms: deadlineMs, iso: item.dueAt };
         }
       }
       items.push(item);
@@ -231,6 +240,11 @@ export function _chainPoint(
   if (!item.deadline) return undefined;
   const parsed = parseInstant(item.deadline, ctx.calendar.zone, 'end');
   return 'error' in parsed ? undefined : { startMs: parsed.epochMs, startDay: parsed.day };
+}
+
+/** `a` comes before `b` in the history (input order for equal instants). */
+function _precedes(a: CaseEvent, b: CaseEvent): boolean {
+  return a.atMs < b.atMs || (a.atMs === b.atMs && a.seq < b.seq);
 }
 
 /** The first key present on both events decides; with keys given and none shared, no match. */

@@ -6,6 +6,9 @@ import {
   _endOfDayIso,
   _endOfDayMs,
   _orderedIds,
+  _pausedIn,
+  _ref,
+  type EventRef,
   type FactFn,
   type TemplateScope,
 } from '../fact-context.js';
@@ -18,7 +21,8 @@ const COMPLEXITIES = ['simple', 'standard', 'complex'];
  * Timeliness against a deadline that later events may replace (`docs/engine.md`, timeliness).
  * The complexity in force is the latest value before the deadline is (re)computed; walking the
  * history in time order, a complexity assessment or an extension made before the current
- * deadline replaces it, one made after it changes nothing (the breach stands).
+ * deadline replaces it, one made after it changes nothing (the breach stands; such extensions are
+ * listed and cited).
  */
 export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
   const isComplexity = compileFilter(spec.complexity, scope);
@@ -65,11 +69,16 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
     let deadlineDay = calendar.deadline(receipt.day, target, index.paused);
     let deadlineSource = 'target';
     const extensions: string[] = [];
+    // Extensions notified after the deadline had passed: considered, but they change nothing.
+    const lateExtensions: EventRef[] = [];
     const end = _anchor(ctx, spec.until);
     const endMs = end?.eventId ? end.ms : ctx.asOfMs;
     for (const e of index.events) {
       if (e.atMs < receipt.ms || e.atMs > endMs) continue;
-      if (e.atMs > _endOfDayMs(deadlineDay, zone)) break;
+      if (e.atMs > _endOfDayMs(deadlineDay, zone)) {
+        if (isExtension(e)) lateExtensions.push(_ref(e, zone));
+        continue;
+      }
       if (isComplexity(e) && COMPLEXITIES.includes(e.data.complexity as string)) {
         complexity = e.data.complexity as string;
         complexitySource = e.id;
@@ -93,6 +102,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
     const endDay = concluded && end ? end.day : (index.anchors.asOf?.day ?? receipt.day);
     if (concluded && end?.eventId) cited.push(end.eventId);
     const elapsed = calendar.elapsedWorkingDays(receipt.day, endDay, index.paused);
+    const paused = _pausedIn(ctx, calendar.dayZero(receipt.day), endDay);
     const state = concluded
       ? endDay <= deadlineDay
         ? 'met'
@@ -113,10 +123,11 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
       endId: concluded ? end?.eventId : undefined,
       endDate: isoDateFromDay(endDay),
       elapsed,
-      pausedWorkingDays: calendar.countPausedWorkingDays(calendar.dayZero(receipt.day), endDay, index.paused),
+      pausedWorkingDays: paused.days,
+      lateExtensions,
       state,
       dueAt: state === 'open' ? _endOfDayIso(deadlineDay, zone) : undefined,
-      eventIds: _orderedIds(ctx, cited),
+      eventIds: _orderedIds(ctx, [...cited, ...paused.eventIds, ...lateExtensions.map((x) => x.id)]),
     };
   };
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate } from '../../src/engine/render.js';
+
+const items = (...list: Record<string, unknown>[]) => renderTemplate('{x|items}', { x: list });
+
+describe('renderTemplate', () => {
+  it('keeps spaces in filter arguments, the last one included; trims only the path and filter names', () => {
+    expect(renderTemplate('[{a|or:none }]', {})).toBe('[none ]');
+    expect(renderTemplate('[{ a | wrap: ( : ) }]', { a: 'x' })).toBe('[ ( x ) ]');
+  });
+
+  it('says how many paused working days were not counted, and nothing for none', () => {
+    expect(renderTemplate('{n|paused|wrap: (:)}', { n: 3 })).toBe(' (3 paused working days not counted)');
+    expect(renderTemplate('{n|paused|wrap:, :}', { n: 1 })).toBe(', 1 paused working day not counted');
+    expect(renderTemplate('[{n|paused|wrap: (:)}]', { n: 0 })).toBe('[]');
+  });
+});
+
+describe('the items filter', () => {
+  const met = { triggerId: 'e1', startDate: '2024-06-03', state: 'met', responseId: 'e2' };
+
+  it('joins items by semicolons, with "and" before the last', () => {
+    const a = { ...met, responseDate: '2024-06-04', elapsed: 1 };
+    expect(items(a, { ...a, triggerId: 'e3' }, { ...a, triggerId: 'e5' })).toBe(
+      'e1 (Mon 3 Jun 2024), answered by e2 on Tue 4 Jun 2024 (1 working day); ' +
+        'e3 (Mon 3 Jun 2024), answered by e2 on Tue 4 Jun 2024 (1 working day); ' +
+        'and e5 (Mon 3 Jun 2024), answered by e2 on Tue 4 Jun 2024 (1 working day)',
+    );
+  });
+
+  it('words a trigger that met the requirement itself, and paused days left out', () => {
+    expect(items({ ...met, responseId: 'e1', responseDate: '2024-06-03', elapsed: 0 })).toBe(
+      'e1 (Mon 3 Jun 2024), which met the requirement itself',
+    );
+    expect(items({ ...met, responseDate: '2024-06-13', elapsed: 4, pausedWorkingDays: 3 })).toBe(
+      'e1 (Mon 3 Jun 2024), answered by e2 on Thu 13 Jun 2024 (4 working days, 3 paused working days not counted)',
+    );
+  });
+
+  it("names an anchor deadline by its event and date, and a deadline's time of day", () => {
+    const anchor = { deadline: '2024-07-05T16:00:00.000+01:00', deadlineId: 'k1' };
+    expect(items({ triggerId: 'e1', startDate: '2024-06-03', state: 'missing', ...anchor })).toBe(
+      'e1 (Mon 3 Jun 2024), with nothing by k1 (Fri 5 Jul 2024)',
+    );
+    expect(items({ ...met, state: 'late', responseDate: '2024-07-08', elapsed: 25, ...anchor })).toBe(
+      'e1 (Mon 3 Jun 2024), answered by e2 on Mon 8 Jul 2024, 25 working days later, after k1 (Fri 5 Jul 2024)',
+    );
+    const timed = { deadline: '2024-07-01T12:00:00.000+01:00' };
+    expect(items({ ...met, state: 'late', responseDate: '2024-07-01', elapsed: 20, ...timed })).toBe(
+      'e1 (Mon 3 Jun 2024), answered by e2 on Mon 1 Jul 2024, 20 working days later, after the deadline of 12:00 on Mon 1 Jul 2024',
+    );
+  });
+
+  it('does not invent a deadline for an open item without one', () => {
+    expect(items({ triggerId: 'e1', startDate: '2024-06-03', state: 'open', pausedWorkingDays: 2 })).toBe(
+      'e1 (Mon 3 Jun 2024), not answered yet',
+    );
+    expect(items({ triggerId: 'e1', startDate: '2024-06-03', state: 'open', deadline: '2024-06-10' })).toBe(
+      'e1 (Mon 3 Jun 2024), due by Mon 10 Jun 2024',
+    );
+  });
+});

@@ -126,13 +126,22 @@ function _apply(name: string, args: string[], v: unknown, path: string): unknown
       // Items contain commas, so they are joined by semicolons.
       return Array.isArray(v)
         ? formatList(
-            v.map((x) => _describeItem(x as Record<string, unknown>)),
+            v.map((x) => _describeItem(x as Record<string, unknown>, args[0])),
             '; ',
             '; and ',
           )
         : v;
     case 'lower':
       return typeof v === 'string' ? v.toLowerCase() : v;
+    case 'words':
+      // Vocabulary names read as words in prose: achievable_outcomes → achievable outcomes.
+      return Array.isArray(v)
+        ? v.map((x) => String(x).replaceAll('_', ' '))
+        : typeof v === 'string'
+          ? v.replaceAll('_', ' ')
+          : v;
+    case 'orList':
+      return Array.isArray(v) ? formatList(v.map(String), ', ', ' or ') : v;
     case 'refs':
       return Array.isArray(v) ? formatList(v.map((x) => _describeRef(x as Record<string, unknown>))) : v;
     case 'priors':
@@ -143,7 +152,7 @@ function _apply(name: string, args: string[], v: unknown, path: string): unknown
 }
 
 /** One trigger of a responses fact, in words: what it was, when, and how it was answered. */
-function _describeItem(i: Record<string, unknown>): string {
+function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string {
   const start = `${String(i.triggerId)} (${_dateOf(i.startDate, false)})`;
   const due = _describeDeadline(i);
   // An anchor is named as itself ("by e9 (date)"); a day or a time as "the deadline of ...".
@@ -152,7 +161,7 @@ function _describeItem(i: Record<string, unknown>): string {
   const paused = _parenthesized(pausedText);
   const elapsed =
     typeof i.elapsed === 'number' ? `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}` : '';
-  const answered = () => `answered by ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}`;
+  const answered = () => `${verb} ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}`;
   switch (i.state) {
     case 'met':
       if (i.responseId === i.triggerId) return `${start}, which met the requirement itself`;

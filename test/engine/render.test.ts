@@ -60,3 +60,27 @@ describe('the items filter', () => {
     );
   });
 });
+
+describe('verbs and vocabulary in prose', () => {
+  const item = {
+    triggerId: 'r1',
+    startDate: '2024-06-03',
+    state: 'met',
+    responseId: 'i1',
+    responseDate: '2024-06-10',
+    elapsed: 5,
+  };
+  it('names what met an item with the verb given', () => {
+    expect(renderTemplate('{f.items|items:implemented by}', { f: { items: [item] } })).toBe(
+      'r1 (Mon 3 Jun 2024), implemented by i1 on Mon 10 Jun 2024 (5 working days)',
+    );
+  });
+  it('writes vocabulary names as words, and alternatives with "or"', () => {
+    const values = {
+      p: { roles: ['ombudsman', 'senior_officer'], topics: ['scope', 'achievable_outcomes'] },
+    };
+    expect(renderTemplate('{p.roles|words|orList}; {p.topics|words|list}', values)).toBe(
+      'ombudsman or senior officer; scope and achievable outcomes',
+    );
+  });
+});

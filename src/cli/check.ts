@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { _asOfMs } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases, type RejectedCase } from '../engine/evaluate-cases.js';
-import { prepareEvaluation } from '../engine/prepare.js';
+import { ConfigError, type PrepareEvaluationOptions, prepareEvaluation } from '../engine/prepare.js';
+import type { Ruleset } from '../engine/ruleset.js';
 import { createSummaryBuilder } from '../engine/summarize.js';
 import type { Config } from '../model/config.js';
 import type { CaseResult } from '../model/finding.js';
@@ -62,6 +63,26 @@ async function _loadMapping(file: string | undefined): Promise<{ mapping?: Mappi
   return { mapping: parseMapping(value, file), bytes };
 }
 
+/**
+ * {@link prepareEvaluation}, with the configuration's problems naming the file they are in.
+ *
+ * @example
+ * const prepared = prepareWithConfigFile(ruleset, { config }, 'config.json');
+ */
+export function prepareWithConfigFile(
+  ruleset: Ruleset,
+  options: PrepareEvaluationOptions,
+  file: string | undefined,
+) {
+  try {
+    return prepareEvaluation(ruleset, options);
+  } catch (e) {
+    if (!(e instanceof ConfigError) || !file) throw e;
+    // Problems of the rules themselves (`rules.<ref>`) are not in the config file.
+    throw new ConfigError(e.issues.map((i) => (i.path[0] === 'rules' ? i : { ...i, file: i.file ?? file })));
+  }
+}
+
 const _yearOf = (at: unknown) => (typeof at === 'string' ? Number(at.slice(0, 4)) : Number.NaN);
 
 /**
@@ -77,7 +98,21 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
   const { config, bytes: configBytes } = await _loadConfig(options.config);
   const { mapping, bytes: mappingBytes } = await _loadMapping(options.mapping);
-  const prepared = prepareEvaluation(ruleset, { config, only: options.only, skip: options.skip });
+  for (const [flag, selectors] of [
+    ['--only', options.only],
+    ['--skip', options.skip],
+  ] as const) {
+    // A typo must not quietly judge nothing (or everything).
+    for (const s of selectors ?? []) {
+      if (!ruleset.rules.some((r) => s === r.id || s === r.ref || r.ref.startsWith(`${s}.`)))
+        throw new UsageError(`${flag}: no indicator has ref or id "${s}" or a ref under it`);
+    }
+  }
+  const prepared = prepareWithConfigFile(
+    ruleset,
+    { config, only: options.only, skip: options.skip },
+    options.config,
+  );
   const known = new Set(
     ruleset.manifest.commitments.flatMap((c) => [
       c.ref,

@@ -30,6 +30,7 @@ export async function runSummarize(options: SummarizeCommandOptions, io: CliIo):
   const cases: CaseResult[] = [];
   let first: Report['meta'] | undefined;
   const inputs: Report['meta']['inputs'] = [];
+  const holidays = new Map<string, Report['meta']['calendar']['holidays'][number]>();
   for (const file of options.shards) {
     let text: string;
     try {
@@ -57,12 +58,19 @@ export async function runSummarize(options: SummarizeCommandOptions, io: CliIo):
     }
     first ??= shard.meta;
     inputs.push(...shard.meta.inputs);
+    // Each shard lists the holidays of the years its own events span: the merged report lists them all.
+    for (const h of shard.meta.calendar.holidays) holidays.set(`${h.date} ${h.name}`, h);
     builder.addSummary(shard.summary);
     cases.push(...shard.cases);
   }
   if (!first) throw new UsageError('no shard was read');
   cases.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  const report: Report = { meta: { ...first, inputs }, summary: builder.result(), cases };
+  const calendar = {
+    ...first.calendar,
+    // By date, as a run lists them (a stable sort: the same day's keep their order).
+    holidays: [...holidays.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  };
+  const report: Report = { meta: { ...first, inputs, calendar }, summary: builder.result(), cases };
   await writeText(
     io.stdout,
     renderDocument(options.format, report, ruleset, { color: false, env: io.env, cwd: io.cwd }),

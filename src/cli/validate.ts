@@ -1,13 +1,13 @@
 import { normalizeCase } from '../engine/normalize.js';
-import { ConfigError } from '../engine/prepare.js';
-import { ConfigSchema } from '../model/config.js';
-import { _fromZodIssues, formatIssue, type InputIssue } from '../model/issues.js';
+import type { Config } from '../model/config.js';
+import { formatIssue, type InputIssue } from '../model/issues.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
 import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected } from '../readers/types.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
+import { prepareWithConfigFile } from './check.js';
 import { EXIT } from './errors.js';
 import { type CliIo, writeText } from './io.js';
 import { readJsonFile } from './load-json.js';
@@ -30,10 +30,9 @@ export interface ValidateOptions {
  */
 export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
   const raw = options.config ? (await readJsonFile(options.config, 'config')).value : {};
-  const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(_fromZodIssues(parsed.error.issues));
-  // Naive times are read in the config's zone (or the shipped ruleset's), as `check` reads them.
-  const zone = parsed.data.zone ?? (await loadRuleset()).manifest.calendar.zone;
+  // The config is checked as `check` checks it (an unknown zone or parameter is an error), and
+  // naive times are read in its zone (or the shipped ruleset's), as `check` reads them.
+  const { zone } = prepareWithConfigFile(await loadRuleset(), { config: raw as Config }, options.config);
   const mapping = options.mapping
     ? parseMapping((await readJsonFile(options.mapping, 'mapping')).value, options.mapping)
     : undefined;
@@ -58,6 +57,16 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     const caseId = isRejected(item) ? item.rejected.caseId : item.caseId;
     for (const p of found) problems.push({ ...p, message: `case ${caseId}: ${p.message}` });
   }
+  // Listed by input and line, as a compiler lists errors: a flat log's case is complete, and so
+  // checked, only at the end of its file, whichever line its problem is on.
+  const inputOrder = new Map(stats.inputs.map((input, i) => [input.file, i]));
+  const at = (p: InputIssue) => [inputOrder.get(p.file ?? '') ?? Infinity, p.line ?? Infinity];
+  const cmp = (x = 0, y = 0) => (x < y ? -1 : x > y ? 1 : 0);
+  problems.sort((a, b) => {
+    const [fa, la] = at(a);
+    const [fb, lb] = at(b);
+    return cmp(fa, fb) || cmp(la, lb);
+  });
   for (const p of problems) await writeText(io.stdout, `${formatIssue(p)}\n`);
   for (const w of stats.warnings) await writeText(io.stderr, `warning: ${w}\n`);
   const unmapped = [...stats.unmappedActivities.values()].reduce((a, b) => a + b, 0);

@@ -1,0 +1,94 @@
+/** `rules`, `explain` and `schema`: what the ruleset holds and what the inputs must look like. */
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { CLI_TIMEOUT, cli, expectNoStack, useCliSuite } from './_cli.js';
+
+describe.concurrent('service-standards rules, explain, schema', { timeout: CLI_TIMEOUT }, () => {
+  useCliSuite();
+
+  it('rules: the indicators under their commitments, as text', async () => {
+    const r = await cli(['rules']);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^SPSO Customer Service Standards.*\(spso-css-0524 [\d.]+, CSStandards-0524\)$/);
+    expect(lines).toContain('1  We will communicate effectively with you');
+    expect(r.stdout).toMatch(/^ {2}1\.3\.1 {2}timely +We will deal with your complaint in a timely manner/m);
+    expect(r.stdout).toMatch(/^ {2}L\.4 {4}call-recording-confirmed /m);
+    expect(r.stdout).toContain('27 indicators. `service-standards explain <ref>` shows how one is judged.\n');
+  });
+
+  it('rules --format json: 27 entries, in ruleset order', async () => {
+    const r = await cli(['rules', '--format', 'json']);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout) as {
+      ref: string;
+      id: string;
+      words: string;
+      parameters: unknown[];
+    }[];
+    expect(entries).toHaveLength(27);
+    expect(entries.map((e) => e.ref)).toEqual([
+      ...['1.1.1', '1.1.2', '1.2.1', '1.2.2', '1.2.3', '1.3.1', '1.4.1', '1.5.1', '1.5.2', '1.6.1', '1.6.2'],
+      ...['2.1.1', '2.1.2', '2.2.1', '2.2.2', '2.3.1'],
+      ...['3.1.1', '3.2.1', '3.3.1', '3.3.2', '3.4.1', '3.5.1', '3.6.1'],
+      ...['L.1', 'L.2', 'L.3', 'L.4'],
+    ]);
+    expect(new Set(entries.map((e) => e.id)).size).toBe(27);
+    expect(entries.find((e) => e.ref === '1.3.1')).toMatchObject({
+      id: 'timely',
+      words: expect.stringContaining('timely manner'),
+    });
+  });
+
+  it('explain 1.3.1 (and by id, explain timely): the words, the logic, the parameters', async () => {
+    const [byRef, byId] = await Promise.all([cli(['explain', '1.3.1']), cli(['explain', 'timely'])]);
+    expectNoStack(byRef);
+    expect(byRef.code).toBe(0);
+    expect(byId.stdout).toBe(byRef.stdout);
+    expect(byRef.stdout).toMatch(/^### 1\.3\.1 `timely`$/m);
+    expect(byRef.stdout).toContain(
+      '> We will deal with your complaint in a timely manner, taking into account the complexity of the case.',
+    );
+    expect(byRef.stdout).toContain('**How it is judged.**');
+    expect(byRef.stdout).toContain('**Events it reads:** ');
+    expect(byRef.stdout).toMatch(/^\| `targets` \| simple 5, standard 20, complex 80 working days \|/m);
+  });
+
+  it('explain nope: exit 2, pointing to rules', async () => {
+    const r = await cli(['explain', 'nope']);
+    expectNoStack(r);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: no indicator has ref or id "nope"; `service-standards rules` lists them\n');
+  });
+
+  it('schema config: a JSON Schema (2020-12) that accepts a config and refuses a typo', async () => {
+    const r = await cli(['schema', 'config']);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    const validate = ajv.compile(schema);
+    const config = {
+      zone: 'Europe/London',
+      parameters: { acknowledgeWithin: 5 },
+      indicators: { 'L.4': { enabled: false } },
+      thresholds: { failOn: 'fail', minCompliance: 80 },
+    };
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ zone: 'Europe/London', zoen: 'Europe/Paris' })).toBe(false);
+    expect(validate({ thresholds: { minCompliance: 120 } })).toBe(false);
+  });
+
+  it('schema nope: exit 2, listing the schemas there are', async () => {
+    const r = await cli(['schema', 'nope']);
+    expectNoStack(r);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: no schema "nope"; one of: .*\bconfig\b/);
+  });
+});

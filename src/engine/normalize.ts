@@ -46,6 +46,9 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
     const parsed = BaseEventSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       issues.push(..._fromZodIssues(parsed.error.issues, path));
+      // Its id still counts, so that a later event reusing it is reported too.
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      if (typeof rawId === 'string' && rawId !== '' && !seen.has(rawId)) seen.set(rawId, i);
       return;
     }
     const e = parsed.data;

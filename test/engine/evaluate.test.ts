@@ -221,3 +221,20 @@ describe('evaluateCases and summarize', () => {
     expect(rate?.complianceRate).toBe(1);
   });
 });
+
+describe('duplicate ids', () => {
+  it('are reported even when the first event is invalid in another way', async () => {
+    const bad = {
+      caseId: 'C-5',
+      events: [
+        { id: 'a', type: 'complaint.recieved', at: '2024-05-01' },
+        { id: 'a', type: 'complaint.received', at: '2024-05-01' },
+      ],
+    };
+    const err = (await evaluateCase(bad, { ruleset, asOf }).catch((e: unknown) => e)) as InvalidCaseError;
+    expect(err.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['events.0.type', 'invalid_format'],
+      ['events.1.id', 'duplicate_id'],
+    ]);
+  });
+});

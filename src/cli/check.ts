@@ -182,6 +182,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     ruleset,
     prepared,
     asOf: asOfMs,
+    // The audit report's drill-down shows each case's timeline.
+    timeline: options.reports.some((r) => r.format === 'html'),
   }) as AsyncGenerator<CaseOutcome>) {
     const source = current?.source;
     if (outcome.kind === 'rejected') {

@@ -1,7 +1,8 @@
 import type { Config } from '../model/config.js';
 import type { CaseResult } from '../model/finding.js';
 import type { InputIssue } from '../model/issues.js';
-import { parseInstant } from '../time/instant.js';
+import { isoDateFromDay } from '../time/days.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
 import { indexCase } from './case-index.js';
 import { evaluateRule } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
@@ -21,6 +22,8 @@ export interface EvaluateCaseOptions {
   skip?: readonly string[] | undefined;
   /** How conditions are decided; json-rules-engine (the reference) by default. */
   evaluator?: ConditionEvaluator | undefined;
+  /** Also return the case's events (ids, types, dates, working days since receipt) as `timeline`. */
+  timeline?: boolean | undefined;
   /** A ruleset already prepared for this config (saves compiling it again). */
   prepared?: PreparedEvaluation | undefined;
 }
@@ -92,11 +95,27 @@ export async function evaluateCase(input: unknown, options: EvaluateCaseOptions)
   for (const rule of prepared.rules) {
     findings.push(await evaluateRule(rule, { index, calendar: prepared.calendar, asOfMs, evaluator }));
   }
-  return {
+  const result: CaseResult = {
     caseId: normalized.case.caseId,
     status: worstStatus(findings.map((f) => f.status)),
     events: normalized.case.eventsRead,
     eventsAfterAsOf: normalized.case.eventsAfterAsOf,
     findings,
   };
+  const receipt = index.anchors.receipt;
+  if (receipt) result.receivedOn = isoDateFromDay(receipt.day);
+  if (options.timeline) {
+    const { calendar, zone } = prepared;
+    result.timeline = index.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      at: formatInstant(e.atMs, zone),
+      date: isoDateFromDay(e.day),
+      workingDaysSinceReceipt:
+        receipt && e.atMs >= receipt.ms
+          ? calendar.elapsedWorkingDays(receipt.day, e.day, index.paused)
+          : null,
+    }));
+  }
+  return result;
 }

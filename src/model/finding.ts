@@ -32,6 +32,24 @@ export const CaseResultSchema = z.strictObject({
   events: z.number().int(),
   eventsAfterAsOf: z.number().int(),
   findings: z.array(FindingSchema),
+  /** The local date of receipt (the first `complaint.received`), when there is one. */
+  receivedOn: z.string().optional(),
+  /**
+   * The case's events in time order, when asked for (`timeline: true`): what the audit report's
+   * drill-down shows. Ids, types and dates only: never `data`, a letter's text or a name.
+   */
+  timeline: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        type: z.string(),
+        at: z.string(),
+        date: z.string(),
+        /** Elapsed working days since receipt (paused days excluded); null before receipt or without one. */
+        workingDaysSinceReceipt: z.number().int().nullable(),
+      }),
+    )
+    .optional(),
   /** Where the case was read from (file and 1-based line or record), when read from a file. */
   source: z.strictObject({ file: z.string(), line: z.number().int() }).optional(),
 });

@@ -90,6 +90,8 @@ export type { InputFormat, ReadCase, ReadItem, ReadRejected, SourceRef } from '.
 export { INPUT_FORMATS, isRejected } from './readers/types.js';
 // Reporters (pure formatting).
 export type { RulesetWords } from './reporters/common.js';
+export type { HtmlOptions } from './reporters/html/index.js';
+export { formatHtml } from './reporters/html/index.js';
 export type { JsonOptions } from './reporters/json.js';
 export { formatJson } from './reporters/json.js';
 export type { JunitOptions } from './reporters/junit.js';

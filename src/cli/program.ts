@@ -97,9 +97,6 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         { format, path: '-' },
         ...((o.report as ReportTarget[] | undefined) ?? []),
       ];
-      if (reports.some((r) => r.format === 'html')) {
-        throw new UsageError('the html report is not available in this version; use json, markdown or text');
-      }
       const options: CheckOptions = {
         inputs,
         reports,
@@ -181,7 +178,6 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     )
     .option('--ruleset <dir>', 'the custom ruleset the shards were judged with')
     .action(async (shards: string[], o: { format: DocumentFormat; ruleset?: string }) => {
-      if (o.format === 'html') throw new UsageError('the html report is not available in this version');
       code = await runSummarize({ shards, format: o.format, ruleset: o.ruleset }, io);
     });
 

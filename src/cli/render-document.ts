@@ -1,11 +1,11 @@
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Report } from '../model/report.js';
+import { formatHtml } from '../reporters/html/index.js';
 import { formatJson } from '../reporters/json.js';
 import { formatJunit } from '../reporters/junit.js';
 import { formatMarkdown } from '../reporters/markdown.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
-import { UsageError } from './errors.js';
 
 /** Formats written whole at the end of a run (ndjson streams instead). */
 export const DOCUMENT_FORMATS = ['text', 'json', 'junit', 'sarif', 'markdown', 'html'] as const;
@@ -33,6 +33,6 @@ export function renderDocument(
     case 'markdown':
       return formatMarkdown(report);
     case 'html':
-      throw new UsageError('the html report is not available in this version; use json, markdown or text');
+      return formatHtml(report, ruleset);
   }
 }

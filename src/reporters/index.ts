@@ -1,5 +1,7 @@
 /** The report formats: pure functions from a report to a string, and a streaming NDJSON writer. */
 export type { RulesetWords } from './common.js';
+export type { HtmlOptions } from './html/index.js';
+export { formatHtml } from './html/index.js';
 export type { JsonOptions } from './json.js';
 export { formatJson } from './json.js';
 export type { JunitOptions } from './junit.js';

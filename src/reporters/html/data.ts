@@ -1,0 +1,234 @@
+/**
+ * What the HTML report embeds for its script, built from the report alone: a compact, deduplicated
+ * form of every case's findings, and what can be derived reliably from the findings' measurements
+ * (the local date of receipt, the dates of the events the findings cite). Internals are `_`-prefixed.
+ */
+import type { Finding, Status } from '../../model/finding.js';
+import type { Report } from '../../model/report.js';
+import { STATUSES } from '../../model/vocabulary.js';
+import { _indicatorRefs } from '../common.js';
+
+/** One event a case's findings cite: its id and its local date when a measurement states it ('' when not). */
+/** An event row: id and local date, plus type and working days since receipt when the report carries a timeline. */
+export type _EventRow =
+  | [id: string, date: string]
+  | [id: string, date: string, type: string, workingDays: number | null];
+
+/**
+ * One finding: its indicator (index into `indicators`), status (index into `statuses`),
+ * explanation (index into `strings`), the events it relied on (indexes into its case's `events`),
+ * and when a pending finding falls due ('' when not).
+ */
+export type _FindingRow = [
+  indicator: number,
+  status: number,
+  explanation: number,
+  evidence: number[],
+  dueAt: string,
+];
+
+/**
+ * One judged case: its id, worst status (index into `statuses`), local date of receipt ('' when
+ * the report does not give it), where it was read (index into `files` and line; -1 when unknown),
+ * its findings, and the events they cite in time order.
+ */
+export type _CaseRow = [
+  caseId: string,
+  status: number,
+  received: string,
+  file: number,
+  line: number,
+  findings: _FindingRow[],
+  events: _EventRow[],
+];
+
+/** The JSON block the report's script reads (version 1). */
+export interface _HtmlData {
+  v: 1;
+  statuses: readonly Status[];
+  indicators: { ref: string; id: string }[];
+  strings: string[];
+  files: string[];
+  cases: _CaseRow[];
+}
+
+const _DATE = /^\d{4}-\d{2}-\d{2}$/;
+const _MAX_DEPTH = 8;
+
+/**
+ * The local date of receipt (YYYY-MM-DD) as the findings' measurements state it: the
+ * `receiptDate` the timeliness template records in its fact (`measured.<fact>.receiptDate`)
+ * whenever the case has a receipt. Undefined when no finding states one (no receipt, or no
+ * timeliness rule in the run) or when two disagree.
+ */
+export function _receiptDate(findings: readonly Finding[]): string | undefined {
+  let found: string | undefined;
+  for (const f of findings) {
+    for (const fact of Object.values(f.measured)) {
+      if (fact === null || typeof fact !== 'object') continue;
+      const date = (fact as Record<string, unknown>).receiptDate;
+      if (typeof date !== 'string' || !_DATE.test(date)) continue;
+      if (found !== undefined && found !== date) return undefined;
+      found = date;
+    }
+  }
+  return found;
+}
+
+/**
+ * Where the templates' measurements pair an event id with its local date: an occurrence
+ * (`{ id, date, at }`), a response, the ends of a gap, the end of a clock.
+ */
+const _ID_DATE_KEYS: readonly (readonly [string, string])[] = [
+  ['id', 'date'],
+  ['responseId', 'responseDate'],
+  ['fromId', 'fromDate'],
+  ['toId', 'toDate'],
+  ['endId', 'endDate'],
+];
+
+/** Event dates the findings' measurements state, by event id; an id given two dates gets none. */
+export function _eventDates(findings: readonly Finding[]): Map<string, string> {
+  const dates = new Map<string, string>();
+  const conflicting = new Set<string>();
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > _MAX_DEPTH || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, depth + 1);
+      return;
+    }
+    const o = value as Record<string, unknown>;
+    for (const [idKey, dateKey] of _ID_DATE_KEYS) {
+      const id = o[idKey];
+      const date = o[dateKey];
+      if (typeof id !== 'string' || typeof date !== 'string' || !_DATE.test(date)) continue;
+      const known = dates.get(id);
+      if (known !== undefined && known !== date) conflicting.add(id);
+      else dates.set(id, date);
+    }
+    for (const v of Object.values(o)) walk(v, depth + 1);
+  };
+  for (const f of findings) walk(f.measured, 0);
+  for (const id of conflicting) dates.delete(id);
+  return dates;
+}
+
+/**
+ * The events a case's findings cite, in time order as far as the report tells it: each finding
+ * lists its evidence in time order, and some events have a date; among events neither orders,
+ * the one cited first comes first. (A topological merge; should the findings ever disagree, the
+ * rest follow in the order first cited.)
+ */
+export function _citedEvents(findings: readonly Finding[]): _EventRow[] {
+  const dates = _eventDates(findings);
+  const order = new Map<string, number>();
+  for (const f of findings) for (const id of f.evidence) if (!order.has(id)) order.set(id, order.size);
+  const ids = [...order.keys()];
+  const after = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  const before = new Map<string, number>(ids.map((id) => [id, 0]));
+  const edge = (a: string, b: string) => {
+    const next = after.get(a);
+    if (a === b || !next || next.has(b)) return;
+    next.add(b);
+    before.set(b, (before.get(b) ?? 0) + 1);
+  };
+  for (const f of findings) {
+    for (let k = 1; k < f.evidence.length; k++) edge(f.evidence[k - 1] as string, f.evidence[k] as string);
+  }
+  // Every dated event comes after every event of an earlier date.
+  const dated = ids.filter((id) => dates.has(id));
+  for (const a of dated) {
+    for (const b of dated) if ((dates.get(a) as string) < (dates.get(b) as string)) edge(a, b);
+  }
+  const out: string[] = [];
+  const done = new Set<string>();
+  const ready = ids.filter((id) => before.get(id) === 0);
+  while (out.length < ids.length) {
+    if (ready.length === 0) {
+      // A cycle: the findings disagree about the order. Take the next one first cited.
+      const next = ids.find((id) => !done.has(id));
+      if (next === undefined) break;
+      ready.push(next);
+    }
+    ready.sort((a, b) => _byDate(dates, order, a, b));
+    const id = ready.shift() as string;
+    if (done.has(id)) continue;
+    done.add(id);
+    out.push(id);
+    for (const n of after.get(id) ?? []) {
+      const left = (before.get(n) ?? 0) - 1;
+      before.set(n, left);
+      if (left === 0 && !done.has(n)) ready.push(n);
+    }
+  }
+  return out.map((id) => [id, dates.get(id) ?? '']);
+}
+
+function _byDate(dates: Map<string, string>, order: Map<string, number>, a: string, b: string): number {
+  const da = dates.get(a);
+  const db = dates.get(b);
+  if (da !== undefined && db !== undefined && da !== db) return da < db ? -1 : 1;
+  return (order.get(a) ?? 0) - (order.get(b) ?? 0);
+}
+
+/**
+ * The embedded data: indicators in report order, explanations once each, cases in the report's
+ * order with each finding's evidence as indexes into the case's cited events.
+ */
+export function _buildData(report: Report, received: readonly (string | undefined)[]): _HtmlData {
+  const indicators = _indicatorRefs(report.summary, report.cases);
+  const indicatorIndex = new Map(indicators.map((i, k) => [i.ref, k]));
+  const statusIndex = new Map<Status, number>(STATUSES.map((s, k) => [s, k]));
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const intern = (s: string) => {
+    let k = stringIndex.get(s);
+    if (k === undefined) {
+      k = strings.length;
+      strings.push(s);
+      stringIndex.set(s, k);
+    }
+    return k;
+  };
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  const cases = report.cases.map((result, n): _CaseRow => {
+    // The whole timeline when the report carries one; else the events the findings cite.
+    const events: _EventRow[] = result.timeline
+      ? result.timeline.map((e): _EventRow => [e.id, e.date, e.type, e.workingDaysSinceReceipt])
+      : _citedEvents(result.findings);
+    if (result.timeline) {
+      // A cited id the timeline lacks (a report edited by hand) is still listed, not lost.
+      const known = new Set(result.timeline.map((e) => e.id));
+      for (const [id] of _citedEvents(result.findings)) if (!known.has(id)) events.push([id, '', '', null]);
+    }
+    const eventIndex = new Map(events.map(([id], k) => [id, k]));
+    const findings = result.findings.map(
+      (f): _FindingRow => [
+        indicatorIndex.get(f.ref) ?? -1,
+        statusIndex.get(f.status) ?? 0,
+        intern(f.explanation),
+        f.evidence.map((id) => eventIndex.get(id) ?? -1).filter((k) => k >= 0),
+        f.dueAt ?? '',
+      ],
+    );
+    let file = -1;
+    if (result.source) {
+      file = fileIndex.get(result.source.file) ?? files.length;
+      if (file === files.length) {
+        files.push(result.source.file);
+        fileIndex.set(result.source.file, file);
+      }
+    }
+    return [
+      result.caseId,
+      statusIndex.get(result.status) ?? 0,
+      received[n] ?? '',
+      file,
+      result.source?.line ?? -1,
+      findings,
+      events,
+    ];
+  });
+  return { v: 1, statuses: STATUSES, indicators, strings, files, cases };
+}

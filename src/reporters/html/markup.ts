@@ -1,0 +1,269 @@
+/**
+ * The report's static markup, written on the server side so that the summary reads (and prints)
+ * without the script: run facts, overall counts, the commitment → standard → indicator table,
+ * the charts by month of receipt, rejected cases, and the shell of the case list the script fills.
+ * Every string from the report goes through {@link _escapeHtml}. Internals are `_`-prefixed.
+ */
+import type { Status, StatusCounts } from '../../model/finding.js';
+import { formatIssue } from '../../model/issues.js';
+import type { Report } from '../../model/report.js';
+import type { Summary } from '../../model/summary.js';
+import { _COLUMNS, _indicatorTree, _isFailing, _percent, type RulesetWords } from '../common.js';
+import { type _MonthStats, _monthChart, _monthLabel, _rateBar } from './charts.js';
+import { _escapeHtml as e } from './escape.js';
+
+/** Each status's word, as the page shows it. */
+export const _STATUS_WORDS: Readonly<Record<Status, string>> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  error: 'Error',
+  insufficient_evidence: 'Insufficient evidence',
+  pending: 'Pending',
+  not_applicable: 'Not applicable',
+};
+
+/** Each status's symbol, shown beside its word (never alone). */
+export const _STATUS_SYMBOLS: Readonly<Record<Status, string>> = {
+  pass: '✓',
+  fail: '✗',
+  error: '!',
+  insufficient_evidence: '?',
+  pending: '…',
+  not_applicable: '–',
+};
+
+const _num = (n: number) => n.toLocaleString('en-GB');
+
+/** A status as symbol and word, coloured. */
+export const _statusLabel = (s: Status): string =>
+  `<span class="status s-${s}"><span class="sym" aria-hidden="true">${_STATUS_SYMBOLS[s]}</span> ${_STATUS_WORDS[s]}</span>`;
+
+const _statusHeads = () =>
+  _COLUMNS.map((s) => `<th scope="col" class="num">${_statusLabel(s)}</th>`).join('');
+
+const _countCells = (c: StatusCounts) =>
+  _COLUMNS.map((s) => `<td class="num" data-status="${s}">${_num(c[s])}</td>`).join('');
+
+/** The run's facts: ruleset, asOf, inputs with their hashes, tool and library versions. */
+export function _runSection(report: Report): string {
+  const { meta, summary } = report;
+  const rejectedEvents = summary.rejected.reduce((n, r) => n + r.events, 0);
+  const unmapped = Object.entries(summary.unmappedActivities);
+  const facts: [string, string][] = [
+    [
+      'Ruleset',
+      `${e(meta.ruleset.id)} version ${e(meta.ruleset.version)} (${e(meta.ruleset.source)}), SHA-256 <code>${e(meta.ruleset.sha256)}</code>`,
+    ],
+    [
+      'As of',
+      `<time>${e(meta.asOf)}</time> ` +
+        (meta.asOfSource === 'now'
+          ? '<span class="warn">(defaulted to the time of the run: give --as-of to reproduce it)</span>'
+          : '(given)'),
+    ],
+    ['Time zone', `${e(meta.calendar.zone)}; holidays: ${e(meta.calendar.holidaySource)}`],
+    [
+      'Cases',
+      `${_num(summary.cases)} judged, ${_num(summary.rejected.length)} rejected; ${_num(summary.findings)} findings`,
+    ],
+    [
+      'Events',
+      `${_num(summary.events)} in judged cases (${_num(summary.eventsAfterAsOf)} after asOf, left out)` +
+        (summary.rejected.length > 0 ? `; ${_num(rejectedEvents)} in rejected cases` : ''),
+    ],
+    [
+      'Unmapped activities',
+      unmapped.length === 0 ? 'none' : unmapped.map(([a, n]) => `${e(a)} (${_num(n)})`).join(', '),
+    ],
+  ];
+  if (meta.mapping)
+    facts.push(['Mapping', `${e(meta.mapping.file)}, SHA-256 <code>${e(meta.mapping.sha256)}</code>`]);
+  facts.push([
+    'Configuration',
+    `${meta.config.file ? `${e(meta.config.file)}, ` : ''}SHA-256 <code>${e(meta.config.sha256)}</code>`,
+  ]);
+  if (meta.only) facts.push(['Only', e(meta.only.join(', '))]);
+  if (meta.skip) facts.push(['Skipped', e(meta.skip.join(', '))]);
+  facts.push(
+    ['Tool', `${e(meta.tool)} ${e(meta.version)}`],
+    [
+      'Libraries',
+      Object.entries(meta.dependencies)
+        .map(([k, v]) => `${e(k)} ${e(v)}`)
+        .join(', ') || 'none',
+    ],
+    ['Generated at', `<time>${e(meta.generatedAt)}</time>`],
+  );
+  const inputs =
+    meta.inputs.length === 0
+      ? '<p>No input file (standard input or an in-memory run).</p>'
+      : `<div class="table-wrap" role="region" aria-labelledby="inputs-caption" tabindex="0"><table>` +
+        `<caption id="inputs-caption">Input files</caption><thead><tr><th scope="col">File</th><th scope="col">SHA-256</th></tr></thead><tbody>` +
+        meta.inputs
+          .map((i) => `<tr><th scope="row">${e(i.file)}</th><td><code>${e(i.sha256)}</code></td></tr>`)
+          .join('') +
+        '</tbody></table></div>';
+  return (
+    '<section id="run" aria-labelledby="run-h"><h2 id="run-h">The run</h2><dl class="facts">' +
+    facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('') +
+    `</dl>${inputs}</section>`
+  );
+}
+
+/** The overall rate and the findings by status. */
+export function _overviewSection(summary: Summary): string {
+  const rows = _COLUMNS
+    .map(
+      (s) =>
+        `<tr><th scope="row">${_statusLabel(s)}</th><td class="num" data-status="${s}">${_num(summary.byStatus[s])}</td></tr>`,
+    )
+    .join('');
+  return (
+    '<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">Overall compliance</h2><div class="overall">' +
+    `<div><p class="big-rate" id="overall-rate">${_percent(summary.complianceRate)}</p>` +
+    `<p>compliance rate: pass ÷ (pass + fail)</p>${_rateBar(summary.byStatus, summary.complianceRate)}` +
+    `<p>${_num(summary.cases)} cases judged, ${_num(summary.findings)} findings</p></div>` +
+    '<table id="overall-counts"><caption>Findings by status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="num">Findings</th></tr></thead>' +
+    `<tbody>${rows}</tbody></table></div></section>`
+  );
+}
+
+/** The commitment → standard → indicator table with counts, rates, bars and the leaflet's words. */
+export function _indicatorSection(report: Report, ruleset: RulesetWords): string {
+  const { summary } = report;
+  const tree = _indicatorTree(summary);
+  const words = new Map(ruleset.rules.map((r) => [r.ref, r]));
+  const failing = new Map<string, number>();
+  for (const c of report.cases) {
+    for (const f of c.findings) if (_isFailing(f.status)) failing.set(f.ref, (failing.get(f.ref) ?? 0) + 1);
+  }
+  const cells = (c: StatusCounts, rate: number | null) =>
+    `${_countCells(c)}<td class="num" data-rate>${_percent(rate)}</td><td>${_rateBar(c, rate)}</td>`;
+  const indicator = (i: Summary['indicators'][number]) => {
+    const rule = words.get(i.ref);
+    const name = `<span class="ref">${e(i.ref)}</span> ${e(i.id)}`;
+    const head = rule
+      ? `<details class="words"><summary>${name}</summary><p class="leaflet">“${e(rule.words)}”</p>` +
+        (rule.description ? `<p class="judged">How it is judged: ${e(rule.description)}</p>` : '') +
+        '</details>'
+      : name;
+    const n = failing.get(i.ref) ?? 0;
+    const link =
+      n === 0
+        ? '<span class="note">none</span>'
+        : `<a href="#cases" class="list-failing" data-indicator="${e(i.ref)}">List ${_num(n)}<span class="visually-hidden"> failing cases of ${e(i.ref)}</span></a>`;
+    return `<tr class="indicator" data-ref="${e(i.ref)}"><th scope="row">${head}</th>${cells(i.byStatus, i.complianceRate)}<td class="num failing-col">${link}</td></tr>`;
+  };
+  const rows: string[] = [];
+  for (const { commitment: c, standards } of tree.commitments) {
+    rows.push(
+      `<tr class="commitment" data-ref="${e(c.ref)}"><th scope="row"><span class="ref">${e(c.ref)}</span> ${e(c.title)}</th>${cells(c.byStatus, c.complianceRate)}<td class="failing-col"></td></tr>`,
+    );
+    for (const { standard: s, indicators } of standards) {
+      rows.push(
+        `<tr class="standard" data-ref="${e(s.ref)}"><th scope="row"><span class="ref">${e(s.ref)}</span> ${e(s.title)}</th>${cells(s.byStatus, s.complianceRate)}<td class="failing-col"></td></tr>`,
+      );
+      for (const i of indicators) rows.push(indicator(i));
+    }
+  }
+  if (tree.others.length > 0) {
+    rows.push(
+      `<tr class="commitment"><th scope="row">Other indicators</th><td colspan="${_COLUMNS.length + 2}"></td><td class="failing-col"></td></tr>`,
+    );
+    for (const i of tree.others) rows.push(indicator(i));
+  }
+  return (
+    '<section id="indicators" aria-labelledby="indicators-h"><h2 id="indicators-h">Compliance by commitment, standard and indicator</h2>' +
+    '<p class="note no-print">Open an indicator to read the leaflet’s words and how it is judged. The bar shows pass (solid) against fail (hatched).</p>' +
+    '<div class="table-wrap" role="region" aria-labelledby="indicator-caption" tabindex="0"><table id="indicator-table">' +
+    '<caption id="indicator-caption">Findings by status and compliance rate (pass ÷ (pass + fail))</caption>' +
+    `<thead><tr><th scope="col">Commitment, standard, indicator</th>${_statusHeads()}<th scope="col" class="num">Rate</th><th scope="col">Bar</th><th scope="col" class="num failing-col">Failing cases</th></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody>` +
+    `<tfoot><tr data-ref=""><th scope="row">Overall</th>${cells(summary.byStatus, summary.complianceRate)}<td class="failing-col"></td></tr></tfoot>` +
+    '</table></div></section>'
+  );
+}
+
+/** Compliance by month of receipt, one small chart and its data table per commitment. */
+export function _monthSection(stats: _MonthStats): string {
+  const head =
+    '<section id="months" aria-labelledby="months-h"><h2 id="months-h">Compliance by month of receipt</h2>';
+  if (stats.months.length === 0) {
+    return (
+      `${head}<p>The report does not give the cases’ receipt dates (they come from the timeliness ` +
+      'indicator’s measurements), so compliance cannot be shown by month.</p></section>'
+    );
+  }
+  const note =
+    `<p class="note">Each column is the compliance rate of the findings of cases received that month; a short hatched red bar means 0%, and a grey dot means no finding passed or failed. ` +
+    `Receipt dates come from the timeliness indicator’s measurements.${stats.undated > 0 ? ` ${_num(stats.undated)} cases without a receipt date are not shown.` : ''}</p>`;
+  const figures = stats.series.map((s, k) => {
+    const rows = stats.months
+      .map((m, j) => {
+        const c = s.counts[j] ?? { pass: 0, fail: 0 };
+        const rate = c.pass + c.fail === 0 ? null : c.pass / (c.pass + c.fail);
+        return `<tr><th scope="row">${e(_monthLabel(m))}</th><td class="num">${_num(stats.cases[j] ?? 0)}</td><td class="num">${_num(c.pass)}</td><td class="num">${_num(c.fail)}</td><td class="num">${_percent(rate)}</td></tr>`;
+      })
+      .join('');
+    return (
+      `<figure aria-labelledby="month-cap-${k}"><figcaption id="month-cap-${k}"><span class="ref">${e(s.ref)}</span> ${e(s.title)}</figcaption>` +
+      _monthChart(stats.months, s) +
+      `<details class="data"><summary>Table of the months<span class="visually-hidden"> for commitment ${e(s.ref)}</span></summary>` +
+      `<div class="table-wrap"><table><caption class="visually-hidden">Compliance by month of receipt, commitment ${e(s.ref)}</caption>` +
+      '<thead><tr><th scope="col">Month</th><th scope="col" class="num">Cases</th><th scope="col" class="num">Pass</th><th scope="col" class="num">Fail</th><th scope="col" class="num">Rate</th></tr></thead>' +
+      `<tbody>${rows}</tbody></table></div></details></figure>`
+    );
+  });
+  return `${head}${note}<div class="charts">${figures.join('')}</div></section>`;
+}
+
+/** The cases that could not be judged, with their problems. */
+export function _rejectedSection(summary: Summary): string {
+  if (summary.rejected.length === 0) return '';
+  const rows = summary.rejected
+    .map(
+      (r) =>
+        `<tr><th scope="row"><code>${e(r.caseId)}</code></th><td class="num">${_num(r.events)}</td><td><ul class="refs">${r.problems
+          .map((p) => `<li>${e(formatIssue(p))}</li>`)
+          .join('')}</ul></td></tr>`,
+    )
+    .join('');
+  return (
+    '<section id="rejected" aria-labelledby="rejected-h"><h2 id="rejected-h">Rejected cases</h2>' +
+    '<p>Not judged: each problem names the file, the line or record, and the field.</p>' +
+    '<div class="table-wrap" role="region" aria-labelledby="rejected-caption" tabindex="0"><table>' +
+    `<caption id="rejected-caption">${_num(summary.rejected.length)} rejected cases</caption>` +
+    '<thead><tr><th scope="col">Case</th><th scope="col" class="num">Events</th><th scope="col">Problems</th></tr></thead>' +
+    `<tbody>${rows}</tbody></table></div></section>`
+  );
+}
+
+/** The filters and the empty case table the script fills. */
+export function _casesSection(report: Report, indicators: readonly { ref: string; id: string }[]): string {
+  const statusOptions = [
+    '<option value="">Any status</option>',
+    '<option value="failing">Fail or error</option>',
+    ..._COLUMNS.map((s) => `<option value="${s}">${_STATUS_WORDS[s]}</option>`),
+  ].join('');
+  const indicatorOptions = [
+    '<option value="">Any indicator</option>',
+    ...indicators.map((i) => `<option value="${e(i.ref)}">${e(i.ref)} ${e(i.id)}</option>`),
+  ].join('');
+  return (
+    '<section id="cases" aria-labelledby="cases-h"><h2 id="cases-h" tabindex="-1">Cases' +
+    ` <span class="note">(${_num(report.cases.length)} judged)</span></h2>` +
+    '<noscript><p>The case list, its filters and each case’s findings need JavaScript. The summary above does not.</p></noscript>' +
+    '<form class="filters" id="filters" role="search" aria-label="Filter the cases">' +
+    `<div><label for="f-status">Has a finding with status</label><select id="f-status" name="status">${statusOptions}</select></div>` +
+    `<div><label for="f-indicator">On indicator</label><select id="f-indicator" name="indicator">${indicatorOptions}</select></div>` +
+    '<div><label for="f-case">Case id contains</label><input id="f-case" name="case" type="search" autocomplete="off" spellcheck="false"></div>' +
+    '<div><button type="reset">Clear filters</button></div></form>' +
+    '<p class="count" id="cases-count" role="status" aria-live="polite"></p>' +
+    '<div class="table-wrap" role="region" aria-labelledby="case-caption" tabindex="0"><table id="case-table">' +
+    '<caption id="case-caption">Cases matching the filters; open a case for its findings</caption>' +
+    '<thead><tr><th scope="col">Case</th><th scope="col">Status (worst finding)</th><th scope="col">Received</th>' +
+    '<th scope="col" id="match-head">Failing indicators</th><th scope="col">Read from</th></tr></thead>' +
+    '<tbody id="case-rows"></tbody></table></div>' +
+    '<button type="button" id="more" hidden>Show more cases</button></section>'
+  );
+}

@@ -1,0 +1,567 @@
+/**
+ * The HTML report in a real browser: Debian's Chromium driven by playwright-core, headless, with a
+ * fresh profile. The report of the bundled sample is written by the command (in process, with a
+ * fixed asOf) next to the JSON report of the same run, and the page is checked against it.
+ *
+ * Chromium is `/usr/bin/chromium` (or CHROMIUM_PATH). When it is missing the tests skip and say
+ * why; in CI (CI=true) a missing browser fails, as `.ci/run` installs it.
+ *
+ * The last test measures a large report (the sample's cases repeated to 1,450) and logs its size
+ * and time to first render: a measurement, not an assertion.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
+import { readVersions } from '../../src/cli/versions.js';
+import { createSummaryBuilder } from '../../src/engine/summarize.js';
+import type { CaseResult } from '../../src/model/finding.js';
+import { type Report, ReportSchema } from '../../src/model/report.js';
+import { _percent, type RulesetWords } from '../../src/reporters/common.js';
+import { formatHtml } from '../../src/reporters/index.js';
+import { loadRuleset } from '../../src/rules/load-ruleset.js';
+
+// The callbacks given to page.evaluate run in the page. The project's tsconfig has no DOM library
+// (and this file must not add it to the whole program), so they see the page's globals loosely.
+// biome-ignore lint/suspicious/noExplicitAny: page-side global
+declare const document: any;
+// biome-ignore lint/suspicious/noExplicitAny: page-side global
+declare const window: any;
+// biome-ignore lint/suspicious/noExplicitAny: page-side global
+declare function getComputedStyle(el: unknown): any;
+// biome-ignore lint/suspicious/noExplicitAny: page-side global
+declare const Event: any;
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLE = join(ROOT, 'fixtures/sample/sample.ndjson');
+const AS_OF = '2025-06-30T17:00:00+01:00';
+const SCREENSHOT = join(ROOT, 'docs/img/report.png');
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const WHY = `Chromium is not at ${CHROMIUM} (apt-get install -y chromium)`;
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+
+function needChromium(ctx: TestContext): void {
+  if (HAVE_CHROMIUM) return;
+  if (process.env.CI === 'true') throw new Error(`${WHY}; CI runs must have it`);
+  ctx.skip(WHY);
+}
+
+/** Runs the command in process and returns its exit code and what it wrote. */
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const sink = () => {
+    const chunks: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const out = sink();
+  const err = sink();
+  // The command's program, not src/cli/main.ts: importing that runs the command on this process's argv.
+  const io = {
+    stdout: out.stream,
+    stderr: err.stream,
+    stdin: process.stdin,
+    env: { NO_COLOR: '1' },
+    now: () => new Date('2025-07-01T09:00:00Z'),
+    cwd: ROOT,
+  };
+  const code = await buildProgram(io, readVersions().version).run(['node', 'service-standards', ...argv]);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+let dir: string;
+/** The page as a reader gets it: its own Content-Security-Policy in force. */
+let context: BrowserContext | undefined;
+/** With the page's CSP bypassed: to inject axe, and to show that escaping alone keeps hostile strings inert. */
+let lax: BrowserContext | undefined;
+let report: Report;
+let htmlFile: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'html-report-'));
+  htmlFile = join(dir, 'report.html');
+  const r = await run([
+    'check',
+    // Relative, as a user would type it (the report names the input as given).
+    relative(process.cwd(), SAMPLE),
+    '--as-of',
+    AS_OF,
+    '--fail-on',
+    'none',
+    '--quiet',
+    '--format',
+    'json',
+    '--report',
+    `html:${htmlFile}`,
+  ]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  report = ReportSchema.parse(JSON.parse(r.stdout));
+  if (!HAVE_CHROMIUM) return;
+  const launch = (profile: string, bypassCSP: boolean) =>
+    chromium.launchPersistentContext(join(dir, profile), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 900 },
+      bypassCSP,
+    });
+  [context, lax] = await Promise.all([launch('profile', false), launch('profile-lax', true)]);
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await lax?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  /** Every request the page made, by URL. */
+  requests: string[];
+  dialogs: string[];
+  errors: string[];
+}
+
+async function open(file: string, where: BrowserContext | undefined = context): Promise<Opened> {
+  if (!where) throw new Error(WHY);
+  const page = await where.newPage();
+  const opened: Opened = { page, requests: [], dialogs: [], errors: [] };
+  page.on('request', (r) => opened.requests.push(r.url()));
+  page.on('dialog', async (d) => {
+    opened.dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on('pageerror', (e) => opened.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') opened.errors.push(m.text());
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  return opened;
+}
+
+const countText = (page: Page) => page.locator('#cases-count').textContent();
+const shownCaseIds = (page: Page) => page.locator('#case-rows button.case-toggle').allTextContents();
+const isFailing = (s: string) => s === 'fail' || s === 'error';
+const failingOn = (ref: string) =>
+  report.cases
+    .filter((c) => c.findings.some((f) => f.ref === ref && isFailing(f.status)))
+    .map((c) => c.caseId);
+
+describe('the HTML report of the bundled sample, in Chromium', () => {
+  it('is one file that makes no request beyond itself and runs without an error', async (ctx) => {
+    needChromium(ctx);
+    const { page, requests, errors, dialogs } = await open(htmlFile);
+    expect(requests).toEqual([pathToFileURL(htmlFile).href]);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    // Its own script ran under its own Content-Security-Policy (which allows no connection).
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'none'");
+    expect(await page.locator('#case-rows tr').count()).toBe(report.cases.length);
+    // The embedded data is one JSON block; the only other script is the page's own.
+    expect(await page.locator('script').count()).toBe(2);
+    expect(await page.locator('script[type="application/json"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows the counts and rates of the JSON report', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    const { summary } = report;
+    const num = (s: string | null) => Number((s ?? '').replace(/,/g, ''));
+    for (const [status, n] of Object.entries(summary.byStatus)) {
+      expect(num(await page.locator(`#overall-counts td[data-status="${status}"]`).textContent())).toBe(n);
+      expect(
+        num(await page.locator(`#indicator-table tfoot td[data-status="${status}"]`).textContent()),
+      ).toBe(n);
+    }
+    expect(await page.locator('#overall-rate').textContent()).toBe(_percent(summary.complianceRate));
+    const rows = [...summary.commitments, ...summary.standards, ...summary.indicators];
+    expect(rows.length).toBeGreaterThan(27);
+    const shown = await page.$$eval('#indicator-table tbody tr[data-ref]', (trs) =>
+      trs.map((tr) => ({
+        ref: tr.getAttribute('data-ref'),
+        counts: Object.fromEntries(
+          [...tr.querySelectorAll('td[data-status]')].map((td) => [
+            td.getAttribute('data-status'),
+            Number((td.textContent ?? '').replace(/,/g, '')),
+          ]),
+        ),
+        rate: tr.querySelector('td[data-rate]')?.textContent,
+      })),
+    );
+    expect(shown).toHaveLength(rows.length);
+    for (const row of rows) {
+      const s = shown.find((x) => x.ref === row.ref);
+      expect(s, row.ref).toBeDefined();
+      expect(s?.counts, row.ref).toEqual(row.byStatus);
+      expect(s?.rate, row.ref).toBe(_percent(row.complianceRate));
+    }
+    expect(await countText(page)).toContain(`Showing ${report.cases.length} of ${report.cases.length}`);
+    expect(await shownCaseIds(page)).toEqual(report.cases.map((c) => c.caseId));
+    await page.close();
+  });
+
+  it('filters the cases by status, indicator and case id', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    const expected = failingOn('1.2.1');
+    expect(expected.length).toBeGreaterThan(0);
+    await page.selectOption('#f-status', 'failing');
+    await page.selectOption('#f-indicator', '1.2.1');
+    await expect.poll(() => shownCaseIds(page)).toEqual(expected);
+    expect(await countText(page)).toContain(
+      `Showing ${expected.length} of ${expected.length} matching cases`,
+    );
+
+    await page.selectOption('#f-status', 'not_applicable');
+    await page.selectOption('#f-indicator', '');
+    const na = report.cases.filter((c) => c.findings.some((f) => f.status === 'not_applicable'));
+    await expect.poll(() => shownCaseIds(page)).toEqual(na.map((c) => c.caseId));
+
+    await page.click('button[type="reset"]');
+    const needle = report.cases[3]?.caseId.slice(-3) ?? '';
+    await page.fill('#f-case', needle.toLowerCase());
+    const byId = report.cases.filter((c) => c.caseId.toLowerCase().includes(needle.toLowerCase()));
+    await expect.poll(() => shownCaseIds(page)).toEqual(byId.map((c) => c.caseId));
+
+    await page.fill('#f-case', 'no such case');
+    await expect.poll(() => countText(page)).toContain('Showing 0 of 0');
+    await expect.poll(() => page.locator('#case-rows').textContent()).toContain('No case matches');
+    await page.close();
+  });
+
+  it('lists an indicator’s failing cases in one click', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    const ref = '1.2.3';
+    const expected = failingOn(ref);
+    await page.click(`#indicator-table tr[data-ref="${ref}"] a.list-failing`);
+    await expect.poll(() => shownCaseIds(page)).toEqual(expected);
+    expect(await page.inputValue('#f-status')).toBe('failing');
+    expect(await page.inputValue('#f-indicator')).toBe(ref);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cases-h');
+    await page.close();
+  });
+
+  it('opens a case: its findings with explanations, and the events a finding relied on highlighted', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    const index = report.cases.findIndex((c) =>
+      c.findings.some((f) => isFailing(f.status) && f.evidence.length >= 2),
+    );
+    const result = report.cases[index] as CaseResult;
+    const row = page.locator(`#case-rows tr[data-case="${index}"]`);
+    const toggle = row.locator('button.case-toggle');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const detail = page.locator(`#case-${index}-detail`);
+    await expect.poll(() => detail.locator('h3').textContent()).toBe(`Case ${result.caseId}`);
+    const findingRows = detail.locator('.table-wrap table tbody tr');
+    expect(await findingRows.count()).toBe(result.findings.length);
+    const explanations = await findingRows.locator('td:nth-child(3)').allTextContents();
+    expect(explanations).toEqual(result.findings.map((f) => f.explanation));
+    const statuses = await findingRows.locator('td:nth-child(2)').allTextContents();
+    expect(statuses.map((t) => t.replace(/^\W+/, '').trim())).toEqual(
+      result.findings.map((f) => WORDS[f.status]),
+    );
+
+    // Highlight the events the first failing finding relied on.
+    const k = result.findings.findIndex((f) => isFailing(f.status) && f.evidence.length >= 2);
+    const finding = result.findings[k];
+    const button = findingRows.nth(k).locator('button.highlight');
+    await button.click();
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    const lit = await detail.locator('.events tbody tr.hl code').allTextContents();
+    expect(new Set(lit)).toEqual(new Set(finding?.evidence));
+    // Not by colour alone: a marker and the words say which events are highlighted.
+    expect(await detail.locator('.events tbody tr.hl .marker').first().textContent()).toContain('▶');
+    expect(await detail.locator(`#case-${index}-hl`).textContent()).toContain(finding?.ref ?? '?');
+    // The timeline lists every event of the case once, in time order, the cited ones among them.
+    const listed = await detail.locator('.events tbody tr code').allTextContents();
+    expect(listed).toEqual(result.timeline?.map((e) => e.id));
+    for (const id of result.findings.flatMap((f) => f.evidence)) expect(listed).toContain(id);
+    // Pressed again, it lets go.
+    await button.click();
+    expect(await detail.locator('.events tbody tr.hl').count()).toBe(0);
+    await toggle.click();
+    expect(await page.locator(`#case-${index}-detail`).count()).toBe(0);
+    await page.close();
+  });
+
+  it('is usable by keyboard, with a visible focus', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(skip).toEqual({ text: 'Skip to the report', outline: 'solid', width: '3px' });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Through the page to the first case, by Tab alone.
+    let guard = 0;
+    while (guard++ < 400) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('case-toggle'))) break;
+    }
+    expect(guard).toBeLessThan(400);
+    await page.keyboard.press('Enter');
+    const first = page.locator('#case-rows button.case-toggle').first();
+    expect(await first.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Space');
+    expect(await first.getAttribute('aria-expanded')).toBe('false');
+    // An indicator's words open from the keyboard too.
+    const summary = page.locator('#indicator-table details.words summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#indicator-table details.words').first().getAttribute('open')).toBe('');
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core)', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile, lax);
+    // Everything the page can show: an indicator's words, a month table, a case with a highlight.
+    await page.click('#indicator-table details.words summary');
+    await page.click('#months details.data summary');
+    const index = report.cases.findIndex((c) => c.findings.some((f) => f.evidence.length > 0));
+    await page.click(`#case-rows tr[data-case="${index}"] button.case-toggle`);
+    await page.locator(`#case-${index}-detail button.highlight`).first().click();
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = window.axe as { run: (...a: unknown[]) => Promise<AxeResults> };
+      const r = await axe.run(document, {
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        },
+        resultTypes: ['violations'],
+      });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+    });
+    if (violations.length > 0)
+      console.log('axe (not serious or critical):', JSON.stringify(violations, null, 2));
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+
+  it('prints a summary: no controls, the leaflet words open', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (sel: string) => page.$eval(sel, (el) => getComputedStyle(el).display !== 'none');
+    expect(await shown('#filters')).toBe(false);
+    expect(await shown('nav')).toBe(false);
+    expect(await shown('#indicator-table')).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator('details.words:not([open])').count()).toBe(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('details.words[open]').count()).toBe(0);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+
+  it('takes the README’s screenshot (docs/img/report.png)', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    mkdirSync(join(ROOT, 'docs/img'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
+
+const WORDS: Record<string, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  error: 'Error',
+  insufficient_evidence: 'Insufficient evidence',
+  pending: 'Pending',
+  not_applicable: 'Not applicable',
+};
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+const HOSTILE = {
+  caseScript: '</script><script>alert(1)</script>',
+  caseImg: '<img src=x onerror=alert(2)>',
+  explanation: '<img src=x onerror="window.__xss=1;alert(3)"> \u2028 \u2029 </script><!-- <script>',
+  evidence: '"><svg onload=alert(4)>',
+  file: '<script>alert(5)</script>.ndjson',
+  words: '<b onmouseover=alert(6)>words</b>',
+  title: "' onfocus='alert(7)' x='",
+  activity: '<iframe src=javascript:alert(8)>',
+};
+
+/** The sample report with hostile strings where a report can hold text. */
+function hostileReport(): Report {
+  const r = structuredClone(report);
+  const [a, b] = r.cases as [CaseResult, CaseResult];
+  a.caseId = HOSTILE.caseScript;
+  b.caseId = HOSTILE.caseImg;
+  const f = a.findings.find((x) => x.evidence.length > 0);
+  if (!f) throw new Error('the sample has no finding with evidence');
+  f.explanation = HOSTILE.explanation;
+  f.evidence = [...f.evidence, HOSTILE.evidence];
+  f.status = 'fail';
+  a.status = 'fail';
+  r.meta.inputs = [{ file: HOSTILE.file, sha256: 'c'.repeat(64) }];
+  a.source = { file: HOSTILE.file, line: 1 };
+  (r.summary.commitments[0] as { title: string }).title = HOSTILE.title;
+  r.summary.unmappedActivities = { [HOSTILE.activity]: 1 };
+  r.summary.rejected = [
+    {
+      caseId: HOSTILE.caseScript,
+      events: 1,
+      problems: [
+        { code: 'x', path: ['events', 0], message: HOSTILE.explanation, file: HOSTILE.file, line: 2 },
+      ],
+    },
+  ];
+  return r;
+}
+
+describe('the HTML report with hostile strings, in Chromium', () => {
+  it('shows them as text and runs nothing', async (ctx) => {
+    needChromium(ctx);
+    const ruleset = await loadRuleset();
+    const words: RulesetWords = {
+      rules: ruleset.rules.map((r) => ({ ...r, words: r.ref === '1.2.1' ? HOSTILE.words : r.words })),
+    };
+    const r = hostileReport();
+    const html = formatHtml(r, words);
+    // Nothing hostile is in the markup as a tag (booleans, to keep a failure's message short).
+    for (const tag of ['<img', '<svg onload', '<iframe', '<b ']) expect(html.includes(tag), tag).toBe(false);
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    // The data block has no `<` and no raw U+2028 or U+2029, and parses back to the same strings.
+    const block =
+      /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(/[<\u2028\u2029]/.test(block)).toBe(false);
+    const data = JSON.parse(block) as { cases: [string][]; strings: string[] };
+    expect(data.cases.slice(0, 2).map((c) => c[0])).toEqual([HOSTILE.caseScript, HOSTILE.caseImg]);
+    expect(data.strings).toContain(HOSTILE.explanation);
+    const file = join(dir, 'hostile.html');
+    writeFileSync(file, html);
+    // With the page's CSP bypassed (escaping alone must hold) and with it in force.
+    for (const where of [lax, context]) {
+      await expectInert(file, where);
+    }
+  });
+});
+
+/** Opens the hostile report and checks every hostile string shows as text and nothing ran. */
+async function expectInert(file: string, where: BrowserContext | undefined): Promise<void> {
+  const { page, dialogs, errors, requests } = await open(file, where);
+  expect(await page.locator('script').count()).toBe(2);
+  expect(await page.locator('img, iframe, b').count()).toBe(0);
+  const body = (await page.locator('body').textContent()) ?? '';
+  for (const s of [HOSTILE.file, HOSTILE.title, HOSTILE.activity, HOSTILE.caseScript])
+    expect(body).toContain(s);
+  expect(await page.locator('#case-rows button.case-toggle').first().textContent()).toBe(HOSTILE.caseScript);
+  expect(await page.locator('#case-rows button.case-toggle').nth(1).textContent()).toBe(HOSTILE.caseImg);
+  // Find it by its id, open it and read the explanation and the evidence as text.
+  await page.fill('#f-case', '</script>');
+  await expect.poll(() => shownCaseIds(page)).toEqual([HOSTILE.caseScript]);
+  await page.click('#case-rows button.case-toggle');
+  const detail = page.locator('#case-0-detail');
+  const explanation = detail.locator('.table-wrap tbody td:nth-child(3)', { hasText: 'window.__xss' });
+  expect(await explanation.textContent()).toBe(HOSTILE.explanation);
+  expect(await detail.locator('.events code').allTextContents()).toContain(HOSTILE.evidence);
+  await page.click('#indicator-table tr[data-ref="1.2.1"] summary');
+  expect(await page.locator('#indicator-table tr[data-ref="1.2.1"] .leaflet').textContent()).toBe(
+    `“${HOSTILE.words}”`,
+  );
+  await page.hover('#indicator-table tr[data-ref="1.2.1"] .leaflet');
+  await page.locator('#f-status').focus();
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+  expect(requests).toHaveLength(1);
+  await page.close();
+}
+
+describe('a large report (measured, not asserted)', () => {
+  it('logs the file size and the time to first render of 1,450 cases', async (ctx) => {
+    needChromium(ctx);
+    const ruleset = await loadRuleset();
+    const copies = 29;
+    const cases: CaseResult[] = [];
+    for (let k = 0; k < copies; k++) {
+      for (const c of report.cases) cases.push({ ...c, caseId: `${c.caseId}-${String(k).padStart(2, '0')}` });
+    }
+    const builder = createSummaryBuilder(ruleset);
+    for (const c of cases) builder.addResult(c);
+    const big: Report = { meta: report.meta, summary: builder.result(), cases };
+    const t0 = performance.now();
+    const html = formatHtml(big, ruleset);
+    const formatMs = performance.now() - t0;
+    const file = join(dir, 'large.html');
+    writeFileSync(file, html);
+    const { page, errors } = await open(file);
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation' as 'mark')[0] as unknown as {
+        domContentLoadedEventEnd: number;
+      };
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const ready = performance.getEntriesByName('report-ready')[0];
+      return {
+        firstContentfulPaint: paint ? Math.round(paint.startTime) : null,
+        domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+        listReady: ready ? Math.round(ready.startTime) : null,
+      };
+    });
+    const filterMs = await page.evaluate(async () => {
+      const select = document.getElementById('f-status');
+      const t = performance.now();
+      select.value = 'failing';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return Math.round(performance.now() - t);
+    });
+    const openMs = await page.evaluate(() => {
+      const t = performance.now();
+      document.querySelector('#case-rows button.case-toggle').click();
+      return Math.round(performance.now() - t);
+    });
+    console.log(
+      `large HTML report: ${cases.length} cases, ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MiB, ` +
+        `formatHtml ${Math.round(formatMs)} ms; in Chromium: first contentful paint ${timing.firstContentfulPaint} ms, ` +
+        `DOMContentLoaded ${timing.domContentLoaded} ms, case list ready ${timing.listReady} ms, ` +
+        `filter ${filterMs} ms, open a case ${openMs} ms`,
+    );
+    expect(errors).toEqual([]);
+    expect(readFileSync(file, 'utf8').length).toBe(html.length);
+    await page.close();
+  }, 60_000);
+});

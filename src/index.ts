@@ -3,8 +3,10 @@
  * standards. The public API, re-exported by name.
  */
 
-export type { CompiledRule, CompileRuleOptions } from './engine/compiled-rule.js';
 // Engine.
+export type { CompiledEvaluatorOptions } from './engine/compiled-evaluator.js';
+export { createCompiledEvaluator } from './engine/compiled-evaluator.js';
+export type { CompiledRule, CompileRuleOptions } from './engine/compiled-rule.js';
 export { compileRule } from './engine/compiled-rule.js';
 export type { EvaluateCaseOptions } from './engine/evaluate-case.js';
 export { evaluateCase, InvalidCaseError } from './engine/evaluate-case.js';

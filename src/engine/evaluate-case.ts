@@ -4,10 +4,10 @@ import type { InputIssue } from '../model/issues.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { indexCase } from './case-index.js';
+import { createCompiledEvaluator } from './compiled-evaluator.js';
 import { evaluateRule } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
-import { createJsonRulesEngineEvaluator } from './json-rules-engine-evaluator.js';
-import { normalizeCase } from './normalize.js';
+import { normalizeCaseFast } from './fast-normalize.js';
 import { type PreparedEvaluation, prepareEvaluation } from './prepare.js';
 import type { Ruleset } from './ruleset.js';
 import { worstStatus } from './status.js';
@@ -20,7 +20,7 @@ export interface EvaluateCaseOptions {
   config?: Config | undefined;
   only?: readonly string[] | undefined;
   skip?: readonly string[] | undefined;
-  /** How conditions are decided; json-rules-engine (the reference) by default. */
+  /** How conditions are decided: compiled closures by default, proven identical to json-rules-engine (`createJsonRulesEngineEvaluator`, the reference). */
   evaluator?: ConditionEvaluator | undefined;
   /** Also return the case's events (ids, types, dates, working days since receipt) as `timeline`. */
   timeline?: boolean | undefined;
@@ -42,7 +42,8 @@ export class InvalidCaseError extends Error {
 }
 
 const _prepared = new WeakMap<Ruleset, Map<string, { config: unknown; prepared: PreparedEvaluation }>>();
-const _defaultEvaluator = createJsonRulesEngineEvaluator();
+// Proven identical to the json-rules-engine reference (test/engine/evaluator-equivalence.test.ts).
+const _defaultEvaluator = createCompiledEvaluator();
 
 /** Prepares (or reuses) the compiled ruleset for these options. */
 export function _preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEvaluation {
@@ -87,7 +88,7 @@ export function _asOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): number
 export async function evaluateCase(input: unknown, options: EvaluateCaseOptions): Promise<CaseResult> {
   const prepared = _preparedFor(options);
   const asOfMs = _asOfMs(options.asOf, prepared.zone);
-  const normalized = normalizeCase(input, { zone: prepared.zone, asOfMs });
+  const normalized = normalizeCaseFast(input, { zone: prepared.zone, asOfMs });
   if (!normalized.success) throw new InvalidCaseError(normalized.caseId, normalized.issues);
   const index = indexCase(normalized.case, prepared.calendar, asOfMs);
   const evaluator = options.evaluator ?? _defaultEvaluator;

@@ -6,8 +6,20 @@ import type { CaseIndex } from './case-index.js';
 import { type CompiledRule, conditionFacts } from './compiled-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import type { FactValue } from './fact-context.js';
+import { _jsonCopy } from './json-copy.js';
+import { _memo, _memoByIdentity } from './memo.js';
 import { renderTemplate, templateFacts } from './render.js';
 import { worstStatus } from './status.js';
+
+// Per-rule work that depends only on the rule (or on asOf) is done once, not per case.
+const _conditionFactsOf = _memoByIdentity(conditionFacts);
+const _templateFactsOf = _memo(templateFacts);
+let _lastAsOf: { ms: number; zone: string; text: string } | undefined;
+function _formatAsOf(ms: number, zone: string): string {
+  if (_lastAsOf?.ms !== ms || _lastAsOf.zone !== zone)
+    _lastAsOf = { ms, zone, text: formatInstant(ms, zone) };
+  return _lastAsOf.text;
+}
 
 /** Everything one rule needs to judge one case. */
 export interface RuleRun {
@@ -52,20 +64,20 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     ...facts,
     case: index.state,
     params: rule.params,
-    asOf: { at: formatInstant(asOfMs, calendar.zone), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) },
+    asOf: { at: _formatAsOf(asOfMs, calendar.zone), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) },
   };
   const cited = new Set<string>();
   const cite = (names: Iterable<string>) => {
     for (const n of names) cited.add(n);
   };
-  if (src.appliesWhen) cite(conditionFacts(src.appliesWhen));
+  if (src.appliesWhen) cite(_conditionFactsOf(src.appliesWhen));
   let status: Status;
   let explanation: string;
   let dueAt: string | undefined;
   if (src.appliesWhen && !truth('applies')) {
     status = 'not_applicable';
     const t = src.explain.not_applicable ?? 'This indicator does not apply to this case.';
-    cite(templateFacts(t));
+    cite(_templateFactsOf(t));
     explanation = renderTemplate(t, renderValues);
   } else {
     const results = src.checks.map((check, i) => {
@@ -94,15 +106,15 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     const sentences: string[] = [];
     for (const r of results) {
       if (r.status !== 'not_applicable' || status === 'not_applicable') {
-        if (r.check.appliesWhen) cite(conditionFacts(r.check.appliesWhen));
-        for (const o of r.check.outcomes) cite(conditionFacts(o.when));
+        if (r.check.appliesWhen) cite(_conditionFactsOf(r.check.appliesWhen));
+        for (const o of r.check.outcomes) cite(_conditionFactsOf(o.when));
       }
       const t = r.template;
       if (t === undefined) {
         if (r.status === 'not_applicable') continue;
         throw new Error(`check "${r.check.id}" has no explanation for status ${r.status}`);
       }
-      cite(templateFacts(t));
+      cite(_templateFactsOf(t));
       sentences.push(renderTemplate(t, renderValues));
     }
     explanation = sentences.join(' ');
@@ -124,7 +136,7 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     status,
     explanation,
     evidence: index.events.filter((e) => evidenceIds.has(e.id)).map((e) => e.id),
-    measured: JSON.parse(JSON.stringify(measured)) as Record<string, unknown>,
+    measured: _jsonCopy(measured),
   };
   if (dueAt) finding.dueAt = dueAt;
   return finding;

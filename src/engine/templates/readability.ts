@@ -4,6 +4,7 @@ import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
 import { _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
+import { _memo } from '../memo.js';
 
 type Spec = Extract<FactSpec, { template: 'readability' }>;
 
@@ -20,6 +21,8 @@ export interface ReadabilityScore {
   syllables?: number;
 }
 
+// Letters repeat their words: count each word's syllables once.
+const _syllableOf = _memo(syllable, 50_000);
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const SENTENCE_END = /[.!?]+(?=\s|$)/g;
 
@@ -41,7 +44,7 @@ export function measureText(text: string): {
     (text.trim().match(SENTENCE_END) ?? []).length + (/[.!?]\s*$/.test(text.trim()) ? 0 : 1),
   );
   let syllables = 0;
-  for (const w of words) syllables += Math.max(1, syllable(w));
+  for (const w of words) syllables += Math.max(1, _syllableOf(w));
   const score = flesch({ sentence: sentences, word: words.length, syllable: syllables });
   return { words: words.length, sentences, syllables, score };
 }

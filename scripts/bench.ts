@@ -1,0 +1,635 @@
+/**
+ * The benchmark (`npm run bench`, `docs/performance.md`). On one generated log (seeded,
+ * `scripts/generate-log.ts`), in one run:
+ *
+ * 1. the floor: reading the file and `JSON.parse` of every line (CSV: csv-parse of every row);
+ * 2. the reference: the library with the json-rules-engine evaluator, in process;
+ * 3. the shipped path: the built command end to end (`node dist/cli.js check FILE --format
+ *    ndjson --as-of ...`), with its own wall time and peak RSS (`/usr/bin/time`);
+ *
+ * then checks that (2) and (3) produced the same findings, byte for byte, measures single-case
+ * latency (p50, p99) for a 50-event case with the full ruleset in process (compiled evaluator),
+ * and breaks the in-process time down by stage. It prints each rule's status distribution and
+ * refuses data on which a rule is more than 90% not applicable.
+ *
+ *   npm run bench -- [--cases 3000] [--seed 1] [--format ndjson|csv] [--as-of ISO] [--json]
+ *                    [--skip-reference] [--no-verify] [--build] [--workers N] [--latency-runs 2000]
+ *                    [--cli PATH (another build of the command, e.g. with changes under trial)]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { parse as parseCsv } from 'csv-parse';
+import { indexCase } from '../src/engine/case-index.js';
+import { createCompiledEvaluator } from '../src/engine/compiled-evaluator.js';
+import type { CompiledRule } from '../src/engine/compiled-rule.js';
+import { _asOfMs } from '../src/engine/evaluate-case.js';
+import { evaluateRule } from '../src/engine/evaluate-rule.js';
+import type { ConditionEvaluator } from '../src/engine/evaluator.js';
+import type { FactValue } from '../src/engine/fact-context.js';
+import {
+  type CaseResult,
+  createJsonRulesEngineEvaluator,
+  evaluateCase,
+  evaluateCases,
+  formatNdjsonCase,
+  isRejected,
+  loadMapping,
+  loadRuleset,
+  normalizeCase,
+  prepareEvaluation,
+  type ReadItem,
+  readCases,
+  STATUSES,
+} from '../src/index.js';
+import { generateLog, makeCase, rng } from './generate-log.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+process.chdir(ROOT);
+const BENCH_DIR = join(ROOT, '.bench');
+
+// ---- Options --------------------------------------------------------------------------------
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const opts = {
+  cases: Number(arg('cases') ?? 3000),
+  seed: Number(arg('seed') ?? 1),
+  format: (arg('format') ?? 'ndjson') as 'ndjson' | 'csv',
+  asOf: arg('as-of') ?? '2026-06-30T17:00:00+01:00',
+  json: flag('json'),
+  skipReference: flag('skip-reference'),
+  verify: !flag('no-verify'),
+  build: flag('build'),
+  workers: arg('workers'),
+  cli: arg('cli'),
+  latencyRuns: Number(arg('latency-runs') ?? 2000),
+  breakdownCases: Number(arg('breakdown-cases') ?? 1000),
+};
+if (!Number.isInteger(opts.cases) || opts.cases < 1)
+  throw new Error('--cases must be a positive whole number');
+if (opts.format !== 'ndjson' && opts.format !== 'csv') throw new Error('--format must be ndjson or csv');
+
+/** Progress goes to stderr, so that `--json` leaves stdout to the one JSON object. */
+const say = (s: string) => process.stderr.write(`${s}\n`);
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+/** CPU time (user + system) of this process since `c0`, in ms: less skewed than wall time by other work. */
+const cpuMsSince = (c0: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
+};
+
+// ---- Data -----------------------------------------------------------------------------------
+
+const file = join(BENCH_DIR, `log-${opts.cases}-s${opts.seed}.${opts.format}`);
+const mappingFile = `${file}.mapping.json`;
+if (!existsSync(file) || (opts.format === 'csv' && !existsSync(mappingFile))) {
+  say(`generating ${relative(ROOT, file)} ...`);
+  await generateLog({ cases: opts.cases, format: opts.format, out: file, seed: opts.seed });
+}
+const relFile = relative(ROOT, file);
+const bytes = statSync(file).size;
+
+const ruleset = await loadRuleset();
+const prepared = prepareEvaluation(ruleset);
+const mapping = opts.format === 'csv' ? await loadMapping(mappingFile) : undefined;
+const readOptions = { mapping, sortedByCase: opts.format === 'csv' };
+const cliInputArgs = opts.format === 'csv' ? ['--mapping', mappingFile, '--sorted-by-case'] : [];
+const compiled = createCompiledEvaluator();
+
+/** Lines of a file, streamed (a 2-million-event log does not fit in one string). */
+async function* lines(path: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    for (const p of parts) if (p !== '') yield p;
+  }
+  if (rest !== '') yield rest;
+}
+
+// ---- Status distribution (before spending minutes on data that does not exercise the rules) ---
+
+type Distribution = Record<string, Record<string, number>>;
+const emptyDistribution = (): Distribution =>
+  Object.fromEntries(prepared.rules.map((r) => [r.ref, Object.fromEntries(STATUSES.map((s) => [s, 0]))]));
+const countInto = (d: Distribution, r: CaseResult) => {
+  for (const f of r.findings) {
+    const counts = d[f.ref] as Record<string, number>;
+    counts[f.status] = (counts[f.status] ?? 0) + 1;
+  }
+};
+
+async function sampleDistribution(limit: number): Promise<Distribution> {
+  const d = emptyDistribution();
+  let n = 0;
+  for await (const o of evaluateCases(readCases([file], readOptions), {
+    ruleset,
+    prepared,
+    asOf: opts.asOf,
+    evaluator: compiled,
+  })) {
+    if (o.kind === 'judged') countInto(d, o.result);
+    if (++n >= limit) break;
+  }
+  return d;
+}
+
+function printDistribution(d: Distribution, title: string) {
+  say(`\n${title}`);
+  say(
+    `  ${'rule'.padEnd(6)} ${STATUSES.map((s) => s.replace('insufficient_evidence', 'insufficient').padStart(14)).join('')}`,
+  );
+  for (const [ref, counts] of Object.entries(d)) {
+    const total = Object.values(counts).reduce((a, b) => a + b, 0) || 1;
+    say(
+      `  ${ref.padEnd(6)} ${STATUSES.map((s) => `${round((100 * (counts[s] ?? 0)) / total)}%`.padStart(14)).join('')}`,
+    );
+  }
+}
+
+function notApplicableShare(d: Distribution): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(d).map(([ref, c]) => {
+      const total = Object.values(c).reduce((a, b) => a + b, 0) || 1;
+      return [ref, (c.not_applicable ?? 0) / total];
+    }),
+  );
+}
+
+const sample = await sampleDistribution(Math.min(opts.cases, 2000));
+const tooIdle = Object.entries(notApplicableShare(sample)).filter(([, share]) => share > 0.9);
+if (tooIdle.length > 0) {
+  printDistribution(sample, 'Status distribution (sample)');
+  say(
+    `\nrefused: on this data ${tooIdle.map(([ref, s]) => `${ref} (${round(100 * s)}%)`).join(', ')} ` +
+      'would be more than 90% not applicable; the benchmark needs every rule to do real work.',
+  );
+  process.exit(2);
+}
+
+say(
+  `\nmachine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+say(`data: ${relFile} (${opts.format}, ${(bytes / 1e6).toFixed(1)} MB)`);
+
+// ---- (1) The floor ---------------------------------------------------------------------------
+
+async function floorOnce(): Promise<{ ms: number; cpuMs: number; cases: number; events: number }> {
+  const t0 = now();
+  const c0 = process.cpuUsage();
+  let cases = 0;
+  let events = 0;
+  if (opts.format === 'ndjson') {
+    for await (const line of lines(file)) {
+      const c = JSON.parse(line) as { events: unknown[] };
+      cases++;
+      events += c.events.length;
+    }
+  } else {
+    const seen = new Set<string>();
+    const parser = createReadStream(file).pipe(parseCsv({ relax_column_count: true }));
+    let header = true;
+    for await (const row of parser as AsyncIterable<string[]>) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      events++;
+      seen.add(row[0] as string);
+    }
+    cases = seen.size;
+  }
+  return { ms: now() - t0, cpuMs: cpuMsSince(c0), cases, events };
+}
+
+say('\n(1) floor: read + parse every line ...');
+let floor = await floorOnce();
+for (let i = 0; i < 2; i++) {
+  const again = await floorOnce();
+  if (again.ms < floor.ms) floor = again;
+}
+const CASES = floor.cases;
+const EVENTS = floor.events;
+say(`    ${round(floor.ms / 1000, 2)} s (best of 3; CPU ${round(floor.cpuMs / 1000, 2)} s)`);
+
+// ---- (2) The reference: json-rules-engine through the library --------------------------------
+
+/** A case's line as the command writes it (with its source), hashed. */
+const lineHash = (s: string) => createHash('sha1').update(s).digest('hex');
+
+interface LibraryRun {
+  ms: number;
+  cpuMs: number;
+  cases: number;
+  hashes: string[];
+  distribution: Distribution;
+  rejected: number;
+}
+
+async function libraryRun(evaluator: ConditionEvaluator, keepHashes: boolean): Promise<LibraryRun> {
+  const reader = readCases([relFile], readOptions);
+  let current: ReadItem | undefined;
+  async function* tracked() {
+    for await (const item of reader) {
+      current = item;
+      yield item;
+    }
+  }
+  const outcomes = evaluateCases(tracked(), { ruleset, prepared, asOf: opts.asOf, evaluator });
+  const hashes: string[] = [];
+  const distribution = emptyDistribution();
+  let ms = 0;
+  let cpuMs = 0;
+  let cases = 0;
+  let rejected = 0;
+  for (;;) {
+    const t0 = now();
+    const c0 = process.cpuUsage();
+    const next = await outcomes.next();
+    ms += now() - t0;
+    cpuMs += cpuMsSince(c0);
+    if (next.done) break;
+    const o = next.value;
+    if (o.kind === 'rejected' || (current && isRejected(current))) {
+      rejected++;
+      continue;
+    }
+    cases++;
+    countInto(distribution, o.result);
+    if (keepHashes) {
+      const source = current?.source;
+      const result = source ? { ...o.result, source: { file: source.file, line: source.line } } : o.result;
+      hashes.push(lineHash(formatNdjsonCase(result)));
+    }
+  }
+  return { ms, cpuMs, cases, hashes, distribution, rejected };
+}
+
+let reference: LibraryRun | undefined;
+if (!opts.skipReference) {
+  say('(2) reference: json-rules-engine through the library ...');
+  reference = await libraryRun(createJsonRulesEngineEvaluator(), opts.verify);
+  say(`    ${round(reference.ms / 1000, 2)} s (CPU ${round(reference.cpuMs / 1000, 2)} s)`);
+}
+
+// ---- (3) The shipped path: the built command -------------------------------------------------
+
+const cli = opts.cli ? join(process.cwd(), opts.cli) : join(ROOT, 'dist', 'cli.js');
+if (!opts.cli && (opts.build || !existsSync(cli))) {
+  say('building (npm run build) ...');
+  const b = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (b.status !== 0) throw new Error('npm run build failed');
+}
+const cliText = readFileSync(cli, 'utf8');
+const shippedEvaluator = /_defaultEvaluator\s*=\s*createCompiledEvaluator\(/.test(cliText)
+  ? 'compiled'
+  : 'json-rules-engine';
+const newestSource = (dir: string): number => {
+  let t = 0;
+  for (const f of spawnSync('find', [dir, '-name', '*.ts', '-newer', cli], { encoding: 'utf8' }).stdout.split(
+    '\n',
+  ))
+    if (f) t++;
+  return t;
+};
+const stale = opts.cli ? 0 : newestSource(join(ROOT, 'src'));
+if (stale > 0)
+  say(`    note: ${stale} source file(s) are newer than dist/cli.js (run with --build to rebuild)`);
+
+async function shippedRun(): Promise<{
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  exitCode: number;
+  out: string;
+}> {
+  const out = opts.verify && reference ? join(BENCH_DIR, `out-shipped-${process.pid}.ndjson`) : '/dev/null';
+  const timeFile = join(BENCH_DIR, `time-${process.pid}.txt`);
+  const args = [
+    cli,
+    'check',
+    relFile,
+    ...cliInputArgs,
+    '--format',
+    'ndjson',
+    '--as-of',
+    opts.asOf,
+    '--fail-on',
+    'none',
+    '--quiet',
+    ...(opts.workers ? ['--workers', opts.workers] : []),
+  ];
+  const useTime = existsSync('/usr/bin/time');
+  const { openSync, closeSync } = await import('node:fs');
+  const fd = openSync(out, 'w');
+  const t0 = now();
+  const child = useTime
+    ? spawn('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, process.execPath, ...args], {
+        cwd: ROOT,
+        stdio: ['ignore', fd, 'inherit'],
+      })
+    : spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', fd, 'inherit'] });
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  const ms = now() - t0;
+  closeSync(fd);
+  let peakRssMb = Number.NaN;
+  let cpuMs = Number.NaN;
+  if (useTime) {
+    const [, kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.split(' ') ?? [];
+    peakRssMb = Number(kb) / 1024;
+    cpuMs = (Number(user) + Number(sys)) * 1000;
+    rmSync(timeFile, { force: true });
+  }
+  return { ms, cpuMs, peakRssMb, exitCode, out };
+}
+
+say(
+  `(3) shipped: node ${relative(ROOT, cli)} check ... --format ndjson (default evaluator: ${shippedEvaluator}) ...`,
+);
+const shipped = await shippedRun();
+if (shipped.exitCode !== 0) say(`    warning: the command exited with ${shipped.exitCode}`);
+say(
+  `    ${round(shipped.ms / 1000, 2)} s (CPU ${round(shipped.cpuMs / 1000, 2)} s), peak RSS ${round(shipped.peakRssMb)} MB`,
+);
+
+// ---- (2) = (3)? -------------------------------------------------------------------------------
+
+let identical: boolean | undefined;
+let firstDifference: string | undefined;
+if (reference && opts.verify) {
+  let i = 0;
+  identical = true;
+  for await (const line of lines(shipped.out)) {
+    if (line.startsWith('{"type":"summary"')) continue;
+    const h = lineHash(`${line}\n`);
+    if (h !== reference.hashes[i]) {
+      identical = false;
+      firstDifference ??= `case line ${i + 1}`;
+    }
+    i++;
+  }
+  if (i !== reference.hashes.length) {
+    identical = false;
+    firstDifference ??= `${i} case lines from the command, ${reference.hashes.length} from the library`;
+  }
+  rmSync(shipped.out, { force: true });
+}
+
+// ---- Latency: one 50-event case, full ruleset, in process ------------------------------------
+
+/** Cases of exactly 50 events (the first 50 in time of a padded case). */
+function fiftyEventCases(count: number) {
+  const r = rng(opts.seed + 1000);
+  const out: ReturnType<typeof makeCase>[] = [];
+  for (let n = 0; out.length < count; n++) {
+    const c = makeCase(900_000 + n, r, { minEvents: 50 });
+    if (c.events.length < 50) continue;
+    c.events = [...c.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(0, 50);
+    out.push(c);
+  }
+  return out;
+}
+
+const latencyCases = fiftyEventCases(100);
+const latencyAsOf = '2027-01-01T00:00:00Z';
+for (let i = 0; i < 300; i++) {
+  await evaluateCase(latencyCases[i % latencyCases.length], {
+    ruleset,
+    prepared,
+    asOf: latencyAsOf,
+    evaluator: compiled,
+  });
+}
+const times: number[] = [];
+for (let i = 0; i < opts.latencyRuns; i++) {
+  const c = latencyCases[i % latencyCases.length];
+  const t0 = now();
+  await evaluateCase(c, { ruleset, prepared, asOf: latencyAsOf, evaluator: compiled });
+  times.push(now() - t0);
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] as number;
+const latency = {
+  events: 50,
+  runs: times.length,
+  p50CaseMs: round(pct(50), 3),
+  p99CaseMs: round(pct(99), 3),
+};
+
+// ---- Breakdown: where the in-process time goes ------------------------------------------------
+
+async function breakdown(limit: number) {
+  const t = {
+    'parse (JSON.parse)': 0,
+    'normalize (zod, instants)': 0,
+    'index (anchors, pauses)': 0,
+    'facts (templates)': 0,
+    'conditions: compiled': 0,
+    'conditions: json-rules-engine': 0,
+    'finding (render, evidence, measured copy)': 0,
+    '  of which measured JSON copy': 0,
+    'output (canonical + JSON.stringify)': 0,
+  };
+  const byTemplate: Record<string, number> = {};
+  const reference = createJsonRulesEngineEvaluator();
+  let n = 0;
+  let outputBytes = 0;
+  for await (const line of lines(file)) {
+    if (opts.format !== 'ndjson') break;
+    if (n++ >= limit) break;
+    let t0 = now();
+    const input = JSON.parse(line) as unknown;
+    t['parse (JSON.parse)'] += now() - t0;
+    t0 = now();
+    const asOfMs = _asOfMs(opts.asOf, prepared.zone);
+    const norm = normalizeCase(input, { zone: prepared.zone, asOfMs });
+    t['normalize (zod, instants)'] += now() - t0;
+    if (!norm.success) continue;
+    t0 = now();
+    const index = indexCase(norm.case, prepared.calendar, asOfMs);
+    t['index (anchors, pauses)'] += now() - t0;
+    const findings = [];
+    for (const rule of prepared.rules as CompiledRule[]) {
+      const facts: Record<string, FactValue> = {};
+      let f0 = now();
+      for (const f of rule.facts) {
+        const s0 = now();
+        facts[f.name] = f.compute({ index, calendar: prepared.calendar, asOfMs, facts });
+        const tpl = (rule.source.facts[f.name] as { template: string }).template;
+        byTemplate[tpl] = (byTemplate[tpl] ?? 0) + now() - s0;
+      }
+      const factsMs = now() - f0;
+      t['facts (templates)'] += factsMs;
+      const values = { ...facts, case: index.state, params: rule.params, asOf: asOfMs };
+      f0 = now();
+      await compiled.evaluate(rule, values);
+      const condMs = now() - f0;
+      t['conditions: compiled'] += condMs;
+      f0 = now();
+      await reference.evaluate(rule, values);
+      t['conditions: json-rules-engine'] += now() - f0;
+      f0 = now();
+      const measured: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(facts)) {
+        const { eventIds: _ids, ...rest } = value;
+        measured[name] = rest;
+      }
+      JSON.parse(JSON.stringify(measured));
+      t['  of which measured JSON copy'] += now() - f0;
+      f0 = now();
+      findings.push(
+        await evaluateRule(rule, { index, calendar: prepared.calendar, asOfMs, evaluator: compiled }),
+      );
+      // evaluateRule measures the facts and decides again: count only the rest.
+      t['finding (render, evidence, measured copy)'] += Math.max(0, now() - f0 - factsMs - condMs);
+    }
+    t0 = now();
+    const text = formatNdjsonCase({
+      caseId: norm.case.caseId,
+      status: 'pass',
+      events: norm.case.eventsRead,
+      eventsAfterAsOf: norm.case.eventsAfterAsOf,
+      findings,
+    });
+    outputBytes += text.length;
+    t['output (canonical + JSON.stringify)'] += now() - t0;
+  }
+  return { cases: Math.min(n, limit), ms: t, byTemplate, outputBytes };
+}
+
+const parts = opts.format === 'ndjson' ? await breakdown(Math.min(opts.breakdownCases, CASES)) : undefined;
+
+// ---- Report -----------------------------------------------------------------------------------
+
+const rate = (ms: number) => ({
+  casesPerSec: round(CASES / (ms / 1000)),
+  eventsPerSec: round(EVENTS / (ms / 1000)),
+});
+const result = {
+  machine: {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    loadavg: loadavg().map((x) => round(x, 2)),
+  },
+  data: {
+    file: relFile,
+    format: opts.format,
+    seed: opts.seed,
+    cases: CASES,
+    events: EVENTS,
+    bytes,
+    asOf: opts.asOf,
+  },
+  floor: { seconds: round(floor.ms / 1000, 3), cpuSeconds: round(floor.cpuMs / 1000, 3), ...rate(floor.ms) },
+  reference: reference
+    ? {
+        seconds: round(reference.ms / 1000, 3),
+        cpuSeconds: round(reference.cpuMs / 1000, 3),
+        ...rate(reference.ms),
+        ratioToFloor: round(reference.ms / floor.ms, 2),
+        cpuRatioToFloor: round(reference.cpuMs / floor.cpuMs, 2),
+      }
+    : undefined,
+  shipped: {
+    command: relative(ROOT, cli),
+    evaluator: shippedEvaluator,
+    workers: opts.workers ? Number(opts.workers) : 1,
+    seconds: round(shipped.ms / 1000, 3),
+    cpuSeconds: round(shipped.cpuMs / 1000, 3),
+    ...rate(shipped.ms),
+    ratioToFloor: round(shipped.ms / floor.ms, 2),
+    cpuRatioToFloor: round(shipped.cpuMs / floor.cpuMs, 2),
+    peakRssMb: round(shipped.peakRssMb),
+    exitCode: shipped.exitCode,
+  },
+  identical,
+  firstDifference,
+  latency,
+  breakdown: parts
+    ? {
+        cases: parts.cases,
+        msPerCase: Object.fromEntries(
+          Object.entries(parts.ms).map(([k, v]) => [k, round(v / parts.cases, 3)]),
+        ),
+        factsMsPerCaseByTemplate: Object.fromEntries(
+          Object.entries(parts.byTemplate)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, v]) => [k, round(v / parts.cases, 3)]),
+        ),
+        outputBytesPerCase: Math.round(parts.outputBytes / parts.cases),
+        inputBytesPerCase: Math.round(bytes / CASES),
+      }
+    : undefined,
+  statusDistribution: (reference?.distribution ?? sample) as Distribution,
+  // The headline figures.
+  floorEventsPerSec: round(EVENTS / (floor.ms / 1000)),
+  referenceEventsPerSec: reference ? round(EVENTS / (reference.ms / 1000)) : undefined,
+  checkEventsPerSec: round(EVENTS / (shipped.ms / 1000)),
+  ratioToFloor: round(shipped.ms / floor.ms, 2),
+  p50CaseMs: latency.p50CaseMs,
+  p99CaseMs: latency.p99CaseMs,
+  peakRssMb: round(shipped.peakRssMb),
+};
+
+if (opts.json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  printDistribution(
+    result.statusDistribution,
+    `Status distribution (${reference ? 'all cases' : 'first 2000 cases'})`,
+  );
+  const row = (name: string, ms: number, cpuMs: number, extra = '') =>
+    `  ${name.padEnd(46)} ${`${round(ms / 1000, 2)} s`.padStart(9)} ${`${Math.round(CASES / (ms / 1000))}`.padStart(9)} ${`${Math.round(EVENTS / (ms / 1000))}`.padStart(10)} ${`${round(ms / floor.ms, 1)}x`.padStart(7)} ${`${round(cpuMs / floor.cpuMs, 1)}x`.padStart(7)}  ${extra}`;
+  say(`\n${CASES} cases, ${EVENTS} events (${(bytes / 1e6).toFixed(1)} MB ${opts.format})`);
+  say(
+    `  ${''.padEnd(46)} ${'wall'.padStart(9)} ${'cases/s'.padStart(9)} ${'events/s'.padStart(10)} ${'×floor'.padStart(7)} ${'×CPU'.padStart(7)}`,
+  );
+  say(row('(1) floor: read + parse', floor.ms, floor.cpuMs));
+  if (reference)
+    say(row('(2) reference: json-rules-engine', reference.ms, reference.cpuMs, '(library, in process)'));
+  say(
+    row(
+      `(3) shipped: the command (${shippedEvaluator})`,
+      shipped.ms,
+      shipped.cpuMs,
+      `peak RSS ${round(shipped.peakRssMb)} MB${opts.workers ? `, --workers ${opts.workers}` : ''}`,
+    ),
+  );
+  if (identical !== undefined)
+    say(`  (2) and (3) findings: ${identical ? 'identical' : `DIFFERENT (${firstDifference})`}`);
+  say(
+    `\nlatency, one ${latency.events}-event case, full ruleset, compiled evaluator (${latency.runs} runs):`,
+  );
+  say(`  p50 ${latency.p50CaseMs} ms, p99 ${latency.p99CaseMs} ms`);
+  if (result.breakdown) {
+    say(`\nwhere the time goes (in process, first ${result.breakdown.cases} cases, ms per case):`);
+    for (const [k, v] of Object.entries(result.breakdown.msPerCase))
+      say(`  ${k.padEnd(44)} ${String(v).padStart(8)}`);
+    say('  facts by template:');
+    for (const [k, v] of Object.entries(result.breakdown.factsMsPerCaseByTemplate))
+      say(`    ${k.padEnd(42)} ${String(v).padStart(8)}`);
+    say(
+      `  output ${result.breakdown.outputBytesPerCase} bytes per case for ${result.breakdown.inputBytesPerCase} bytes of input`,
+    );
+  }
+  say(
+    `\nload average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other work on the machine skews timings)`,
+  );
+}
+if (identical === false) process.exitCode = 1;

@@ -1,0 +1,71 @@
+/**
+ * A deep copy with exactly the result of `JSON.parse(JSON.stringify(value))`, without printing
+ * and parsing text: properties whose value is `undefined`, a function or a symbol are left out
+ * (in arrays they become `null`), non-finite numbers become `null` and `-0` becomes `0`, shared
+ * and repeated references become separate copies, and `__proto__` stays an own key.
+ *
+ * Plain objects and arrays are copied here; anything else (a `toJSON` method, a Date, a class
+ * instance, a BigInt, a cycle, deep nesting) is left to the JSON round trip itself, so that the
+ * result (or the error) is always the round trip's.
+ *
+ * @example
+ * _jsonCopy({ a: 1, b: undefined, c: [undefined, Number.NaN], d: -0 }); // { a: 1, c: [null, null], d: 0 }
+ */
+export function _jsonCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return JSON.parse(JSON.stringify(value)) as T;
+  try {
+    return _copy(value, 0) as T;
+  } catch (e) {
+    if (e !== NOT_PLAIN) throw e;
+    return JSON.parse(JSON.stringify(value)) as T;
+  }
+}
+
+const NOT_PLAIN = Symbol('not plain JSON data');
+const MAX_DEPTH = 512;
+const OBJECT_PROTO = Object.prototype;
+const ARRAY_PROTO = Array.prototype;
+
+/** A value inside an object or array: the copy, or `undefined` when JSON would leave it out. */
+function _copy(v: unknown, depth: number): unknown {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+    case 'object': {
+      if (v === null) return null;
+      if (depth > MAX_DEPTH) throw NOT_PLAIN;
+      const proto = Object.getPrototypeOf(v);
+      if (proto === ARRAY_PROTO) {
+        const a = v as unknown[];
+        if (typeof (a as { toJSON?: unknown }).toJSON === 'function') throw NOT_PLAIN;
+        const n = a.length;
+        const out = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const c = _copy(a[i], depth + 1);
+          out[i] = c === undefined ? null : c;
+        }
+        return out;
+      }
+      if (proto !== OBJECT_PROTO && proto !== null) throw NOT_PLAIN;
+      const o = v as Record<string, unknown>;
+      if (typeof o.toJSON === 'function') throw NOT_PLAIN;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(o)) {
+        const c = _copy(o[k], depth + 1);
+        if (c === undefined) continue;
+        if (k === '__proto__')
+          Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
+      }
+      return out;
+    }
+    case 'bigint':
+      throw NOT_PLAIN;
+    default:
+      // undefined, functions and symbols: left out of objects, null in arrays.
+      return undefined;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Bounded memos for pure functions called again and again on the same few inputs: syllables of
+ * a word, the facts a template or a condition names, the parts of an explanation template. The
+ * result is the function's own (computed once per input), so nothing a memo returns may be
+ * written to; a full memo starts again empty, so memory stays bounded whatever the input.
+ */
+
+/**
+ * Memoises a pure function of a string (or number), keeping at most `limit` results.
+ *
+ * @example
+ * const syllablesOf = _memo(syllable, 50_000);
+ * syllablesOf('complaint'); // 2, counted once
+ */
+export function _memo<K extends string | number, V>(fn: (key: K) => V, limit = 10_000): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      v = fn(key);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, v);
+    }
+    return v as V;
+  };
+}
+
+/**
+ * Memoises a pure function of an object that never changes (a frozen condition, a compiled
+ * rule), by identity: the result lives as long as the object.
+ *
+ * @example
+ * const factsOf = _memoByIdentity(conditionFacts);
+ * factsOf(rule.appliesWhen); // computed once per condition object
+ */
+export function _memoByIdentity<K extends object, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      v = fn(key);
+      cache.set(key, v);
+    }
+    return v as V;
+  };
+}

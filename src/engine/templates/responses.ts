@@ -46,6 +46,8 @@ interface Trigger {
   event: CaseEvent;
   startMs: number;
   startDay: number;
+  /** The event the clock starts from when it is not the trigger (a chained trigger's response). */
+  from?: CaseEvent;
 }
 
 /**
@@ -130,8 +132,10 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
         }
         if (deadlineDay !== undefined) item.deadline ??= isoDateFromDay(deadlineDay);
       }
+      // Strictly after the start: the trigger, or the event a chained trigger starts from.
+      const start = t.from ?? t.event;
       const later = (r: CaseEvent) =>
-        r !== t.event && (r.atMs > t.startMs || (r.atMs === t.startMs && r.seq > t.event.seq));
+        r !== t.event && r !== start && (r.atMs > t.startMs || (r.atMs === t.startMs && r.seq > start.seq));
       // A response naming the trigger (replyField) answers it first; else the first later one.
       const answer =
         (replyOf ? candidates.find((r) => later(r) && replyOf(r) === t.event.id) : undefined) ??
@@ -231,11 +235,11 @@ export function _chainPoint(
   item: ResponseItem,
   at: 'trigger' | 'deadline' | 'response',
   event: CaseEvent,
-): { startMs: number; startDay: number } | undefined {
+): { startMs: number; startDay: number; from?: CaseEvent } | undefined {
   if (at === 'trigger') return { startMs: event.atMs, startDay: event.day };
   if (at === 'response') {
     const r = item.responseId ? ctx.index.byId.get(item.responseId) : undefined;
-    return r ? { startMs: r.atMs, startDay: r.day } : undefined;
+    return r ? { startMs: r.atMs, startDay: r.day, from: r } : undefined;
   }
   if (!item.deadline) return undefined;
   const parsed = parseInstant(item.deadline, ctx.calendar.zone, 'end');

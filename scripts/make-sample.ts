@@ -8,22 +8,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rng } from './generate-log.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const OUT = join(root, 'fixtures/sample/sample.ndjson');
 const CASES = 50;
-
-/** mulberry32: a tiny, well-known seeded generator, so the sample never changes by accident. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Event = {
   id: string;

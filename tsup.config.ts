@@ -14,9 +14,11 @@ export default defineConfig([
     noExternal: ['syllable', 'flesch'],
   },
   {
-    // The command: ESM only, started by the `service-standards` bin.
-    entry: { cli: 'src/cli/main.ts' },
+    // The command: ESM only, started by the `service-standards` bin, and the worker threads of
+    // `check --workers N`, found beside it at run time. Each file is whole (no shared chunks).
+    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
     format: ['esm'],
+    splitting: false,
     dts: false,
     target: 'node20',
     noExternal: ['syllable', 'flesch'],

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { _asOfMs } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases, type RejectedCase } from '../engine/evaluate-cases.js';
@@ -13,9 +15,10 @@ import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
 import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
-import { type InputFormat, isRejected, type ReadItem } from '../readers/types.js';
+import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../readers/types.js';
 import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
+import { type CheckPool, createCheckPool, evaluateInWorkers } from './check-workers.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { writeText } from './io.js';
@@ -48,6 +51,8 @@ export interface CheckOptions {
   strict?: boolean | undefined;
   quiet?: boolean | undefined;
   color?: boolean | undefined;
+  /** Worker threads to judge on (`--workers`); one (the default) judges on the main thread. */
+  workers?: number | undefined;
 }
 
 /** Loads the config file named on the command line (or none). */
@@ -95,6 +100,24 @@ const _yearOf = (at: unknown) => (typeof at === 'string' ? Number(at.slice(0, 4)
  * const code = await runCheck({ inputs: ['log.ndjson'], reports: [{ format: 'text', path: '-' }], asOf: '2025-06-30' }, processIo());
  */
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  // The workers start (and load the ruleset) while this thread does the same.
+  const pool =
+    (options.workers ?? 1) > 1
+      ? createCheckPool(options.workers ?? 1, {
+          rulesetDir: options.ruleset ? resolve(options.ruleset) : undefined,
+          configFile: options.config ? resolve(options.config) : undefined,
+          only: options.only,
+          skip: options.skip,
+        })
+      : undefined;
+  try {
+    return await _runCheck(options, io, pool);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | undefined): Promise<number> {
   const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
   const { config, bytes: configBytes } = await _loadConfig(options.config);
   const { mapping, bytes: mappingBytes } = await _loadMapping(options.mapping);
@@ -150,16 +173,19 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   let current: ReadItem | undefined;
   let minYear = Number.POSITIVE_INFINITY;
   let maxYear = Number.NEGATIVE_INFINITY;
+  const countYears = (item: ReadItem) => {
+    if (!isRejected(item)) {
+      for (const e of item.events) {
+        const y = _yearOf((e as { at?: unknown }).at);
+        if (y < minYear) minYear = y;
+        if (y > maxYear) maxYear = y;
+      }
+    }
+  };
   async function* tracked(): AsyncGenerator<ReadItem> {
     for await (const item of reader) {
       current = item;
-      if (!isRejected(item)) {
-        for (const e of item.events) {
-          const y = _yearOf((e as { at?: unknown }).at);
-          if (y < minYear) minYear = y;
-          if (y > maxYear) maxYear = y;
-        }
-      }
+      countYears(item);
       yield item;
     }
   }
@@ -178,23 +204,23 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   let stoppedAt: RejectedCase | undefined;
   let judged = 0;
   let judgedEvents = 0;
-  for await (const outcome of evaluateCases(tracked(), {
-    ruleset,
-    prepared,
-    asOf: asOfMs,
-    // The audit report's drill-down shows each case's timeline.
-    timeline: options.reports.some((r) => r.format === 'html'),
-  }) as AsyncGenerator<CaseOutcome>) {
-    const source = current?.source;
+  // The audit report's drill-down shows each case's timeline.
+  const timeline = options.reports.some((r) => r.format === 'html');
+  /** Takes one case's outcome (in input order); false when --strict stops the run there. */
+  const take = async (
+    outcome: CaseOutcome,
+    source: SourceRef | undefined,
+    line?: Uint8Array | undefined,
+  ): Promise<boolean> => {
     if (outcome.kind === 'rejected') {
       const problems = locateIssues(outcome.rejected.problems, source);
       const rejected = { ...outcome.rejected, problems };
       summary.addRejected(rejected);
       if (options.strict) {
         stoppedAt = rejected;
-        break;
+        return false;
       }
-      continue;
+      return true;
     }
     const result: CaseResult = source
       ? { ...outcome.result, source: { file: source.file, line: source.line } }
@@ -203,8 +229,54 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     judged++;
     judgedEvents += result.events;
     progress.tick(judged, judgedEvents);
-    for (const n of ndjson) await n.writer.writeCase(result);
+    for (const n of ndjson) {
+      if (line === undefined) await n.writer.writeCase(result);
+      else if (!n.stream.write(line)) await once(n.stream, 'drain');
+    }
     if (keepResults) results.push(result);
+    return true;
+  };
+  if (pool) {
+    // The same outcomes from worker threads, in input order; each result already carries its
+    // source and, for NDJSON, its line (`worker.ts`).
+    let rewind: (() => void) | undefined;
+    for await (const o of evaluateInWorkers(reader, {
+      pool,
+      workers: options.workers ?? 1,
+      stats,
+      strict: options.strict === true,
+      setup: {
+        rulesetDir: options.ruleset ? resolve(options.ruleset) : undefined,
+        config,
+        only: options.only,
+        skip: options.skip,
+        asOfMs,
+        timeline,
+        line: ndjson.length > 0,
+        full: keepResults,
+      },
+    })) {
+      countYears(o.item);
+      const go =
+        o.kind === 'rejected'
+          ? await take(o, o.item.source)
+          : await take({ kind: 'judged', result: o.result }, undefined, o.line);
+      if (!go) {
+        rewind = o.restoreStats;
+        break;
+      }
+    }
+    // Reading ran ahead of the case --strict stopped at: the stats go back to that case.
+    rewind?.();
+  } else {
+    for await (const outcome of evaluateCases(tracked(), {
+      ruleset,
+      prepared,
+      asOf: asOfMs,
+      timeline,
+    }) as AsyncGenerator<CaseOutcome>) {
+      if (!(await take(outcome, current?.source))) break;
+    }
   }
   progress.done();
   for (const [activity, count] of stats.unmappedActivities) summary.addUnmapped(activity, count);

@@ -31,6 +31,15 @@ function _report(v: string, prev: ReportTarget[] = []): ReportTarget[] {
   return [...prev, { format: format as ReportTarget['format'], path }];
 }
 
+/** `--workers N`: a whole number from 1 to 64. */
+function _workers(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1 || n > 64) {
+    throw new InvalidArgumentError('expected a whole number of worker threads from 1 to 64');
+  }
+  return n;
+}
+
 function _minCompliance(v: string, prev: MinCompliance[] = []): MinCompliance[] {
   try {
     return [...prev, parseMinCompliance(v)];
@@ -89,6 +98,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
       _minCompliance,
     )
     .option('--strict', 'stop at the first invalid case')
+    .option('--workers <n>', 'evaluate on N worker threads (output identical to one)', _workers)
     .option('--quiet', 'no progress display')
     .option('--no-color', 'no colour in the text report')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -113,6 +123,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         strict: o.strict as boolean | undefined,
         quiet: o.quiet as boolean | undefined,
         color: o.color !== false && io.stdout.isTTY === true,
+        workers: o.workers as number | undefined,
       };
       code = await runCheck(options, io);
     });

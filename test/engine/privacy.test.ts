@@ -50,7 +50,11 @@ describe('what a report never copies', () => {
       },
       { ruleset, asOf: '2024-09-01T00:00:00Z', timeline: true },
     );
-    const report: Report = { meta: sampleMeta(ruleset), summary: summarize([result], { ruleset }), cases: [result] };
+    const report: Report = {
+      meta: sampleMeta(ruleset),
+      summary: summarize([result], { ruleset }),
+      cases: [result],
+    };
     const outputs = [
       formatJson(report),
       formatMarkdown(report),

@@ -160,7 +160,11 @@ function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string
   const pausedText = _pausedText(i.pausedWorkingDays);
   const paused = _parenthesized(pausedText);
   const elapsed =
-    typeof i.elapsed === 'number' ? `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}` : '';
+    typeof i.elapsed !== 'number'
+      ? ''
+      : i.elapsed === 0
+        ? 'the same working day'
+        : `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}`;
   const answered = () => `${verb} ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}`;
   switch (i.state) {
     case 'met':

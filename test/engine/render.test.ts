@@ -84,3 +84,19 @@ describe('verbs and vocabulary in prose', () => {
     );
   });
 });
+
+describe('an item met on its first day', () => {
+  it('says so in words rather than "0 working days"', () => {
+    const item = {
+      triggerId: 'c1',
+      startDate: '2024-05-28',
+      state: 'met',
+      responseId: 's1',
+      responseDate: '2024-05-28',
+      elapsed: 0,
+    };
+    expect(renderTemplate('{f.items|items}', { f: { items: [item] } })).toBe(
+      'c1 (Tue 28 May 2024), answered by s1 on Tue 28 May 2024 (the same working day)',
+    );
+  });
+});

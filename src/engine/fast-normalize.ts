@@ -2,7 +2,13 @@ import { _CaseEnvelopeSchema } from '../model/case.js';
 import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
 import { parseInstant } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
-import { type NormalizeCaseOptions, type NormalizeResult, normalizeCase } from './normalize.js';
+import {
+  _caseEvent,
+  _normalized,
+  type NormalizeCaseOptions,
+  type NormalizeResult,
+  normalizeCase,
+} from './normalize.js';
 import { _compileZodSubset, FAIL, type FastParse } from './zod-subset.js';
 
 /**
@@ -73,22 +79,7 @@ export function _tryFastNormalize(
       after++;
       continue;
     }
-    events.push(
-      Object.freeze({
-        id,
-        type: e.type,
-        at: e.at,
-        atMs: at.epochMs,
-        day: at.day,
-        seq: i,
-        actor: e.actor,
-        data,
-      }),
-    );
+    events.push(_caseEvent(id, e, at, i, data));
   }
-  events.sort((a, b) => a.atMs - b.atMs);
-  return {
-    success: true,
-    case: { caseId, attributes: attributes ?? {}, events, eventsAfterAsOf: after, eventsRead: raw.length },
-  };
+  return _normalized(caseId, attributes, events, after, raw.length);
 }

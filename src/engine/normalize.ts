@@ -95,32 +95,10 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
       after++;
       return;
     }
-    events.push(
-      Object.freeze({
-        id,
-        type: e.type,
-        at: e.at,
-        atMs: at.epochMs,
-        day: at.day,
-        seq: i,
-        actor: e.actor,
-        data,
-      }),
-    );
+    events.push(_caseEvent(id, e, at, i, data));
   });
   if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
-  // Input order is not trusted; equal instants keep input order (Array.prototype.sort is stable).
-  events.sort((a, b) => a.atMs - b.atMs);
-  return {
-    success: true,
-    case: {
-      caseId: c.caseId,
-      attributes: c.attributes ?? {},
-      events,
-      eventsAfterAsOf: after,
-      eventsRead: c.events.length,
-    },
-  };
+  return _normalized(c.caseId, c.attributes, events, after, c.events.length);
 }
 
 /** Issues in the order of the events (and fields) they concern. */
@@ -130,4 +108,39 @@ function _sortIssues(issues: InputIssue[]): InputIssue[] {
     .map((i, n) => ({ i, n }))
     .sort((a, b) => key(a.i) - key(b.i) || a.n - b.n)
     .map(({ i }) => i);
+}
+
+/** @internal One validated event in the engine's form (shared by the exact and the fast path). */
+export function _caseEvent(
+  id: string,
+  e: { type: string; at: string; actor?: CaseEvent['actor'] },
+  at: { epochMs: number; day: number },
+  seq: number,
+  data: Record<string, unknown>,
+): CaseEvent {
+  return Object.freeze({
+    id,
+    type: e.type,
+    at: e.at,
+    atMs: at.epochMs,
+    day: at.day,
+    seq,
+    actor: e.actor,
+    data,
+  });
+}
+
+/** @internal A judged-ready case: input order is not trusted, so events are sorted by instant (stably). */
+export function _normalized(
+  caseId: string,
+  attributes: NormalizedCase['attributes'] | undefined,
+  events: CaseEvent[],
+  eventsAfterAsOf: number,
+  eventsRead: number,
+): NormalizeResult {
+  events.sort((a, b) => a.atMs - b.atMs);
+  return {
+    success: true,
+    case: { caseId, attributes: attributes ?? {}, events, eventsAfterAsOf, eventsRead },
+  };
 }

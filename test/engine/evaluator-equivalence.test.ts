@@ -11,6 +11,7 @@ import {
   evaluateCase,
   loadRuleset,
 } from '../../src/index.js';
+import { LeafConditionSchema } from '../../src/model/rule.js';
 import { caseArb } from '../support/case-arbitrary.js';
 import { deepFreeze, FIXTURES_DIR, readIndicatorFixtures } from '../support/fixtures.js';
 
@@ -122,18 +123,8 @@ const pathArb = fc.constantFrom(
   '$[0].x',
   '$.length',
 );
-const OPS = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-];
+// Every operator the rule schema allows.
+const OPS = LeafConditionSchema.shape.operator.options;
 const leafArb = fc
   .record({
     fact: fc.constantFrom(...FACT_NAMES),

@@ -19,10 +19,10 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import { buildProgram } from '../../src/cli/program.js';
 import { readVersions } from '../../src/cli/versions.js';
 import { createSummaryBuilder } from '../../src/engine/summarize.js';
+import { formatHtml } from '../../src/index.js';
 import type { CaseResult } from '../../src/model/finding.js';
 import { type Report, ReportSchema } from '../../src/model/report.js';
 import { _percent, type RulesetWords } from '../../src/reporters/common.js';
-import { formatHtml } from '../../src/reporters/index.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
 
 // The callbacks given to page.evaluate run in the page. The project's tsconfig has no DOM library

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import type { ReadInput } from '../../src/readers/index.js';
+import type { ReadInput } from '../../src/index.js';
 import { isRejected, type ReadCase, type ReadItem, type ReadRejected } from '../../src/readers/types.js';
 
 /** Every item of an async iterable. */

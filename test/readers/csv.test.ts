@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMapping, ReadError, readCases } from '../../src/readers/index.js';
+import { parseMapping, ReadError, readCases } from '../../src/index.js';
 import { caseOf, collect, ids, memoryInput, rejectedOf } from './_helpers.js';
 
 const mapping = parseMapping({

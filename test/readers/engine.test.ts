@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCases } from '../../src/engine/evaluate-cases.js';
-import {
-  isRejected,
-  locateIssues,
-  type ReadItem,
-  readCases,
-  type SourceRef,
-} from '../../src/readers/index.js';
+import { isRejected, locateIssues, type ReadItem, readCases, type SourceRef } from '../../src/index.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
 import { memoryInput, ndjson } from './_helpers.js';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatFromName, ReadError, readCases } from '../../src/index.js';
 import { _sniffFormat } from '../../src/readers/format.js';
-import { formatFromName, ReadError, readCases } from '../../src/readers/index.js';
 import { _lines } from '../../src/readers/text.js';
 import { collect, gz, ids, memoryInput, ndjson } from './_helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCases } from '../../src/readers/index.js';
+import { readCases } from '../../src/index.js';
 import { _elementLines, _jsonErrorOffset, _syntaxErrorLine } from '../../src/readers/json-positions.js';
 import { caseOf, collect, ids, memoryInput, rejectedOf } from './_helpers.js';
 

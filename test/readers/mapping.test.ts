@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { loadMapping, MappingError, parseMapping, ReadError } from '../../src/index.js';
 import { DEFAULT_MAPPING, MappingSchema } from '../../src/model/mapping.js';
 import { _slug } from '../../src/readers/compile-mapping.js';
-import { loadMapping, MappingError, parseMapping, ReadError } from '../../src/readers/index.js';
 
 const RECEIPT_MAPPING = fileURLToPath(new URL('../../docs/examples/receipt.mapping.json', import.meta.url));
 const minimal = { columns: { caseId: 'id', activity: 'activity', timestamp: 'at' }, activities: [] };

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { isRejected, readCases } from '../../src/readers/index.js';
+import { isRejected, readCases } from '../../src/index.js';
 import { caseOf, collect, ids, memoryInput, ndjson, rejectedOf } from './_helpers.js';
 
 const ev = (caseId: string, type: string, at: string) => ({ caseId, type, at });

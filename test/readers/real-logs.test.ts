@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { normalizeCase } from '../../src/engine/normalize.js';
-import { isRejected, loadMapping, type ReadCase, type ReadItem, readCases } from '../../src/readers/index.js';
+import { isRejected, loadMapping, type ReadCase, type ReadItem, readCases } from '../../src/index.js';
 import { collect } from './_helpers.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseMapping, readCases } from '../../src/readers/index.js';
+import { parseMapping, readCases } from '../../src/index.js';
 import { caseOf, collect, ids, memoryInput } from './_helpers.js';
 
 /** Prototype pollution would show as an inherited `polluted` anywhere, or new keys on Object.prototype. */

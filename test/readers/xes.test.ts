@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMapping, readCases } from '../../src/readers/index.js';
+import { parseMapping, readCases } from '../../src/index.js';
 import { caseOf, collect, ids, memoryInput, rejectedOf } from './_helpers.js';
 
 const xes = (traces: string) => `<?xml version="1.0" encoding="UTF-8" ?>

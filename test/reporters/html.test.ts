@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { formatHtml } from '../../src/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { _CLIENT_SCRIPT } from '../../src/reporters/html/client.js';
 import { _citedEvents, _eventDates, _receiptDate } from '../../src/reporters/html/data.js';
 import { _embedJson, _escapeHtml } from '../../src/reporters/html/escape.js';
-import { formatHtml } from '../../src/reporters/index.js';
 import { sampleReport, sampleRuleset } from '../support/report.js';
 
 const finding = (evidence: string[], measured: Record<string, unknown> = {}): Finding => ({

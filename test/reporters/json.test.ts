@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../src/index.js';
 import { ReportSchema } from '../../src/model/report.js';
-import { formatJson } from '../../src/reporters/index.js';
 import { sampleReport } from '../support/report.js';
 
 /** A deep copy with every object's keys in reverse order. */

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { formatJunit } from '../../src/index.js';
 import type { Report } from '../../src/model/report.js';
-import { formatJunit } from '../../src/reporters/index.js';
 import { _escapeXmlAttr, _escapeXmlText } from '../../src/reporters/xml.js';
 import { sampleReport } from '../support/report.js';
 

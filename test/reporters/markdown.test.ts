@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatMarkdown } from '../../src/index.js';
 import type { Report } from '../../src/model/report.js';
-import { formatMarkdown } from '../../src/reporters/index.js';
 import { _escapeMarkdown } from '../../src/reporters/markdown.js';
 import { sampleReport } from '../support/report.js';
 

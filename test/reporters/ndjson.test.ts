@@ -8,7 +8,7 @@ import {
   NdjsonReportError,
   parseNdjsonLine,
   parseNdjsonReport,
-} from '../../src/reporters/index.js';
+} from '../../src/index.js';
 import { sampleReport, sampleRuleset } from '../support/report.js';
 
 describe('NDJSON report', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { formatSarif } from '../../src/reporters/index.js';
+import { formatSarif } from '../../src/index.js';
 import { sampleReport, sampleRuleset } from '../support/report.js';
 
 const SCHEMA_FILE = new URL(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatText } from '../../src/index.js';
 import type { Report } from '../../src/model/report.js';
-import { formatText } from '../../src/reporters/index.js';
 import { sampleReport } from '../support/report.js';
 
 const ESC = '\u001b[';

@@ -8,17 +8,33 @@
  * instance, a BigInt, a cycle, deep nesting) is left to the JSON round trip itself, so that the
  * result (or the error) is always the round trip's.
  *
+ * With `sortKeys`, every object's keys come out in code-unit order (the order the reports print
+ * them in, so that they need no second pass); `omit` names keys of the top-level object to leave
+ * out.
+ *
  * @example
  * _jsonCopy({ a: 1, b: undefined, c: [undefined, Number.NaN], d: -0 }); // { a: 1, c: [null, null], d: 0 }
+ * _jsonCopy({ b: 1, a: { d: 1, c: 2 } }, { sortKeys: true }); // { a: { c: 2, d: 1 }, b: 1 }
  */
-export function _jsonCopy<T>(value: T): T {
+export function _jsonCopy<T>(value: T, options: _JsonCopyOptions = {}): T {
+  const sort = options.sortKeys === true;
+  const omit = options.omit;
   if (value === null || typeof value !== 'object') return JSON.parse(JSON.stringify(value)) as T;
   try {
-    return _copy(value, 0) as T;
+    return _copy(value, 0, sort, omit) as T;
   } catch (e) {
     if (e !== NOT_PLAIN) throw e;
-    return JSON.parse(JSON.stringify(value)) as T;
+    const round = JSON.parse(JSON.stringify(value)) as T;
+    return sort || omit ? (_copy(round, 0, sort, omit) as T) : round;
   }
+}
+
+/** Options of {@link _jsonCopy}. */
+export interface _JsonCopyOptions {
+  /** Object keys in code-unit order, at every depth. */
+  sortKeys?: boolean | undefined;
+  /** Keys of the top-level object to leave out. */
+  omit?: ReadonlySet<string> | undefined;
 }
 
 const NOT_PLAIN = Symbol('not plain JSON data');
@@ -27,7 +43,7 @@ const OBJECT_PROTO = Object.prototype;
 const ARRAY_PROTO = Array.prototype;
 
 /** A value inside an object or array: the copy, or `undefined` when JSON would leave it out. */
-function _copy(v: unknown, depth: number): unknown {
+function _copy(v: unknown, depth: number, sort: boolean, omit?: ReadonlySet<string>): unknown {
   switch (typeof v) {
     case 'string':
     case 'boolean':
@@ -44,7 +60,7 @@ function _copy(v: unknown, depth: number): unknown {
         const n = a.length;
         const out = new Array(n);
         for (let i = 0; i < n; i++) {
-          const c = _copy(a[i], depth + 1);
+          const c = _copy(a[i], depth + 1, sort);
           out[i] = c === undefined ? null : c;
         }
         return out;
@@ -53,8 +69,11 @@ function _copy(v: unknown, depth: number): unknown {
       const o = v as Record<string, unknown>;
       if (typeof o.toJSON === 'function') throw NOT_PLAIN;
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(o)) {
-        const c = _copy(o[k], depth + 1);
+      const keys = Object.keys(o);
+      if (sort) keys.sort();
+      for (const k of keys) {
+        if (omit?.has(k)) continue;
+        const c = _copy(o[k], depth + 1, sort);
         if (c === undefined) continue;
         if (k === '__proto__')
           Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });

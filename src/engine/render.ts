@@ -1,5 +1,6 @@
 import { dayFromIsoDate } from '../time/days.js';
 import { formatDay, formatDayShort } from '../time/format.js';
+import { _memo } from './memo.js';
 
 /**
  * Fills an explanation template with measured values: `{path|filter:arg|...}`.
@@ -20,24 +21,58 @@ import { formatDay, formatDayShort } from '../time/format.js';
  * // 'Sent on Tue 7 May 2024.'
  */
 export function renderTemplate(template: string, values: Readonly<Record<string, unknown>>): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, expr: string) => {
-    // Only the path and the filter names are trimmed: arguments are text, spaces included.
-    const [rawPath = '', ...filters] = expr.split('|');
-    const path = rawPath.trim();
-    let value: unknown = _resolve(values, path);
-    let handledEmpty = false;
-    for (const f of filters) {
-      const [rawName = '', ...args] = f.split(':');
-      const name = rawName.trim();
-      if (_HANDLES_EMPTY.includes(name)) handledEmpty = true;
-      value = _apply(name, args, value, path);
-    }
-    if (!handledEmpty && (value === undefined || value === null)) {
-      throw new Error(`explanation template refers to "${path}", which has no value`);
-    }
-    return value === undefined || value === null ? '' : String(value);
-  });
+  return _compiledTemplate(template)(values);
 }
+
+/** A placeholder of a template, parsed once: the path's segments and the filters in order. */
+interface _Placeholder {
+  path: string;
+  segments: readonly string[];
+  filters: readonly { name: string; args: string[] }[];
+  handlesEmpty: boolean;
+}
+
+/** Parses a template once into literal text and placeholders; rendering then only resolves values. */
+function _compileTemplate(template: string): (values: Readonly<Record<string, unknown>>) => string {
+  const literals: string[] = [];
+  const holes: _Placeholder[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{([^{}]+)\}/g)) {
+    literals.push(template.slice(last, m.index));
+    last = m.index + m[0].length;
+    // Only the path and the filter names are trimmed: arguments are text, spaces included.
+    const [rawPath = '', ...rawFilters] = (m[1] as string).split('|');
+    const path = rawPath.trim();
+    const filters = rawFilters.map((f) => {
+      const [rawName = '', ...args] = f.split(':');
+      return { name: rawName.trim(), args };
+    });
+    holes.push({
+      path,
+      segments: path.split('.'),
+      filters,
+      handlesEmpty: filters.some((f) => _HANDLES_EMPTY.includes(f.name)),
+    });
+  }
+  const tail = template.slice(last);
+  if (holes.length === 0) return () => tail;
+  return (values) => {
+    let out = '';
+    for (let i = 0; i < holes.length; i++) {
+      const h = holes[i] as _Placeholder;
+      let value: unknown = _resolve(values, h.segments);
+      for (const f of h.filters) value = _apply(f.name, f.args, value, h.path);
+      if (!h.handlesEmpty && (value === undefined || value === null)) {
+        throw new Error(`explanation template refers to "${h.path}", which has no value`);
+      }
+      out += literals[i] + (value === undefined || value === null ? '' : String(value));
+    }
+    return out + tail;
+  };
+}
+
+// Rules have a few hundred templates in all; a bounded memo keeps custom rulesets safe too.
+const _compiledTemplate = _memo(_compileTemplate, 5_000);
 
 /** Filters that turn a missing value into text (possibly empty) rather than an error. */
 const _HANDLES_EMPTY = ['or', 'wrap', 'if', 'unless', 'closedDays', 'paused'];
@@ -47,9 +82,9 @@ export function templateFacts(template: string): string[] {
   return [...template.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string);
 }
 
-function _resolve(values: Readonly<Record<string, unknown>>, path: string): unknown {
+function _resolve(values: Readonly<Record<string, unknown>>, segments: readonly string[]): unknown {
   let v: unknown = values;
-  for (const p of path.split('.')) {
+  for (const p of segments) {
     if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
     v = (v as Record<string, unknown>)[p];
   }

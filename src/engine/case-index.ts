@@ -19,6 +19,8 @@ export interface CaseIndex {
   readonly case: NormalizedCase;
   readonly events: readonly CaseEvent[];
   readonly byId: ReadonlyMap<string, CaseEvent>;
+  /** The events of each type, in time order. */
+  readonly byType: ReadonlyMap<string, readonly CaseEvent[]>;
   readonly anchors: Readonly<Partial<Record<Anchor, AnchorPoint>>>;
   readonly paused: PausedDays;
   /** Each pause with the events that began and ended it (`paused` merges their days). */
@@ -65,6 +67,7 @@ const _isOutsideRemit = (e: CaseEvent) =>
 export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: number): CaseIndex {
   const events = c.events;
   const byId = new Map<string, CaseEvent>();
+  const byType = new Map<string, CaseEvent[]>();
   let receipt: CaseEvent | undefined;
   let closure: CaseEvent | undefined;
   let decision: CaseEvent | undefined;
@@ -73,6 +76,9 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   let pausedBy: CaseEvent | undefined;
   for (const e of events) {
     byId.set(e.id, e);
+    const sameType = byType.get(e.type);
+    if (sameType) sameType.push(e);
+    else byType.set(e.type, [e]);
     if (!receipt && e.type === 'complaint.received') receipt = e;
     if (!decision && e.type === 'decision.issued') decision = e;
     if (!outside && _isOutsideRemit(e)) outside = e;
@@ -114,5 +120,5 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
       receiptDay === undefined ? 0 : calendar.countPausedWorkingDays(receiptDay, anchors.end.day, paused),
   };
   const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
-  return { case: c, events, byId, anchors, paused, pauses, state };
+  return { case: c, events, byId, byType, anchors, paused, pauses, state };
 }

@@ -5,7 +5,7 @@ import { isoDateFromDay } from '../time/days.js';
 import { formatInstant, startOfDayMs } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import type { AnchorPoint, CaseIndex } from './case-index.js';
-import type { FilterScope } from './filter.js';
+import type { EventPredicate, FilterScope } from './filter.js';
 
 /** A fact's value: plain JSON, always with the ids of the events it relied on. */
 export type FactValue = { eventIds: string[] } & Record<string, unknown>;
@@ -95,4 +95,30 @@ export function _pausedIn(
 export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
   const set = new Set(ids);
   return ctx.index.events.filter((e) => set.has(e.id)).map((e) => e.id);
+}
+
+const _NONE: readonly CaseEvent[] = [];
+
+/**
+ * The events a filter could match, in time order: those of the types it names (from the case's
+ * type index), else all. Callers still apply the filter itself.
+ */
+export function _candidates(ctx: FactContext, filter: EventPredicate): readonly CaseEvent[] {
+  const types = filter.types;
+  const { index } = ctx;
+  if (types === undefined) return index.events;
+  if (types.size === 1) {
+    for (const t of types) return index.byType.get(t) ?? _NONE;
+  }
+  let present = 0;
+  let only: readonly CaseEvent[] = _NONE;
+  for (const t of types) {
+    const list = index.byType.get(t);
+    if (list) {
+      present++;
+      only = list;
+    }
+  }
+  if (present <= 1) return only;
+  return index.events.filter((e) => types.has(e.type));
 }

@@ -2,8 +2,41 @@ import type { ParameterValue } from '../model/config.js';
 import type { Filter, Matcher } from '../model/rule.js';
 import type { CaseEvent } from './case-event.js';
 
-/** A compiled filter: is this event one the fact looks at? `ref` is the event a value may refer to. */
-export type EventPredicate = (event: CaseEvent, ref?: CaseEvent) => boolean;
+/**
+ * A compiled filter: is this event one the fact looks at? `ref` is the event a value may refer
+ * to. `types`, when present, holds every event type the filter can match (events of other types
+ * never do), so that a fact need only look at those events.
+ */
+export type EventPredicate = ((event: CaseEvent, ref?: CaseEvent) => boolean) & {
+  readonly types?: ReadonlySet<string> | undefined;
+};
+
+type Test = (event: CaseEvent, ref?: CaseEvent) => boolean;
+
+/** Every part must hold; parts are tried in order (the cheap type test first). */
+function _all(parts: readonly Test[]): Test {
+  if (parts.length === 0) return () => true;
+  if (parts.length === 1) return parts[0] as Test;
+  if (parts.length === 2) {
+    const [a, b] = parts as [Test, Test];
+    return (e, ref) => a(e, ref) && b(e, ref);
+  }
+  return (e, ref) => {
+    for (const p of parts) if (!p(e, ref)) return false;
+    return true;
+  };
+}
+
+/** Both sets' common members; `undefined` stands for every type. */
+function _intersect(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined) {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return new Set([...a].filter((t) => b.has(t)));
+}
+
+function _withTypes(test: Test, types: ReadonlySet<string> | undefined): EventPredicate {
+  return Object.assign(test, { types });
+}
 
 /** What a filter may name besides its own fields. */
 export interface FilterScope {
@@ -55,33 +88,46 @@ function _compileMatcher(m: Matcher, scope: FilterScope): (v: unknown, ref?: Cas
 type Leaf = Omit<Filter, 'anyOf' | 'not'>;
 
 function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredicate {
-  const parts: EventPredicate[] = [];
+  const parts: Test[] = [];
+  let types: ReadonlySet<string> | undefined;
+  if (leaf.type !== undefined) {
+    const list = typeof leaf.type === 'string' ? [leaf.type] : leaf.type;
+    const only = list[0];
+    types = new Set(list);
+    const set = types;
+    parts.push(list.length === 1 ? (e) => e.type === only : (e) => set.has(e.type));
+  }
   if (leaf.use !== undefined) {
     const named = scope.named[leaf.use];
     if (!named) throw new Error(`unknown named filter "${leaf.use}"`);
     if (depth > 8) throw new Error(`named filter "${leaf.use}" refers to itself`);
-    parts.push(_compile(named, scope, depth + 1));
-  }
-  if (leaf.type !== undefined) {
-    const types = typeof leaf.type === 'string' ? [leaf.type] : leaf.type;
-    parts.push(types.length === 1 ? (e) => e.type === types[0] : (e) => types.includes(e.type));
+    const inner = _compile(named, scope, depth + 1);
+    types = _intersect(types, inner.types);
+    parts.push(inner);
   }
   for (const [path, matcher] of Object.entries(leaf.where ?? {})) {
     const get = _compilePath(path);
     const test = _compileMatcher(matcher, scope);
     parts.push((e, ref) => test(get(e), ref));
   }
-  return (e, ref) => parts.every((p) => p(e, ref));
+  return _withTypes(_all(parts), types);
 }
 
 function _compile(filter: Filter, scope: FilterScope, depth: number): EventPredicate {
   const own = _compileLeaf(filter, scope, depth);
   const alternatives = filter.anyOf?.map((f) => _compileLeaf(f, scope, depth));
   const excluded = filter.not ? _compileLeaf(filter.not, scope, depth) : undefined;
-  return (e, ref) =>
-    own(e, ref) &&
-    (alternatives === undefined || alternatives.some((a) => a(e, ref))) &&
-    (excluded === undefined || !excluded(e, ref));
+  const parts: Test[] = [own];
+  let types = own.types;
+  if (alternatives !== undefined) {
+    parts.push((e, ref) => alternatives.some((a) => a(e, ref)));
+    // One of the alternatives must hold: the filter matches no type that none of them can.
+    if (alternatives.every((a) => a.types !== undefined)) {
+      types = _intersect(types, new Set(alternatives.flatMap((a) => [...(a.types ?? [])])));
+    }
+  }
+  if (excluded !== undefined) parts.push((e, ref) => !excluded(e, ref));
+  return _withTypes(_all(parts), types);
 }
 
 /**

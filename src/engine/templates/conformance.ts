@@ -1,6 +1,13 @@
 import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
-import { _inBounds, _orderedIds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
+import {
+  _candidates,
+  _inBounds,
+  _orderedIds,
+  _ref,
+  type FactFn,
+  type TemplateScope,
+} from '../fact-context.js';
 import { compileFilter } from '../filter.js';
 import { _chainPoint, type ResponseItem } from './responses.js';
 
@@ -18,7 +25,7 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
   const afterFilter = after && !('fromFact' in after) ? compileFilter(after, scope) : undefined;
   return (ctx) => {
     const inBounds = _inBounds(ctx, spec);
-    const candidates = ctx.index.events.filter((e) => items(e) && inBounds(e));
+    const candidates = _candidates(ctx, items).filter((e) => items(e) && inBounds(e));
     // Each judged item with the reference it is judged against (none without afterEach).
     const judged: { item: CaseEvent; ref?: CaseEvent }[] = [];
     const refIds: string[] = [];
@@ -27,7 +34,8 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
     } else {
       const refs: { ref: CaseEvent; startMs: number }[] = [];
       if (afterFilter) {
-        for (const e of ctx.index.events) if (afterFilter(e)) refs.push({ ref: e, startMs: e.atMs });
+        for (const e of _candidates(ctx, afterFilter))
+          if (afterFilter(e)) refs.push({ ref: e, startMs: e.atMs });
       } else {
         const chain = after as Extract<NonNullable<Spec['afterEach']>, { fromFact: string }>;
         const source = ctx.facts[chain.fromFact];

@@ -1,5 +1,5 @@
 import type { FactSpec } from '../../model/rule.js';
-import { _inBounds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _candidates, _inBounds, type FactFn, type TemplateScope } from '../fact-context.js';
 import { _compilePath, compileFilter } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'coverage' }>;
@@ -15,7 +15,7 @@ export function compileCoverage(spec: Spec, scope: TemplateScope): FactFn {
     const inBounds = _inBounds(ctx, spec);
     const covered = new Set<string>();
     const ids: string[] = [];
-    for (const e of ctx.index.events) {
+    for (const e of _candidates(ctx, match)) {
       if (!match(e) || !inBounds(e)) continue;
       const v = get(e);
       const values = Array.isArray(v) ? v : [v];

@@ -1,5 +1,5 @@
 import type { FactSpec } from '../../model/rule.js';
-import { _anchor, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _anchor, _candidates, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
 import { _compilePath, compileFilter } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'keysCovered' }>;
@@ -17,7 +17,7 @@ export function compileKeysCovered(spec: Spec, scope: TemplateScope): FactFn {
     const anchor = _anchor(ctx, spec.before);
     const anchorEvent = anchor?.eventId ? ctx.index.byId.get(anchor.eventId) : undefined;
     const latest = new Map<string, (typeof ctx.index.events)[number]>();
-    for (const e of ctx.index.events) {
+    for (const e of _candidates(ctx, source)) {
       if (anchor && e.atMs >= anchor.ms) break;
       const k = key(e);
       if (source(e) && typeof k === 'string') latest.set(k, e);

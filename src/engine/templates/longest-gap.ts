@@ -2,6 +2,7 @@ import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
 import {
   _anchor,
+  _candidates,
   _endOfDayIso,
   _pausedIn,
   _workingDays,
@@ -38,7 +39,7 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     if (!from || !until) {
       return { measured: false, runs: 0, exceeded: 0, exceededRuns: [], interval, marks: 0, eventIds: [] };
     }
-    const marks = index.events.filter((e) => mark(e) && e.atMs > from.ms && e.atMs <= until.ms);
+    const marks = _candidates(ctx, mark).filter((e) => mark(e) && e.atMs > from.ms && e.atMs <= until.ms);
     const points = [
       { id: from.eventId, day: from.day },
       ...marks.map((e) => ({ id: e.id as string | undefined, day: e.day })),

@@ -1,5 +1,5 @@
 import type { FactSpec } from '../../model/rule.js';
-import { _inBounds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _candidates, _inBounds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'occurrences' }>;
@@ -12,7 +12,7 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
   const match = compileFilter(spec.filter, scope);
   return (ctx) => {
     const inBounds = _inBounds(ctx, spec);
-    const found = ctx.index.events.filter((e) => match(e) && inBounds(e));
+    const found = _candidates(ctx, match).filter((e) => match(e) && inBounds(e));
     const first = found[0];
     const last = found[found.length - 1];
     const zone = ctx.calendar.zone;

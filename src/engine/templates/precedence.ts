@@ -1,6 +1,6 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
-import { _orderedIds, _workingDays, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _candidates, _orderedIds, _workingDays, type FactFn, type TemplateScope } from '../fact-context.js';
 import { _compilePath, compileFilter } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'precedence' }>;
@@ -15,11 +15,11 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
   const joins = Object.entries(spec.join ?? {}).map(([p, t]) => [_compilePath(p), _compilePath(t)] as const);
   const closerThan = spec.closerThan === undefined ? undefined : _workingDays(spec.closerThan, scope.params);
   return (ctx) => {
-    const { index, calendar } = ctx;
-    const priors = index.events.filter((e) => prior(e));
+    const { calendar } = ctx;
+    const priors = _candidates(ctx, prior).filter((e) => prior(e));
     const items: { triggerId: string; triggerDate: string; priorIds: string[]; priorDates: string[] }[] = [];
     const ids: string[] = [];
-    for (const t of index.events) {
+    for (const t of _candidates(ctx, trigger)) {
       if (!trigger(t)) continue;
       const found = priors.filter(
         (p) =>

@@ -2,7 +2,7 @@ import { flesch } from 'flesch';
 import { syllable } from 'syllable';
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
-import { _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { _candidates, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
 import { _memo } from '../memo.js';
 
@@ -60,7 +60,7 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
   const min = typeof spec.minScore === 'number' ? spec.minScore : scope.params[spec.minScore.param];
   if (typeof min !== 'number') throw new Error('the readability threshold must be a number');
   return (ctx) => {
-    const communications = ctx.index.events.filter((e) => match(e));
+    const communications = _candidates(ctx, match).filter((e) => match(e));
     const scores: ReadabilityScore[] = [];
     for (const e of communications) {
       if (exclude?.(e)) continue;

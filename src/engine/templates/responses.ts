@@ -4,6 +4,7 @@ import { formatInstant, parseInstant } from '../../time/instant.js';
 import type { CaseEvent } from '../case-event.js';
 import {
   _anchor,
+  _candidates,
   _endOfDayMs,
   _orderedIds,
   _pausedIn,
@@ -75,8 +76,10 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     const zone = calendar.zone;
     const triggers = _triggers(ctx, spec, triggerFilter);
     const limit = _anchor(ctx, spec.responseBefore);
-    const candidates = index.events.filter((e) => response(e) && (limit === undefined || e.atMs < limit.ms));
-    const cancels = cancel ? index.events.filter((e) => cancel(e)) : [];
+    const candidates = _candidates(ctx, response).filter(
+      (e) => response(e) && (limit === undefined || e.atMs < limit.ms),
+    );
+    const cancels = cancel ? _candidates(ctx, cancel).filter((e) => cancel(e)) : [];
     const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
     const items: ResponseItem[] = [];
     const ids: string[] = [];
@@ -210,7 +213,7 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
   const before = _anchor(ctx, spec.triggerBefore);
   let out: Trigger[];
   if (filter) {
-    out = index.events
+    out = _candidates(ctx, filter)
       .filter((e) => filter(e) && (before === undefined || e.atMs < before.ms))
       .map((e) => ({ event: e, startMs: e.atMs, startDay: e.day }));
   } else {

@@ -1,0 +1,136 @@
+/**
+ * Compiled filters and the type index: a fact that scans only the events of the types its filter
+ * names (`_candidates`) must find exactly what a scan of every event finds.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexCase } from '../../src/engine/case-index.js';
+import { _candidates, type FactContext } from '../../src/engine/fact-context.js';
+import { compileFilter, type EventPredicate } from '../../src/engine/filter.js';
+import { normalizeCase } from '../../src/engine/normalize.js';
+import { prepareEvaluation } from '../../src/engine/prepare.js';
+import type { Ruleset } from '../../src/engine/ruleset.js';
+import type { ParameterValue } from '../../src/model/config.js';
+import { type Filter, FilterSchema } from '../../src/model/rule.js';
+import { CANONICAL_EVENT_TYPES } from '../../src/model/vocabulary.js';
+import { loadRuleset } from '../../src/rules/load-ruleset.js';
+import { parseInstant } from '../../src/time/instant.js';
+import { caseArb } from '../support/case-arbitrary.js';
+
+let ruleset: Ruleset;
+beforeAll(async () => {
+  ruleset = await loadRuleset();
+});
+
+/**
+ * Every filter written in the shipped rules and manifest (any object the filter schema accepts),
+ * with the parameters of its rule (the manifest's with every rule's).
+ */
+function shippedFilters(): { filter: Filter; params: Record<string, ParameterValue> }[] {
+  const out: { filter: Filter; params: Record<string, ParameterValue> }[] = [];
+  const rules = prepareEvaluation(ruleset).rules;
+  let params: Record<string, ParameterValue> = Object.assign({}, ...rules.map((r) => r.params));
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (['type', 'use', 'where', 'anyOf'].some((k) => k in o)) {
+        const parsed = FilterSchema.safeParse(o);
+        if (parsed.success) out.push({ filter: parsed.data, params });
+      }
+      for (const x of Object.values(o)) walk(x);
+    }
+  };
+  walk(ruleset.manifest.filters);
+  for (const r of rules) {
+    params = { ...r.params };
+    walk(r.source.facts);
+  }
+  return out;
+}
+
+const typeArb = fc.constantFrom(...CANONICAL_EVENT_TYPES);
+const leafArb: fc.Arbitrary<Filter> = fc
+  .record(
+    {
+      type: fc.oneof(typeArb, fc.array(typeArb, { minLength: 1, maxLength: 3 })),
+      use: fc.constantFrom('complainantFacing', 'decision', 'progressMark'),
+      where: fc.constantFrom(
+        { 'actor.role': 'complainant' },
+        { 'data.to': { in: ['complainant', 'representative'] } },
+      ),
+    },
+    { requiredKeys: [] },
+  )
+  .map((f) => f as Filter);
+const filterArb: fc.Arbitrary<Filter> = fc
+  .record(
+    { own: leafArb, anyOf: fc.array(leafArb, { maxLength: 3 }), not: leafArb },
+    { requiredKeys: ['own'] },
+  )
+  .map(({ own, anyOf, not }) => ({
+    ...own,
+    ...(anyOf ? { anyOf } : {}),
+    ...(not ? { not } : {}),
+  }));
+
+function contextOf(input: unknown, asOf: string): FactContext {
+  const prepared = prepareEvaluation(ruleset);
+  const p = parseInstant(asOf, prepared.zone);
+  if ('error' in p) throw new Error(p.error);
+  const n = normalizeCase(input, { zone: prepared.zone, asOfMs: p.epochMs });
+  if (!n.success) throw new Error(JSON.stringify(n.issues));
+  return {
+    index: indexCase(n.case, prepared.calendar, p.epochMs),
+    calendar: prepared.calendar,
+    asOfMs: p.epochMs,
+    facts: {},
+  };
+}
+
+function expectSameMatches(f: EventPredicate, ctx: FactContext) {
+  const all = ctx.index.events.filter((e) => f(e));
+  expect(_candidates(ctx, f).filter((e) => f(e))).toEqual(all);
+  if (f.types) for (const e of all) expect(f.types.has(e.type)).toBe(true);
+}
+
+describe('compileFilter types and _candidates', () => {
+  it('knows the types of the shipped filters that name any', () => {
+    const scope = { named: ruleset.manifest.filters, params: {} };
+    const filters = shippedFilters();
+    expect(filters.length).toBeGreaterThan(40);
+    const typed = filters.filter(
+      (f) =>
+        compileFilter(f.filter, { named: ruleset.manifest.filters, params: f.params }).types !== undefined,
+    );
+    // Most shipped filters name their types: that is what makes the index pay.
+    expect(typed.length / filters.length).toBeGreaterThan(0.6);
+    expect(compileFilter({ type: ['a.b', 'c.d'], use: 'complainantFacing' }, scope).types).toEqual(
+      new Set(
+        [...(compileFilter({ use: 'complainantFacing' }, scope).types ?? ['a.b', 'c.d'])].filter((t) =>
+          ['a.b', 'c.d'].includes(t),
+        ),
+      ),
+    );
+    expect(compileFilter({ anyOf: [{ type: 'a.b' }, { where: { x: 1 } }] }, scope).types).toBeUndefined();
+    expect(compileFilter({ anyOf: [{ type: 'a.b' }, { type: 'c.d' }] }, scope).types).toEqual(
+      new Set(['a.b', 'c.d']),
+    );
+    expect(compileFilter({ type: 'a.b', not: { type: 'a.b' } }, scope).types).toEqual(new Set(['a.b']));
+  });
+
+  it('finds through the type index exactly what a full scan finds (shipped and random filters, generated cases)', () => {
+    const scope = { named: ruleset.manifest.filters, params: {} };
+    const shipped = shippedFilters().map((f) =>
+      compileFilter(f.filter, { named: ruleset.manifest.filters, params: f.params }),
+    );
+    fc.assert(
+      fc.property(caseArb, fc.array(filterArb, { minLength: 1, maxLength: 5 }), (c, random) => {
+        const ctx = contextOf(c.input, c.asOf);
+        for (const f of shipped) expectSameMatches(f, ctx);
+        for (const f of random) expectSameMatches(compileFilter(f, scope), ctx);
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
+  });
+});

@@ -2,7 +2,7 @@ import type { ParameterValue } from '../model/config.js';
 import type { Condition, RuleFile } from '../model/rule.js';
 import type { FactFn } from './fact-context.js';
 import type { FilterScope } from './filter.js';
-import { compileFact } from './templates/index.js';
+import { compileFact, unmeasuredKeys } from './templates/index.js';
 
 /** Names every rule can read besides its own facts. */
 export const BUILTIN_FACTS = ['case', 'params', 'asOf'] as const;
@@ -23,7 +23,12 @@ export interface CompiledRule {
   readonly ref: string;
   readonly id: string;
   readonly params: Readonly<Record<string, ParameterValue>>;
-  readonly facts: readonly { readonly name: string; readonly compute: FactFn }[];
+  /** Each fact with the keys of its value that `measured` leaves out. */
+  readonly facts: readonly {
+    readonly name: string;
+    readonly compute: FactFn;
+    readonly unmeasured: ReadonlySet<string>;
+  }[];
   readonly stages: readonly Stage[];
 }
 
@@ -49,7 +54,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
       throw new Error(`rule ${rule.ref}: fact name "${name}" is reserved`);
     }
     try {
-      return { name, compute: compileFact(spec, scope) };
+      return { name, compute: compileFact(spec, scope), unmeasured: unmeasuredKeys(spec) };
     } catch (e) {
       throw new Error(`rule ${rule.ref}, fact "${name}": ${(e as Error).message}`);
     }

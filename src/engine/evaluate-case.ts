@@ -5,7 +5,7 @@ import { isoDateFromDay } from '../time/days.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { indexCase } from './case-index.js';
 import { createCompiledEvaluator } from './compiled-evaluator.js';
-import { evaluateRule } from './evaluate-rule.js';
+import { _asOfText, evaluateRule } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import { normalizeCaseFast } from './fast-normalize.js';
 import { type PreparedEvaluation, prepareEvaluation } from './prepare.js';
@@ -92,10 +92,10 @@ export async function evaluateCase(input: unknown, options: EvaluateCaseOptions)
   if (!normalized.success) throw new InvalidCaseError(normalized.caseId, normalized.issues);
   const index = indexCase(normalized.case, prepared.calendar, asOfMs);
   const evaluator = options.evaluator ?? _defaultEvaluator;
+  const calendar = prepared.calendar;
+  const run = { index, calendar, asOfMs, evaluator, asOfText: _asOfText(index, calendar, asOfMs) };
   const findings = [];
-  for (const rule of prepared.rules) {
-    findings.push(await evaluateRule(rule, { index, calendar: prepared.calendar, asOfMs, evaluator }));
-  }
+  for (const rule of prepared.rules) findings.push(await evaluateRule(rule, run));
   const result: CaseResult = {
     caseId: normalized.case.caseId,
     status: worstStatus(findings.map((f) => f.status)),
@@ -106,7 +106,7 @@ export async function evaluateCase(input: unknown, options: EvaluateCaseOptions)
   const receipt = index.anchors.receipt;
   if (receipt) result.receivedOn = isoDateFromDay(receipt.day);
   if (options.timeline) {
-    const { calendar, zone } = prepared;
+    const zone = prepared.zone;
     result.timeline = index.events.map((e) => ({
       id: e.id,
       type: e.type,

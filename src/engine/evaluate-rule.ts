@@ -11,15 +11,9 @@ import { _memo, _memoByIdentity } from './memo.js';
 import { renderTemplate, templateFacts } from './render.js';
 import { worstStatus } from './status.js';
 
-// Per-rule work that depends only on the rule (or on asOf) is done once, not per case.
+// Per-rule work that depends only on the rule is done once, not per case.
 const _conditionFactsOf = _memoByIdentity(conditionFacts);
 const _templateFactsOf = _memo(templateFacts);
-let _lastAsOf: { ms: number; zone: string; text: string } | undefined;
-function _formatAsOf(ms: number, zone: string): string {
-  if (_lastAsOf?.ms !== ms || _lastAsOf.zone !== zone)
-    _lastAsOf = { ms, zone, text: formatInstant(ms, zone) };
-  return _lastAsOf.text;
-}
 
 /** Everything one rule needs to judge one case. */
 export interface RuleRun {
@@ -27,6 +21,13 @@ export interface RuleRun {
   readonly calendar: WorkingCalendar;
   readonly asOfMs: number;
   readonly evaluator: ConditionEvaluator;
+  /** `asOf` as templates read it (`{asOf.at}`, `{asOf.date}`); computed once per case when given. */
+  readonly asOfText?: { readonly at: string; readonly date: string } | undefined;
+}
+
+/** `asOf` as explanation templates read it: the instant in the zone and its local date. */
+export function _asOfText(index: CaseIndex, calendar: WorkingCalendar, asOfMs: number) {
+  return { at: formatInstant(asOfMs, calendar.zone), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) };
 }
 
 /**
@@ -50,9 +51,20 @@ export async function evaluateRule(rule: CompiledRule, run: RuleRun): Promise<Fi
 
 async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
   const { index, calendar, asOfMs } = run;
+  // Three views of the same facts: for chained templates, for conditions, for explanations.
   const facts: Record<string, FactValue> = {};
-  for (const f of rule.facts) facts[f.name] = f.compute({ index, calendar, asOfMs, facts });
-  const values = { ...facts, case: index.state, params: rule.params, asOf: asOfMs };
+  const values: Record<string, unknown> = { case: index.state, params: rule.params, asOf: asOfMs };
+  const renderValues: Record<string, unknown> = {
+    case: index.state,
+    params: rule.params,
+    asOf: run.asOfText ?? _asOfText(index, calendar, asOfMs),
+  };
+  for (const f of rule.facts) {
+    const value = f.compute({ index, calendar, asOfMs, facts });
+    facts[f.name] = value;
+    values[f.name] = value;
+    renderValues[f.name] = value;
+  }
   const verdicts = await run.evaluator.evaluate(rule, values);
   const truth = (key: string) => {
     const v = verdicts.get(key);
@@ -60,12 +72,6 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     return v;
   };
   const src = rule.source;
-  const renderValues = {
-    ...facts,
-    case: index.state,
-    params: rule.params,
-    asOf: { at: _formatAsOf(asOfMs, calendar.zone), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) },
-  };
   const cited = new Set<string>();
   const cite = (names: Iterable<string>) => {
     for (const n of names) cited.add(n);
@@ -124,23 +130,48 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
   }
   const evidenceIds = new Set<string>();
   for (const name of cited) for (const id of facts[name]?.eventIds ?? []) evidenceIds.add(id);
-  const measured: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(facts)) {
-    const { eventIds: _ids, ...rest } = value;
-    measured[name] = rest;
-  }
-  if (rule.source.parameters.length > 0) measured.parameters = rule.params;
   const finding: Finding = {
     ref: rule.ref,
     id: rule.id,
     status,
     explanation,
-    evidence: index.events.filter((e) => evidenceIds.has(e.id)).map((e) => e.id),
-    measured: _jsonCopy(measured),
+    evidence:
+      evidenceIds.size === 0 ? [] : index.events.filter((e) => evidenceIds.has(e.id)).map((e) => e.id),
+    measured: _measured(rule, facts),
   };
   if (dueAt) finding.dueAt = dueAt;
   return finding;
 }
+
+/**
+ * The finding's `measured`: each fact less its unmeasured keys, and the resolved parameters; a
+ * copy (nothing shared with the facts or between findings) with its keys in code-unit order,
+ * the order the reports print.
+ */
+function _measured(rule: CompiledRule, facts: Readonly<Record<string, FactValue>>): Record<string, unknown> {
+  const measured: Record<string, unknown> = {};
+  for (const entry of _measuredOrder(rule)) {
+    if (entry === 'parameters') {
+      measured.parameters = _jsonCopy(rule.params, { sortKeys: true });
+      continue;
+    }
+    const value = facts[entry.name];
+    if (value !== undefined)
+      measured[entry.name] = _jsonCopy(value, { sortKeys: true, omit: entry.unmeasured });
+  }
+  return measured;
+}
+
+/** The entries of a rule's `measured` in key order; the resolved parameters win over a fact of that name. */
+const _measuredOrder = _memoByIdentity((rule: CompiledRule) => {
+  const withParams = rule.source.parameters.length > 0;
+  const entries: (CompiledRule['facts'][number] | 'parameters')[] = rule.facts.filter(
+    (f) => !(withParams && f.name === 'parameters'),
+  );
+  if (withParams) entries.push('parameters');
+  const key = (e: (typeof entries)[number]) => (e === 'parameters' ? e : e.name);
+  return entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+});
 
 /** The earliest of some instants (ISO strings; empty or missing ones ignored). */
 function _earliest(instants: readonly (string | undefined)[]): string | undefined {

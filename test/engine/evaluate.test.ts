@@ -41,6 +41,35 @@ describe('evaluateCase', () => {
     expect(r.caseId).toBe('C-1');
   });
 
+  it('writes measured without evidence ids or derived lists, its keys in code-unit order at every depth', async () => {
+    const r = await evaluateCase(history(), { ruleset, asOf });
+    const sorted = (v: unknown): boolean =>
+      Array.isArray(v)
+        ? v.every(sorted)
+        : v === null || typeof v !== 'object'
+          ? true
+          : Object.keys(v).every((k, i, ks) => i === 0 || (ks[i - 1] as string) < k) &&
+            Object.values(v).every(sorted);
+    for (const f of r.findings) {
+      expect(sorted(f.measured), f.ref).toBe(true);
+      for (const [name, value] of Object.entries(f.measured)) {
+        if (name === 'parameters') continue;
+        for (const k of ['eventIds', 'notMetItems', 'openItems', 'classified'])
+          expect(value).not.toHaveProperty(k);
+      }
+    }
+    // The responses fact of 1.2.1 keeps its items (what the derived lists were made from).
+    const explained = r.findings.find((f) => f.ref === '1.2.1')?.measured.explained as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(explained)).toEqual([...Object.keys(explained)].sort());
+    expect(explained).toMatchObject({ met: 1, items: [{ triggerId: 'e1', responseId: 'e2', state: 'met' }] });
+    expect(r.findings.find((f) => f.ref === '1.2.1')?.measured.parameters).toEqual({
+      processExplainedWithin: 5,
+    });
+  });
+
   it('requires asOf', async () => {
     await expect(evaluateCase(history(), { ruleset } as never)).rejects.toThrow(/asOf is required/);
   });

@@ -33,3 +33,24 @@ export function compileFact(spec: FactSpec, scope: TemplateScope): FactFn {
       return compileReadability(spec, scope);
   }
 }
+
+const _EVENT_IDS: ReadonlySet<string> = new Set(['eventIds']);
+// Lists derived from `items` (by state, by class): facts for conditions and templates, but
+// repeating them in `measured` would only print every item again.
+const _RESPONSES_DERIVED: ReadonlySet<string> = new Set([
+  'eventIds',
+  'notMetItems',
+  'openItems',
+  'classified',
+]);
+
+/**
+ * Keys of a fact's value left out of a finding's `measured`: `eventIds` (they are the finding's
+ * `evidence`), and for `responses` the lists derived from `items`.
+ *
+ * @example
+ * unmeasuredKeys({ template: 'occurrences', filter: { type: 'case.closed' } }); // Set { 'eventIds' }
+ */
+export function unmeasuredKeys(spec: FactSpec): ReadonlySet<string> {
+  return spec.template === 'responses' ? _RESPONSES_DERIVED : _EVENT_IDS;
+}

@@ -19,6 +19,8 @@ export interface CaseIndex {
   readonly case: NormalizedCase;
   readonly events: readonly CaseEvent[];
   readonly byId: ReadonlyMap<string, CaseEvent>;
+  /** Each event's position in `events` (time order), by id. */
+  readonly position: ReadonlyMap<string, number>;
   /** The events of each type, in time order. */
   readonly byType: ReadonlyMap<string, readonly CaseEvent[]>;
   readonly anchors: Readonly<Partial<Record<Anchor, AnchorPoint>>>;
@@ -68,14 +70,17 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   const events = c.events;
   const byId = new Map<string, CaseEvent>();
   const byType = new Map<string, CaseEvent[]>();
+  const position = new Map<string, number>();
   let receipt: CaseEvent | undefined;
   let closure: CaseEvent | undefined;
   let decision: CaseEvent | undefined;
   let outside: CaseEvent | undefined;
   const intervals: { pausedAtMs: number; resumedAtMs: number; ids: string[] }[] = [];
   let pausedBy: CaseEvent | undefined;
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as CaseEvent;
     byId.set(e.id, e);
+    position.set(e.id, i);
     const sameType = byType.get(e.type);
     if (sameType) sameType.push(e);
     else byType.set(e.type, [e]);
@@ -120,5 +125,5 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
       receiptDay === undefined ? 0 : calendar.countPausedWorkingDays(receiptDay, anchors.end.day, paused),
   };
   const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
-  return { case: c, events, byId, byType, anchors, paused, pauses, state };
+  return { case: c, events, byId, position, byType, anchors, paused, pauses, state };
 }

@@ -5,7 +5,7 @@ import { formatInstant } from '../time/instant.js';
 import type { CaseIndex } from './case-index.js';
 import { type CompiledRule, conditionFacts } from './compiled-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
-import type { FactValue } from './fact-context.js';
+import { _inTimeOrder, type FactValue } from './fact-context.js';
 import { _jsonCopy } from './json-copy.js';
 import { _memo, _memoByIdentity } from './memo.js';
 import { renderTemplate, templateFacts } from './render.js';
@@ -72,6 +72,7 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     return v;
   };
   const src = rule.source;
+  const keys = _stageKeys(rule);
   const cited = new Set<string>();
   const cite = (names: Iterable<string>) => {
     for (const n of names) cited.add(n);
@@ -90,9 +91,9 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
       let s: Status = 'pass';
       let due: string | undefined;
       let template: string | undefined;
-      if (check.appliesWhen && !truth(`check.${i}.applies`)) s = 'not_applicable';
+      if (check.appliesWhen && !truth(keys.checks[i]?.applies ?? '')) s = 'not_applicable';
       else {
-        const holding = check.outcomes.filter((_, k) => truth(`check.${i}.outcome.${k}`));
+        const holding = check.outcomes.filter((_, k) => truth(keys.checks[i]?.outcomes[k] ?? ''));
         const o = holding[0];
         if (o) {
           s = o.status;
@@ -128,15 +129,14 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
       dueAt = _earliest(results.filter((r) => r.status === 'pending').map((r) => r.due));
     }
   }
-  const evidenceIds = new Set<string>();
-  for (const name of cited) for (const id of facts[name]?.eventIds ?? []) evidenceIds.add(id);
+  const evidenceIds: string[] = [];
+  for (const name of cited) for (const id of facts[name]?.eventIds ?? []) evidenceIds.push(id);
   const finding: Finding = {
     ref: rule.ref,
     id: rule.id,
     status,
     explanation,
-    evidence:
-      evidenceIds.size === 0 ? [] : index.events.filter((e) => evidenceIds.has(e.id)).map((e) => e.id),
+    evidence: _inTimeOrder(index, evidenceIds),
     measured: _measured(rule, facts),
   };
   if (dueAt) finding.dueAt = dueAt;
@@ -161,6 +161,14 @@ function _measured(rule: CompiledRule, facts: Readonly<Record<string, FactValue>
   }
   return measured;
 }
+
+/** The evaluator's keys for each check's stages (`check.0.applies`, `check.0.outcome.1`), made once per rule. */
+const _stageKeys = _memoByIdentity((rule: CompiledRule) => ({
+  checks: rule.source.checks.map((check, i) => ({
+    applies: `check.${i}.applies`,
+    outcomes: check.outcomes.map((_, k) => `check.${i}.outcome.${k}`),
+  })),
+}));
 
 /** The entries of a rule's `measured` in key order; the resolved parameters win over a fact of that name. */
 const _measuredOrder = _memoByIdentity((rule: CompiledRule) => {

@@ -93,8 +93,21 @@ export function _pausedIn(
 
 /** Event ids in time order without repeats. */
 export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
-  const set = new Set(ids);
-  return ctx.index.events.filter((e) => set.has(e.id)).map((e) => e.id);
+  return _inTimeOrder(ctx.index, ids);
+}
+
+/** Ids of the case's events in time order, without repeats; ids of no event are left out. */
+export function _inTimeOrder(index: CaseIndex, ids: Iterable<string>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (index.position.has(id)) out.push(id);
+  }
+  if (out.length > 1)
+    out.sort((a, b) => (index.position.get(a) as number) - (index.position.get(b) as number));
+  return out;
 }
 
 const _NONE: readonly CaseEvent[] = [];

@@ -70,7 +70,7 @@ function _copy(v: unknown, depth: number, sort: boolean, omit?: ReadonlySet<stri
       if (typeof o.toJSON === 'function') throw NOT_PLAIN;
       const out: Record<string, unknown> = {};
       const keys = Object.keys(o);
-      if (sort) keys.sort();
+      if (sort && !_isSorted(keys)) keys.sort(_byCodeUnits);
       for (const k of keys) {
         if (omit?.has(k)) continue;
         const c = _copy(o[k], depth + 1, sort);
@@ -87,4 +87,12 @@ function _copy(v: unknown, depth: number, sort: boolean, omit?: ReadonlySet<stri
       // undefined, functions and symbols: left out of objects, null in arrays.
       return undefined;
   }
+}
+
+const _byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Most objects are built in key order already; checking is cheaper than sorting. */
+function _isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return false;
+  return true;
 }

@@ -56,6 +56,15 @@ describe('day numbers', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('gives the same dates twice, inside and at the edges of its cache of 1970-2099', () => {
+    for (const day of [-1, 0, 1, 19_850, 47_481, 47_482, 47_483]) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(isoDateFromDay(day)).toBe(iso);
+      expect(isoDateFromDay(day)).toBe(iso);
+    }
+    expect(isoDateFromDay(47_481)).toBe('2099-12-31');
+  });
 });
 
 describe('formatDay', () => {

@@ -33,7 +33,7 @@ export interface EventRef {
 }
 
 export function _ref(e: CaseEvent, zone: string): EventRef {
-  return { id: e.id, at: formatInstant(e.atMs, zone), date: isoDateFromDay(e.day) };
+  return { at: formatInstant(e.atMs, zone), date: isoDateFromDay(e.day), id: e.id };
 }
 
 /** The last instant of a local day, as an ISO string in the zone (a deadline's `dueAt`). */

@@ -18,11 +18,11 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
     const zone = ctx.calendar.zone;
     return {
       count: found.length,
+      eventIds: found.map((e) => e.id),
       exists: found.length > 0,
       first: first ? _ref(first, zone) : undefined,
-      last: last ? _ref(last, zone) : undefined,
       ids: found.map((e) => e.id),
-      eventIds: found.map((e) => e.id),
+      last: last ? _ref(last, zone) : undefined,
     };
   };
 }

@@ -33,10 +33,10 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
           (closerThan === undefined || calendar.elapsedWorkingDays(p.day, t.day) < closerThan),
       );
       items.push({
-        triggerId: t.id,
-        triggerDate: isoDateFromDay(t.day),
-        priorIds: found.map((p) => p.id),
         priorDates: found.map((p) => isoDateFromDay(p.day)),
+        priorIds: found.map((p) => p.id),
+        triggerDate: isoDateFromDay(t.day),
+        triggerId: t.id,
       });
       ids.push(t.id, ...found.map((p) => p.id));
     }

@@ -88,12 +88,23 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
 
     for (const t of triggers) {
       ids.push(t.event.id);
+      // Every key declared up front in code-unit order, the order `measured` is printed in, so
+      // that the copy into a finding finds it sorted already (undefined keys are left out there).
       const item: ResponseItem = {
-        triggerId: t.event.id,
+        cancelledBy: undefined,
+        classes: undefined,
+        deadline: undefined,
+        deadlineId: undefined,
+        dueAt: undefined,
+        elapsed: undefined,
+        nonWorkingDays: [],
+        pausedWorkingDays: 0,
+        responseDate: undefined,
+        responseId: undefined,
         startDate: isoDateFromDay(t.startDay),
         state: 'open',
-        pausedWorkingDays: 0,
-        nonWorkingDays: [],
+        target: undefined,
+        triggerId: t.event.id,
       };
       if (satisfied?.(t.event)) {
         item.state = 'met';
@@ -188,21 +199,21 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     const count = (s: State) => items.filter((i) => i.state === s).length;
     const notMet = items.filter((i) => i.state === 'late' || i.state === 'missing');
     return {
-      total: items.length,
-      met: count('met'),
-      late: count('late'),
-      missing: count('missing'),
-      open: count('open'),
       cancelled: count('cancelled'),
-      judged: items.length - count('cancelled'),
-      notMet: notMet.length,
-      notMetItems: notMet,
-      openItems: items.filter((i) => i.state === 'open'),
       classes: classCounts,
       classified: Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
+      dueAt: earliestDue?.iso,
       first: items[0],
       items,
-      dueAt: earliestDue?.iso,
+      judged: items.length - count('cancelled'),
+      late: count('late'),
+      met: count('met'),
+      missing: count('missing'),
+      notMet: notMet.length,
+      notMetItems: notMet,
+      open: count('open'),
+      openItems: items.filter((i) => i.state === 'open'),
+      total: items.length,
       eventIds: _orderedIds(ctx, ids),
     };
   };

@@ -96,9 +96,12 @@ const _isEmpty = (v: unknown) =>
 
 function _dateOf(v: unknown, short: boolean): string {
   if (typeof v !== 'string') throw new Error(`"${String(v)}" is not a date`);
-  const day = dayFromIsoDate(v.slice(0, 10));
-  return short ? formatDayShort(day) : formatDay(day);
+  return short ? _shortDateOf(v.slice(0, 10)) : _longDateOf(v.slice(0, 10));
 }
+
+// Explanations name the same few dates again and again.
+const _longDateOf = _memo((iso: string) => formatDay(dayFromIsoDate(iso)), 20_000);
+const _shortDateOf = _memo((iso: string) => formatDayShort(dayFromIsoDate(iso)), 20_000);
 
 /** "a", "a and b", "a, b and c"; or, with "; " and "; and ", "a; b; and c". */
 export function formatList(items: readonly string[], separator = ', ', lastSeparator = ' and '): string {

@@ -15,10 +15,19 @@ interface _Parsed {
   skipped: CsvError[];
 }
 
-/** @internal Line breaks inside a record's raw text (a quoted value across lines), not its own end. */
-function _innerBreaks(raw: string): number {
-  const body = raw.replace(/[\r\n]+$/, '');
-  return body.match(/\r\n|\r|\n/g)?.length ?? 0;
+/**
+ * @internal Line breaks inside a record's raw text (a quoted value across lines), not its own end.
+ * @example
+ * _innerBreaks('C1,"a\r\nb"\r\n'); // 1
+ */
+export function _innerBreaks(raw: string): number {
+  let end = raw.length;
+  for (let c = raw.charCodeAt(end - 1); c === 10 || c === 13; c = raw.charCodeAt(end - 1)) end--;
+  // Usually the only breaks are the record's own, at its end: nothing to count.
+  const lf = raw.indexOf('\n');
+  const cr = raw.indexOf('\r');
+  if ((lf === -1 || lf >= end) && (cr === -1 || cr >= end)) return 0;
+  return raw.slice(0, end).match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 const _blank = (fields: string[]) => fields.every((f) => f.trim() === '');

@@ -1,7 +1,7 @@
 import type { _Assembler } from './assemble.js';
 import { _jsonRecord } from './json-record.js';
 import type { InputStats } from './stats.js';
-import { _lines } from './text.js';
+import { _lineBatches } from './text.js';
 import type { ReadItem } from './types.js';
 
 const _CASE_ID = /"caseId"\s*:\s*"((?:[^"\\]|\\.)*)"/;
@@ -30,21 +30,23 @@ export async function* _readNdjson(
   asm: _Assembler,
   input: InputStats,
 ): AsyncGenerator<ReadItem> {
-  for await (const { text, line } of _lines(chunks)) {
-    if (text.trim() === '') continue;
-    input.records++;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      const message = `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
-      const problem = { code: 'invalid_json', path: [], message };
-      const caseId = _salvageCaseId(text);
-      yield* caseId === undefined
-        ? asm.orphan(line, [problem])
-        : asm.event(caseId, undefined, line, [problem]);
-      continue;
+  for await (const batch of _lineBatches(chunks)) {
+    for (const { text, line } of batch) {
+      if (text.trim() === '') continue;
+      input.records++;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        const message = `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+        const problem = { code: 'invalid_json', path: [], message };
+        const caseId = _salvageCaseId(text);
+        yield* caseId === undefined
+          ? asm.orphan(line, [problem])
+          : asm.event(caseId, undefined, line, [problem]);
+        continue;
+      }
+      yield* _jsonRecord(value, line, asm);
     }
-    yield* _jsonRecord(value, line, asm);
   }
 }

@@ -1,9 +1,85 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 
 /** @internal One line of text and its 1-based number. */
 export interface _Line {
   text: string;
   line: number;
+}
+
+const _LF = 0x0a;
+const _CR = 0x0d;
+
+/**
+ * @internal One line's bytes as text. Line breaks are single bytes that never occur inside a
+ * UTF-8 sequence, so decoding line by line gives what decoding the whole stream gives; and it
+ * is much cheaper: an ASCII line (most of them) is copied as it is, and one odd character does
+ * not make the whole chunk around it a two-byte string. Invalid UTF-8 goes through the same
+ * `StringDecoder` as before, for the same replacement characters.
+ */
+function _decode(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const decoder = new StringDecoder('utf8');
+  return decoder.write(bytes) + decoder.end();
+}
+
+/**
+ * @internal Splits UTF-8 bytes into lines (`\n`, `\r\n` or `\r`), dropping a leading byte-order
+ * mark: each chunk's complete lines as one batch (none for a chunk inside a long line), the last
+ * line (without a line break) in the last batch. Memory holds one chunk and the line it ends in.
+ * @example
+ * for await (const batch of _lineBatches(chunks)) for (const { text, line } of batch) console.log(line, text);
+ */
+export async function* _lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerator<_Line[]> {
+  /** Bytes of the line under way, from earlier chunks. */
+  let carry: Buffer[] = [];
+  let line = 0;
+  let pendingCr = false;
+  const emit = (out: _Line[], bytes: Buffer) => {
+    let text = _decode(bytes);
+    if (line === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    line++;
+    out.push({ text, line });
+  };
+  for await (const chunk of chunks) {
+    const n = chunk.length;
+    if (n === 0) continue;
+    let start = 0;
+    if (pendingCr) {
+      if (chunk[0] === _LF) start = 1;
+      pendingCr = false;
+    }
+    const out: _Line[] = [];
+    // The next LF and CR at or after `start` (-1: none left in this chunk).
+    let lf = chunk.indexOf(_LF, start);
+    let cr = chunk.indexOf(_CR, start);
+    while (lf !== -1 || cr !== -1) {
+      let end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      const piece = chunk.subarray(start, end);
+      if (carry.length === 0) emit(out, piece);
+      else {
+        carry.push(piece);
+        emit(out, Buffer.concat(carry));
+        carry = [];
+      }
+      if (end === cr) {
+        if (end + 1 === n) pendingCr = true;
+        else if (chunk[end + 1] === _LF) end++;
+      }
+      start = end + 1;
+      if (lf !== -1 && lf < start) lf = chunk.indexOf(_LF, start);
+      if (cr !== -1 && cr < start) cr = chunk.indexOf(_CR, start);
+    }
+    if (start < n) carry.push(chunk.subarray(start));
+    if (out.length > 0) yield out;
+  }
+  if (carry.length > 0) {
+    const out: _Line[] = [];
+    emit(out, carry.length === 1 ? (carry[0] as Buffer) : Buffer.concat(carry));
+    // A last line that was only a byte-order mark is no line.
+    if (!(line === 1 && out[0]?.text === '')) yield out;
+  }
 }
 
 /**
@@ -13,45 +89,7 @@ export interface _Line {
  * for await (const { text, line } of _lines(chunks)) console.log(line, text);
  */
 export async function* _lines(chunks: AsyncIterable<Buffer>): AsyncGenerator<_Line> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  let line = 0;
-  let first = true;
-  let pendingCr = false;
-  const take = function* (text: string, final: boolean): Generator<_Line> {
-    let s = carry + text;
-    if (first && s.length > 0) {
-      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-      first = false;
-    }
-    if (pendingCr && s.length > 0) {
-      if (s.charCodeAt(0) === 10) s = s.slice(1);
-      pendingCr = false;
-    }
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      if (ch !== 10 && ch !== 13) continue;
-      line++;
-      yield { text: s.slice(start, i), line };
-      if (ch === 13) {
-        if (i + 1 < s.length) {
-          if (s.charCodeAt(i + 1) === 10) i++;
-        } else {
-          pendingCr = true;
-        }
-      }
-      start = i + 1;
-    }
-    carry = s.slice(start);
-    if (final && carry.length > 0) {
-      line++;
-      yield { text: carry, line };
-      carry = '';
-    }
-  };
-  for await (const chunk of chunks) yield* take(decoder.write(chunk), false);
-  yield* take(decoder.end(), true);
+  for await (const batch of _lineBatches(chunks)) yield* batch;
 }
 
 /**

@@ -20,7 +20,10 @@ export type CalendarOptions = {
   weekend?: number[];
   /** Day 0 counts as working day 1 (default false). */
   countReceiptDay?: boolean;
-  /** Initial table range in years, inclusive; default [2000, 2040]. */
+  /**
+   * Initial table range in years, inclusive, built at once; by default the table is built on the
+   * first query for the years around it (and `holidays()` covers 2000-2040 at least).
+   */
   years?: [number, number];
 };
 
@@ -65,7 +68,7 @@ export interface WorkingCalendar {
   deadline(startDay: number, n: number, paused?: PausedDays): number;
   /** Holidays and closures (not weekend days) in (from, to], sorted. @example cal.nonWorkingDaysBetween(a, b) */
   nonWorkingDaysBetween(fromExclusive: number, toInclusive: number): NonWorkingDay[];
-  /** Public and extra holidays of the years the table covers now. @example cal.holidays() */
+  /** Public and extra holidays of the years the table covers now (and of `years`, or 2000-2040). @example cal.holidays() */
   holidays(): Holiday[];
   /** Public and extra holidays of the years given. @example cal.holidaysInYears(2025, 2026) */
   holidaysInYears(fromYear: number, toYear: number): Holiday[];

@@ -5,7 +5,7 @@
  */
 import type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
 import { dayFromIsoDate, yearOfDay } from './days.js';
-import { type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
+import { _checkHolidaySource, type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
 import { localDayOf } from './instant.js';
 import { _normalizePaused, _pausedDaysFrom, type PausedDays } from './paused.js';
 import {
@@ -25,7 +25,10 @@ import {
 export type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
 export type { PausedDays } from './paused.js';
 
-const _GROW_YEARS = 10;
+/** Years added beyond the day asked for when a table is built or grown. */
+const _GROW_YEARS = 2;
+/** The years `holidays()` covers at least when no `years` are given. */
+const _DEFAULT_YEARS: readonly [number, number] = [2000, 2040];
 const _EXTRA_NAME = 'Extra holiday';
 
 class _Calendar implements WorkingCalendar {
@@ -35,7 +38,10 @@ class _Calendar implements WorkingCalendar {
   readonly #extras: { day: number; date: string; name: string }[];
   readonly #closures: { from: number; to: number; reason: string | undefined }[];
   readonly #weekend: boolean[];
-  #t: _Table;
+  /** The years given (or the default), which `holidays()` covers at least. */
+  readonly #years: readonly [number, number];
+  /** Built on the first query (around the day asked for) unless `years` were given. */
+  #t: _Table | undefined;
 
   constructor(options: CalendarOptions) {
     this.zone = options.zone;
@@ -61,9 +67,17 @@ class _Calendar implements WorkingCalendar {
     ) {
       throw new RangeError(`Invalid weekend [${weekend.join(', ')}]: ISO weekdays 1-7, leaving at least one`);
     }
-    const [fromYear, toYear] = options.years ?? [2000, 2040];
+    const [fromYear, toYear] = options.years ?? _DEFAULT_YEARS;
     _checkYears(fromYear, toYear);
-    this.#t = this.#build(fromYear, toYear);
+    this.#years = [fromYear, toYear];
+    if (options.years) {
+      this.#t = this.#build(fromYear, toYear);
+    } else {
+      // The table waits for the first query, which says which years are needed; the holiday
+      // source must still be one that can be used.
+      _checkHolidaySource(this.#source);
+      this.#t = undefined;
+    }
   }
 
   #build(fromYear: number, toYear: number): _Table {
@@ -77,11 +91,17 @@ class _Calendar implements WorkingCalendar {
   /** The table, rebuilt wider first when `lo`..`hi` is not inside it. */
   #ensure(lo: number, hi: number = lo): _Table {
     const t = this.#t;
-    if (lo >= t.first && hi <= t.last && Number.isInteger(lo) && Number.isInteger(hi)) return t;
+    if (t !== undefined && lo >= t.first && hi <= t.last && Number.isInteger(lo) && Number.isInteger(hi))
+      return t;
     if (!Number.isInteger(lo) || !Number.isInteger(hi))
       throw new RangeError(`Not a day number: ${lo}, ${hi}`);
     const yLo = yearOfDay(lo);
     const yHi = yearOfDay(hi);
+    if (t === undefined) {
+      _checkYears(yLo, yHi);
+      this.#t = this.#build(Math.max(_MIN_YEAR, yLo - _GROW_YEARS), Math.min(_MAX_YEAR, yHi + _GROW_YEARS));
+      return this.#t;
+    }
     _checkYears(Math.min(yLo, t.fromYear), Math.max(yHi, t.toYear));
     const fromYear = lo < t.first ? Math.max(_MIN_YEAR, yLo - _GROW_YEARS) : t.fromYear;
     const toYear = hi > t.last ? Math.min(_MAX_YEAR, yHi + _GROW_YEARS) : t.toYear;
@@ -171,7 +191,11 @@ class _Calendar implements WorkingCalendar {
   }
 
   holidays(): Holiday[] {
-    return this.holidaysInYears(this.#t.fromYear, this.#t.toYear);
+    const t = this.#t;
+    const [fromYear, toYear] = this.#years;
+    return t === undefined
+      ? this.holidaysInYears(fromYear, toYear)
+      : this.holidaysInYears(Math.min(fromYear, t.fromYear), Math.max(toYear, t.toYear));
   }
 
   holidaysInYears(fromYear: number, toYear: number): Holiday[] {
@@ -192,8 +216,11 @@ class _Calendar implements WorkingCalendar {
 }
 
 /**
- * Creates a working calendar. The table for `years` (default 2000-2040) is built at once, so an
- * unknown zone, holiday code or malformed date throws here; days outside 1900-2200 throw RangeError.
+ * Creates a working calendar. An unknown zone, holiday code or malformed date throws here. The
+ * table for `years` is built at once when they are given; without them it is built on the first
+ * query, for the years around the days asked for, and grows as needed (so only the holidays of
+ * those years are computed); `holidays()` covers 2000-2040 at least. Days outside 1900-2200
+ * throw RangeError.
  * @example
  * const cal = createCalendar({ zone: 'Europe/London', holidays: { country: 'GB', state: 'SCT' } });
  * cal.deadline(dayFromIsoDate('2024-05-01'), 3); // dayFromIsoDate('2024-05-07') (Mon 6 May is a holiday)

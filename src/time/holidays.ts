@@ -1,9 +1,18 @@
 /**
  * Public holidays: from date-holidays (a country, state and region), an explicit list, or none.
  * Only the holiday's local `date` (its first 10 characters) is used, never its UTC `start`.
+ *
+ * date-holidays is loaded on first use only (it takes about a quarter of a second to load, and
+ * as much again to compute 40 years). The holidays of the shipped ruleset's source (GB/SCT) are
+ * also kept precomputed in `holidays-table.ts`, generated from date-holidays by
+ * `scripts/generate-holidays.ts`; they are used only while the installed date-holidays is the
+ * version they were generated from, so the answers are date-holidays' own either way.
  */
-import Holidays from 'date-holidays';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type DateHolidays from 'date-holidays';
 import { dayFromIsoDate } from './days.js';
+import { _PRECOMPUTED_HOLIDAYS } from './holidays-table.js';
 
 /**
  * Where public holidays come from: date-holidays codes, an explicit list, or none.
@@ -17,8 +26,66 @@ export type HolidaySource =
 /** A holiday on a local calendar date. @example { date: '2025-12-25', name: 'Christmas Day' } */
 export type Holiday = { date: string /* YYYY-MM-DD */; name: string };
 
+type Holidays = DateHolidays;
+type CountrySource = { country: string; state?: string; region?: string };
+type PrecomputedSource = { readonly names: readonly string[]; readonly years: readonly string[] };
+
 const _instances = new Map<string, Holidays>();
 const _byYear = new Map<string, readonly Holiday[]>();
+
+let _require: NodeJS.Require | undefined;
+let _Holidays: typeof DateHolidays | undefined;
+let _installed: string | null | undefined;
+
+/** @internal date-holidays, loaded on first use (synchronously: the calendar's API is). */
+function _lib(): typeof DateHolidays {
+  if (_Holidays === undefined) {
+    _require ??= createRequire(import.meta.url);
+    // Its CommonJS build exports the class itself.
+    _Holidays = _require('date-holidays') as typeof DateHolidays;
+  }
+  return _Holidays;
+}
+
+/** @internal The installed date-holidays version (null when it cannot be read). */
+function _installedVersion(): string | null {
+  if (_installed === undefined) {
+    try {
+      _require ??= createRequire(import.meta.url);
+      // Read rather than required: the package itself stays unloaded.
+      const pkg = readFileSync(_require.resolve('date-holidays/package.json'), 'utf8');
+      _installed = String((JSON.parse(pkg) as { version: string }).version);
+    } catch {
+      _installed = null;
+    }
+  }
+  return _installed;
+}
+
+/** @internal The key of a date-holidays source: its codes, upper case. @example _sourceKey({ country: 'gb', state: 'sct' }) // 'GB/SCT/' */
+export function _sourceKey(source: CountrySource): string {
+  return [source.country, source.state ?? '', source.region ?? ''].join('/').toUpperCase();
+}
+
+/** @internal The precomputed table of a source, when there is one for the installed date-holidays. */
+function _precomputed(key: string): PrecomputedSource | undefined {
+  const table = (_PRECOMPUTED_HOLIDAYS.sources as Readonly<Record<string, PrecomputedSource>>)[key];
+  if (table === undefined || _installedVersion() !== _PRECOMPUTED_HOLIDAYS.version) return undefined;
+  return table;
+}
+
+/** @internal One year of a precomputed table (`MMDD` and a base-36 name index per holiday). */
+function _decodeYear(table: PrecomputedSource, year: number): Holiday[] {
+  const text = table.years[year - _PRECOMPUTED_HOLIDAYS.fromYear] ?? '';
+  const out: Holiday[] = [];
+  for (let i = 0; i + 5 <= text.length; i += 5) {
+    out.push({
+      date: `${year}-${text.slice(i, i + 2)}-${text.slice(i + 2, i + 4)}`,
+      name: table.names[Number.parseInt(text.charAt(i + 4), 36)] ?? '',
+    });
+  }
+  return out;
+}
 
 function _lookup(known: Record<string, string> | undefined, code: string): string | undefined {
   const wanted = code.toUpperCase();
@@ -26,11 +93,12 @@ function _lookup(known: Record<string, string> | undefined, code: string): strin
 }
 
 /** @internal A date-holidays instance per country/state/region, after checking the codes exist. */
-function _instance(country: string, state?: string, region?: string): Holidays {
-  const key = [country, state ?? '', region ?? ''].join('/').toUpperCase();
+function _instance(country: string, state: string | undefined, region: string | undefined): Holidays {
+  const key = _sourceKey({ country, state, region });
   const cached = _instances.get(key);
   if (cached !== undefined) return cached;
-  const probe = new Holidays();
+  const Lib = _lib();
+  const probe = new Lib();
   const c = _lookup(probe.getCountries('en'), country);
   if (c === undefined) throw new RangeError(`date-holidays does not know the country "${country}"`);
   const s = state === undefined ? undefined : _lookup(probe.getStates(c, 'en'), state);
@@ -43,30 +111,58 @@ function _instance(country: string, state?: string, region?: string): Holidays {
     throw new RangeError(`date-holidays does not know the region "${region}" of ${c}/${state ?? ''}`);
   }
   const instance =
-    r !== undefined && s !== undefined
-      ? new Holidays(c, s, r)
-      : s !== undefined
-        ? new Holidays(c, s)
-        : new Holidays(c);
+    r !== undefined && s !== undefined ? new Lib(c, s, r) : s !== undefined ? new Lib(c, s) : new Lib(c);
   _instances.set(key, instance);
   return instance;
 }
 
-/** @internal Public holidays of one year from date-holidays, English names where available. */
-function _countryYear(
-  source: { country: string; state?: string; region?: string },
-  year: number,
-): readonly Holiday[] {
-  const key = `${[source.country, source.state ?? '', source.region ?? ''].join('/').toUpperCase()}:${year}`;
+/**
+ * @internal Public holidays of one year computed by date-holidays itself (never the precomputed
+ * table), English names where available; what `scripts/generate-holidays.ts` records.
+ * @example _liveCountryYear({ country: 'GB', state: 'SCT' }, 2025)[0] // { date: '2025-01-01', name: "New Year's Day" }
+ */
+export function _liveCountryYear(source: CountrySource, year: number): Holiday[] {
+  return _instance(source.country, source.state, source.region)
+    .getHolidays(year, 'en')
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+}
+
+/**
+ * @internal Public holidays of one year from the precomputed table, or undefined when there is
+ * none for this source and year (or for the installed date-holidays).
+ * @example _precomputedCountryYear({ country: 'GB', state: 'SCT' }, 2025)?.[0] // { date: '2025-01-01', name: "New Year's Day" }
+ */
+export function _precomputedCountryYear(source: CountrySource, year: number): Holiday[] | undefined {
+  if (year < _PRECOMPUTED_HOLIDAYS.fromYear || year > _PRECOMPUTED_HOLIDAYS.toYear) return undefined;
+  const table = _precomputed(_sourceKey(source));
+  return table === undefined ? undefined : _decodeYear(table, year);
+}
+
+/** @internal Public holidays of one year: precomputed when possible, else from date-holidays. */
+function _countryYear(source: CountrySource, year: number): readonly Holiday[] {
+  const key = `${_sourceKey(source)}:${year}`;
   let list = _byYear.get(key);
   if (list === undefined) {
-    list = _instance(source.country, source.state, source.region)
-      .getHolidays(year, 'en')
-      .filter((h) => h.type === 'public')
-      .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+    list = _precomputedCountryYear(source, year) ?? _liveCountryYear(source, year);
     _byYear.set(key, list);
   }
   return list;
+}
+
+/**
+ * @internal Throws as {@link resolvePublicHolidays} would for a source it cannot use (unknown
+ * codes, an invalid explicit date), without computing any year; codes of a precomputed source
+ * are known to be valid, so date-holidays is not loaded for them.
+ * @example _checkHolidaySource({ country: 'ZZ' }) // throws RangeError
+ */
+export function _checkHolidaySource(source: HolidaySource): void {
+  if ('dates' in source) {
+    for (const h of source.dates) dayFromIsoDate(h.date);
+  } else if ('country' in source) {
+    if (_precomputed(_sourceKey(source)) === undefined)
+      _instance(source.country, source.state, source.region);
+  }
 }
 
 /**

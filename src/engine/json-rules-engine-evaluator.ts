@@ -1,4 +1,4 @@
-import { Engine } from 'json-rules-engine';
+import type { Engine } from 'json-rules-engine';
 import type { Condition } from '../model/rule.js';
 import type { CompiledRule } from './compiled-rule.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
@@ -14,9 +14,13 @@ import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
  */
 export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
   const engines = new WeakMap<CompiledRule, Engine>();
-  const engineFor = (rule: CompiledRule): Engine => {
+  const engineFor = async (rule: CompiledRule): Promise<Engine> => {
     let engine = engines.get(rule);
     if (!engine) {
+      const { Engine } = await _jsonRulesEngine();
+      // Another call may have made it while the module loaded.
+      engine = engines.get(rule);
+      if (engine) return engine;
       engine = new Engine([], { allowUndefinedFacts: false });
       for (const stage of rule.stages) {
         engine.addRule({
@@ -35,7 +39,7 @@ export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
       const verdicts = new Map<string, boolean>();
       if (rule.stages.length === 0) return verdicts;
       // Facts are handed over as copies too: operators must not see (or keep) our objects.
-      const { results, failureResults } = await engineFor(rule).run(
+      const { results, failureResults } = await (await engineFor(rule)).run(
         structuredClone(facts) as Record<string, unknown>,
       );
       for (const r of results) verdicts.set(String(r.name), true);
@@ -43,6 +47,18 @@ export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
       return verdicts;
     },
   };
+}
+
+let _module: Promise<{ Engine: typeof Engine }> | undefined;
+
+/**
+ * json-rules-engine, loaded on first use: the compiled evaluator (the default) needs it only for
+ * what it does not cover, so most runs never load it. (The CommonJS build turns the `import()`
+ * into a `require`.)
+ */
+function _jsonRulesEngine(): Promise<{ Engine: typeof Engine }> {
+  _module ??= import('json-rules-engine');
+  return _module;
 }
 
 /** json-rules-engine wants `all`, `any` or `not` at the top. */

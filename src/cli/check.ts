@@ -245,6 +245,8 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       workers: options.workers ?? 1,
       stats,
       strict: options.strict === true,
+      // The main thread judges batches too, with the ruleset it has prepared already.
+      local: { ruleset, prepared },
       setup: {
         rulesetDir: options.ruleset ? resolve(options.ruleset) : undefined,
         config,

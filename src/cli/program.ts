@@ -98,7 +98,11 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
       _minCompliance,
     )
     .option('--strict', 'stop at the first invalid case')
-    .option('--workers <n>', 'evaluate on N worker threads (output identical to one)', _workers)
+    .option(
+      '--workers <n>',
+      'judge on N threads: this one and N-1 workers (output identical to one)',
+      _workers,
+    )
     .option('--quiet', 'no progress display')
     .option('--no-color', 'no colour in the text report')
     .action(async (inputs: string[], o: Record<string, unknown>) => {

@@ -2,19 +2,20 @@
  * The worker of `check --workers N` (a piscina task module, built as `dist/worker.js` beside
  * `dist/cli.js`). Each task is a batch of cases as the readers yielded them; the worker loads the
  * ruleset and prepares it for the run's configuration once (cached), judges each case exactly as
- * the single-threaded path does (`evaluateCases`), and returns one outcome per case, in order.
+ * the single-threaded path does (`judge-batch.ts`), and returns one outcome per case, in order.
+ * It does not load piscina itself (piscina's own worker script runs it), nor anything the
+ * judging does not need, so that a worker starts quickly.
  */
 import { readFile } from 'node:fs/promises';
-import { workerData } from 'node:worker_threads';
-import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { type CaseOutcome, evaluateCases } from '../engine/evaluate-cases.js';
+import { parentPort, workerData } from 'node:worker_threads';
 import { type PreparedEvaluation, prepareEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Config } from '../model/config.js';
-import type { CaseResult } from '../model/finding.js';
 import type { ReadItem } from '../readers/types.js';
-import { formatNdjsonCase } from '../reporters/ndjson.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
+import { joinLines, judgeItems, type WorkerOutcome, type WorkerSetup } from './judge-batch.js';
+
+export type { WorkerOutcome, WorkerSetup } from './judge-batch.js';
 
 /** What the pool's workers prepare as they start (`workerData`), while the main thread starts too. */
 export interface WorkerWarmUp {
@@ -26,32 +27,11 @@ export interface WorkerWarmUp {
   skip?: readonly string[] | undefined;
 }
 
-/** What every task of one run shares: how to judge. */
-export interface WorkerSetup {
-  /** The ruleset directory (absolute), or none for the shipped one. */
-  rulesetDir?: string | undefined;
-  config: Config;
-  only?: readonly string[] | undefined;
-  skip?: readonly string[] | undefined;
-  asOfMs: number;
-  timeline: boolean;
-  /** Return each case's NDJSON line (`formatNdjsonCase`). */
-  line: boolean;
-  /** Return each whole `CaseResult` (else only what the summary counts). */
-  full: boolean;
-}
-
 /** One task: a batch of read items. */
 export interface WorkerTask {
   setup: WorkerSetup;
   items: ReadItem[];
 }
-
-/** The outcome of one item, in the order of the task's items; `lineBytes` is its line's share of `lines`. */
-export type WorkerOutcome =
-  | { kind: 'judged'; result: CaseResult; lineBytes?: number }
-  | Extract<CaseOutcome, { kind: 'rejected' }>
-  | { kind: 'error'; message: string; stack?: string | undefined };
 
 /** A task's answer: the outcomes, and (when asked) the NDJSON lines of the judged cases, UTF-8, one after another. */
 export interface WorkerResult {
@@ -61,7 +41,15 @@ export interface WorkerResult {
 
 const _setups = new Map<string, Promise<{ ruleset: Ruleset; prepared: PreparedEvaluation }>>();
 
-function _prepared(setup: Pick<WorkerSetup, 'rulesetDir' | 'config' | 'only' | 'skip'>) {
+/**
+ * The ruleset loaded and prepared for these options, once per thread.
+ *
+ * @example
+ * const { ruleset, prepared } = await preparedForSetup(setup);
+ */
+export function preparedForSetup(
+  setup: Pick<WorkerSetup, 'rulesetDir' | 'config' | 'only' | 'skip'>,
+): Promise<{ ruleset: Ruleset; prepared: PreparedEvaluation }> {
   const key = JSON.stringify([setup.rulesetDir ?? null, setup.config, setup.only ?? [], setup.skip ?? []]);
   let hit = _setups.get(key);
   if (!hit) {
@@ -82,24 +70,22 @@ function _prepared(setup: Pick<WorkerSetup, 'rulesetDir' | 'config' | 'only' | '
   return hit;
 }
 
-/** Loads and prepares the ruleset as the worker starts, so the first batch finds it ready. */
+/** What a worker posts (piscina emits it as the pool's `message`) once it has warmed up. */
+export const WORKER_READY = 'service-standards:worker-ready';
+
+/**
+ * Loads and prepares the ruleset as the worker starts, so the first batch finds it ready, then
+ * says so: until then the main thread judges the batches itself.
+ */
 async function _warmUp(w: WorkerWarmUp): Promise<void> {
   const config = w.configFile ? (JSON.parse(await readFile(w.configFile, 'utf8')) as Config) : {};
-  await _prepared({ rulesetDir: w.rulesetDir, config, only: w.only, skip: w.skip });
+  await preparedForSetup({ rulesetDir: w.rulesetDir, config, only: w.only, skip: w.skip });
+  parentPort?.postMessage(WORKER_READY);
 }
 
 const _warm = (workerData as { warmUp?: WorkerWarmUp } | null)?.warmUp;
+// A failure is the main thread's to report (it prepares the same); it then judges every case.
 if (_warm) _warmUp(_warm).catch(() => {});
-
-/** The summary's share of a result: what `SummaryBuilder.addResult` and the progress read. */
-const _slim = (r: CaseResult): CaseResult =>
-  ({
-    caseId: r.caseId,
-    status: r.status,
-    events: r.events,
-    eventsAfterAsOf: r.eventsAfterAsOf,
-    findings: r.findings.map((f) => ({ ref: f.ref, status: f.status })),
-  }) as CaseResult;
 
 /**
  * Judges a batch.
@@ -109,47 +95,9 @@ const _slim = (r: CaseResult): CaseResult =>
  */
 export default async function judgeBatch(task: WorkerTask): Promise<WorkerResult> {
   const { setup } = task;
-  const { ruleset, prepared } = await _prepared(setup);
-  const options = { ruleset, prepared, asOf: setup.asOfMs, timeline: setup.timeline };
-  const out: WorkerOutcome[] = [];
-  const lines: string[] = [];
-  for (const item of task.items) {
-    try {
-      // One item at a time, so that an unexpected error stops at its case, as it does on one thread.
-      for await (const outcome of evaluateCases([item], options) as AsyncGenerator<CaseOutcome>) {
-        if (outcome.kind === 'rejected') {
-          out.push(outcome);
-          continue;
-        }
-        const source = item.source;
-        const result: CaseResult = source
-          ? { ...outcome.result, source: { file: source.file, line: source.line } }
-          : outcome.result;
-        const judged: WorkerOutcome = { kind: 'judged', result: setup.full ? result : _slim(result) };
-        if (setup.line) {
-          const line = formatNdjsonCase(result);
-          lines.push(line);
-          judged.lineBytes = Buffer.byteLength(line);
-        }
-        out.push(judged);
-      }
-    } catch (e) {
-      const err = e as Error;
-      out.push({ kind: 'error', message: err?.message ?? String(e), stack: err?.stack });
-      break;
-    }
-  }
-  if (!setup.line) return { outcomes: out };
-  // The lines go back as one buffer, moved rather than copied: the main thread only writes them.
-  let total = 0;
-  for (const o of out) if (o.kind === 'judged') total += o.lineBytes ?? 0;
-  const bytes = new Uint8Array(total);
-  const encoder = new TextEncoder();
-  let at = 0;
-  for (const line of lines) at += encoder.encodeInto(line, bytes.subarray(at)).written;
-  const result: WorkerResult = { outcomes: out, lines: bytes };
-  return move({
-    [transferableSymbol]: [bytes.buffer],
-    [valueSymbol]: result,
-  } as unknown as ArrayBuffer) as unknown as WorkerResult;
+  const { outcomes, lines } = await judgeItems(task.items, setup, await preparedForSetup(setup));
+  if (!setup.line) return { outcomes };
+  // The lines go back as one buffer (copied by postMessage: cheaper than loading piscina's
+  // `move` in every worker, and small beside the outcomes).
+  return { outcomes, lines: joinLines(lines) };
 }

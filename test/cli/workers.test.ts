@@ -158,6 +158,65 @@ describe.concurrent('service-standards check --workers', { timeout: CLI_TIMEOUT 
     expect(r.stderr).toContain('stopped at the first invalid case (--strict): BAD');
   });
 
+  it('invalid cases among valid ones, judged by the main thread and the workers alike: the same', async () => {
+    // Rejected cases scattered through the log, so that batches judged on both sides hold some.
+    const lines = Array.from({ length: 400 }, (_, i) =>
+      i % 37 === 5
+        ? `{"caseId":"BAD-${i}","events":[{"id":"x${i}","type":"complaint.teleported","at":"2024-05-02T10:00:00+01:00"}]}`
+        : `{"caseId":"V-${i}","events":[{"id":"r${i}","type":"complaint.received","at":"${2021 + (i % 4)}-05-01T10:00:00+01:00"}]}`,
+    );
+    const input = join(suite.dir(), 'mixed.ndjson');
+    await writeFile(input, `${lines.join('\n')}\n`);
+    for (const format of ['json', 'ndjson'] as const) {
+      const r = await expectSameOnWorkers(
+        ['check', input, '--as-of', '2024-06-28T17:00:00+01:00', '--format', format, '--quiet'],
+        3,
+      );
+      expect(r.code).toBe(2);
+    }
+  });
+
+  it('document reports (markdown, and HTML with timelines) on 2 threads: the same', async () => {
+    const reports = (tag: string) => ['--report', `html:${join(suite.dir(), `audit-${tag}.html`)}`];
+    const base = [
+      'check',
+      SAMPLE,
+      '--as-of',
+      SAMPLE_AS_OF,
+      '--format',
+      'markdown',
+      '--fail-on',
+      'none',
+      '--quiet',
+    ];
+    const [one, two] = await Promise.all([
+      cli([...base, ...reports('one')]),
+      cli([...base, ...reports('two'), '--workers', '2']),
+    ]);
+    expect(two.code).toBe(one.code);
+    expect(two.stderr).toBe(one.stderr);
+    const blank = (s: string) => s.replace(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '');
+    expect(blank(two.stdout)).toBe(blank(one.stdout));
+    const { readFile } = await import('node:fs/promises');
+    const read = async (tag: string) => blank(await readFile(join(suite.dir(), `audit-${tag}.html`), 'utf8'));
+    expect(await read('two')).toBe(await read('one'));
+  });
+
+  it('one case on 3 threads (judged before any worker is ready): the same', async () => {
+    await expectSameOnWorkers(
+      [
+        'check',
+        'fixtures/cli/small.ndjson',
+        '--as-of',
+        '2024-06-28T17:00:00+01:00',
+        '--format',
+        'json',
+        '--quiet',
+      ],
+      3,
+    );
+  });
+
   for (const bad of ['0', '65', '1.5', 'two', '-1']) {
     it(`--workers ${bad}: a usage error (exit 2)`, async () => {
       const r = await cli(['check', SAMPLE, '--as-of', SAMPLE_AS_OF, '--workers', bad]);

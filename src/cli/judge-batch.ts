@@ -1,0 +1,104 @@
+/**
+ * Judging a batch of read items for `check --workers N`, the same on a worker thread
+ * (`worker.ts`) and on the main thread (`check-workers.ts`, which judges batches too): each case
+ * exactly as the single-threaded path does (`evaluateCases`), one outcome per item, in order.
+ */
+import { type CaseOutcome, evaluateCases } from '../engine/evaluate-cases.js';
+import type { PreparedEvaluation } from '../engine/prepare.js';
+import type { Ruleset } from '../engine/ruleset.js';
+import type { Config } from '../model/config.js';
+import type { CaseResult } from '../model/finding.js';
+import type { ReadItem } from '../readers/types.js';
+import { formatNdjsonCase } from '../reporters/ndjson.js';
+
+/** What every task of one run shares: how to judge. */
+export interface WorkerSetup {
+  /** The ruleset directory (absolute), or none for the shipped one. */
+  rulesetDir?: string | undefined;
+  config: Config;
+  only?: readonly string[] | undefined;
+  skip?: readonly string[] | undefined;
+  asOfMs: number;
+  timeline: boolean;
+  /** Return each case's NDJSON line (`formatNdjsonCase`). */
+  line: boolean;
+  /** Return each whole `CaseResult` (else only what the summary counts). */
+  full: boolean;
+}
+
+/** The outcome of one item, in the order of the task's items; `lineBytes` is its line's share of `lines`. */
+export type WorkerOutcome =
+  | { kind: 'judged'; result: CaseResult; lineBytes?: number }
+  | Extract<CaseOutcome, { kind: 'rejected' }>
+  | { kind: 'error'; message: string; stack?: string | undefined };
+
+/** A batch's outcomes, and (when asked) the NDJSON line of each judged case, UTF-8, in order. */
+export interface JudgedBatch {
+  outcomes: WorkerOutcome[];
+  lines: Buffer[];
+}
+
+/** The summary's share of a result: what `SummaryBuilder.addResult` and the progress read. */
+const _slim = (r: CaseResult): CaseResult =>
+  ({
+    caseId: r.caseId,
+    status: r.status,
+    events: r.events,
+    eventsAfterAsOf: r.eventsAfterAsOf,
+    findings: r.findings.map((f) => ({ ref: f.ref, status: f.status })),
+  }) as CaseResult;
+
+/**
+ * Judges a batch: one outcome per item, each judged result carrying its item's `source`; an
+ * unexpected error becomes an `error` outcome at its case, and nothing after it is judged.
+ *
+ * @example
+ * const { outcomes, lines } = await judgeItems(items, setup, { ruleset, prepared });
+ */
+export async function judgeItems(
+  items: readonly ReadItem[],
+  setup: WorkerSetup,
+  using: { ruleset: Ruleset; prepared: PreparedEvaluation },
+): Promise<JudgedBatch> {
+  const options = { ...using, asOf: setup.asOfMs, timeline: setup.timeline };
+  const outcomes: WorkerOutcome[] = [];
+  const lines: Buffer[] = [];
+  for (const item of items) {
+    try {
+      // One item at a time, so that an unexpected error stops at its case, as it does on one thread.
+      for await (const outcome of evaluateCases([item], options) as AsyncGenerator<CaseOutcome>) {
+        if (outcome.kind === 'rejected') {
+          outcomes.push(outcome);
+          continue;
+        }
+        const source = item.source;
+        const result: CaseResult = source
+          ? { ...outcome.result, source: { file: source.file, line: source.line } }
+          : outcome.result;
+        const judged: WorkerOutcome = { kind: 'judged', result: setup.full ? result : _slim(result) };
+        if (setup.line) {
+          const line = Buffer.from(formatNdjsonCase(result));
+          lines.push(line);
+          judged.lineBytes = line.length;
+        }
+        outcomes.push(judged);
+      }
+    } catch (e) {
+      const err = e as Error;
+      outcomes.push({ kind: 'error', message: err?.message ?? String(e), stack: err?.stack });
+      break;
+    }
+  }
+  return { outcomes, lines };
+}
+
+/**
+ * The lines of a judged batch as one buffer, one after another (each `lineBytes` long), to send
+ * in one piece.
+ *
+ * @example
+ * const bytes = joinLines(lines);
+ */
+export function joinLines(lines: readonly Buffer[]): Uint8Array {
+  return Buffer.concat(lines);
+}

@@ -1,4 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// Libraries bundled into every build whose versions the report records: the report names the
+// bundled version, not whatever is installed beside the package later.
+const bundledVersions = Object.fromEntries(
+  ['syllable', 'flesch'].map((name) => [
+    name,
+    (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version,
+  ]),
+);
+const define = { __SERVICE_STANDARDS_BUNDLED__: JSON.stringify(bundledVersions) };
 
 export default defineConfig([
   {
@@ -12,6 +23,7 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     noExternal: ['syllable', 'flesch'],
+    define,
   },
   {
     // The command: ESM only, started by the `service-standards` bin, and the worker threads of
@@ -27,6 +39,7 @@ export default defineConfig([
     dts: false,
     target: 'node20',
     noExternal: [/^(?!(piscina|date-holidays|json-rules-engine|zod|luxon)(\/|$))/],
+    define,
     banner: {
       js: [
         '#!/usr/bin/env node',

@@ -52,6 +52,18 @@ export function readVersions(): { version: string; dependencies: Record<string, 
   const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   return {
     version: own.version,
-    dependencies: Object.fromEntries(RECORDED_DEPENDENCIES.map((d) => [d, _versionOf(root, d)])),
+    dependencies: Object.fromEntries(
+      RECORDED_DEPENDENCIES.map((d) => [d, _BUNDLED_VERSIONS[d] ?? _versionOf(root, d)]),
+    ),
   };
 }
+
+declare const __SERVICE_STANDARDS_BUNDLED__: Record<string, string> | undefined;
+
+/**
+ * Versions of the libraries built into this bundle (syllable and flesch always are), set by
+ * tsup at build time: what runs is what was bundled, whatever version is installed beside it.
+ * Running from the sources (tests), there is no bundle and the installed versions are read.
+ */
+const _BUNDLED_VERSIONS: Readonly<Record<string, string>> =
+  typeof __SERVICE_STANDARDS_BUNDLED__ === 'undefined' ? {} : __SERVICE_STANDARDS_BUNDLED__;

@@ -98,6 +98,16 @@ describe.concurrent('service-standards check --report', { timeout: CLI_TIMEOUT }
     );
     const report: Report = ReportSchema.parse(JSON.parse(json ?? ''));
     const { summary } = report;
+    // The libraries that shape verdicts, each with the version that ran (the bundled ones as built).
+    const installed = (name: string) =>
+      (
+        JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+    for (const name of ['json-rules-engine', 'date-holidays', 'luxon', 'zod', 'syllable', 'flesch']) {
+      expect(report.meta.dependencies[name], name).toBe(installed(name));
+    }
     expect(summary.cases).toBe(50);
     expect(report.cases).toHaveLength(50);
     expect(summary.findings).toBe(50 * 27);

@@ -152,7 +152,7 @@ function _measured(rule: CompiledRule, facts: Readonly<Record<string, FactValue>
   const measured: Record<string, unknown> = {};
   for (const entry of _measuredOrder(rule)) {
     if (entry === 'parameters') {
-      measured.parameters = _jsonCopy(rule.params, { sortKeys: true });
+      measured.parameters = _jsonCopy(_sortedParams(rule));
       continue;
     }
     const value = facts[entry.name];
@@ -169,6 +169,9 @@ const _stageKeys = _memoByIdentity((rule: CompiledRule) => ({
     outcomes: check.outcomes.map((_, k) => `check.${i}.outcome.${k}`),
   })),
 }));
+
+/** A rule's resolved parameters with their keys sorted once; each finding gets its own copy. */
+const _sortedParams = _memoByIdentity((rule: CompiledRule) => _jsonCopy(rule.params, { sortKeys: true }));
 
 /** The entries of a rule's `measured` in key order; the resolved parameters win over a fact of that name. */
 const _measuredOrder = _memoByIdentity((rule: CompiledRule) => {

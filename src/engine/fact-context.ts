@@ -98,15 +98,24 @@ export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
 
 /** Ids of the case's events in time order, without repeats; ids of no event are left out. */
 export function _inTimeOrder(index: CaseIndex, ids: Iterable<string>): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
+  const positions: number[] = [];
+  let ordered = true;
   for (const id of ids) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (index.position.has(id)) out.push(id);
+    const p = index.position.get(id);
+    if (p === undefined) continue;
+    const last = positions[positions.length - 1];
+    if (last !== undefined && p <= last) ordered = false;
+    positions.push(p);
   }
-  if (out.length > 1)
-    out.sort((a, b) => (index.position.get(a) as number) - (index.position.get(b) as number));
+  // Usually cited in time order already, each once: checking is cheaper than a Set and a sort.
+  if (!ordered) positions.sort((a, b) => a - b);
+  const out: string[] = [];
+  let previous = -1;
+  for (const p of positions) {
+    if (p === previous) continue;
+    previous = p;
+    out.push((index.events[p] as CaseEvent).id);
+  }
   return out;
 }
 

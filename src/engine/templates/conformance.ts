@@ -59,12 +59,12 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
     const judgedIds = [...new Set(judged.map((j) => j.item.id))];
     const zone = ctx.calendar.zone;
     return {
-      judged: judgedIds.length,
       conforming: judgedIds.length - violating.size,
+      eventIds: _orderedIds(ctx, [...refIds, ...judgedIds]),
+      judged: judgedIds.length,
+      references: refIds.length,
       violating: violating.size,
       violatingItems: ctx.index.events.filter((e) => violating.has(e.id)).map((e) => _ref(e, zone)),
-      references: refIds.length,
-      eventIds: _orderedIds(ctx, [...refIds, ...judgedIds]),
     };
   };
 }

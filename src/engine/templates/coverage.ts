@@ -26,12 +26,12 @@ export function compileCoverage(spec: Spec, scope: TemplateScope): FactFn {
     }
     const missing = spec.required.filter((r) => !covered.has(r));
     return {
-      required: spec.required,
+      complete: missing.length === 0,
       covered: spec.required.filter((r) => covered.has(r)),
+      eventIds: ids,
       missing,
       missingCount: missing.length,
-      complete: missing.length === 0,
-      eventIds: ids,
+      required: spec.required,
     };
   };
 }

@@ -28,16 +28,16 @@ export function compileKeysCovered(spec: Spec, scope: TemplateScope): FactFn {
     const relied = given ? (listed as unknown[]).filter((x): x is string => typeof x === 'string') : [];
     const missing = given ? required.filter(([k]) => !relied.includes(k)).map(([k]) => k) : [];
     return {
-      required: required.map(([k]) => k),
-      requiredCount: required.length,
-      listGiven: given,
-      relied,
-      missing,
-      missingCount: missing.length,
       eventIds: _orderedIds(ctx, [
         ...required.map(([, e]) => e.id),
         ...(anchorEvent ? [anchorEvent.id] : []),
       ]),
+      listGiven: given,
+      missing,
+      missingCount: missing.length,
+      relied,
+      required: required.map(([k]) => k),
+      requiredCount: required.length,
     };
   };
 }

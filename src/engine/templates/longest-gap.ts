@@ -37,7 +37,15 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     const from = _anchor(ctx, spec.from);
     const until = _anchor(ctx, spec.until);
     if (!from || !until) {
-      return { measured: false, runs: 0, exceeded: 0, exceededRuns: [], interval, marks: 0, eventIds: [] };
+      return {
+        eventIds: [],
+        exceeded: 0,
+        exceededRuns: [],
+        interval,
+        marks: 0,
+        measured: false,
+        runs: 0,
+      };
     }
     const marks = _candidates(ctx, mark).filter((e) => mark(e) && e.atMs > from.ms && e.atMs <= until.ms);
     const points = [
@@ -55,11 +63,11 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
       for (const id of paused.eventIds) cited.add(id);
       runs.push({
         days: calendar.elapsedWorkingDays(a.day, b.day, index.paused),
-        pausedWorkingDays: paused.days,
-        fromId: a.id,
         fromDate: isoDateFromDay(a.day),
-        toId: b.id,
+        fromId: a.id,
+        pausedWorkingDays: paused.days,
         toDate: isoDateFromDay(b.day),
+        toId: b.id,
       });
     }
     let longest: Run | undefined;
@@ -75,16 +83,16 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     for (const e of marks) cited.add(e.id);
     if (until.eventId) cited.add(until.eventId);
     return {
-      measured: true,
-      interval,
-      runs: runs.length,
-      longest,
-      exceeded: exceededRuns.length,
-      exceededRuns,
-      marks: marks.length,
-      open,
       dueAt,
       eventIds: index.events.filter((e) => cited.has(e.id)).map((e) => e.id),
+      exceeded: exceededRuns.length,
+      exceededRuns,
+      interval,
+      longest,
+      marks: marks.length,
+      measured: true,
+      open,
+      runs: runs.length,
     };
   };
 }

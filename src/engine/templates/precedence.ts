@@ -42,20 +42,20 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
     }
     const withPrior = items.filter((i) => i.priorIds.length > 0);
     return {
-      triggers: items.length,
-      withPrior: withPrior.length,
-      withoutPrior: items.length - withPrior.length,
-      priorIds: withPrior.flatMap((i) => i.priorIds),
-      withoutPriorIds: items.filter((i) => i.priorIds.length === 0).map((i) => i.triggerId),
-      // Each prior once, in time order (priorIds repeats a prior that precedes several triggers).
+      // Each prior once and in time order (priorIds repeats a prior that precedes several triggers).
       distinctPriorIds: _orderedIds(
         ctx,
         withPrior.flatMap((i) => i.priorIds),
       ),
-      withPriorItems: withPrior,
-      withoutPriorItems: items.filter((i) => i.priorIds.length === 0),
-      items,
       eventIds: _orderedIds(ctx, ids),
+      items,
+      priorIds: withPrior.flatMap((i) => i.priorIds),
+      triggers: items.length,
+      withPrior: withPrior.length,
+      withPriorItems: withPrior,
+      withoutPrior: items.length - withPrior.length,
+      withoutPriorIds: items.filter((i) => i.priorIds.length === 0).map((i) => i.triggerId),
+      withoutPriorItems: items.filter((i) => i.priorIds.length === 0),
     };
   };
 }

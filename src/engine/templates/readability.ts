@@ -46,7 +46,12 @@ export function measureText(text: string): {
   let syllables = 0;
   for (const w of words) syllables += Math.max(1, _syllableOf(w));
   const score = flesch({ sentence: sentences, word: words.length, syllable: syllables });
-  return { words: words.length, sentences, syllables, score };
+  return {
+    score,
+    sentences,
+    syllables,
+    words: words.length,
+  };
 }
 
 /**
@@ -66,7 +71,12 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
       if (exclude?.(e)) continue;
       const given = (e.data.readability as { fleschReadingEase?: unknown } | undefined)?.fleschReadingEase;
       if (typeof given === 'number') {
-        scores.push({ id: e.id, date: isoDateFromDay(e.day), score: given, source: 'given' });
+        scores.push({
+          date: isoDateFromDay(e.day),
+          id: e.id,
+          score: given,
+          source: 'given',
+        });
         continue;
       }
       const text = e.data.text;
@@ -74,31 +84,31 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
       const m = measureText(text);
       if (m.words < spec.minWords) continue;
       scores.push({
-        id: e.id,
         date: isoDateFromDay(e.day),
+        id: e.id,
         score: Math.round(m.score * 10) / 10,
-        source: 'text',
-        words: m.words,
         sentences: m.sentences,
+        source: 'text',
         syllables: m.syllables,
+        words: m.words,
       });
     }
     const below = scores.filter((s) => s.score < min);
     return {
-      communications: communications.length,
-      judged: scores.length,
-      minScore: min,
       below,
       belowCount: below.length,
-      lowest: scores.reduce<ReadabilityScore | undefined>(
-        (lo, s) => (!lo || s.score < lo.score ? s : lo),
-        undefined,
-      ),
-      scores,
+      communications: communications.length,
       eventIds: _orderedIds(
         ctx,
         scores.map((s) => s.id),
       ),
+      judged: scores.length,
+      lowest: scores.reduce<ReadabilityScore | undefined>(
+        (lo, s) => (!lo || s.score < lo.score ? s : lo),
+        undefined,
+      ),
+      minScore: min,
+      scores,
     };
   };
 }

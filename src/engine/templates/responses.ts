@@ -203,6 +203,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       classes: classCounts,
       classified: Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
       dueAt: earliestDue?.iso,
+      eventIds: _orderedIds(ctx, ids),
       first: items[0],
       items,
       judged: items.length - count('cancelled'),
@@ -214,7 +215,6 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       open: count('open'),
       openItems: items.filter((i) => i.state === 'open'),
       total: items.length,
-      eventIds: _orderedIds(ctx, ids),
     };
   };
 }

@@ -41,7 +41,11 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
     const { index, calendar } = ctx;
     const zone = calendar.zone;
     const receipt = _anchor(ctx, 'receipt');
-    if (!receipt?.eventId) return { measured: false, eventIds: [] };
+    if (!receipt?.eventId)
+      return {
+        eventIds: [],
+        measured: false,
+      };
     const receiptEvent = index.byId.get(receipt.eventId);
     let complexity = receiptEvent?.data.complexity as string | undefined;
     let assumed = false;
@@ -111,23 +115,23 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
         ? 'overdue'
         : 'open';
     return {
-      measured: true,
       complexity,
       complexityAssumed: assumed,
       complexitySource,
-      target,
-      receiptDate: isoDateFromDay(receipt.day),
       deadline: isoDateFromDay(deadlineDay),
       deadlineSource,
-      extensionIds: extensions,
-      endId: concluded ? end?.eventId : undefined,
-      endDate: isoDateFromDay(endDay),
-      elapsed,
-      pausedWorkingDays: paused.days,
-      lateExtensions,
-      state,
       dueAt: state === 'open' ? _endOfDayIso(deadlineDay, zone) : undefined,
+      elapsed,
+      endDate: isoDateFromDay(endDay),
+      endId: concluded ? end?.eventId : undefined,
       eventIds: _orderedIds(ctx, [...cited, ...paused.eventIds, ...lateExtensions.map((x) => x.id)]),
+      extensionIds: extensions,
+      lateExtensions,
+      measured: true,
+      pausedWorkingDays: paused.days,
+      receiptDate: isoDateFromDay(receipt.day),
+      state,
+      target,
     };
   };
 }

@@ -59,8 +59,9 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     params: rule.params,
     asOf: run.asOfText ?? _asOfText(index, calendar, asOfMs),
   };
+  const ctx = { index, calendar, asOfMs, facts };
   for (const f of rule.facts) {
-    const value = f.compute({ index, calendar, asOfMs, facts });
+    const value = f.compute(ctx);
     facts[f.name] = value;
     values[f.name] = value;
     renderValues[f.name] = value;

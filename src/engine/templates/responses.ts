@@ -196,24 +196,31 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       }
       items.push(item);
     }
-    const count = (s: State) => items.filter((i) => i.state === s).length;
-    const notMet = items.filter((i) => i.state === 'late' || i.state === 'missing');
+    // One pass over the items for every count and list.
+    const counts: Record<State, number> = { met: 0, late: 0, missing: 0, open: 0, cancelled: 0 };
+    const notMet: ResponseItem[] = [];
+    const openItems: ResponseItem[] = [];
+    for (const i of items) {
+      counts[i.state]++;
+      if (i.state === 'late' || i.state === 'missing') notMet.push(i);
+      else if (i.state === 'open') openItems.push(i);
+    }
     return {
-      cancelled: count('cancelled'),
+      cancelled: counts.cancelled,
       classes: classCounts,
       classified: Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
       dueAt: earliestDue?.iso,
       eventIds: _orderedIds(ctx, ids),
       first: items[0],
       items,
-      judged: items.length - count('cancelled'),
-      late: count('late'),
-      met: count('met'),
-      missing: count('missing'),
+      judged: items.length - counts.cancelled,
+      late: counts.late,
+      met: counts.met,
+      missing: counts.missing,
       notMet: notMet.length,
       notMetItems: notMet,
-      open: count('open'),
-      openItems: items.filter((i) => i.state === 'open'),
+      open: counts.open,
+      openItems,
       total: items.length,
     };
   };

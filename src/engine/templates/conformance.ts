@@ -64,7 +64,10 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
       judged: judgedIds.length,
       references: refIds.length,
       violating: violating.size,
-      violatingItems: ctx.index.events.filter((e) => violating.has(e.id)).map((e) => _ref(e, zone)),
+      violatingItems: _orderedIds(ctx, violating).flatMap((id) => {
+        const e = ctx.index.byId.get(id);
+        return e ? [_ref(e, zone)] : [];
+      }),
     };
   };
 }

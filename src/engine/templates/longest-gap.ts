@@ -4,6 +4,7 @@ import {
   _anchor,
   _candidates,
   _endOfDayIso,
+  _orderedIds,
   _pausedIn,
   _workingDays,
   type FactFn,
@@ -84,7 +85,7 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     if (until.eventId) cited.add(until.eventId);
     return {
       dueAt,
-      eventIds: index.events.filter((e) => cited.has(e.id)).map((e) => e.id),
+      eventIds: _orderedIds(ctx, cited),
       exceeded: exceededRuns.length,
       exceededRuns,
       interval,

@@ -5,7 +5,7 @@
  * and CSV through a mapping; `--strict` stops at the same case with the same report; a bad N is
  * a usage error.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -37,6 +37,27 @@ async function expectSameOnWorkers(args: readonly string[], workers = 2): Promis
     expect(many.stdout.split('\n').length).toBe(one.stdout.split('\n').length);
   } else expect(many.stdout).toBe(one.stdout);
   return one;
+}
+
+/**
+ * Runs `args` once on one thread and once on `workers`, each writing a `--report FORMAT:` file in
+ * `dir`; the standard outputs and the report files, `blank`ed, must be the same.
+ */
+async function expectSameReportsOnWorkers(
+  args: readonly string[],
+  report: { format: string; dir: string; blank: (s: string) => string },
+  workers: number,
+): Promise<void> {
+  const file = (tag: string) => join(report.dir, `${report.format}-${tag}-${workers}.out`);
+  const [one, many] = await Promise.all([
+    cli([...args, '--report', `${report.format}:${file('one')}`]),
+    cli([...args, '--report', `${report.format}:${file('many')}`, '--workers', String(workers)]),
+  ]);
+  expect(many.code).toBe(one.code);
+  expect(many.stderr).toBe(one.stderr);
+  expect(report.blank(many.stdout)).toBe(report.blank(one.stdout));
+  const read = async (tag: string) => report.blank(await readFile(file(tag), 'utf8'));
+  expect(await read('many')).toBe(await read('one'));
 }
 
 describe.concurrent('service-standards check --workers', { timeout: CLI_TIMEOUT * 3 }, () => {
@@ -103,8 +124,7 @@ describe.concurrent('service-standards check --workers', { timeout: CLI_TIMEOUT 
   }
 
   it('a generated CSV log through its mapping, on 3 workers, with a report file each: the same', async () => {
-    const reports = (tag: string) => ['--report', `ndjson:${join(suite.dir(), `csv-${tag}.ndjson`)}`];
-    const base = [
+    const args = [
       'check',
       csvLog,
       '--mapping',
@@ -118,17 +138,8 @@ describe.concurrent('service-standards check --workers', { timeout: CLI_TIMEOUT 
       'none',
       '--quiet',
     ];
-    const [one, many] = await Promise.all([
-      cli([...base, ...reports('one')]),
-      cli([...base, ...reports('many'), '--workers', '3']),
-    ]);
-    expect(many.code).toBe(one.code);
-    expect(many.stderr).toBe(one.stderr);
-    expect(withoutGeneratedAt(many.stdout)).toBe(withoutGeneratedAt(one.stdout));
-    const { readFile } = await import('node:fs/promises');
-    const read = async (tag: string) =>
-      (await readFile(join(suite.dir(), `csv-${tag}.ndjson`), 'utf8')).replace(/"generatedAt":"[^"]*"/, '');
-    expect(await read('many')).toBe(await read('one'));
+    const blank = (s: string) => s.replace(/"generatedAt": ?"[^"]*"/g, '');
+    await expectSameReportsOnWorkers(args, { format: 'ndjson', dir: suite.dir(), blank }, 3);
   });
 
   it('--strict stops at the same invalid case, with the same report and message', async () => {
@@ -177,8 +188,7 @@ describe.concurrent('service-standards check --workers', { timeout: CLI_TIMEOUT 
   });
 
   it('document reports (markdown, and HTML with timelines) on 2 threads: the same', async () => {
-    const reports = (tag: string) => ['--report', `html:${join(suite.dir(), `audit-${tag}.html`)}`];
-    const base = [
+    const args = [
       'check',
       SAMPLE,
       '--as-of',
@@ -189,17 +199,8 @@ describe.concurrent('service-standards check --workers', { timeout: CLI_TIMEOUT 
       'none',
       '--quiet',
     ];
-    const [one, two] = await Promise.all([
-      cli([...base, ...reports('one')]),
-      cli([...base, ...reports('two'), '--workers', '2']),
-    ]);
-    expect(two.code).toBe(one.code);
-    expect(two.stderr).toBe(one.stderr);
     const blank = (s: string) => s.replace(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '');
-    expect(blank(two.stdout)).toBe(blank(one.stdout));
-    const { readFile } = await import('node:fs/promises');
-    const read = async (tag: string) => blank(await readFile(join(suite.dir(), `audit-${tag}.html`), 'utf8'));
-    expect(await read('two')).toBe(await read('one'));
+    await expectSameReportsOnWorkers(args, { format: 'html', dir: suite.dir(), blank }, 2);
   });
 
   it('one case on 3 threads (judged before any worker is ready): the same', async () => {

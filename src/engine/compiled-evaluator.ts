@@ -53,7 +53,14 @@ export function createCompiledEvaluator(options: CompiledEvaluatorOptions = {}):
     evaluate(rule, facts): Promise<StageVerdicts> {
       const c = stagesFor(rule);
       const verdicts = c === null ? undefined : _run(c, facts);
-      return verdicts === undefined ? reference().evaluate(rule, facts) : Promise.resolve(verdicts);
+      if (verdicts === undefined) return reference().evaluate(rule, facts);
+      const byKey = new Map<string, boolean>();
+      for (let i = 0; i < verdicts.length; i++) byKey.set(c?.keys[i] as string, verdicts[i] as boolean);
+      return Promise.resolve(byKey);
+    },
+    evaluateSync(rule, facts): readonly boolean[] | undefined {
+      const c = stagesFor(rule);
+      return c === null ? undefined : _run(c, facts);
     },
   };
 }
@@ -77,14 +84,17 @@ interface CompiledStages {
 
 const _isEnumerableOwn = (o: object, k: string) => Object.prototype.propertyIsEnumerable.call(o, k);
 
-/** The verdicts, or undefined when the reference must decide (a missing fact, an exception). */
-function _run(c: CompiledStages, facts: Facts): StageVerdicts | undefined {
+/**
+ * The verdicts in stage order, or undefined when the reference must decide (a missing fact, an
+ * exception).
+ */
+function _run(c: CompiledStages, facts: Facts): boolean[] | undefined {
   // json-rules-engine registers every enumerable own key of the facts (and rejects an empty id).
   if (_isEnumerableOwn(facts, '')) return undefined;
   for (const name of c.reads) if (!_isEnumerableOwn(facts, name)) return undefined;
-  const verdicts = new Map<string, boolean>();
+  const verdicts = new Array<boolean>(c.tests.length);
   try {
-    for (let i = 0; i < c.tests.length; i++) verdicts.set(c.keys[i] as string, (c.tests[i] as Test)(facts));
+    for (let i = 0; i < c.tests.length; i++) verdicts[i] = (c.tests[i] as Test)(facts);
   } catch {
     return undefined;
   }

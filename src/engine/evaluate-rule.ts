@@ -2,14 +2,15 @@ import type { Finding, Status } from '../model/finding.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
+import type { CaseEvent } from './case-event.js';
 import type { CaseIndex } from './case-index.js';
 import { type CompiledRule, conditionFacts } from './compiled-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
-import { _inTimeOrder, type FactValue } from './fact-context.js';
+import type { FactValue } from './fact-context.js';
 import { _jsonCopy } from './json-copy.js';
 import { _memo, _memoByIdentity } from './memo.js';
 import { renderTemplate, templateFacts } from './render.js';
-import { worstStatus } from './status.js';
+import { worseStatus } from './status.js';
 
 // Per-rule work that depends only on the rule is done once, not per case.
 const _conditionFactsOf = _memoByIdentity(conditionFacts);
@@ -32,26 +33,52 @@ export function _asOfText(index: CaseIndex, calendar: WorkingCalendar, asOfMs: n
 
 /**
  * Judges one case against one rule: measures the facts, lets the evaluator decide the
- * conditions, and writes the finding. A rule that throws yields an `error` finding.
+ * conditions, and writes the finding. A rule that throws yields an `error` finding. The finding
+ * comes at once when the evaluator decides synchronously (`evaluateSync`), else as a promise.
  */
-export async function evaluateRule(rule: CompiledRule, run: RuleRun): Promise<Finding> {
+export function evaluateRule(rule: CompiledRule, run: RuleRun): Finding | Promise<Finding> {
+  let measuredFacts: _Measured;
   try {
-    return await _evaluate(rule, run);
+    measuredFacts = _measure(rule, run);
+    const verdicts = run.evaluator.evaluateSync?.(rule, measuredFacts.values);
+    if (verdicts !== undefined) return _finish(rule, run, measuredFacts, verdicts);
   } catch (e) {
-    return {
-      ref: rule.ref,
-      id: rule.id,
-      status: 'error',
-      explanation: `This indicator could not be evaluated: ${(e as Error).message}.`,
-      evidence: [],
-      measured: {},
-    };
+    return _errorFinding(rule, e);
+  }
+  return _finishLater(rule, run, measuredFacts);
+}
+
+async function _finishLater(rule: CompiledRule, run: RuleRun, m: _Measured): Promise<Finding> {
+  try {
+    const byKey = await run.evaluator.evaluate(rule, m.values);
+    // Read lazily, as before: a verdict the finding never consults may be missing.
+    const verdicts = rule.stages.map((s) => byKey.get(s.key));
+    return _finish(rule, run, m, verdicts);
+  } catch (e) {
+    return _errorFinding(rule, e);
   }
 }
 
-async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
+function _errorFinding(rule: CompiledRule, e: unknown): Finding {
+  return {
+    ref: rule.ref,
+    id: rule.id,
+    status: 'error',
+    explanation: `This indicator could not be evaluated: ${(e as Error).message}.`,
+    evidence: [],
+    measured: {},
+  };
+}
+
+/** The facts of one rule for one case, in three views: for chained templates, for conditions, for explanations. */
+interface _Measured {
+  readonly facts: Record<string, FactValue>;
+  readonly values: Record<string, unknown>;
+  readonly renderValues: Record<string, unknown>;
+}
+
+function _measure(rule: CompiledRule, run: RuleRun): _Measured {
   const { index, calendar, asOfMs } = run;
-  // Three views of the same facts: for chained templates, for conditions, for explanations.
   const facts: Record<string, FactValue> = {};
   const values: Record<string, unknown> = { case: index.state, params: rule.params, asOf: asOfMs };
   const renderValues: Record<string, unknown> = {
@@ -66,82 +93,221 @@ async function _evaluate(rule: CompiledRule, run: RuleRun): Promise<Finding> {
     values[f.name] = value;
     renderValues[f.name] = value;
   }
-  const verdicts = await run.evaluator.evaluate(rule, values);
-  const truth = (key: string) => {
-    const v = verdicts.get(key);
-    if (v === undefined) throw new Error(`the evaluator gave no verdict for ${key}`);
-    return v;
+  return { facts, values, renderValues };
+}
+
+/** What a rule's findings need of its shape, worked out once per compiled rule. */
+interface _Plan {
+  /** The stage index of the rule's `appliesWhen`, or -1. */
+  readonly applies: number;
+  /** The facts (indices into `rule.facts`) its `appliesWhen` reads. */
+  readonly appliesFacts: readonly number[];
+  readonly checks: readonly {
+    readonly applies: number;
+    readonly outcomes: readonly number[];
+    /** Each outcome's `dueAt` as a template (`{path|or:}`), or undefined. */
+    readonly dues: readonly (string | undefined)[];
+    /** The facts its `appliesWhen` and its outcomes' conditions read. */
+    readonly facts: readonly number[];
+  }[];
+  /** The facts each explanation template reads, by template. */
+  readonly templateFacts: Map<string, readonly number[]>;
+  readonly factIndex: ReadonlyMap<string, number>;
+}
+
+const _planOf = _memoByIdentity((rule: CompiledRule): _Plan => {
+  const factIndex = new Map(rule.facts.map((f, i) => [f.name, i] as const));
+  const indices = (names: Iterable<string>) => {
+    const out = new Set<number>();
+    for (const n of names) {
+      const i = factIndex.get(n);
+      if (i !== undefined) out.add(i);
+    }
+    return [...out];
   };
+  const stage = new Map(rule.stages.map((s, i) => [s.key, i] as const));
   const src = rule.source;
-  const keys = _stageKeys(rule);
-  const cited = new Set<string>();
-  const cite = (names: Iterable<string>) => {
-    for (const n of names) cited.add(n);
+  return {
+    applies: src.appliesWhen ? (stage.get('applies') ?? -1) : -1,
+    appliesFacts: src.appliesWhen ? indices(_conditionFactsOf(src.appliesWhen)) : [],
+    checks: src.checks.map((check, i) => ({
+      applies: check.appliesWhen ? (stage.get(`check.${i}.applies`) ?? -1) : -1,
+      outcomes: check.outcomes.map((_, k) => stage.get(`check.${i}.outcome.${k}`) ?? -1),
+      dues: check.outcomes.map((o) => (o.dueAt ? `{${o.dueAt}|or:}` : undefined)),
+      facts: indices([
+        ...(check.appliesWhen ? _conditionFactsOf(check.appliesWhen) : []),
+        ...check.outcomes.flatMap((o) => _conditionFactsOf(o.when)),
+      ]),
+    })),
+    templateFacts: new Map(),
+    factIndex,
   };
-  if (src.appliesWhen) cite(_conditionFactsOf(src.appliesWhen));
+});
+
+/** The verdict of a stage; an evaluator that gave none is a defect, reported as such. */
+function _truth(rule: CompiledRule, verdicts: readonly (boolean | undefined)[], stage: number): boolean {
+  const v = verdicts[stage];
+  if (v === undefined) throw new Error(`the evaluator gave no verdict for ${rule.stages[stage]?.key}`);
+  return v;
+}
+
+// Scratch space of `_finish`, which is synchronous and never re-entered: no per-rule allocations.
+let _cited = new Uint8Array(32);
+const _checkStatus: Status[] = [];
+const _checkTemplate: (string | undefined)[] = [];
+const _checkDue: (string | undefined)[] = [];
+let _positions = new Int32Array(256);
+
+function _cite(facts: readonly number[]): void {
+  for (let i = 0; i < facts.length; i++) _cited[facts[i] as number] = 1;
+}
+
+function _citeTemplate(plan: _Plan, template: string): void {
+  let facts = plan.templateFacts.get(template);
+  if (facts === undefined) {
+    const names = _templateFactsOf(template);
+    const out: number[] = [];
+    for (const n of names) {
+      const i = plan.factIndex.get(n);
+      if (i !== undefined && !out.includes(i)) out.push(i);
+    }
+    facts = out;
+    plan.templateFacts.set(template, facts);
+  }
+  _cite(facts);
+}
+
+const _NOT_APPLICABLE = 'This indicator does not apply to this case.';
+
+function _finish(
+  rule: CompiledRule,
+  run: RuleRun,
+  m: _Measured,
+  verdicts: readonly (boolean | undefined)[],
+): Finding {
+  const plan = _planOf(rule);
+  const src = rule.source;
+  const { renderValues } = m;
+  if (_cited.length < rule.facts.length) _cited = new Uint8Array(rule.facts.length * 2);
+  _cited.fill(0, 0, rule.facts.length);
   let status: Status;
   let explanation: string;
   let dueAt: string | undefined;
-  if (src.appliesWhen && !truth('applies')) {
+  if (plan.applies >= 0) _cite(plan.appliesFacts);
+  if (plan.applies >= 0 && !_truth(rule, verdicts, plan.applies)) {
     status = 'not_applicable';
-    const t = src.explain.not_applicable ?? 'This indicator does not apply to this case.';
-    cite(_templateFactsOf(t));
+    const t = src.explain.not_applicable ?? _NOT_APPLICABLE;
+    _citeTemplate(plan, t);
     explanation = renderTemplate(t, renderValues);
   } else {
-    const results = src.checks.map((check, i) => {
+    const checks = src.checks;
+    status = 'not_applicable';
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i] as (typeof checks)[number];
+      const cp = plan.checks[i] as _Plan['checks'][number];
       let s: Status = 'pass';
       let due: string | undefined;
       let template: string | undefined;
-      if (check.appliesWhen && !truth(keys.checks[i]?.applies ?? '')) s = 'not_applicable';
+      if (cp.applies >= 0 && !_truth(rule, verdicts, cp.applies)) s = 'not_applicable';
       else {
-        const holding = check.outcomes.filter((_, k) => truth(keys.checks[i]?.outcomes[k] ?? ''));
-        const o = holding[0];
+        // Every outcome's verdict is read (a missing one is an error), and the first that holds wins.
+        let first = -1;
+        for (let k = 0; k < cp.outcomes.length; k++) {
+          if (_truth(rule, verdicts, cp.outcomes[k] as number) && first < 0) first = k;
+        }
+        const o = first < 0 ? undefined : check.outcomes[first];
         if (o) {
           s = o.status;
           template = o.explain;
           // A pending check falls due at the earliest dueAt of its pending outcomes that hold.
           if (s === 'pending') {
-            const dues = holding.map((h) =>
-              h.status === 'pending' && h.dueAt ? renderTemplate(`{${h.dueAt}|or:}`, renderValues) : '',
-            );
-            due = _earliest(dues);
+            for (let k = first; k < cp.outcomes.length; k++) {
+              const h = check.outcomes[k] as (typeof check.outcomes)[number];
+              const dueTemplate = cp.dues[k];
+              if (h.status !== 'pending' || dueTemplate === undefined) continue;
+              if (!_truth(rule, verdicts, cp.outcomes[k] as number)) continue;
+              due = _earlier(due, renderTemplate(dueTemplate, renderValues));
+            }
           }
         }
       }
-      return { check, status: s, due, template: template ?? check.explain[s] };
-    });
-    status = worstStatus(results.map((r) => r.status));
-    const sentences: string[] = [];
-    for (const r of results) {
-      if (r.status !== 'not_applicable' || status === 'not_applicable') {
-        if (r.check.appliesWhen) cite(_conditionFactsOf(r.check.appliesWhen));
-        for (const o of r.check.outcomes) cite(_conditionFactsOf(o.when));
-      }
-      const t = r.template;
-      if (t === undefined) {
-        if (r.status === 'not_applicable') continue;
-        throw new Error(`check "${r.check.id}" has no explanation for status ${r.status}`);
-      }
-      cite(_templateFactsOf(t));
-      sentences.push(renderTemplate(t, renderValues));
+      _checkStatus[i] = s;
+      _checkDue[i] = due;
+      _checkTemplate[i] = template ?? check.explain[s];
+      status = worseStatus(status, s);
     }
-    explanation = sentences.join(' ');
+    explanation = '';
+    let sentences = 0;
+    for (let i = 0; i < checks.length; i++) {
+      const s = _checkStatus[i] as Status;
+      if (s !== 'not_applicable' || status === 'not_applicable')
+        _cite((plan.checks[i] as _Plan['checks'][number]).facts);
+      const t = _checkTemplate[i];
+      if (t === undefined) {
+        if (s === 'not_applicable') continue;
+        throw new Error(
+          `check "${(checks[i] as (typeof checks)[number]).id}" has no explanation for status ${s}`,
+        );
+      }
+      _citeTemplate(plan, t);
+      const sentence = renderTemplate(t, renderValues);
+      explanation = sentences++ === 0 ? sentence : `${explanation} ${sentence}`;
+    }
     if (status === 'pending') {
-      dueAt = _earliest(results.filter((r) => r.status === 'pending').map((r) => r.due));
+      for (let i = 0; i < checks.length; i++) {
+        if (_checkStatus[i] === 'pending') dueAt = _earlier(dueAt, _checkDue[i]);
+      }
     }
   }
-  const evidenceIds: string[] = [];
-  for (const name of cited) for (const id of facts[name]?.eventIds ?? []) evidenceIds.push(id);
   const finding: Finding = {
     ref: rule.ref,
     id: rule.id,
     status,
     explanation,
-    evidence: _inTimeOrder(index, evidenceIds),
-    measured: _measured(rule, facts),
+    evidence: _evidence(rule, run.index, m.facts),
+    measured: _measured(rule, m.facts),
   };
   if (dueAt) finding.dueAt = dueAt;
   return finding;
+}
+
+/**
+ * The ids of the events the cited facts relied on, in time order without repeats (as
+ * `_inTimeOrder`, without its intermediate lists).
+ */
+function _evidence(
+  rule: CompiledRule,
+  index: CaseIndex,
+  facts: Readonly<Record<string, FactValue>>,
+): string[] {
+  let n = 0;
+  let ordered = true;
+  for (let f = 0; f < rule.facts.length; f++) {
+    if (_cited[f] === 0) continue;
+    const ids = facts[(rule.facts[f] as CompiledRule['facts'][number]).name]?.eventIds;
+    if (ids === undefined) continue;
+    for (const id of ids) {
+      const p = index.position.get(id);
+      if (p === undefined) continue;
+      if (n === _positions.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(_positions);
+        _positions = grown;
+      }
+      if (n > 0 && p <= (_positions[n - 1] as number)) ordered = false;
+      _positions[n++] = p;
+    }
+  }
+  if (!ordered) _positions.subarray(0, n).sort();
+  const out: string[] = [];
+  let previous = -1;
+  for (let i = 0; i < n; i++) {
+    const p = _positions[i] as number;
+    if (p === previous) continue;
+    previous = p;
+    out.push((index.events[p] as CaseEvent).id);
+  }
+  return out;
 }
 
 /**
@@ -163,14 +329,6 @@ function _measured(rule: CompiledRule, facts: Readonly<Record<string, FactValue>
   return measured;
 }
 
-/** The evaluator's keys for each check's stages (`check.0.applies`, `check.0.outcome.1`), made once per rule. */
-const _stageKeys = _memoByIdentity((rule: CompiledRule) => ({
-  checks: rule.source.checks.map((check, i) => ({
-    applies: `check.${i}.applies`,
-    outcomes: check.outcomes.map((_, k) => `check.${i}.outcome.${k}`),
-  })),
-}));
-
 /** A rule's resolved parameters with their keys sorted once; each finding gets its own copy. */
 const _sortedParams = _memoByIdentity((rule: CompiledRule) => _jsonCopy(rule.params, { sortKeys: true }));
 
@@ -185,8 +343,9 @@ const _measuredOrder = _memoByIdentity((rule: CompiledRule) => {
   return entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 });
 
-/** The earliest of some instants (ISO strings; empty or missing ones ignored). */
-function _earliest(instants: readonly (string | undefined)[]): string | undefined {
-  const present = instants.filter((x): x is string => Boolean(x));
-  return present.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+/** The earlier of two instants (ISO strings; an empty or missing one ignored; the first on a tie). */
+function _earlier(a: string | undefined, b: string | undefined): string | undefined {
+  if (!b) return a || undefined;
+  if (!a) return b;
+  return Date.parse(b) < Date.parse(a) ? b : a;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ConditionEvaluator,
   ConfigError,
+  createCompiledEvaluator,
   createRuleset,
   evaluateCase,
   evaluateCases,
@@ -265,5 +267,50 @@ describe('duplicate ids', () => {
       ['events.0.type', 'invalid_format'],
       ['events.1.id', 'duplicate_id'],
     ]);
+  });
+});
+
+describe('evaluators that decide at once and evaluators that make us wait', () => {
+  const compiled = createCompiledEvaluator();
+
+  it('give the same findings (evaluateSync is only a shortcut)', async () => {
+    const asyncOnly: ConditionEvaluator = { name: 'async-only', evaluate: (r, f) => compiled.evaluate(r, f) };
+    const quick = await evaluateCase(history(), { ruleset, asOf, evaluator: compiled });
+    const waited = await evaluateCase(history(), { ruleset, asOf, evaluator: asyncOnly });
+    expect(waited).toEqual(quick);
+    expect(quick.findings.some((f) => f.status === 'pass')).toBe(true);
+  });
+
+  it('a verdict missing for a stage the finding needs is an error finding, on either path', async () => {
+    const none: ConditionEvaluator = {
+      name: 'none-async',
+      evaluate: async () => new Map(),
+    };
+    const noneSync: ConditionEvaluator = {
+      name: 'none-sync',
+      evaluate: async () => new Map(),
+      evaluateSync: (rule) => rule.stages.map(() => undefined as unknown as boolean),
+    };
+    for (const evaluator of [none, noneSync]) {
+      const r = await evaluateCase(history(), { ruleset, asOf, evaluator });
+      expect(r.findings.map((f) => f.status)).toEqual(r.findings.map(() => 'error'));
+      for (const f of r.findings)
+        expect(f.explanation).toMatch(/the evaluator gave no verdict for (applies|check\.\d+\.)/);
+    }
+  });
+
+  it('falls back to evaluate when evaluateSync declines', async () => {
+    let waited = 0;
+    const declining: ConditionEvaluator = {
+      name: 'declining',
+      evaluate: (r, f) => {
+        waited++;
+        return compiled.evaluate(r, f);
+      },
+      evaluateSync: () => undefined,
+    };
+    const r = await evaluateCase(history(), { ruleset, asOf, evaluator: declining });
+    expect(waited).toBe(ruleset.rules.length);
+    expect(r).toEqual(await evaluateCase(history(), { ruleset, asOf }));
   });
 });

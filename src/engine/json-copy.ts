@@ -69,16 +69,16 @@ function _copy(v: unknown, depth: number, sort: boolean, omit?: ReadonlySet<stri
       const o = v as Record<string, unknown>;
       if (typeof o.toJSON === 'function') throw NOT_PLAIN;
       const out: Record<string, unknown> = {};
-      const keys = Object.keys(o);
-      if (sort && !_isSorted(keys)) keys.sort(_byCodeUnits);
-      for (const k of keys) {
-        if (omit?.has(k)) continue;
-        const c = _copy(o[k], depth + 1, sort);
-        if (c === undefined) continue;
-        if (k === '__proto__')
-          Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
-        else out[k] = c;
+      // Objects are nearly always built in key order already: walking the keys in place then
+      // costs no key list (`for...in` gives Object.keys' order; own keys only).
+      if (!sort || _ownKeysSorted(o)) {
+        for (const k in o) {
+          if (Object.hasOwn(o, k)) _copyEntry(o, k, out, depth, sort, omit);
+        }
+        return out;
       }
+      const keys = Object.keys(o).sort(_byCodeUnits);
+      for (const k of keys) _copyEntry(o, k, out, depth, sort, omit);
       return out;
     }
     case 'bigint':
@@ -91,8 +91,30 @@ function _copy(v: unknown, depth: number, sort: boolean, omit?: ReadonlySet<stri
 
 const _byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Most objects are built in key order already; checking is cheaper than sorting. */
-function _isSorted(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return false;
+/** Copies one property unless JSON would leave it out; `__proto__` stays an own key. */
+function _copyEntry(
+  o: Record<string, unknown>,
+  k: string,
+  out: Record<string, unknown>,
+  depth: number,
+  sort: boolean,
+  omit: ReadonlySet<string> | undefined,
+): void {
+  if (omit?.has(k)) return;
+  const c = _copy(o[k], depth + 1, sort);
+  if (c === undefined) return;
+  if (k === '__proto__')
+    Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+  else out[k] = c;
+}
+
+/** Whether an object's own enumerable keys are in code-unit order already (checking is cheaper than sorting). */
+function _ownKeysSorted(o: Record<string, unknown>): boolean {
+  let previous: string | undefined;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    if (previous !== undefined && previous > k) return false;
+    previous = k;
+  }
   return true;
 }

@@ -180,6 +180,8 @@ export function parseInstant(
 ): ParsedInstant | { error: string } {
   _zoneCache(zone);
   if (typeof value !== 'string') return { error: `${String(value)} is not a date-time string` };
+  const fast = _parseCommon(value, zone);
+  if (fast !== undefined) return fast;
   const m = _ISO.exec(value.trim());
   if (m === null) {
     return _error(
@@ -223,6 +225,69 @@ export function parseInstant(
   return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
 }
 
+const _ZERO = 48;
+
+/** The value of `n` decimal digits of `s` from `at`, or -1 when one of them is not a digit. */
+function _digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - _ZERO;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * The common shape, read without a regular expression (no match arrays on every event):
+ * `YYYY-MM-DDTHH:MM:SS[.fff]` then `Z` or `±HH:MM`, a real date and time. Anything else, and
+ * every error, is left to the general parser (undefined), which gives the same result for these.
+ */
+function _parseCommon(s: string, zone: string): ParsedInstant | undefined {
+  const n = s.length;
+  if (n < 20) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return undefined; // - - T
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined; // : :
+  const year = _digits(s, 0, 4);
+  const month = _digits(s, 5, 2);
+  const dayOfMonth = _digits(s, 8, 2);
+  const hour = _digits(s, 11, 2);
+  const minute = _digits(s, 14, 2);
+  const second = _digits(s, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1 || hour < 0 || hour > 23) return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  if (dayOfMonth > _daysInMonth(year, month)) return undefined;
+  let at = 19;
+  let millis = 0;
+  if (s.charCodeAt(at) === 46) {
+    // A fraction of 1 to 3 digits (longer ones go the general way).
+    let digits = 0;
+    while (at + 1 + digits < n && digits < 4) {
+      const d = s.charCodeAt(at + 1 + digits) - _ZERO;
+      if (d < 0 || d > 9) break;
+      millis = millis * 10 + d;
+      digits++;
+    }
+    if (digits === 0 || digits > 3) return undefined;
+    millis *= digits === 1 ? 100 : digits === 2 ? 10 : 1;
+    at += 1 + digits;
+  }
+  let offsetMinutes: number;
+  if (at === n - 1 && s.charCodeAt(at) === 90)
+    offsetMinutes = 0; // Z
+  else if (at === n - 6 && s.charCodeAt(at + 3) === 58) {
+    const sign = s.charCodeAt(at);
+    const oh = _digits(s, at + 1, 2);
+    const om = _digits(s, at + 4, 2);
+    if ((sign !== 43 && sign !== 45) || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return undefined;
+  const day = _daysFromCivil(year, month, dayOfMonth);
+  const localMs = day * _MS_PER_DAY + hour * _MS_PER_HOUR + minute * 60_000 + second * 1000 + millis;
+  const epochMs = localMs - offsetMinutes * 60_000;
+  return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
+}
+
 /**
  * Formats an instant as ISO 8601 with milliseconds and the zone's offset at that instant (always
  * `±HH:MM`, never `Z`; `±HH:MM:SS` only for historical offsets with seconds). Independent of the
@@ -232,6 +297,24 @@ export function parseInstant(
  * formatInstant(Date.parse('2024-05-07T09:00:00Z'), 'Europe/London'); // '2024-05-07T10:00:00.000+01:00'
  */
 export function formatInstant(epochMs: number, zone: string): string {
+  if (zone === _formattedZone) {
+    const hit = _formatted.get(epochMs);
+    if (hit !== undefined) return hit;
+  } else {
+    _formatted.clear();
+    _formattedZone = zone;
+  }
+  const text = _formatInstant(epochMs, zone);
+  if (_formatted.size >= 4096) _formatted.clear();
+  _formatted.set(epochMs, text);
+  return text;
+}
+
+// Findings cite the same few instants of a case again and again (an event in several facts).
+let _formattedZone = '';
+const _formatted = new Map<number, string>();
+
+function _formatInstant(epochMs: number, zone: string): string {
   if (!Number.isFinite(epochMs)) throw new RangeError(`Cannot format the instant ${epochMs}`);
   const offset = _offsetMs(epochMs, zone);
   const local = epochMs + offset;

@@ -300,3 +300,76 @@ describe('performance', () => {
     expect(elapsed).toBeLessThan(10_000);
   });
 });
+
+describe('parseInstant: the common shape read without a regular expression', () => {
+  // A leading space sends a string down the general (regular expression) path, which trims it.
+  const general = (s: string, zone: string) => {
+    const r = parseInstant(` ${s}`, zone);
+    return 'error' in r ? { error: r.error.replace(/^" /, '"') } : r;
+  };
+  const two = (lo: number, hi: number) =>
+    fc.integer({ min: lo, max: hi }).map((n) => String(n).padStart(2, '0'));
+  const instantLike = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      two(0, 13),
+      two(0, 32),
+      fc.constantFrom('T', 't', ' '),
+      two(0, 24),
+      two(0, 60),
+      two(0, 60),
+      fc.oneof(
+        fc.constant(''),
+        fc.tuple(fc.constantFrom('.', ','), fc.stringMatching(/^\d{1,5}$/)).map(([p, d]) => p + d),
+      ),
+      fc.oneof(
+        fc.constantFrom('Z', 'z', ''),
+        fc
+          .tuple(fc.constantFrom('+', '-'), two(0, 25), fc.constantFrom(':', ''), two(0, 60))
+          .map((p) => p.join('')),
+      ),
+    )
+    .map(([y, mo, d, t, h, mi, s, f, off]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f}${off}`);
+
+  it('gives exactly what the general parser gives, errors included', () => {
+    fc.assert(
+      fc.property(
+        instantLike,
+        fc.constantFrom('Europe/London', 'Pacific/Chatham', 'America/Sao_Paulo', 'UTC'),
+        (s, zone) => {
+          expect(parseInstant(s, zone)).toEqual(general(s, zone));
+        },
+      ),
+      { numRuns: 5000, seed: 11 },
+    );
+  });
+
+  it.each([
+    '2024-05-07T10:00:00Z',
+    '2024-05-07T10:00:00.5+01:00',
+    '2024-05-07T10:00:00.123-03:30',
+    '2024-02-29T23:59:59.999+14:00',
+  ])('reads %s as the general parser does', (s) => {
+    const fast = parseInstant(s, 'Europe/London');
+    expect('error' in fast).toBe(false);
+    expect(fast).toEqual(general(s, 'Europe/London'));
+  });
+});
+
+describe('formatInstant: remembered texts', () => {
+  it('never hands one zone the text made for another', () => {
+    const ms = Date.parse('2024-05-07T09:00:00Z');
+    for (let i = 0; i < 3; i++) {
+      expect(formatInstant(ms, 'Europe/London')).toBe('2024-05-07T10:00:00.000+01:00');
+      expect(formatInstant(ms, 'Pacific/Auckland')).toBe('2024-05-07T21:00:00.000+12:00');
+    }
+  });
+
+  it('stays right when many instants are formatted (the memo starts again when full)', () => {
+    const base = Date.parse('2024-01-01T00:00:00Z');
+    for (let i = 0; i < 10_000; i += 7) {
+      const ms = base + i * 60_000;
+      expect(formatInstant(ms, 'UTC')).toBe(new Date(ms).toISOString().replace('Z', '+00:00'));
+    }
+  });
+});

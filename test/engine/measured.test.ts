@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { _jsonCopy } from '../../src/engine/json-copy.js';
+import type { CaseResult } from '../../src/index.js';
+import { evaluateCase, loadRuleset } from '../../src/index.js';
+import { readIndicatorFixtures } from '../support/fixtures.js';
+
+const ruleset = await loadRuleset();
+const sample = readFileSync(new URL('../../fixtures/sample/sample.ndjson', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as unknown);
+const asOf = '2025-03-31T17:00:00+01:00';
+
+/** Every object and array reachable from `root`, each counted once per place it is reached. */
+function collectObjects(root: unknown, seen: Map<object, string>, path: string, shared: string[]): void {
+  if (root === null || typeof root !== 'object') return;
+  const earlier = seen.get(root);
+  if (earlier !== undefined) {
+    shared.push(`${path} is ${earlier}`);
+    return;
+  }
+  seen.set(root, path);
+  for (const [k, v] of Object.entries(root)) collectObjects(v, seen, `${path}.${k}`, shared);
+}
+
+describe("findings' measured values", () => {
+  it('share no object or array with another place in any result of a run', async () => {
+    const seen = new Map<object, string>();
+    const shared: string[] = [];
+    const results: CaseResult[] = [];
+    // Each case twice: a second judgement must not reuse anything the first handed out.
+    for (const round of [1, 2]) {
+      for (const c of sample) {
+        const r = await evaluateCase(c, { ruleset, asOf });
+        results.push(r);
+        collectObjects(r.findings, seen, `round ${round} ${r.caseId}`, shared);
+      }
+    }
+    expect(shared).toEqual([]);
+    expect(seen.size).toBeGreaterThan(10_000);
+  });
+
+  it('share nothing in any indicator fixture either (every template path they reach)', async () => {
+    const seen = new Map<object, string>();
+    const shared: string[] = [];
+    for (const f of readIndicatorFixtures()) {
+      const config = f.config as Parameters<typeof evaluateCase>[1]['config'];
+      const r = await evaluateCase(f.case, { ruleset, asOf: f.asOf, config });
+      collectObjects(r.findings, seen, f.file, shared);
+    }
+    expect(shared).toEqual([]);
+  });
+
+  it('are in JSON form already: a JSON round trip (keys sorted) changes nothing', async () => {
+    for (const c of sample) {
+      const r = await evaluateCase(c, { ruleset, asOf });
+      for (const f of r.findings) {
+        expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(_jsonCopy(f.measured, { sortKeys: true }));
+        expect(JSON.stringify(f.measured)).toBe(JSON.stringify(_jsonCopy(f.measured, { sortKeys: true })));
+      }
+    }
+  });
+});

@@ -18,7 +18,6 @@ export interface AnchorPoint {
 export interface CaseIndex {
   readonly case: NormalizedCase;
   readonly events: readonly CaseEvent[];
-  readonly byId: ReadonlyMap<string, CaseEvent>;
   /** Each event's position in `events` (time order), by id. */
   readonly position: ReadonlyMap<string, number>;
   /** The events of each type, in time order. */
@@ -68,7 +67,6 @@ const _isOutsideRemit = (e: CaseEvent) =>
  */
 export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: number): CaseIndex {
   const events = c.events;
-  const byId = new Map<string, CaseEvent>();
   const byType = new Map<string, CaseEvent[]>();
   const position = new Map<string, number>();
   let receipt: CaseEvent | undefined;
@@ -79,7 +77,6 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   let pausedBy: CaseEvent | undefined;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as CaseEvent;
-    byId.set(e.id, e);
     position.set(e.id, i);
     const sameType = byType.get(e.type);
     if (sameType) sameType.push(e);
@@ -125,5 +122,16 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
       receiptDay === undefined ? 0 : calendar.countPausedWorkingDays(receiptDay, anchors.end.day, paused),
   };
   const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
-  return { case: c, events, byId, position, byType, anchors, paused, pauses, state };
+  return { case: c, events, position, byType, anchors, paused, pauses, state };
+}
+
+/**
+ * The event with this id, found through `position` (one map per case serves both).
+ *
+ * @example
+ * eventById(index, 'e3')?.type; // 'decision.issued'
+ */
+export function eventById(index: CaseIndex, id: string): CaseEvent | undefined {
+  const p = index.position.get(id);
+  return p === undefined ? undefined : index.events[p];
 }

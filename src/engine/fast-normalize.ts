@@ -4,6 +4,7 @@ import { parseInstant } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import {
   _caseEvent,
+  _DEADLINE_FIELDS,
   _normalized,
   type NormalizeCaseOptions,
   type NormalizeResult,
@@ -69,7 +70,7 @@ export function _tryFastNormalize(
       if (d === FAIL) return undefined;
       data = d as Record<string, unknown>;
     }
-    for (const field of ['revisedTargetAt', 'dueAt'] as const) {
+    for (const field of _DEADLINE_FIELDS) {
       const v = data[field];
       if (typeof v === 'string' && 'error' in parseInstant(v, options.zone, 'end')) return undefined;
     }

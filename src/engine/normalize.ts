@@ -77,7 +77,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
       if (!d.success) issues.push(..._fromZodIssues(d.error.issues, [...path, 'data']));
       else data = d.data;
     }
-    for (const field of ['revisedTargetAt', 'dueAt'] as const) {
+    for (const field of _DEADLINE_FIELDS) {
       const v = data[field];
       if (typeof v === 'string') {
         const d = parseInstant(v, options.zone, 'end');
@@ -100,6 +100,9 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
   if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
   return _normalized(c.caseId, c.attributes, events, after, c.events.length);
 }
+
+/** @internal Data fields holding instants that must parse (deadlines set by the body). */
+export const _DEADLINE_FIELDS = ['revisedTargetAt', 'dueAt'] as const;
 
 /** Issues in the order of the events (and fields) they concern. */
 function _sortIssues(issues: InputIssue[]): InputIssue[] {

@@ -128,7 +128,9 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
       return (v) => {
         if (!_plain(v)) return FAIL;
         const out: Record<string, unknown> = {};
-        for (const k of Object.keys(v)) {
+        // for...in gives Object.keys' order without making the list (own keys only).
+        for (const k in v) {
+          if (!Object.hasOwn(v, k)) continue;
           const x = value(v[k]);
           if (x === FAIL) return FAIL;
           out[k] = x;
@@ -164,7 +166,7 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
           if (x === FAIL) return FAIL;
           out[k] = x;
         }
-        for (const k of Object.keys(v)) if (!known.has(k)) out[k] = v[k];
+        for (const k in v) if (Object.hasOwn(v, k) && !known.has(k)) out[k] = v[k];
         return out;
       };
     }

@@ -1,5 +1,6 @@
 import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
+import { eventById } from '../case-index.js';
 import {
   _candidates,
   _inBounds,
@@ -42,7 +43,7 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
         if (!source)
           throw new Error(`fact "${chain.fromFact}" must be declared before the facts chained to it`);
         for (const it of source.items as ResponseItem[]) {
-          const ref = ctx.index.byId.get(it.triggerId);
+          const ref = eventById(ctx.index, it.triggerId);
           if (!ref || !chain.states.includes(it.state)) continue;
           const p = _chainPoint(ctx, it, chain.at, ref);
           if (p) refs.push({ ref, startMs: p.startMs });
@@ -65,7 +66,7 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
       references: refIds.length,
       violating: violating.size,
       violatingItems: _orderedIds(ctx, violating).flatMap((id) => {
-        const e = ctx.index.byId.get(id);
+        const e = eventById(ctx.index, id);
         return e ? [_ref(e, zone)] : [];
       }),
     };

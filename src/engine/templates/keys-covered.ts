@@ -1,4 +1,5 @@
 import type { FactSpec } from '../../model/rule.js';
+import { eventById } from '../case-index.js';
 import { _anchor, _candidates, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
 import { _compilePath, compileFilter } from '../filter.js';
 
@@ -15,7 +16,7 @@ export function compileKeysCovered(spec: Spec, scope: TemplateScope): FactFn {
   const list = _compilePath(spec.listField);
   return (ctx) => {
     const anchor = _anchor(ctx, spec.before);
-    const anchorEvent = anchor?.eventId ? ctx.index.byId.get(anchor.eventId) : undefined;
+    const anchorEvent = anchor?.eventId ? eventById(ctx.index, anchor.eventId) : undefined;
     const latest = new Map<string, (typeof ctx.index.events)[number]>();
     for (const e of _candidates(ctx, source)) {
       if (anchor && e.atMs >= anchor.ms) break;

@@ -2,6 +2,7 @@ import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
 import { formatInstant, parseInstant } from '../../time/instant.js';
 import type { CaseEvent } from '../case-event.js';
+import { eventById } from '../case-index.js';
 import {
   _anchor,
   _candidates,
@@ -241,7 +242,7 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
     out = [];
     for (const item of source.items as ResponseItem[]) {
       if (!chain.states.includes(item.state)) continue;
-      const event = index.byId.get(item.triggerId);
+      const event = eventById(index, item.triggerId);
       if (!event) continue;
       const point = _chainPoint(ctx, item, chain.at, event);
       if (point) out.push({ event, ...point });
@@ -259,7 +260,7 @@ export function _chainPoint(
 ): { startMs: number; startDay: number; from?: CaseEvent } | undefined {
   if (at === 'trigger') return { startMs: event.atMs, startDay: event.day };
   if (at === 'response') {
-    const r = item.responseId ? ctx.index.byId.get(item.responseId) : undefined;
+    const r = item.responseId ? eventById(ctx.index, item.responseId) : undefined;
     return r ? { startMs: r.atMs, startDay: r.day, from: r } : undefined;
   }
   if (!item.deadline) return undefined;

@@ -1,6 +1,7 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
 import { parseInstant } from '../../time/instant.js';
+import { eventById } from '../case-index.js';
 import {
   _anchor,
   _endOfDayIso,
@@ -46,7 +47,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
         eventIds: [],
         measured: false,
       };
-    const receiptEvent = index.byId.get(receipt.eventId);
+    const receiptEvent = eventById(index, receipt.eventId);
     let complexity = receiptEvent?.data.complexity as string | undefined;
     let assumed = false;
     let complexitySource = complexity ? 'complaint.received' : undefined;

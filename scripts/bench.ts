@@ -15,12 +15,15 @@
  *   npm run bench -- [--cases 3000] [--seed 1] [--format ndjson|csv] [--as-of ISO] [--json]
  *                    [--skip-reference] [--no-verify] [--build] [--workers N] [--latency-runs 2000]
  *                    [--cli PATH (another build of the command, e.g. with changes under trial)]
+ *                    [--ceiling (also run two copies of the command at once: what two threads can
+ *                    give on this machine at most)]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { parse as parseCsv } from 'csv-parse';
 import { indexCase } from '../src/engine/case-index.js';
 import { createCompiledEvaluator } from '../src/engine/compiled-evaluator.js';
@@ -71,6 +74,7 @@ const opts = {
   cli: arg('cli'),
   latencyRuns: Number(arg('latency-runs') ?? 2000),
   breakdownCases: Number(arg('breakdown-cases') ?? 1000),
+  ceiling: flag('ceiling'),
 };
 if (!Number.isInteger(opts.cases) || opts.cases < 1)
   throw new Error('--cases must be a positive whole number');
@@ -309,15 +313,17 @@ const stale = opts.cli ? 0 : newestSource(join(ROOT, 'src'));
 if (stale > 0)
   say(`    note: ${stale} source file(s) are newer than dist/cli.js (run with --build to rebuild)`);
 
-async function shippedRun(): Promise<{
+async function shippedRun(run: { workers?: string | undefined; keep?: boolean } = {}): Promise<{
   ms: number;
   cpuMs: number;
   peakRssMb: number;
   exitCode: number;
   out: string;
 }> {
-  const out = opts.verify && reference ? join(BENCH_DIR, `out-shipped-${process.pid}.ndjson`) : '/dev/null';
-  const timeFile = join(BENCH_DIR, `time-${process.pid}.txt`);
+  const keep = run.keep ?? (opts.verify && reference !== undefined);
+  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const out = keep ? join(BENCH_DIR, `out-shipped-${tag}.ndjson`) : '/dev/null';
+  const timeFile = join(BENCH_DIR, `time-${tag}.txt`);
   const args = [
     cli,
     'check',
@@ -330,7 +336,7 @@ async function shippedRun(): Promise<{
     '--fail-on',
     'none',
     '--quiet',
-    ...(opts.workers ? ['--workers', opts.workers] : []),
+    ...(run.workers ? ['--workers', run.workers] : []),
   ];
   const useTime = existsSync('/usr/bin/time');
   const { openSync, closeSync } = await import('node:fs');
@@ -359,7 +365,7 @@ async function shippedRun(): Promise<{
 say(
   `(3) shipped: node ${relative(ROOT, cli)} check ... --format ndjson (default evaluator: ${shippedEvaluator}) ...`,
 );
-const shipped = await shippedRun();
+const shipped = await shippedRun({ workers: opts.workers });
 if (shipped.exitCode !== 0) say(`    warning: the command exited with ${shipped.exitCode}`);
 say(
   `    ${round(shipped.ms / 1000, 2)} s (CPU ${round(shipped.cpuMs / 1000, 2)} s), peak RSS ${round(shipped.peakRssMb)} MB`,
@@ -388,6 +394,28 @@ if (reference && opts.verify) {
   rmSync(shipped.out, { force: true });
 }
 
+// ---- Ceiling: what two threads can give on this machine at most ---------------------------------
+
+/**
+ * Two copies of the command at once, each alone on one thread, against one copy alone: the
+ * speed-up two completely independent processes reach here, the most two threads could.
+ */
+let ceiling: { aloneSeconds: number; pairSeconds: number; speedup: number } | undefined;
+if (opts.ceiling) {
+  say('ceiling: the command alone, then two copies at once ...');
+  const alone = await shippedRun({ keep: false });
+  const pair = await Promise.all([shippedRun({ keep: false }), shippedRun({ keep: false })]);
+  const pairMs = Math.max(...pair.map((r) => r.ms));
+  ceiling = {
+    aloneSeconds: round(alone.ms / 1000, 2),
+    pairSeconds: round(pairMs / 1000, 2),
+    speedup: round((2 * alone.ms) / pairMs, 2),
+  };
+  say(
+    `    alone ${ceiling.aloneSeconds} s; two at once ${ceiling.pairSeconds} s: ${ceiling.speedup}x the work per second`,
+  );
+}
+
 // ---- Latency: one 50-event case, full ruleset, in process ------------------------------------
 
 /** Cases of exactly 50 events (the first 50 in time of a padded case). */
@@ -413,20 +441,49 @@ for (let i = 0; i < 300; i++) {
     evaluator: compiled,
   });
 }
-const times: number[] = [];
+// Each call's span, and the garbage collections (V8's, as perf_hooks reports them) in the same
+// timeline: the tail is read both with and without the calls a collection ran in.
+const spans: { start: number; end: number }[] = [];
+const collections: { start: number; end: number; minor: boolean }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+    collections.push({ start: e.startTime, end: e.startTime + e.duration, minor: kind === 1 });
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 for (let i = 0; i < opts.latencyRuns; i++) {
   const c = latencyCases[i % latencyCases.length];
-  const t0 = now();
+  const start = performance.now();
   await evaluateCase(c, { ruleset, prepared, asOf: latencyAsOf, evaluator: compiled });
-  times.push(now() - t0);
+  spans.push({ start, end: performance.now() });
 }
-times.sort((a, b) => a - b);
-const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] as number;
+await new Promise((resolve) => setTimeout(resolve, 50)); // let the last entries arrive
+gcObserver.disconnect();
+const withGc = spans.map((s) => collections.some((g) => g.start < s.end && g.end > s.start));
+const pctOf = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+const durations = spans.map((s) => s.end - s.start);
+const minorPauses = collections.filter((g) => g.minor).map((g) => g.end - g.start);
 const latency = {
   events: 50,
-  runs: times.length,
-  p50CaseMs: round(pct(50), 3),
-  p99CaseMs: round(pct(99), 3),
+  runs: spans.length,
+  p50CaseMs: round(pctOf(durations, 50), 3),
+  p99CaseMs: round(pctOf(durations, 99), 3),
+  /** The same, without the calls during which a garbage collection ran. */
+  p99WithoutGcCaseMs: round(
+    pctOf(
+      durations.filter((_, i) => !withGc[i]),
+      99,
+    ),
+    3,
+  ),
+  /** Share of calls during which a garbage collection ran. */
+  callsWithGc: round(withGc.filter(Boolean).length / spans.length, 4),
+  /** Median pause of a young-generation collection (scavenge). */
+  scavengeP50Ms: round(pctOf(minorPauses, 50), 3),
 };
 
 // ---- Breakdown: where the in-process time goes ------------------------------------------------
@@ -441,6 +498,7 @@ async function breakdown(limit: number) {
     'conditions: json-rules-engine': 0,
     'finding (render, evidence, measured copy)': 0,
     'output (canonical + JSON.stringify)': 0,
+    'of which JSON.stringify alone': 0,
   };
   const byTemplate: Record<string, number> = {};
   const reference = createJsonRulesEngineEvaluator();
@@ -497,6 +555,11 @@ async function breakdown(limit: number) {
     });
     outputBytes += text.length;
     t['output (canonical + JSON.stringify)'] += now() - t0;
+    // Printing at its least: what any implementation printing these findings must spend.
+    const printed = JSON.parse(text) as unknown;
+    t0 = now();
+    JSON.stringify(printed);
+    t['of which JSON.stringify alone'] += now() - t0;
   }
   return { cases: Math.min(n, limit), ms: t, byTemplate, outputBytes };
 }
@@ -549,7 +612,22 @@ const result = {
   },
   identical,
   firstDifference,
+  ceiling,
   latency,
+  /**
+   * The least any implementation printing these reports could take: the floor plus printing them
+   * (JSON.stringify alone, per case, from the breakdown), as a multiple of the floor.
+   */
+  bound: parts
+    ? (() => {
+        const printMs = (parts.ms['of which JSON.stringify alone'] / parts.cases) * CASES;
+        return {
+          printSeconds: round(printMs / 1000, 3),
+          boundRatioToFloor: round((floor.ms + printMs) / floor.ms, 2),
+          shippedRatioToBound: round(shipped.ms / (floor.ms + printMs), 2),
+        };
+      })()
+    : undefined,
   breakdown: parts
     ? {
         cases: parts.cases,
@@ -606,6 +684,17 @@ if (opts.json) {
     `\nlatency, one ${latency.events}-event case, full ruleset, compiled evaluator (${latency.runs} runs):`,
   );
   say(`  p50 ${latency.p50CaseMs} ms, p99 ${latency.p99CaseMs} ms`);
+  say(
+    `  a garbage collection ran during ${round(latency.callsWithGc * 100, 1)}% of calls (scavenge median ${latency.scavengeP50Ms} ms); p99 of the others ${latency.p99WithoutGcCaseMs} ms`,
+  );
+  if (result.bound)
+    say(
+      `\nleast possible: floor + printing the reports (JSON.stringify alone, ${result.bound.printSeconds} s) = ${result.bound.boundRatioToFloor}x the floor; the command is ${result.bound.shippedRatioToBound}x that`,
+    );
+  if (ceiling)
+    say(
+      `two copies of the command at once do ${ceiling.speedup}x the work per second of one alone (the most two threads can give here)`,
+    );
   if (result.breakdown) {
     say(`\nwhere the time goes (in process, first ${result.breakdown.cases} cases, ms per case):`);
     for (const [k, v] of Object.entries(result.breakdown.msPerCase))

@@ -460,6 +460,32 @@ for (let i = 0; i < opts.latencyRuns; i++) {
 }
 await new Promise((resolve) => setTimeout(resolve, 50)); // let the last entries arrive
 gcObserver.disconnect();
+// Allocation per call, by V8's sampling heap profiler (objects collected since included): what
+// decides how often a collection lands in a call.
+const allocatedKbPerCase = await (async () => {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  const calls = 500;
+  for (let i = 0; i < calls; i++) {
+    await evaluateCase(latencyCases[i % latencyCases.length], {
+      ruleset,
+      prepared,
+      asOf: latencyAsOf,
+      evaluator: compiled,
+    });
+  }
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  type Node = { selfSize: number; children: Node[] };
+  const total = (n: Node): number => n.selfSize + n.children.reduce((t, c) => t + total(c), 0);
+  return round(total(profile.head as unknown as Node) / calls / 1024);
+})();
 const withGc = spans.map((s) => collections.some((g) => g.start < s.end && g.end > s.start));
 const pctOf = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -484,6 +510,7 @@ const latency = {
   callsWithGc: round(withGc.filter(Boolean).length / spans.length, 4),
   /** Median pause of a young-generation collection (scavenge). */
   scavengeP50Ms: round(pctOf(minorPauses, 50), 3),
+  allocatedKbPerCase,
 };
 
 // ---- Breakdown: where the in-process time goes ------------------------------------------------
@@ -685,7 +712,7 @@ if (opts.json) {
   );
   say(`  p50 ${latency.p50CaseMs} ms, p99 ${latency.p99CaseMs} ms`);
   say(
-    `  a garbage collection ran during ${round(latency.callsWithGc * 100, 1)}% of calls (scavenge median ${latency.scavengeP50Ms} ms); p99 of the others ${latency.p99WithoutGcCaseMs} ms`,
+    `  a garbage collection ran during ${round(latency.callsWithGc * 100, 1)}% of calls (scavenge median ${latency.scavengeP50Ms} ms); p99 of the others ${latency.p99WithoutGcCaseMs} ms; ${latency.allocatedKbPerCase} kB allocated per call`,
   );
   if (result.bound)
     say(

@@ -23,7 +23,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { parse as parseCsv } from 'csv-parse';
 import { indexCase } from '../src/engine/case-index.js';
 import { createCompiledEvaluator } from '../src/engine/compiled-evaluator.js';
@@ -36,7 +35,6 @@ import { normalizeCaseFast } from '../src/engine/fast-normalize.js';
 import {
   type CaseResult,
   createJsonRulesEngineEvaluator,
-  evaluateCase,
   evaluateCases,
   formatNdjsonCase,
   isRejected,
@@ -47,7 +45,8 @@ import {
   readCases,
   STATUSES,
 } from '../src/index.js';
-import { generateLog, makeCase, rng } from './generate-log.js';
+import { generateLog } from './generate-log.js';
+import type { LatencyFigures } from './latency.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 process.chdir(ROOT);
@@ -416,102 +415,32 @@ if (opts.ceiling) {
   );
 }
 
-// ---- Latency: one 50-event case, full ruleset, in process ------------------------------------
+// ---- Latency: one 50-event case, full ruleset, in a fresh process ------------------------------
 
-/** Cases of exactly 50 events (the first 50 in time of a padded case). */
-function fiftyEventCases(count: number) {
-  const r = rng(opts.seed + 1000);
-  const out: ReturnType<typeof makeCase>[] = [];
-  for (let n = 0; out.length < count; n++) {
-    const c = makeCase(900_000 + n, r, { minEvents: 50 });
-    if (c.events.length < 50) continue;
-    c.events = [...c.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(0, 50);
-    out.push(c);
-  }
-  return out;
-}
-
-const latencyCases = fiftyEventCases(100);
-const latencyAsOf = '2027-01-01T00:00:00Z';
-for (let i = 0; i < 300; i++) {
-  await evaluateCase(latencyCases[i % latencyCases.length], {
-    ruleset,
-    prepared,
-    asOf: latencyAsOf,
-    evaluator: compiled,
-  });
-}
-// Each call's span, and the garbage collections (V8's, as perf_hooks reports them) in the same
-// timeline: the tail is read both with and without the calls a collection ran in.
-const spans: { start: number; end: number }[] = [];
-const collections: { start: number; end: number; minor: boolean }[] = [];
-const gcObserver = new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const kind = (e as { detail?: { kind?: number } }).detail?.kind;
-    collections.push({ start: e.startTime, end: e.startTime + e.duration, minor: kind === 1 });
-  }
-});
-gcObserver.observe({ entryTypes: ['gc'] });
-for (let i = 0; i < opts.latencyRuns; i++) {
-  const c = latencyCases[i % latencyCases.length];
-  const start = performance.now();
-  await evaluateCase(c, { ruleset, prepared, asOf: latencyAsOf, evaluator: compiled });
-  spans.push({ start, end: performance.now() });
-}
-await new Promise((resolve) => setTimeout(resolve, 50)); // let the last entries arrive
-gcObserver.disconnect();
-// Allocation per call, by V8's sampling heap profiler (objects collected since included): what
-// decides how often a collection lands in a call.
-const allocatedKbPerCase = await (async () => {
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('HeapProfiler.startSampling', {
-    samplingInterval: 1024,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
-  });
-  const calls = 500;
-  for (let i = 0; i < calls; i++) {
-    await evaluateCase(latencyCases[i % latencyCases.length], {
-      ruleset,
-      prepared,
-      asOf: latencyAsOf,
-      evaluator: compiled,
-    });
-  }
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  session.disconnect();
-  type Node = { selfSize: number; children: Node[] };
-  const total = (n: Node): number => n.selfSize + n.children.reduce((t, c) => t + total(c), 0);
-  return round(total(profile.head as unknown as Node) / calls / 1024);
+/**
+ * Measured by `scripts/latency.ts` in a process of its own (with this one's Node flags): in this
+ * one, the floor and reference runs would leave an old generation whose collection lands in the
+ * measured calls. Pass V8 flags to the bench's node (`node --max-semi-space-size=64 --import tsx
+ * scripts/bench.ts ...`) to measure with them.
+ */
+const latency = await (async () => {
+  const flags = process.execArgv;
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...flags,
+      join(ROOT, 'scripts', 'latency.ts'),
+      '--runs',
+      String(opts.latencyRuns),
+      '--seed',
+      String(opts.seed),
+      '--json',
+    ],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  if (child.status !== 0) throw new Error(`scripts/latency.ts failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout) as LatencyFigures;
 })();
-const withGc = spans.map((s) => collections.some((g) => g.start < s.end && g.end > s.start));
-const pctOf = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
-const durations = spans.map((s) => s.end - s.start);
-const minorPauses = collections.filter((g) => g.minor).map((g) => g.end - g.start);
-const latency = {
-  events: 50,
-  runs: spans.length,
-  p50CaseMs: round(pctOf(durations, 50), 3),
-  p99CaseMs: round(pctOf(durations, 99), 3),
-  /** The same, without the calls during which a garbage collection ran. */
-  p99WithoutGcCaseMs: round(
-    pctOf(
-      durations.filter((_, i) => !withGc[i]),
-      99,
-    ),
-    3,
-  ),
-  /** Share of calls during which a garbage collection ran. */
-  callsWithGc: round(withGc.filter(Boolean).length / spans.length, 4),
-  /** Median pause of a young-generation collection (scavenge). */
-  scavengeP50Ms: round(pctOf(minorPauses, 50), 3),
-  allocatedKbPerCase,
-};
 
 // ---- Breakdown: where the in-process time goes ------------------------------------------------
 
@@ -708,7 +637,7 @@ if (opts.json) {
   if (identical !== undefined)
     say(`  (2) and (3) findings: ${identical ? 'identical' : `DIFFERENT (${firstDifference})`}`);
   say(
-    `\nlatency, one ${latency.events}-event case, full ruleset, compiled evaluator (${latency.runs} runs):`,
+    `\nlatency, one ${latency.events}-event case, full ruleset, compiled evaluator (${latency.runs} runs${latency.v8Flags.length > 0 ? `; node ${latency.v8Flags.join(' ')}` : ''}):`,
   );
   say(`  p50 ${latency.p50CaseMs} ms, p99 ${latency.p99CaseMs} ms`);
   say(

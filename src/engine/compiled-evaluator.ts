@@ -53,9 +53,9 @@ export function createCompiledEvaluator(options: CompiledEvaluatorOptions = {}):
     evaluate(rule, facts): Promise<StageVerdicts> {
       const c = stagesFor(rule);
       const verdicts = c === null ? undefined : _run(c, facts);
-      if (verdicts === undefined) return reference().evaluate(rule, facts);
+      if (c === null || verdicts === undefined) return reference().evaluate(rule, facts);
       const byKey = new Map<string, boolean>();
-      for (let i = 0; i < verdicts.length; i++) byKey.set(c?.keys[i] as string, verdicts[i] as boolean);
+      for (let i = 0; i < verdicts.length; i++) byKey.set(c.keys[i] as string, verdicts[i] as boolean);
       return Promise.resolve(byKey);
     },
     evaluateSync(rule, facts): readonly boolean[] | undefined {

@@ -125,14 +125,20 @@ const _planOf = _memoByIdentity((rule: CompiledRule): _Plan => {
     }
     return [...out];
   };
-  const stage = new Map(rule.stages.map((s, i) => [s.key, i] as const));
+  const stages = new Map(rule.stages.map((s, i) => [s.key, i] as const));
+  // compileRule lists a stage for every condition; a rule built otherwise is a defect.
+  const stage = (key: string) => {
+    const i = stages.get(key);
+    if (i === undefined) throw new Error(`rule ${rule.ref} has no stage ${key}`);
+    return i;
+  };
   const src = rule.source;
   return {
-    applies: src.appliesWhen ? (stage.get('applies') ?? -1) : -1,
+    applies: src.appliesWhen ? stage('applies') : -1,
     appliesFacts: src.appliesWhen ? indices(_conditionFactsOf(src.appliesWhen)) : [],
     checks: src.checks.map((check, i) => ({
-      applies: check.appliesWhen ? (stage.get(`check.${i}.applies`) ?? -1) : -1,
-      outcomes: check.outcomes.map((_, k) => stage.get(`check.${i}.outcome.${k}`) ?? -1),
+      applies: check.appliesWhen ? stage(`check.${i}.applies`) : -1,
+      outcomes: check.outcomes.map((_, k) => stage(`check.${i}.outcome.${k}`)),
       dues: check.outcomes.map((o) => (o.dueAt ? `{${o.dueAt}|or:}` : undefined)),
       facts: indices([
         ...(check.appliesWhen ? _conditionFactsOf(check.appliesWhen) : []),
@@ -200,61 +206,10 @@ function _finish(
     _citeTemplate(plan, t);
     explanation = renderTemplate(t, renderValues);
   } else {
-    const checks = src.checks;
-    status = 'not_applicable';
-    for (let i = 0; i < checks.length; i++) {
-      const check = checks[i] as (typeof checks)[number];
-      const cp = plan.checks[i] as _Plan['checks'][number];
-      let s: Status = 'pass';
-      let due: string | undefined;
-      let template: string | undefined;
-      if (cp.applies >= 0 && !_truth(rule, verdicts, cp.applies)) s = 'not_applicable';
-      else {
-        // Every outcome's verdict is read (a missing one is an error), and the first that holds wins.
-        let first = -1;
-        for (let k = 0; k < cp.outcomes.length; k++) {
-          if (_truth(rule, verdicts, cp.outcomes[k] as number) && first < 0) first = k;
-        }
-        const o = first < 0 ? undefined : check.outcomes[first];
-        if (o) {
-          s = o.status;
-          template = o.explain;
-          // A pending check falls due at the earliest dueAt of its pending outcomes that hold.
-          if (s === 'pending') {
-            for (let k = first; k < cp.outcomes.length; k++) {
-              const h = check.outcomes[k] as (typeof check.outcomes)[number];
-              const dueTemplate = cp.dues[k];
-              if (h.status !== 'pending' || dueTemplate === undefined) continue;
-              if (!_truth(rule, verdicts, cp.outcomes[k] as number)) continue;
-              due = _earlier(due, renderTemplate(dueTemplate, renderValues));
-            }
-          }
-        }
-      }
-      _checkStatus[i] = s;
-      _checkDue[i] = due;
-      _checkTemplate[i] = template ?? check.explain[s];
-      status = worseStatus(status, s);
-    }
-    explanation = '';
-    let sentences = 0;
-    for (let i = 0; i < checks.length; i++) {
-      const s = _checkStatus[i] as Status;
-      if (s !== 'not_applicable' || status === 'not_applicable')
-        _cite((plan.checks[i] as _Plan['checks'][number]).facts);
-      const t = _checkTemplate[i];
-      if (t === undefined) {
-        if (s === 'not_applicable') continue;
-        throw new Error(
-          `check "${(checks[i] as (typeof checks)[number]).id}" has no explanation for status ${s}`,
-        );
-      }
-      _citeTemplate(plan, t);
-      const sentence = renderTemplate(t, renderValues);
-      explanation = sentences++ === 0 ? sentence : `${explanation} ${sentence}`;
-    }
+    status = _judgeChecks(rule, plan, verdicts, renderValues);
+    explanation = _explainChecks(rule, plan, status, renderValues);
     if (status === 'pending') {
-      for (let i = 0; i < checks.length; i++) {
+      for (let i = 0; i < src.checks.length; i++) {
         if (_checkStatus[i] === 'pending') dueAt = _earlier(dueAt, _checkDue[i]);
       }
     }
@@ -269,6 +224,86 @@ function _finish(
   };
   if (dueAt) finding.dueAt = dueAt;
   return finding;
+}
+
+/**
+ * Each check's status (`_checkStatus`), its explanation template (`_checkTemplate`) and, when
+ * pending, when it falls due (`_checkDue`); returns the worst status.
+ */
+function _judgeChecks(
+  rule: CompiledRule,
+  plan: _Plan,
+  verdicts: readonly (boolean | undefined)[],
+  renderValues: Readonly<Record<string, unknown>>,
+): Status {
+  const checks = rule.source.checks;
+  let worst: Status = 'not_applicable';
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i] as (typeof checks)[number];
+    const cp = plan.checks[i] as _Plan['checks'][number];
+    let s: Status = 'pass';
+    let due: string | undefined;
+    let template: string | undefined;
+    if (cp.applies >= 0 && !_truth(rule, verdicts, cp.applies)) s = 'not_applicable';
+    else {
+      // Every outcome's verdict is read (a missing one is an error), and the first that holds wins.
+      let first = -1;
+      for (let k = 0; k < cp.outcomes.length; k++) {
+        if (_truth(rule, verdicts, cp.outcomes[k] as number) && first < 0) first = k;
+      }
+      const o = first < 0 ? undefined : check.outcomes[first];
+      if (o) {
+        s = o.status;
+        template = o.explain;
+        // A pending check falls due at the earliest dueAt of its pending outcomes that hold.
+        if (s === 'pending') {
+          for (let k = first; k < cp.outcomes.length; k++) {
+            const h = check.outcomes[k] as (typeof check.outcomes)[number];
+            const dueTemplate = cp.dues[k];
+            if (h.status !== 'pending' || dueTemplate === undefined) continue;
+            if (!_truth(rule, verdicts, cp.outcomes[k] as number)) continue;
+            due = _earlier(due, renderTemplate(dueTemplate, renderValues));
+          }
+        }
+      }
+    }
+    _checkStatus[i] = s;
+    _checkDue[i] = due;
+    _checkTemplate[i] = template ?? check.explain[s];
+    worst = worseStatus(worst, s);
+  }
+  return worst;
+}
+
+/**
+ * The checks' sentences, citing what each relied on: a check left out as not applicable cites
+ * nothing unless the whole finding is not applicable.
+ */
+function _explainChecks(
+  rule: CompiledRule,
+  plan: _Plan,
+  status: Status,
+  renderValues: Readonly<Record<string, unknown>>,
+): string {
+  const checks = rule.source.checks;
+  let explanation = '';
+  let sentences = 0;
+  for (let i = 0; i < checks.length; i++) {
+    const s = _checkStatus[i] as Status;
+    if (s !== 'not_applicable' || status === 'not_applicable')
+      _cite((plan.checks[i] as _Plan['checks'][number]).facts);
+    const t = _checkTemplate[i];
+    if (t === undefined) {
+      if (s === 'not_applicable') continue;
+      throw new Error(
+        `check "${(checks[i] as (typeof checks)[number]).id}" has no explanation for status ${s}`,
+      );
+    }
+    _citeTemplate(plan, t);
+    const sentence = renderTemplate(t, renderValues);
+    explanation = sentences++ === 0 ? sentence : `${explanation} ${sentence}`;
+  }
+  return explanation;
 }
 
 /**

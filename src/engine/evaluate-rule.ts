@@ -7,7 +7,7 @@ import type { CaseIndex } from './case-index.js';
 import { type CompiledRule, conditionFacts } from './compiled-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import type { FactValue } from './fact-context.js';
-import { _jsonCopy } from './json-copy.js';
+import { _jsonCopy, _jsonNormalized } from './json-copy.js';
 import { _memo, _memoByIdentity } from './memo.js';
 import { renderTemplate, templateFacts } from './render.js';
 import { worseStatus } from './status.js';
@@ -346,9 +346,11 @@ function _evidence(
 }
 
 /**
- * The finding's `measured`: each fact less its unmeasured keys, and the resolved parameters; a
- * copy (nothing shared with the facts or between findings) with its keys in code-unit order,
- * the order the reports print.
+ * The finding's `measured`: each fact less its unmeasured keys, and the resolved parameters, in
+ * JSON form (what `JSON.parse(JSON.stringify(...))` gives) with keys in code-unit order, the
+ * order the reports print. Fact values are made afresh for each rule and case, so their parts
+ * already in that form are taken over rather than copied; the templates never hand out one
+ * part twice, so nothing is shared between findings or results (`test/engine/measured.test.ts`).
  */
 function _measured(rule: CompiledRule, facts: Readonly<Record<string, FactValue>>): Record<string, unknown> {
   const measured: Record<string, unknown> = {};
@@ -358,8 +360,8 @@ function _measured(rule: CompiledRule, facts: Readonly<Record<string, FactValue>
       continue;
     }
     const value = facts[entry.name];
-    if (value !== undefined)
-      measured[entry.name] = _jsonCopy(value, { sortKeys: true, omit: entry.unmeasured });
+    // Fact values are made afresh for each rule and case: what is in JSON form already is kept.
+    if (value !== undefined) measured[entry.name] = _jsonNormalized(value, entry.unmeasured);
   }
   return measured;
 }

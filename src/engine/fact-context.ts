@@ -73,6 +73,12 @@ export function _inBounds(
     (after === undefined || e.atMs > after.ms);
 }
 
+// Most measures cross no pause; callers only read the answer, so one frozen answer serves.
+const _NOT_PAUSED: { days: number; eventIds: string[] } = Object.freeze({
+  days: 0,
+  eventIds: Object.freeze([]) as unknown as string[],
+});
+
 /**
  * Paused working days left out of a measure over (fromExclusive, toInclusive] (from day 0), and the
  * `case.paused`/`case.resumed` events of the pauses that removed any.
@@ -84,7 +90,7 @@ export function _pausedIn(
 ): { days: number; eventIds: string[] } {
   const { calendar, index } = ctx;
   const days = calendar.countPausedWorkingDays(fromExclusive, toInclusive, index.paused);
-  if (days === 0) return { days, eventIds: [] };
+  if (days === 0) return _NOT_PAUSED;
   const removing = index.pauses.filter(
     (p) => calendar.countPausedWorkingDays(fromExclusive, toInclusive, p.days) > 0,
   );

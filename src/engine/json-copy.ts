@@ -118,3 +118,80 @@ function _ownKeysSorted(o: Record<string, unknown>): boolean {
   }
   return true;
 }
+
+/**
+ * What `_jsonCopy(value, { sortKeys: true, omit })` gives, reusing every nested part of `value`
+ * that is already in that form (plain, keys in code-unit order, nothing JSON would drop or
+ * change) instead of copying it: the top-level object is always new, and only the parts not in
+ * that form are copied. For values made afresh for one use (a fact's value, which becomes a
+ * finding's `measured`), this is the copy without its cost; the caller must not hand the same
+ * part out twice.
+ *
+ * @example
+ * const fact = { b: [1, 2], a: 1, eventIds: ['e1'] };
+ * const out = _jsonNormalized(fact, new Set(['eventIds'])); // { a: 1, b: [1, 2] }
+ * out.b === fact.b; // true: already in JSON form, so reused
+ */
+export function _jsonNormalized<T>(value: T, omit?: ReadonlySet<string>): T {
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== OBJECT_PROTO)
+    return _jsonCopy(value, { sortKeys: true, omit });
+  const o = value as Record<string, unknown>;
+  if (typeof o.toJSON === 'function' || !_ownKeysSorted(o)) return _jsonCopy(value, { sortKeys: true, omit });
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    if (!Object.hasOwn(o, k) || omit?.has(k)) continue;
+    const v = o[k];
+    if (_isJsonForm(v, 1)) _define(out, k, v);
+    else {
+      // A part JSON leaves out (undefined, a function, a symbol), or one to copy; copied under its
+      // key, as a `toJSON(key)` would see it.
+      const c = _jsonCopy({ [k]: v }, { sortKeys: true }) as Record<string, unknown>;
+      if (Object.hasOwn(c, k)) _define(out, k, c[k]);
+    }
+  }
+  return out as T;
+}
+
+/** Sets a key, keeping `__proto__` an own key. */
+function _define(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__')
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
+
+/** Whether a value is exactly what the sorted JSON copy would make of it (checked without allocating). */
+function _isJsonForm(v: unknown, depth: number): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object': {
+      if (v === null) return true;
+      if (depth > MAX_DEPTH) return false;
+      const proto = Object.getPrototypeOf(v);
+      if (proto === ARRAY_PROTO) {
+        const a = v as unknown[];
+        if (typeof (a as { toJSON?: unknown }).toJSON === 'function') return false;
+        // A hole reads as undefined, which JSON prints as null: not in JSON form.
+        for (let i = 0; i < a.length; i++) if (!_isJsonForm(a[i], depth + 1)) return false;
+        return true;
+      }
+      if (proto !== OBJECT_PROTO) return false;
+      const o = v as Record<string, unknown>;
+      if (typeof o.toJSON === 'function') return false;
+      let previous: string | undefined;
+      for (const k in o) {
+        if (!Object.hasOwn(o, k)) continue;
+        // `__proto__` as an own key, and keys out of order, are left to the copy.
+        if (k === '__proto__' || (previous !== undefined && previous > k)) return false;
+        previous = k;
+        if (!_isJsonForm(o[k], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { _jsonCopy } from '../../src/engine/json-copy.js';
+import { _jsonCopy, _jsonNormalized } from '../../src/engine/json-copy.js';
 import { _memo, _memoByIdentity } from '../../src/engine/memo.js';
 
 /** [1, <hole>, 3] */
@@ -101,6 +101,63 @@ describe('_jsonCopy = JSON.parse(JSON.stringify(x))', () => {
   it('does not touch Object.prototype', () => {
     _jsonCopy(JSON.parse('{"__proto__":{"polluted":true}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('_jsonNormalized = the sorted copy, reusing what is in JSON form already', () => {
+  const omit = new Set(['eventIds', 'b']);
+  const sortedCopy = (v: unknown) => _jsonCopy(v, { sortKeys: true, omit });
+
+  it('gives exactly the sorted copy on anything fast-check makes', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.object({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }),
+          fc.dictionary(
+            fc.constantFrom('__proto__', 'toJSON', 'a', 'b', '0', '10', 'constructor', 'eventIds', 'z'),
+            fc.oneof(fc.jsonValue(), fc.anything({ withSparseArray: true, withDate: true })),
+          ),
+          fc.jsonValue(),
+          fc.anything({ withNullPrototype: true, withSparseArray: true, withDate: true }),
+        ),
+        (v) => {
+          let expected: unknown;
+          try {
+            expected = sortedCopy(v);
+          } catch (e) {
+            // What the copy cannot do (undefined at the top), neither can this, with the same error.
+            expect(() => _jsonNormalized(v, omit)).toThrow((e as Error).message);
+            return;
+          }
+          expect(same(_jsonNormalized(v, omit), expected)).toBeUndefined();
+        },
+      ),
+      { numRuns: 2000, seed: 43 },
+    );
+  });
+
+  it.each([
+    ['undefined, functions and symbols', { a: undefined, c: () => 1, d: [undefined, Symbol('y')] }],
+    ['non-finite numbers and -0', { a: Number.NaN, c: -0, d: [-0, Number.NEGATIVE_INFINITY], e: { x: -0 } }],
+    ['a Date and a toJSON method', { at: new Date(0), t: { toJSON: (k: string) => `key ${k}` } }],
+    ['__proto__ as an own key', JSON.parse('{"__proto__":{"polluted":true},"c":{"__proto__":1}}') as object],
+    ['keys out of order, nested', { y: { d: 1, c: 2 }, x: [{ f: 1, e: 2 }] }],
+    ['sparse arrays', { a: sparse() }],
+  ])('%s', (_, v) => {
+    expect(same(_jsonNormalized(v, omit), sortedCopy(v))).toBeUndefined();
+  });
+
+  it('reuses the parts in JSON form, copies the rest, and never writes to its input', () => {
+    const inForm = { c: [1, 'x', { d: null }] };
+    const outOfForm = { z: 1, y: 2 };
+    const input = Object.freeze({ a: inForm, b: 1, c: outOfForm, eventIds: ['e1'] });
+    const out = _jsonNormalized(input, omit);
+    expect(out).not.toBe(input);
+    expect(out.a).toBe(inForm);
+    expect(out.c).not.toBe(outOfForm);
+    expect(Object.keys(out.c)).toEqual(['y', 'z']);
+    expect(Object.keys(outOfForm)).toEqual(['z', 'y']);
+    expect(Object.keys(out)).toEqual(['a', 'c']);
   });
 });
 

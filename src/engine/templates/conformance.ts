@@ -6,6 +6,7 @@ import {
   _inBounds,
   _orderedIds,
   _ref,
+  type EventRef,
   type FactFn,
   type TemplateScope,
 } from '../fact-context.js';
@@ -26,13 +27,14 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
   const afterFilter = after && !('fromFact' in after) ? compileFilter(after, scope) : undefined;
   return (ctx) => {
     const inBounds = _inBounds(ctx, spec);
-    const candidates = _candidates(ctx, items).filter((e) => items(e) && inBounds(e));
-    // Each judged item with the reference it is judged against (none without afterEach).
-    const judged: { item: CaseEvent; ref?: CaseEvent }[] = [];
+    const candidates: CaseEvent[] = [];
+    for (const e of _candidates(ctx, items)) if (items(e) && inBounds(e)) candidates.push(e);
+    // Each judged item, and beside it the reference it is judged against (none without afterEach).
+    let judged: CaseEvent[] = candidates;
+    const judgedRefs: (CaseEvent | undefined)[] = [];
     const refIds: string[] = [];
-    if (!after) {
-      for (const e of candidates) judged.push({ item: e });
-    } else {
+    if (after) {
+      judged = [];
       const refs: { ref: CaseEvent; startMs: number }[] = [];
       if (afterFilter) {
         for (const e of _candidates(ctx, afterFilter))
@@ -51,24 +53,36 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
       }
       for (const { ref, startMs } of refs) {
         refIds.push(ref.id);
-        for (const e of candidates) if (e.atMs > startMs) judged.push({ item: e, ref });
+        for (const e of candidates) {
+          if (e.atMs <= startMs) continue;
+          judged.push(e);
+          judgedRefs.push(ref);
+        }
       }
     }
-    const violating = new Set(
-      judged.filter(({ item, ref }) => !require(item, ref)).map(({ item }) => item.id),
-    );
-    const judgedIds = [...new Set(judged.map((j) => j.item.id))];
+    // An item judged against several references counts once, and violates if it fails any.
+    const violating = new Set<string>();
+    const judgedIds = new Set<string>();
+    for (let i = 0; i < judged.length; i++) {
+      const item = judged[i] as CaseEvent;
+      judgedIds.add(item.id);
+      if (!require(item, judgedRefs[i])) violating.add(item.id);
+    }
     const zone = ctx.calendar.zone;
+    const references = refIds.length;
+    for (const id of judgedIds) refIds.push(id);
+    const violatingItems: EventRef[] = [];
+    for (const id of _orderedIds(ctx, violating)) {
+      const e = eventById(ctx.index, id);
+      if (e) violatingItems.push(_ref(e, zone));
+    }
     return {
-      conforming: judgedIds.length - violating.size,
-      eventIds: _orderedIds(ctx, [...refIds, ...judgedIds]),
-      judged: judgedIds.length,
-      references: refIds.length,
+      conforming: judgedIds.size - violating.size,
+      eventIds: _orderedIds(ctx, refIds),
+      judged: judgedIds.size,
+      references,
       violating: violating.size,
-      violatingItems: _orderedIds(ctx, violating).flatMap((id) => {
-        const e = eventById(ctx.index, id);
-        return e ? [_ref(e, zone)] : [];
-      }),
+      violatingItems,
     };
   };
 }

@@ -31,7 +31,8 @@ export function compileCoverage(spec: Spec, scope: TemplateScope): FactFn {
       eventIds: ids,
       missing,
       missingCount: missing.length,
-      required: spec.required,
+      // A copy: the rule's own list is never handed out (every part of `measured` is its own).
+      required: [...spec.required],
     };
   };
 }

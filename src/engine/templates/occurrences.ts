@@ -1,4 +1,5 @@
 import type { FactSpec } from '../../model/rule.js';
+import type { CaseEvent } from '../case-event.js';
 import { _candidates, _inBounds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
 
@@ -12,16 +13,23 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
   const match = compileFilter(spec.filter, scope);
   return (ctx) => {
     const inBounds = _inBounds(ctx, spec);
-    const found = _candidates(ctx, match).filter((e) => match(e) && inBounds(e));
-    const first = found[0];
-    const last = found[found.length - 1];
+    const ids: string[] = [];
+    let first: CaseEvent | undefined;
+    let last: CaseEvent | undefined;
+    for (const e of _candidates(ctx, match)) {
+      if (!match(e) || !inBounds(e)) continue;
+      ids.push(e.id);
+      first ??= e;
+      last = e;
+    }
     const zone = ctx.calendar.zone;
     return {
-      count: found.length,
-      eventIds: found.map((e) => e.id),
-      exists: found.length > 0,
+      count: ids.length,
+      // One list for both: `eventIds` is only read (the evidence), and `measured` leaves it out.
+      eventIds: ids,
+      exists: ids.length > 0,
       first: first ? _ref(first, zone) : undefined,
-      ids: found.map((e) => e.id),
+      ids,
       last: last ? _ref(last, zone) : undefined,
     };
   };

@@ -1,5 +1,6 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
+import type { CaseEvent } from '../case-event.js';
 import { _candidates, _orderedIds, _workingDays, type FactFn, type TemplateScope } from '../fact-context.js';
 import { _compilePath, compileFilter } from '../filter.js';
 
@@ -16,46 +17,74 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
   const closerThan = spec.closerThan === undefined ? undefined : _workingDays(spec.closerThan, scope.params);
   return (ctx) => {
     const { calendar } = ctx;
-    const priors = _candidates(ctx, prior).filter((e) => prior(e));
-    const items: { triggerId: string; triggerDate: string; priorIds: string[]; priorDates: string[] }[] = [];
+    const priors: CaseEvent[] = [];
+    for (const e of _candidates(ctx, prior)) if (prior(e)) priors.push(e);
+    const items: Item[] = [];
+    const withPriorItems: Item[] = [];
+    const withoutPriorItems: Item[] = [];
+    const withoutPriorIds: string[] = [];
+    const priorIds: string[] = [];
     const ids: string[] = [];
     for (const t of _candidates(ctx, trigger)) {
       if (!trigger(t)) continue;
-      const found = priors.filter(
-        (p) =>
-          (p.atMs < t.atMs || (spec.inclusive === true && p.atMs === t.atMs)) &&
-          p !== t &&
-          joins.every(([pp, tp]) => {
-            const tv = tp(t);
-            if (tv === undefined && spec.joinWhenPresent) return true;
-            return tv !== undefined && pp(p) === tv;
-          }) &&
-          (closerThan === undefined || calendar.elapsedWorkingDays(p.day, t.day) < closerThan),
-      );
-      items.push({
-        priorDates: found.map((p) => isoDateFromDay(p.day)),
-        priorIds: found.map((p) => p.id),
-        triggerDate: isoDateFromDay(t.day),
-        triggerId: t.id,
-      });
-      ids.push(t.id, ...found.map((p) => p.id));
+      const priorDates: string[] = [];
+      const found: string[] = [];
+      for (const p of priors) {
+        if (!(p.atMs < t.atMs || (spec.inclusive === true && p.atMs === t.atMs)) || p === t) continue;
+        if (!_joined(joins, p, t, Boolean(spec.joinWhenPresent))) continue;
+        if (closerThan !== undefined && calendar.elapsedWorkingDays(p.day, t.day) >= closerThan) continue;
+        priorDates.push(isoDateFromDay(p.day));
+        found.push(p.id);
+      }
+      const item: Item = { priorDates, priorIds: found, triggerDate: isoDateFromDay(t.day), triggerId: t.id };
+      items.push(item);
+      ids.push(t.id);
+      for (const id of found) ids.push(id);
+      // The lists by kind hold copies: every part of a finding's `measured` is its own.
+      if (found.length > 0) {
+        withPriorItems.push(_copy(item));
+        for (const id of found) priorIds.push(id);
+      } else {
+        withoutPriorItems.push(_copy(item));
+        withoutPriorIds.push(t.id);
+      }
     }
-    const withPrior = items.filter((i) => i.priorIds.length > 0);
     return {
       // Each prior once and in time order (priorIds repeats a prior that precedes several triggers).
-      distinctPriorIds: _orderedIds(
-        ctx,
-        withPrior.flatMap((i) => i.priorIds),
-      ),
+      distinctPriorIds: _orderedIds(ctx, priorIds),
       eventIds: _orderedIds(ctx, ids),
       items,
-      priorIds: withPrior.flatMap((i) => i.priorIds),
+      priorIds,
       triggers: items.length,
-      withPrior: withPrior.length,
-      withPriorItems: withPrior,
-      withoutPrior: items.length - withPrior.length,
-      withoutPriorIds: items.filter((i) => i.priorIds.length === 0).map((i) => i.triggerId),
-      withoutPriorItems: items.filter((i) => i.priorIds.length === 0),
+      withPrior: withPriorItems.length,
+      withPriorItems,
+      withoutPrior: withoutPriorItems.length,
+      withoutPriorIds,
+      withoutPriorItems,
     };
   };
+}
+
+type Item = { priorDates: string[]; priorIds: string[]; triggerDate: string; triggerId: string };
+
+const _copy = (i: Item): Item => ({
+  priorDates: [...i.priorDates],
+  priorIds: [...i.priorIds],
+  triggerDate: i.triggerDate,
+  triggerId: i.triggerId,
+});
+
+/** Every join holds: the prior's field equals the trigger's (or, with joinWhenPresent, the trigger has none). */
+function _joined(
+  joins: readonly (readonly [(e: CaseEvent) => unknown, (e: CaseEvent) => unknown])[],
+  p: CaseEvent,
+  t: CaseEvent,
+  whenPresent: boolean,
+): boolean {
+  for (const [pp, tp] of joins) {
+    const tv = tp(t);
+    if (tv === undefined && whenPresent) continue;
+    if (tv === undefined || pp(p) !== tv) return false;
+  }
+  return true;
 }

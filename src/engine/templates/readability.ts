@@ -93,7 +93,12 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
         words: m.words,
       });
     }
-    const below = scores.filter((s) => s.score < min);
+    // `below` and `lowest` hold copies: every part of a finding's `measured` is its own.
+    const below = scores.filter((s) => s.score < min).map((s) => ({ ...s }));
+    const lowest = scores.reduce<ReadabilityScore | undefined>(
+      (lo, s) => (!lo || s.score < lo.score ? s : lo),
+      undefined,
+    );
     return {
       below,
       belowCount: below.length,
@@ -103,10 +108,7 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
         scores.map((s) => s.id),
       ),
       judged: scores.length,
-      lowest: scores.reduce<ReadabilityScore | undefined>(
-        (lo, s) => (!lo || s.score < lo.score ? s : lo),
-        undefined,
-      ),
+      lowest: lowest && { ...lowest },
       minScore: min,
       scores,
     };

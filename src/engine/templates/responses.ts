@@ -77,42 +77,42 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     const zone = calendar.zone;
     const triggers = _triggers(ctx, spec, triggerFilter);
     const limit = _anchor(ctx, spec.responseBefore);
-    const candidates = _candidates(ctx, response).filter(
-      (e) => response(e) && (limit === undefined || e.atMs < limit.ms),
-    );
-    const cancels = cancel ? _candidates(ctx, cancel).filter((e) => cancel(e)) : [];
+    const candidates: CaseEvent[] = [];
+    for (const e of _candidates(ctx, response))
+      if (response(e) && (limit === undefined || e.atMs < limit.ms)) candidates.push(e);
+    const cancels: CaseEvent[] = [];
+    if (cancel) for (const e of _candidates(ctx, cancel)) if (cancel(e)) cancels.push(e);
     const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
     const items: ResponseItem[] = [];
     const ids: string[] = [];
-    const classCounts: Record<string, number> = Object.fromEntries(classes.map(([k]) => [k, 0]));
+    const classCounts: Record<string, number> = {};
+    for (const [k] of classes) classCounts[k] = 0;
     let earliestDue: { ms: number; iso: string } | undefined;
 
     for (const t of triggers) {
       ids.push(t.event.id);
-      // Every key declared up front in code-unit order, the order `measured` is printed in, so
-      // that the copy into a finding finds it sorted already (undefined keys are left out there).
-      const item: ResponseItem = {
-        cancelledBy: undefined,
-        classes: undefined,
-        deadline: undefined,
-        deadlineId: undefined,
-        dueAt: undefined,
-        elapsed: undefined,
-        nonWorkingDays: [],
-        pausedWorkingDays: 0,
-        responseDate: undefined,
-        responseId: undefined,
-        startDate: isoDateFromDay(t.startDay),
-        state: 'open',
-        target: undefined,
-        triggerId: t.event.id,
-      };
+      // The item is filled in on a draft (one per run, reset here), and `_finalItem` makes it.
+      const item = _draft;
+      item.cancelledBy = undefined;
+      item.classes = undefined;
+      item.deadline = undefined;
+      item.deadlineId = undefined;
+      item.dueAt = undefined;
+      item.elapsed = undefined;
+      item.nonWorkingDays = _NO_DAYS;
+      item.pausedWorkingDays = 0;
+      item.responseDate = undefined;
+      item.responseId = undefined;
+      item.startDate = isoDateFromDay(t.startDay);
+      item.state = 'open';
+      item.target = undefined;
+      item.triggerId = t.event.id;
       if (satisfied?.(t.event)) {
         item.state = 'met';
         item.responseId = t.event.id;
         item.responseDate = isoDateFromDay(t.event.day);
         item.elapsed = 0;
-        items.push(item);
+        items.push(_finalItem(item));
         continue;
       }
       // The deadline: the last instant in time (a day's end, a field's time, or an anchor's instant).
@@ -149,26 +149,27 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       }
       // Strictly after the start: the trigger, or the event a chained trigger starts from.
       const start = t.from ?? t.event;
-      const later = (r: CaseEvent) =>
-        r !== t.event && r !== start && (r.atMs > t.startMs || (r.atMs === t.startMs && r.seq > start.seq));
-      // A response naming the trigger (replyField) answers it first; else the first later one.
-      const answer =
-        (replyOf ? candidates.find((r) => later(r) && replyOf(r) === t.event.id) : undefined) ??
-        candidates.find((r) => later(r) && _correlates(keys, t.event, r));
+      const answer = _answer(candidates, t, start, replyOf, keys);
       // Set aside only when the cancelling event comes before any answer.
-      const cancelledBy = cancels.find((c) => deadlineMs === undefined || c.atMs <= deadlineMs);
+      let cancelledBy: CaseEvent | undefined;
+      for (const c of cancels) {
+        if (deadlineMs === undefined || c.atMs <= deadlineMs) {
+          cancelledBy = c;
+          break;
+        }
+      }
       if (cancelledBy && !(answer && _precedes(answer, cancelledBy))) {
         item.state = 'cancelled';
         item.cancelledBy = cancelledBy.id;
         ids.push(cancelledBy.id);
-        items.push(item);
+        items.push(_finalItem(item));
         continue;
       }
       // The measure runs to the response, else to the deadline, else to asOf.
       const endDay = answer ? answer.day : (deadlineDay ?? asOfDay);
       const paused = _pausedIn(ctx, calendar.dayZero(t.startDay), endDay);
       item.pausedWorkingDays = paused.days;
-      ids.push(...paused.eventIds);
+      for (const id of paused.eventIds) ids.push(id);
       item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
       item.nonWorkingDays = calendar
         .nonWorkingDaysBetween(t.startDay - 1, endDay)
@@ -195,7 +196,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
           if (!earliestDue || deadlineMs < earliestDue.ms) earliestDue = { ms: deadlineMs, iso: item.dueAt };
         }
       }
-      items.push(item);
+      items.push(_finalItem(item));
     }
     // One pass over the items for every count and list.
     const counts: Record<State, number> = { met: 0, late: 0, missing: 0, open: 0, cancelled: 0 };
@@ -209,10 +210,14 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     return {
       cancelled: counts.cancelled,
       classes: classCounts,
-      classified: Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
+      classified:
+        classes.length === 0
+          ? {}
+          : Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
       dueAt: earliestDue?.iso,
       eventIds: _orderedIds(ctx, ids),
-      first: items[0],
+      // Its own copy, not items[0] itself: every part of a finding's `measured` is its own.
+      first: items[0] && _finalItem(items[0], true),
       items,
       judged: items.length - counts.cancelled,
       late: counts.late,
@@ -225,6 +230,53 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       total: items.length,
     };
   };
+}
+
+/**
+ * The draft every item is filled in on: its keys declared up front in code-unit order (one
+ * object shape), reset for each trigger. Facts are computed synchronously, one at a time, so one
+ * draft serves them all.
+ */
+const _draft: ResponseItem = {
+  cancelledBy: undefined,
+  classes: undefined,
+  deadline: undefined,
+  deadlineId: undefined,
+  dueAt: undefined,
+  elapsed: undefined,
+  nonWorkingDays: [],
+  pausedWorkingDays: 0,
+  responseDate: undefined,
+  responseId: undefined,
+  startDate: '',
+  state: 'open',
+  target: undefined,
+  triggerId: '',
+};
+const _NO_DAYS: string[] = [];
+
+/**
+ * An item as the fact holds it: the draft's keys that were set, in code-unit order (the order
+ * `measured` is printed in), so that a finding takes it over as it is. With `copyLists`, its
+ * lists are copies too; an unset list is a new empty one.
+ */
+function _finalItem(d: ResponseItem, copyLists = false): ResponseItem {
+  const out = {} as ResponseItem;
+  if (d.cancelledBy !== undefined) out.cancelledBy = d.cancelledBy;
+  if (d.classes !== undefined) out.classes = copyLists ? [...d.classes] : d.classes;
+  if (d.deadline !== undefined) out.deadline = d.deadline;
+  if (d.deadlineId !== undefined) out.deadlineId = d.deadlineId;
+  if (d.dueAt !== undefined) out.dueAt = d.dueAt;
+  if (d.elapsed !== undefined) out.elapsed = d.elapsed;
+  out.nonWorkingDays = copyLists || d.nonWorkingDays === _NO_DAYS ? [...d.nonWorkingDays] : d.nonWorkingDays;
+  out.pausedWorkingDays = d.pausedWorkingDays;
+  if (d.responseDate !== undefined) out.responseDate = d.responseDate;
+  if (d.responseId !== undefined) out.responseId = d.responseId;
+  out.startDate = d.startDate;
+  out.state = d.state;
+  if (d.target !== undefined) out.target = d.target;
+  out.triggerId = d.triggerId;
+  return out;
 }
 
 function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): Trigger[] {
@@ -266,6 +318,28 @@ export function _chainPoint(
   if (!item.deadline) return undefined;
   const parsed = parseInstant(item.deadline, ctx.calendar.zone, 'end');
   return 'error' in parsed ? undefined : { startMs: parsed.epochMs, startDay: parsed.day };
+}
+
+/**
+ * The response that answers a trigger: the first candidate strictly after its start (the
+ * trigger, or the event a chained trigger starts from) that names it (`replyField`), else the
+ * first such one that correlates with it.
+ */
+function _answer(
+  candidates: readonly CaseEvent[],
+  t: Trigger,
+  start: CaseEvent,
+  replyOf: ((e: CaseEvent) => unknown) | undefined,
+  keys: readonly string[],
+): CaseEvent | undefined {
+  if (replyOf) for (const r of candidates) if (_isLater(r, t, start) && replyOf(r) === t.event.id) return r;
+  for (const r of candidates) if (_isLater(r, t, start) && _correlates(keys, t.event, r)) return r;
+  return undefined;
+}
+
+/** `r` is strictly after a trigger's start, and is neither the trigger nor the event it starts from. */
+function _isLater(r: CaseEvent, t: Trigger, start: CaseEvent): boolean {
+  return r !== t.event && r !== start && (r.atMs > t.startMs || (r.atMs === t.startMs && r.seq > start.seq));
 }
 
 /** `a` comes before `b` in the history (input order for equal instants). */

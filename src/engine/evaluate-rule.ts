@@ -2,11 +2,10 @@ import type { Finding, Status } from '../model/finding.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
-import type { CaseEvent } from './case-event.js';
 import type { CaseIndex } from './case-index.js';
 import { type CompiledRule, conditionFacts } from './compiled-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
-import type { FactValue } from './fact-context.js';
+import { _addPositions, _idsInTimeOrder, _startPositions, type FactValue } from './fact-context.js';
 import { _jsonCopy, _jsonNormalized } from './json-copy.js';
 import { _memo, _memoByIdentity } from './memo.js';
 import { renderTemplate, templateFacts } from './render.js';
@@ -162,7 +161,6 @@ let _cited = new Uint8Array(32);
 const _checkStatus: Status[] = [];
 const _checkTemplate: (string | undefined)[] = [];
 const _checkDue: (string | undefined)[] = [];
-let _positions = new Int32Array(256);
 
 function _cite(facts: readonly number[]): void {
   for (let i = 0; i < facts.length; i++) _cited[facts[i] as number] = 1;
@@ -306,43 +304,19 @@ function _explainChecks(
   return explanation;
 }
 
-/**
- * The ids of the events the cited facts relied on, in time order without repeats (as
- * `_inTimeOrder`, without its intermediate lists).
- */
+/** The ids of the events the cited facts relied on, in time order without repeats. */
 function _evidence(
   rule: CompiledRule,
   index: CaseIndex,
   facts: Readonly<Record<string, FactValue>>,
 ): string[] {
-  let n = 0;
-  let ordered = true;
+  _startPositions();
   for (let f = 0; f < rule.facts.length; f++) {
     if (_cited[f] === 0) continue;
     const ids = facts[(rule.facts[f] as CompiledRule['facts'][number]).name]?.eventIds;
-    if (ids === undefined) continue;
-    for (const id of ids) {
-      const p = index.position.get(id);
-      if (p === undefined) continue;
-      if (n === _positions.length) {
-        const grown = new Int32Array(n * 2);
-        grown.set(_positions);
-        _positions = grown;
-      }
-      if (n > 0 && p <= (_positions[n - 1] as number)) ordered = false;
-      _positions[n++] = p;
-    }
+    if (ids !== undefined) _addPositions(index, ids);
   }
-  if (!ordered) _positions.subarray(0, n).sort();
-  const out: string[] = [];
-  let previous = -1;
-  for (let i = 0; i < n; i++) {
-    const p = _positions[i] as number;
-    if (p === previous) continue;
-    previous = p;
-    out.push((index.events[p] as CaseEvent).id);
-  }
-  return out;
+  return _idsInTimeOrder(index);
 }
 
 /**

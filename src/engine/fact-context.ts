@@ -59,6 +59,8 @@ export function _anchor(ctx: FactContext, a: Anchor | undefined): AnchorPoint | 
   return a === undefined ? undefined : ctx.index.anchors[a];
 }
 
+const _anywhere = () => true;
+
 /** Keeps events inside optional anchor bounds; an absent anchor imposes no bound. */
 export function _inBounds(
   ctx: FactContext,
@@ -67,6 +69,7 @@ export function _inBounds(
   const before = _anchor(ctx, bounds.before);
   const onOrBefore = _anchor(ctx, bounds.onOrBefore);
   const after = _anchor(ctx, bounds.after);
+  if (before === undefined && onOrBefore === undefined && after === undefined) return _anywhere;
   return (e) =>
     (before === undefined || e.atMs < before.ms) &&
     (onOrBefore === undefined || e.atMs <= onOrBefore.ms) &&
@@ -104,20 +107,51 @@ export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
 
 /** Ids of the case's events in time order, without repeats; ids of no event are left out. */
 export function _inTimeOrder(index: CaseIndex, ids: Iterable<string>): string[] {
-  const positions: number[] = [];
-  let ordered = true;
-  for (const id of ids) {
-    const p = index.position.get(id);
-    if (p === undefined) continue;
-    const last = positions[positions.length - 1];
-    if (last !== undefined && p <= last) ordered = false;
-    positions.push(p);
+  _startPositions();
+  _addPositions(index, ids);
+  return _idsInTimeOrder(index);
+}
+
+// Positions being gathered, in scratch space: gathering and ordering are synchronous and never
+// re-entered, so one buffer serves every fact and finding.
+let _positions = new Int32Array(256);
+let _count = 0;
+let _ordered = true;
+
+/** Starts gathering event positions (for {@link _idsInTimeOrder}). */
+export function _startPositions(): void {
+  _count = 0;
+  _ordered = true;
+}
+
+/** Adds the positions of some event ids; ids of no event are left out. */
+export function _addPositions(index: CaseIndex, ids: Iterable<string>): void {
+  if (Array.isArray(ids)) {
+    // An index loop: for...of here sees arrays and sets alike and would make an iterator each time.
+    for (let i = 0; i < ids.length; i++) _addPosition(index, ids[i] as string);
+  } else for (const id of ids) _addPosition(index, id);
+}
+
+function _addPosition(index: CaseIndex, id: string): void {
+  const p = index.position.get(id);
+  if (p === undefined) return;
+  if (_count === _positions.length) {
+    const grown = new Int32Array(_count * 2);
+    grown.set(_positions);
+    _positions = grown;
   }
+  if (_count > 0 && p <= (_positions[_count - 1] as number)) _ordered = false;
+  _positions[_count++] = p;
+}
+
+/** The ids gathered since {@link _startPositions}, in time order without repeats. */
+export function _idsInTimeOrder(index: CaseIndex): string[] {
   // Usually cited in time order already, each once: checking is cheaper than a Set and a sort.
-  if (!ordered) positions.sort((a, b) => a - b);
+  if (!_ordered) _positions.subarray(0, _count).sort();
   const out: string[] = [];
   let previous = -1;
-  for (const p of positions) {
+  for (let i = 0; i < _count; i++) {
+    const p = _positions[i] as number;
     if (p === previous) continue;
     previous = p;
     out.push((index.events[p] as CaseEvent).id);

@@ -68,6 +68,11 @@ export interface WorkingCalendar {
   deadline(startDay: number, n: number, paused?: PausedDays): number;
   /** Holidays and closures (not weekend days) in (from, to], sorted. @example cal.nonWorkingDaysBetween(a, b) */
   nonWorkingDaysBetween(fromExclusive: number, toInclusive: number): NonWorkingDay[];
+  /**
+   * The same days as {@link WorkingCalendar.nonWorkingDaysBetween}, as ISO dates only (without
+   * building a description of each). @example cal.nonWorkingDatesBetween(a, b) // ['2024-05-06']
+   */
+  nonWorkingDatesBetween(fromExclusive: number, toInclusive: number): string[];
   /** Public and extra holidays of the years the table covers now (and of `years`, or 2000-2040). @example cal.holidays() */
   holidays(): Holiday[];
   /** Public and extra holidays of the years given. @example cal.holidaysInYears(2025, 2026) */

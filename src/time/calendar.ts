@@ -4,7 +4,7 @@
  * it is asked for: O(1) or O(log n) per call, plus O(k) in the number of pause intervals.
  */
 import type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
-import { dayFromIsoDate, yearOfDay } from './days.js';
+import { dayFromIsoDate, isoDateFromDay, yearOfDay } from './days.js';
 import { _checkHolidaySource, type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
 import { localDayOf } from './instant.js';
 import { _normalizePaused, _pausedDaysFrom, type PausedDays } from './paused.js';
@@ -186,6 +186,18 @@ class _Calendar implements WorkingCalendar {
       const day = t.special[i] ?? 0;
       if (day > toInclusive) break;
       out.push({ day, ...(this.nonWorkingReason(day) as NonWorkingReason) });
+    }
+    return out;
+  }
+
+  nonWorkingDatesBetween(fromExclusive: number, toInclusive: number): string[] {
+    const out: string[] = [];
+    if (toInclusive <= fromExclusive) return out;
+    const t = this.#ensure(fromExclusive, toInclusive);
+    for (let i = _specialAfter(t, fromExclusive); i < t.special.length; i++) {
+      const day = t.special[i] ?? 0;
+      if (day > toInclusive) break;
+      out.push(isoDateFromDay(day));
     }
     return out;
   }

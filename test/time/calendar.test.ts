@@ -56,6 +56,25 @@ describe('working days in Scotland', () => {
     ).toEqual(['2026-12-25', '2026-12-28', '2027-01-01', '2027-01-04']);
     expect(cal.nonWorkingDaysBetween(d('2024-05-06'), d('2024-05-08'))).toEqual([]);
   });
+
+  it('lists the same days as dates alone (nonWorkingDatesBetween), over every range of 2024-2027', () => {
+    const closures = createCalendar({ ...SCOTLAND, closures: [{ from: '2025-08-04', to: '2025-08-08' }] });
+    for (const c of [cal, closures]) {
+      for (let from = d('2024-01-01'); from < d('2027-12-31'); from += 11) {
+        for (const length of [0, 1, 6, 30, 400]) {
+          const days = c.nonWorkingDaysBetween(from, from + length).map((x) => isoDateFromDay(x.day));
+          expect(c.nonWorkingDatesBetween(from, from + length)).toEqual(days);
+        }
+      }
+    }
+    expect(closures.nonWorkingDatesBetween(d('2025-08-01'), d('2025-08-10'))).toEqual([
+      '2025-08-04',
+      '2025-08-05',
+      '2025-08-06',
+      '2025-08-07',
+      '2025-08-08',
+    ]);
+  });
 });
 
 describe('hand-worked deadlines (Scotland)', () => {

@@ -171,9 +171,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       item.pausedWorkingDays = paused.days;
       for (const id of paused.eventIds) ids.push(id);
       item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
-      item.nonWorkingDays = calendar
-        .nonWorkingDaysBetween(t.startDay - 1, endDay)
-        .map((d) => isoDateFromDay(d.day));
+      item.nonWorkingDays = calendar.nonWorkingDatesBetween(t.startDay - 1, endDay);
       if (answer) {
         ids.push(answer.id);
         item.responseId = answer.id;
@@ -199,16 +197,24 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       items.push(_finalItem(item));
     }
     // One pass over the items for every count and list.
-    const counts: Record<State, number> = { met: 0, late: 0, missing: 0, open: 0, cancelled: 0 };
+    let met = 0;
+    let late = 0;
+    let missing = 0;
+    let cancelled = 0;
     const notMet: ResponseItem[] = [];
     const openItems: ResponseItem[] = [];
     for (const i of items) {
-      counts[i.state]++;
-      if (i.state === 'late' || i.state === 'missing') notMet.push(i);
+      if (i.state === 'met') met++;
+      else if (i.state === 'cancelled') cancelled++;
       else if (i.state === 'open') openItems.push(i);
+      else {
+        if (i.state === 'late') late++;
+        else missing++;
+        notMet.push(i);
+      }
     }
     return {
-      cancelled: counts.cancelled,
+      cancelled,
       classes: classCounts,
       classified:
         classes.length === 0
@@ -219,13 +225,13 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       // Its own copy, not items[0] itself: every part of a finding's `measured` is its own.
       first: items[0] && _finalItem(items[0], true),
       items,
-      judged: items.length - counts.cancelled,
-      late: counts.late,
-      met: counts.met,
-      missing: counts.missing,
+      judged: items.length - cancelled,
+      late,
+      met,
+      missing,
       notMet: notMet.length,
       notMetItems: notMet,
-      open: counts.open,
+      open: openItems.length,
       openItems,
       total: items.length,
     };
@@ -284,9 +290,11 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
   const before = _anchor(ctx, spec.triggerBefore);
   let out: Trigger[];
   if (filter) {
-    out = _candidates(ctx, filter)
-      .filter((e) => filter(e) && (before === undefined || e.atMs < before.ms))
-      .map((e) => ({ event: e, startMs: e.atMs, startDay: e.day }));
+    out = [];
+    for (const e of _candidates(ctx, filter)) {
+      if (filter(e) && (before === undefined || e.atMs < before.ms))
+        out.push({ event: e, startMs: e.atMs, startDay: e.day });
+    }
   } else {
     const chain = spec.trigger as Extract<Spec['trigger'], { fromFact: string }>;
     const source = ctx.facts[chain.fromFact];

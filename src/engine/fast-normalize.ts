@@ -1,6 +1,6 @@
 import { _CaseEnvelopeSchema } from '../model/case.js';
 import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
-import { parseInstant } from '../time/instant.js';
+import { _commonEpochMs, localDayOf, parseInstant } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import {
   _caseEvent,
@@ -72,15 +72,23 @@ export function _tryFastNormalize(
     }
     for (const field of _DEADLINE_FIELDS) {
       const v = data[field];
-      if (typeof v === 'string' && 'error' in parseInstant(v, options.zone, 'end')) return undefined;
+      if (typeof v !== 'string' || !Number.isNaN(_commonEpochMs(v))) continue;
+      if ('error' in parseInstant(v, options.zone, 'end')) return undefined;
     }
-    const at = parseInstant(e.at, options.zone, 'start');
-    if ('error' in at) return undefined;
-    if (at.epochMs > options.asOfMs) {
+    // The common shape gives the instant without a result object; any other goes the full way.
+    let atMs = _commonEpochMs(e.at);
+    let day: number;
+    if (Number.isNaN(atMs)) {
+      const at = parseInstant(e.at, options.zone, 'start');
+      if ('error' in at) return undefined;
+      atMs = at.epochMs;
+      day = at.day;
+    } else day = localDayOf(atMs, options.zone);
+    if (atMs > options.asOfMs) {
       after++;
       continue;
     }
-    events.push(_caseEvent(id, e, at, i, data));
+    events.push(_caseEvent(id, e, atMs, day, i, data));
   }
   return _normalized(caseId, attributes, events, after, raw.length);
 }

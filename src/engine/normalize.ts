@@ -95,7 +95,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
       after++;
       return;
     }
-    events.push(_caseEvent(id, e, at, i, data));
+    events.push(_caseEvent(id, e, at.epochMs, at.day, i, data));
   });
   if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
   return _normalized(c.caseId, c.attributes, events, after, c.events.length);
@@ -117,7 +117,8 @@ function _sortIssues(issues: InputIssue[]): InputIssue[] {
 export function _caseEvent(
   id: string,
   e: { type: string; at: string; actor?: CaseEvent['actor'] },
-  at: { epochMs: number; day: number },
+  atMs: number,
+  day: number,
   seq: number,
   data: Record<string, unknown>,
 ): CaseEvent {
@@ -125,8 +126,8 @@ export function _caseEvent(
     id,
     type: e.type,
     at: e.at,
-    atMs: at.epochMs,
-    day: at.day,
+    atMs,
+    day,
     seq,
     actor: e.actor,
     data,

@@ -244,19 +244,30 @@ function _digits(s: string, at: number, n: number): number {
  * every error, is left to the general parser (undefined), which gives the same result for these.
  */
 function _parseCommon(s: string, zone: string): ParsedInstant | undefined {
+  const epochMs = _commonEpochMs(s);
+  if (Number.isNaN(epochMs)) return undefined;
+  return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
+}
+
+/**
+ * @internal The instant of a string of the common shape (see `_parseCommon`), or NaN for any
+ * other string: for callers that need only the instant, without a result object.
+ * @example _commonEpochMs('2024-05-07T10:00:00Z') // 1715076000000
+ */
+export function _commonEpochMs(s: string): number {
   const n = s.length;
-  if (n < 20) return undefined;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return undefined; // - - T
-  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined; // : :
+  if (n < 20) return Number.NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return Number.NaN; // - - T
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Number.NaN; // : :
   const year = _digits(s, 0, 4);
   const month = _digits(s, 5, 2);
   const dayOfMonth = _digits(s, 8, 2);
   const hour = _digits(s, 11, 2);
   const minute = _digits(s, 14, 2);
   const second = _digits(s, 17, 2);
-  if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1 || hour < 0 || hour > 23) return undefined;
-  if (minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  if (dayOfMonth > _daysInMonth(year, month)) return undefined;
+  if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1 || hour < 0 || hour > 23) return Number.NaN;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (dayOfMonth > _daysInMonth(year, month)) return Number.NaN;
   let at = 19;
   let millis = 0;
   if (s.charCodeAt(at) === 46) {
@@ -268,7 +279,7 @@ function _parseCommon(s: string, zone: string): ParsedInstant | undefined {
       millis = millis * 10 + d;
       digits++;
     }
-    if (digits === 0 || digits > 3) return undefined;
+    if (digits === 0 || digits > 3) return Number.NaN;
     millis *= digits === 1 ? 100 : digits === 2 ? 10 : 1;
     at += 1 + digits;
   }
@@ -279,13 +290,12 @@ function _parseCommon(s: string, zone: string): ParsedInstant | undefined {
     const sign = s.charCodeAt(at);
     const oh = _digits(s, at + 1, 2);
     const om = _digits(s, at + 4, 2);
-    if ((sign !== 43 && sign !== 45) || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    if ((sign !== 43 && sign !== 45) || oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
     offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
-  } else return undefined;
+  } else return Number.NaN;
   const day = _daysFromCivil(year, month, dayOfMonth);
   const localMs = day * _MS_PER_DAY + hour * _MS_PER_HOUR + minute * 60_000 + second * 1000 + millis;
-  const epochMs = localMs - offsetMinutes * 60_000;
-  return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
+  return localMs - offsetMinutes * 60_000;
 }
 
 /**

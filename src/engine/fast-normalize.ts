@@ -1,5 +1,5 @@
 import { _CaseEnvelopeSchema } from '../model/case.js';
-import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
+import { ActorSchema, BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
 import { _commonEpochMs, localDayOf, parseInstant } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import {
@@ -27,7 +27,10 @@ export function normalizeCaseFast(input: unknown, options: NormalizeCaseOptions)
 }
 
 const _envelope = _compileZodSubset(_CaseEnvelopeSchema);
-const _base = _compileZodSubset(BaseEventSchema);
+// Events are checked in place (zod's copy of each would be thrown away): the engine keeps only
+// their fields, and copies what zod would reorder (the actor) or check further (typed data).
+const _base = _compileZodSubset(BaseEventSchema, { copy: false });
+const _actor = _compileZodSubset(ActorSchema);
 const _data = new Map<string, FastParse | null>(
   Object.entries(EVENT_DATA_SCHEMAS).map(([type, schema]) => [type, _compileZodSubset(schema)]),
 );
@@ -47,7 +50,7 @@ export function _tryFastNormalize(
   input: unknown,
   options: NormalizeCaseOptions,
 ): NormalizeResult | undefined {
-  if (_envelope === null || _base === null) return undefined;
+  if (_envelope === null || _base === null || _actor === null) return undefined;
   const c = _envelope(input);
   if (c === FAIL) return undefined;
   const { caseId, attributes, events: raw } = c as Envelope;
@@ -55,9 +58,11 @@ export function _tryFastNormalize(
   const events: CaseEvent[] = [];
   let after = 0;
   for (let i = 0; i < raw.length; i++) {
-    const parsed = _base(raw[i]);
-    if (parsed === FAIL) return undefined;
-    const e = parsed as BaseEvent;
+    const checked = _base(raw[i]);
+    if (checked === FAIL) return undefined;
+    const e = checked as BaseEvent;
+    const actor = e.actor === undefined ? undefined : _actor(e.actor);
+    if (actor === FAIL) return undefined;
     if (e.caseId !== undefined && e.caseId !== caseId) return undefined;
     const id = e.id ?? `${caseId}#${i}`;
     if (seen.has(id)) return undefined;
@@ -88,7 +93,7 @@ export function _tryFastNormalize(
       after++;
       continue;
     }
-    events.push(_caseEvent(id, e, atMs, day, i, data));
+    events.push(_caseEvent(id, e, actor as BaseEvent['actor'], atMs, day, i, data));
   }
   return _normalized(caseId, attributes, events, after, raw.length);
 }

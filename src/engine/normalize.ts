@@ -95,7 +95,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
       after++;
       return;
     }
-    events.push(_caseEvent(id, e, at.epochMs, at.day, i, data));
+    events.push(_caseEvent(id, e, e.actor, at.epochMs, at.day, i, data));
   });
   if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
   return _normalized(c.caseId, c.attributes, events, after, c.events.length);
@@ -116,7 +116,8 @@ function _sortIssues(issues: InputIssue[]): InputIssue[] {
 /** @internal One validated event in the engine's form (shared by the exact and the fast path). */
 export function _caseEvent(
   id: string,
-  e: { type: string; at: string; actor?: CaseEvent['actor'] },
+  e: { type: string; at: string },
+  actor: CaseEvent['actor'],
   atMs: number,
   day: number,
   seq: number,
@@ -129,7 +130,7 @@ export function _caseEvent(
     atMs,
     day,
     seq,
-    actor: e.actor,
+    actor,
     data,
   });
 }

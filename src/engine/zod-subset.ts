@@ -40,12 +40,19 @@ const _def = (s: z.core.$ZodType) => (s as unknown as { _zod: { def: Def } })._z
  * records are new; other values are passed through. It gives {@link FAIL} for anything zod would
  * reject, and for anything it cannot vouch for (a non-plain object, a `__proto__` key), so that
  * zod itself decides those, with its own messages. Returns null for a schema outside the subset.
+ * With `copy: false` it only checks: a value it accepts is given back as it is, for callers that
+ * read its fields and keep nothing of zod's output.
  *
  * @example
  * const parse = _compileZodSubset(BaseEventSchema);
  * const out = parse(raw); // zod's output, or FAIL: then call BaseEventSchema.safeParse(raw)
  */
-export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
+export function _compileZodSubset(
+  schema: z.core.$ZodType,
+  options: { copy?: boolean } = {},
+): FastParse | null {
+  const copy = options.copy !== false;
+  const sub = (s: z.core.$ZodType) => _compileZodSubset(s, options);
   const def = _def(schema);
   const checks = def.checks ?? [];
   switch (def.type) {
@@ -83,11 +90,11 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
       return (v) => (values.has(v) ? v : FAIL);
     }
     case 'optional': {
-      const inner = def.innerType ? _compileZodSubset(def.innerType) : null;
+      const inner = def.innerType ? sub(def.innerType) : null;
       return inner && checks.length === 0 ? (v) => (v === undefined ? undefined : inner(v)) : null;
     }
     case 'array': {
-      const element = def.element ? _compileZodSubset(def.element) : null;
+      const element = def.element ? sub(def.element) : null;
       if (!element) return null;
       let min = 0;
       for (const c of checks) {
@@ -97,21 +104,21 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
       }
       return (v) => {
         if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || v.length < min) return FAIL;
-        const out = new Array(v.length);
+        const out = copy ? new Array(v.length) : v;
         for (let i = 0; i < v.length; i++) {
           if (!(i in v)) return FAIL;
           const x = element(v[i]);
           if (x === FAIL) return FAIL;
-          out[i] = x;
+          if (copy) out[i] = x;
         }
         return out;
       };
     }
     case 'union': {
       if (checks.length > 0 || !def.options) return null;
-      const options = def.options.map(_compileZodSubset);
-      if (options.some((o) => o === null)) return null;
-      const opts = options as FastParse[];
+      const compiled = def.options.map(sub);
+      if (compiled.some((o) => o === null)) return null;
+      const opts = compiled as FastParse[];
       return (v) => {
         for (const o of opts) {
           const x = o(v);
@@ -123,17 +130,17 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
     case 'record': {
       if (checks.length > 0 || !def.keyType || !def.valueType) return null;
       if (_def(def.keyType).type !== 'string' || (_def(def.keyType).checks ?? []).length > 0) return null;
-      const value = _compileZodSubset(def.valueType);
+      const value = sub(def.valueType);
       if (!value) return null;
       return (v) => {
         if (!_plain(v)) return FAIL;
-        const out: Record<string, unknown> = {};
+        const out: Record<string, unknown> = copy ? {} : v;
         // for...in gives Object.keys' order without making the list (own keys only).
         for (const k in v) {
           if (!Object.hasOwn(v, k)) continue;
           const x = value(v[k]);
           if (x === FAIL) return FAIL;
-          out[k] = x;
+          if (copy) out[k] = x;
         }
         return out;
       };
@@ -147,7 +154,7 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
       const optional: boolean[] = [];
       for (const k of keys) {
         const s = def.shape[k] as z.core.$ZodType;
-        const f = _compileZodSubset(s);
+        const f = sub(s);
         if (!f) return null;
         fields.push(f);
         optional.push(_def(s).type === 'optional');
@@ -155,7 +162,7 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
       const known = new Set(keys);
       return (v) => {
         if (!_plain(v)) return FAIL;
-        const out: Record<string, unknown> = {};
+        const out: Record<string, unknown> = copy ? {} : v;
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i] as string;
           if (!Object.hasOwn(v, k)) {
@@ -164,9 +171,9 @@ export function _compileZodSubset(schema: z.core.$ZodType): FastParse | null {
           }
           const x = (fields[i] as FastParse)(v[k]);
           if (x === FAIL) return FAIL;
-          out[k] = x;
+          if (copy) out[k] = x;
         }
-        for (const k in v) if (Object.hasOwn(v, k) && !known.has(k)) out[k] = v[k];
+        if (copy) for (const k in v) if (Object.hasOwn(v, k) && !known.has(k)) out[k] = v[k];
         return out;
       };
     }

@@ -69,30 +69,36 @@ function _errorFinding(rule: CompiledRule, e: unknown): Finding {
   };
 }
 
-/** The facts of one rule for one case, in three views: for chained templates, for conditions, for explanations. */
+/**
+ * The facts of one rule for one case, in two views: for chained templates, and for conditions
+ * (with `case`, `params` and `asOf` in epoch ms). Explanations see the second, with `asOf` as
+ * text (`_renderValues`).
+ */
 interface _Measured {
   readonly facts: Record<string, FactValue>;
   readonly values: Record<string, unknown>;
-  readonly renderValues: Record<string, unknown>;
 }
 
 function _measure(rule: CompiledRule, run: RuleRun): _Measured {
   const { index, calendar, asOfMs } = run;
   const facts: Record<string, FactValue> = {};
   const values: Record<string, unknown> = { case: index.state, params: rule.params, asOf: asOfMs };
-  const renderValues: Record<string, unknown> = {
-    case: index.state,
-    params: rule.params,
-    asOf: run.asOfText ?? _asOfText(index, calendar, asOfMs),
-  };
   const ctx = { index, calendar, asOfMs, facts };
   for (const f of rule.facts) {
     const value = f.compute(ctx);
     facts[f.name] = value;
     values[f.name] = value;
-    renderValues[f.name] = value;
   }
-  return { facts, values, renderValues };
+  return { facts, values };
+}
+
+/**
+ * The values explanations are rendered from: the conditions' values, with `asOf` as templates
+ * read it (`{asOf.at}`, `{asOf.date}`); a copy only for the rules whose templates read `asOf`.
+ */
+function _renderValues(plan: _Plan, run: RuleRun, values: Record<string, unknown>): Record<string, unknown> {
+  if (!plan.readsAsOf) return values;
+  return { ...values, asOf: run.asOfText ?? _asOfText(run.index, run.calendar, run.asOfMs) };
 }
 
 /** What a rule's findings need of its shape, worked out once per compiled rule. */
@@ -112,6 +118,8 @@ interface _Plan {
   /** The facts each explanation template reads, by template. */
   readonly templateFacts: Map<string, readonly number[]>;
   readonly factIndex: ReadonlyMap<string, number>;
+  /** Whether any of its explanation or due templates reads `asOf`. */
+  readonly readsAsOf: boolean;
 }
 
 const _planOf = _memoByIdentity((rule: CompiledRule): _Plan => {
@@ -146,8 +154,27 @@ const _planOf = _memoByIdentity((rule: CompiledRule): _Plan => {
     })),
     templateFacts: new Map(),
     factIndex,
+    readsAsOf: _templates(rule).some((t) => _templateFactsOf(t).includes('asOf')),
   };
 });
+
+/** Every explanation and due template of a rule. */
+function _templates(rule: CompiledRule): string[] {
+  const src = rule.source;
+  const out: string[] = [];
+  const add = (t: string | undefined) => {
+    if (t !== undefined) out.push(t);
+  };
+  add(src.explain.not_applicable);
+  for (const check of src.checks) {
+    for (const t of Object.values(check.explain)) add(t);
+    for (const o of check.outcomes) {
+      add(o.explain);
+      if (o.dueAt) add(`{${o.dueAt}|or:}`);
+    }
+  }
+  return out;
+}
 
 /** The verdict of a stage; an evaluator that gave none is a defect, reported as such. */
 function _truth(rule: CompiledRule, verdicts: readonly (boolean | undefined)[], stage: number): boolean {
@@ -191,7 +218,7 @@ function _finish(
 ): Finding {
   const plan = _planOf(rule);
   const src = rule.source;
-  const { renderValues } = m;
+  const renderValues = _renderValues(plan, run, m.values);
   if (_cited.length < rule.facts.length) _cited = new Uint8Array(rule.facts.length * 2);
   _cited.fill(0, 0, rule.facts.length);
   let status: Status;

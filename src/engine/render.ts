@@ -105,8 +105,11 @@ const _shortDateOf = _memo((iso: string) => formatDayShort(dayFromIsoDate(iso)),
 
 /** "a", "a and b", "a, b and c"; or, with "; " and "; and ", "a; b; and c". */
 export function formatList(items: readonly string[], separator = ', ', lastSeparator = ' and '): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(separator)}${lastSeparator}${items[items.length - 1]}`;
+  const n = items.length;
+  if (n === 0) return '';
+  let out = items[0] as string;
+  for (let i = 1; i < n; i++) out += (i === n - 1 ? lastSeparator : separator) + (items[i] as string);
+  return out;
 }
 
 /** "3 paused working days not counted", or nothing for none. */
@@ -203,13 +206,12 @@ function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string
       : i.elapsed === 0
         ? 'the same working day'
         : `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}`;
-  const answered = () => `${verb} ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}`;
   switch (i.state) {
     case 'met':
       if (i.responseId === i.triggerId) return `${start}, which met the requirement itself`;
-      return `${start}, ${answered()}${_parenthesized([elapsed, pausedText].filter(Boolean).join(', '))}`;
+      return `${start}, ${_answered(i, verb)}${_parenthesized(elapsed && pausedText ? `${elapsed}, ${pausedText}` : elapsed || pausedText)}`;
     case 'late':
-      return `${start}, ${answered()}${elapsed ? `, ${elapsed} later` : ''}${paused}${due ? `, after ${byDeadline}` : ''}`;
+      return `${start}, ${_answered(i, verb)}${elapsed ? `, ${elapsed} later` : ''}${paused}${due ? `, after ${byDeadline}` : ''}`;
     case 'missing':
       return `${start}, with nothing by ${byDeadline}${paused}`;
     case 'open':
@@ -217,6 +219,11 @@ function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string
     default:
       return `${start}, set aside by ${String(i.cancelledBy)}`;
   }
+}
+
+/** How a responses item was answered: "answered by e9 on Tue 7 May 2024". */
+function _answered(i: Record<string, unknown>, verb: string): string {
+  return `${verb} ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}`;
 }
 
 /** A responses item's deadline: "Tue 7 May 2024", "12:00 on Mon 1 Jul 2024", or an anchor "e9 (Tue 2 Jul 2024)". */

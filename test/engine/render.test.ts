@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplate } from '../../src/engine/render.js';
+import { formatList, renderTemplate } from '../../src/engine/render.js';
 
 const items = (...list: Record<string, unknown>[]) => renderTemplate('{x|items}', { x: list });
 
@@ -98,5 +98,16 @@ describe('an item met on its first day', () => {
     expect(renderTemplate('{f.items|items}', { f: { items: [item] } })).toBe(
       'c1 (Tue 28 May 2024), answered by s1 on Tue 28 May 2024 (the same working day)',
     );
+  });
+});
+
+describe('formatList', () => {
+  // The definition it replaced: all but the last joined, then the last.
+  const joined = (items: string[], sep = ', ', last = ' and ') =>
+    items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(sep)}${last}${items[items.length - 1]}`;
+
+  it.each([[[]], [['a']], [['a', 'b']], [['a', 'b', 'c']], [['a', '', 'c', 'd']]])('%j', (items) => {
+    expect(formatList(items)).toBe(joined(items));
+    expect(formatList(items, '; ', '; and ')).toBe(joined(items, '; ', '; and '));
   });
 });

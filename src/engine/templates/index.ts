@@ -44,13 +44,17 @@ const _RESPONSES_DERIVED: ReadonlySet<string> = new Set([
   'classified',
 ]);
 
+const _PRECEDENCE_DERIVED: ReadonlySet<string> = new Set(['eventIds', 'withPriorItems', 'withoutPriorItems']);
+
 /**
  * Keys of a fact's value left out of a finding's `measured`: `eventIds` (they are the finding's
- * `evidence`), and for `responses` the lists derived from `items`.
+ * `evidence`), and for `responses` and `precedence` the lists derived from `items`.
  *
  * @example
  * unmeasuredKeys({ template: 'occurrences', filter: { type: 'case.closed' } }); // Set { 'eventIds' }
  */
 export function unmeasuredKeys(spec: FactSpec): ReadonlySet<string> {
-  return spec.template === 'responses' ? _RESPONSES_DERIVED : _EVENT_IDS;
+  if (spec.template === 'responses') return _RESPONSES_DERIVED;
+  if (spec.template === 'precedence') return _PRECEDENCE_DERIVED;
+  return _EVENT_IDS;
 }

@@ -40,12 +40,12 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
       items.push(item);
       ids.push(t.id);
       for (const id of found) ids.push(id);
-      // The lists by kind hold copies: every part of a finding's `measured` is its own.
+      // The lists by kind are for conditions and templates; `measured` leaves them out.
       if (found.length > 0) {
-        withPriorItems.push(_copy(item));
+        withPriorItems.push(item);
         for (const id of found) priorIds.push(id);
       } else {
-        withoutPriorItems.push(_copy(item));
+        withoutPriorItems.push(item);
         withoutPriorIds.push(t.id);
       }
     }
@@ -66,13 +66,6 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
 }
 
 type Item = { priorDates: string[]; priorIds: string[]; triggerDate: string; triggerId: string };
-
-const _copy = (i: Item): Item => ({
-  priorDates: [...i.priorDates],
-  priorIds: [...i.priorIds],
-  triggerDate: i.triggerDate,
-  triggerId: i.triggerId,
-});
 
 /** Every join holds: the prior's field equals the trigger's (or, with joinWhenPresent, the trigger has none). */
 function _joined(

@@ -76,12 +76,16 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     const { calendar, index } = ctx;
     const zone = calendar.zone;
     const triggers = _triggers(ctx, spec, triggerFilter);
-    const limit = _anchor(ctx, spec.responseBefore);
-    const candidates: CaseEvent[] = [];
-    for (const e of _candidates(ctx, response))
-      if (response(e) && (limit === undefined || e.atMs < limit.ms)) candidates.push(e);
-    const cancels: CaseEvent[] = [];
-    if (cancel) for (const e of _candidates(ctx, cancel)) if (cancel(e)) cancels.push(e);
+    // Responses and cancellations are looked for only when there is something to answer.
+    const candidates: CaseEvent[] = triggers.length === 0 ? _NO_EVENTS : [];
+    if (triggers.length > 0) {
+      const limit = _anchor(ctx, spec.responseBefore);
+      for (const e of _candidates(ctx, response))
+        if (response(e) && (limit === undefined || e.atMs < limit.ms)) candidates.push(e);
+    }
+    const cancels: CaseEvent[] = cancel && triggers.length > 0 ? [] : _NO_EVENTS;
+    if (cancel && triggers.length > 0)
+      for (const e of _candidates(ctx, cancel)) if (cancel(e)) cancels.push(e);
     const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
     const items: ResponseItem[] = [];
     const ids: string[] = [];
@@ -201,8 +205,9 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     let late = 0;
     let missing = 0;
     let cancelled = 0;
-    const notMet: ResponseItem[] = [];
-    const openItems: ResponseItem[] = [];
+    // Read-only lists for conditions and templates (left out of `measured`): none shares one.
+    const notMet: ResponseItem[] = items.length === 0 ? _NO_ITEMS : [];
+    const openItems: ResponseItem[] = items.length === 0 ? _NO_ITEMS : [];
     for (const i of items) {
       if (i.state === 'met') met++;
       else if (i.state === 'cancelled') cancelled++;
@@ -218,7 +223,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       classes: classCounts,
       classified:
         classes.length === 0
-          ? {}
+          ? _NOT_CLASSIFIED
           : Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
       dueAt: earliestDue?.iso,
       eventIds: _orderedIds(ctx, ids),
@@ -260,6 +265,10 @@ const _draft: ResponseItem = {
   triggerId: '',
 };
 const _NO_DAYS: string[] = [];
+// Shared, frozen answers for what is only ever read (and never part of `measured`).
+const _NO_EVENTS = Object.freeze([]) as unknown as CaseEvent[];
+const _NO_ITEMS = Object.freeze([]) as unknown as ResponseItem[];
+const _NOT_CLASSIFIED = Object.freeze({}) as Record<string, ResponseItem[]>;
 
 /**
  * An item as the fact holds it: the draft's keys that were set, in code-unit order (the order

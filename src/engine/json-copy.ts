@@ -141,10 +141,12 @@ export function _jsonNormalized<T>(value: T, omit?: ReadonlySet<string>): T {
   for (const k in o) {
     if (!Object.hasOwn(o, k) || omit?.has(k)) continue;
     const v = o[k];
+    const t = typeof v;
+    // What JSON leaves out of an object needs no copy to be left out.
+    if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
     if (_isJsonForm(v, 1)) _define(out, k, v);
     else {
-      // A part JSON leaves out (undefined, a function, a symbol), or one to copy; copied under its
-      // key, as a `toJSON(key)` would see it.
+      // A part to copy, copied under its key, as a `toJSON(key)` would see it.
       const c = _jsonCopy({ [k]: v }, { sortKeys: true }) as Record<string, unknown>;
       if (Object.hasOwn(c, k)) _define(out, k, c[k]);
     }

@@ -6,6 +6,7 @@ import { formatInstant, startOfDayMs } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import type { AnchorPoint, CaseIndex } from './case-index.js';
 import type { EventPredicate, FilterScope } from './filter.js';
+import type { _Scratch } from './scratch.js';
 
 /** A fact's value: plain JSON, always with the ids of the events it relied on. */
 export type FactValue = { eventIds: string[] } & Record<string, unknown>;
@@ -105,6 +106,14 @@ export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
   return _inTimeOrder(ctx.index, ids);
 }
 
+/** {@link _orderedIds} of the ids gathered in a scratch list, which is left empty. */
+export function _takeOrderedIds(ctx: FactContext, ids: _Scratch<string>): string[] {
+  _startPositions();
+  _addPositions(ctx.index, ids.items, ids.length);
+  ids.release();
+  return _idsInTimeOrder(ctx.index);
+}
+
 /** Ids of the case's events in time order, without repeats; ids of no event are left out. */
 export function _inTimeOrder(index: CaseIndex, ids: Iterable<string>): string[] {
   _startPositions();
@@ -124,11 +133,12 @@ export function _startPositions(): void {
   _ordered = true;
 }
 
-/** Adds the positions of some event ids; ids of no event are left out. */
-export function _addPositions(index: CaseIndex, ids: Iterable<string>): void {
+/** Adds the positions of some event ids (of an array's first `length`); ids of no event are left out. */
+export function _addPositions(index: CaseIndex, ids: Iterable<string>, length?: number): void {
   if (Array.isArray(ids)) {
     // An index loop: for...of here sees arrays and sets alike and would make an iterator each time.
-    for (let i = 0; i < ids.length; i++) _addPosition(index, ids[i] as string);
+    const n = length ?? ids.length;
+    for (let i = 0; i < n; i++) _addPosition(index, ids[i] as string);
   } else for (const id of ids) _addPosition(index, id);
 }
 
@@ -147,14 +157,20 @@ function _addPosition(index: CaseIndex, id: string): void {
 /** The ids gathered since {@link _startPositions}, in time order without repeats. */
 export function _idsInTimeOrder(index: CaseIndex): string[] {
   // Usually cited in time order already, each once: checking is cheaper than a Set and a sort.
-  if (!_ordered) _positions.subarray(0, _count).sort();
-  const out: string[] = [];
+  // The list is made at its exact length: one grown by push reserves room for 17 ids.
+  let distinct = _count;
+  if (!_ordered) {
+    _positions.subarray(0, _count).sort();
+    for (let i = 1; i < _count; i++) if (_positions[i] === _positions[i - 1]) distinct--;
+  }
+  const out = new Array<string>(distinct);
   let previous = -1;
+  let n = 0;
   for (let i = 0; i < _count; i++) {
     const p = _positions[i] as number;
     if (p === previous) continue;
     previous = p;
-    out.push((index.events[p] as CaseEvent).id);
+    out[n++] = (index.events[p] as CaseEvent).id;
   }
   return out;
 }

@@ -4,13 +4,14 @@ import { eventById } from '../case-index.js';
 import {
   _candidates,
   _inBounds,
-  _orderedIds,
   _ref,
+  _takeOrderedIds,
   type EventRef,
   type FactFn,
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
+import { _Scratch } from '../scratch.js';
 import { _chainPoint, type ResponseItem } from './responses.js';
 
 type Spec = Extract<FactSpec, { template: 'conformance' }>;
@@ -27,18 +28,23 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
   const afterFilter = after && !('fromFact' in after) ? compileFilter(after, scope) : undefined;
   return (ctx) => {
     const inBounds = _inBounds(ctx, spec);
-    const candidates: CaseEvent[] = [];
+    const candidates = _items.start();
     for (const e of _candidates(ctx, items)) if (items(e) && inBounds(e)) candidates.push(e);
-    // Each judged item, and beside it the reference it is judged against (none without afterEach).
-    let judged: CaseEvent[] = candidates;
-    const judgedRefs: (CaseEvent | undefined)[] = [];
-    const refIds: string[] = [];
+    const n = candidates.length;
+    // Per item (in time order): 1 once judged, 2 once it has failed `require` against any reference.
+    const marks = _marks(n);
+    const ids = _ids.start();
+    let references = 0;
     if (after) {
-      judged = [];
-      const refs: { ref: CaseEvent; startMs: number }[] = [];
+      // The references: each with the instant after which items are judged against it.
+      const refs = _refs.start();
+      const starts = _starts.start();
       if (afterFilter) {
         for (const e of _candidates(ctx, afterFilter))
-          if (afterFilter(e)) refs.push({ ref: e, startMs: e.atMs });
+          if (afterFilter(e)) {
+            refs.push(e);
+            starts.push(e.atMs);
+          }
       } else {
         const chain = after as Extract<NonNullable<Spec['afterEach']>, { fromFact: string }>;
         const source = ctx.facts[chain.fromFact];
@@ -48,41 +54,65 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
           const ref = eventById(ctx.index, it.triggerId);
           if (!ref || !chain.states.includes(it.state)) continue;
           const p = _chainPoint(ctx, it, chain.at, ref);
-          if (p) refs.push({ ref, startMs: p.startMs });
+          if (p) {
+            refs.push(ref);
+            starts.push(p.startMs);
+          }
         }
       }
-      for (const { ref, startMs } of refs) {
-        refIds.push(ref.id);
-        for (const e of candidates) {
+      references = refs.length;
+      for (let r = 0; r < refs.length; r++) {
+        const ref = refs.items[r] as CaseEvent;
+        const startMs = starts.items[r] as number;
+        ids.push(ref.id);
+        for (let i = 0; i < n; i++) {
+          const e = candidates.items[i] as CaseEvent;
           if (e.atMs <= startMs) continue;
-          judged.push(e);
-          judgedRefs.push(ref);
+          marks[i] = (marks[i] as number) | (require(e, ref) ? 1 : 3);
         }
       }
+      refs.release();
+      starts.release();
+    } else {
+      for (let i = 0; i < n; i++) marks[i] = require(candidates.items[i] as CaseEvent, undefined) ? 1 : 3;
     }
     // An item judged against several references counts once, and violates if it fails any.
-    const violating = new Set<string>();
-    const judgedIds = new Set<string>();
-    for (let i = 0; i < judged.length; i++) {
-      const item = judged[i] as CaseEvent;
-      judgedIds.add(item.id);
-      if (!require(item, judgedRefs[i])) violating.add(item.id);
+    let judged = 0;
+    let violating = 0;
+    for (let i = 0; i < n; i++) {
+      const m = marks[i] as number;
+      if (m === 0) continue;
+      judged++;
+      if (m === 3) violating++;
+      ids.push((candidates.items[i] as CaseEvent).id);
     }
     const zone = ctx.calendar.zone;
-    const references = refIds.length;
-    for (const id of judgedIds) refIds.push(id);
-    const violatingItems: EventRef[] = [];
-    for (const id of _orderedIds(ctx, violating)) {
-      const e = eventById(ctx.index, id);
-      if (e) violatingItems.push(_ref(e, zone));
-    }
+    // Candidates are in time order, so the violating items are too.
+    const violatingItems = new Array<EventRef>(violating);
+    for (let i = 0, v = 0; i < n; i++)
+      if (marks[i] === 3) violatingItems[v++] = _ref(candidates.items[i] as CaseEvent, zone);
+    candidates.release();
     return {
-      conforming: judgedIds.size - violating.size,
-      eventIds: _orderedIds(ctx, refIds),
-      judged: judgedIds.size,
+      conforming: judged - violating,
+      eventIds: _takeOrderedIds(ctx, ids),
+      judged,
       references,
-      violating: violating.size,
+      violating,
       violatingItems,
     };
   };
+}
+
+// Scratch space (one per list built here): facts are computed one at a time.
+const _items = new _Scratch<CaseEvent>();
+const _refs = new _Scratch<CaseEvent>();
+const _starts = new _Scratch<number>();
+const _ids = new _Scratch<string>();
+let _markBuffer = new Uint8Array(64);
+
+/** `n` cleared marks, in scratch space. */
+function _marks(n: number): Uint8Array {
+  if (_markBuffer.length < n) _markBuffer = new Uint8Array(Math.max(n, _markBuffer.length * 2));
+  _markBuffer.fill(0, 0, n);
+  return _markBuffer;
 }

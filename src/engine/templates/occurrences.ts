@@ -2,8 +2,11 @@ import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
 import { _candidates, _inBounds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
+import { _Scratch } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'occurrences' }>;
+
+const _ids = new _Scratch<string>();
 
 /**
  * Existence, absence, first and last occurrence and count of events matching a filter inside
@@ -13,16 +16,17 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
   const match = compileFilter(spec.filter, scope);
   return (ctx) => {
     const inBounds = _inBounds(ctx, spec);
-    const ids: string[] = [];
+    const found = _ids.start();
     let first: CaseEvent | undefined;
     let last: CaseEvent | undefined;
     for (const e of _candidates(ctx, match)) {
       if (!match(e) || !inBounds(e)) continue;
-      ids.push(e.id);
+      found.push(e.id);
       first ??= e;
       last = e;
     }
     const zone = ctx.calendar.zone;
+    const ids = found.take();
     return {
       count: ids.length,
       // One list for both: `eventIds` is only read (the evidence), and `measured` leaves it out.

@@ -1,8 +1,16 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
 import type { CaseEvent } from '../case-event.js';
-import { _candidates, _orderedIds, _workingDays, type FactFn, type TemplateScope } from '../fact-context.js';
+import {
+  _candidates,
+  _orderedIds,
+  _takeOrderedIds,
+  _workingDays,
+  type FactFn,
+  type TemplateScope,
+} from '../fact-context.js';
 import { _compilePath, compileFilter } from '../filter.js';
+import { _Scratch } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'precedence' }>;
 
@@ -17,53 +25,75 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
   const closerThan = spec.closerThan === undefined ? undefined : _workingDays(spec.closerThan, scope.params);
   return (ctx) => {
     const { calendar } = ctx;
-    const priors: CaseEvent[] = [];
+    const priors = _priors.start();
     for (const e of _candidates(ctx, prior)) if (prior(e)) priors.push(e);
-    const items: Item[] = [];
-    const withPriorItems: Item[] = [];
-    const withoutPriorItems: Item[] = [];
-    const withoutPriorIds: string[] = [];
-    const priorIds: string[] = [];
-    const ids: string[] = [];
+    const items = _items.start();
+    const withPriorItems = _withPriorItems.start();
+    const withoutPriorItems = _withoutPriorItems.start();
+    const withoutPriorIds = _withoutPriorIds.start();
+    const priorIds = _priorIds.start();
+    const ids = _ids.start();
     for (const t of _candidates(ctx, trigger)) {
       if (!trigger(t)) continue;
-      const priorDates: string[] = [];
-      const found: string[] = [];
-      for (const p of priors) {
+      const priorDates = _priorDates.start();
+      const found = _found.start();
+      for (let i = 0; i < priors.length; i++) {
+        const p = priors.items[i] as CaseEvent;
         if (!(p.atMs < t.atMs || (spec.inclusive === true && p.atMs === t.atMs)) || p === t) continue;
         if (!_joined(joins, p, t, Boolean(spec.joinWhenPresent))) continue;
         if (closerThan !== undefined && calendar.elapsedWorkingDays(p.day, t.day) >= closerThan) continue;
         priorDates.push(isoDateFromDay(p.day));
         found.push(p.id);
       }
-      const item: Item = { priorDates, priorIds: found, triggerDate: isoDateFromDay(t.day), triggerId: t.id };
+      const item: Item = {
+        priorDates: priorDates.take(),
+        priorIds: found.take(),
+        triggerDate: isoDateFromDay(t.day),
+        triggerId: t.id,
+      };
       items.push(item);
       ids.push(t.id);
-      for (const id of found) ids.push(id);
+      for (const id of item.priorIds) ids.push(id);
       // The lists by kind are for conditions and templates; `measured` leaves them out.
-      if (found.length > 0) {
+      if (item.priorIds.length > 0) {
         withPriorItems.push(item);
-        for (const id of found) priorIds.push(id);
+        for (const id of item.priorIds) priorIds.push(id);
       } else {
         withoutPriorItems.push(item);
         withoutPriorIds.push(t.id);
       }
     }
+    priors.release();
+    const itemList = items.take();
+    const priorIdList = priorIds.take();
+    const withPrior = withPriorItems.take();
+    const withoutPrior = withoutPriorItems.take();
     return {
       // Each prior once and in time order (priorIds repeats a prior that precedes several triggers).
-      distinctPriorIds: _orderedIds(ctx, priorIds),
-      eventIds: _orderedIds(ctx, ids),
-      items,
-      priorIds,
-      triggers: items.length,
-      withPrior: withPriorItems.length,
-      withPriorItems,
-      withoutPrior: withoutPriorItems.length,
-      withoutPriorIds,
-      withoutPriorItems,
+      distinctPriorIds: _orderedIds(ctx, priorIdList),
+      eventIds: _takeOrderedIds(ctx, ids),
+      items: itemList,
+      priorIds: priorIdList,
+      triggers: itemList.length,
+      withPrior: withPrior.length,
+      withPriorItems: withPrior,
+      withoutPrior: withoutPrior.length,
+      withoutPriorIds: withoutPriorIds.take(),
+      withoutPriorItems: withoutPrior,
     };
   };
 }
+
+// Scratch lists (one per list built here): facts are computed one at a time.
+const _priors = new _Scratch<CaseEvent>();
+const _items = new _Scratch<Item>();
+const _withPriorItems = new _Scratch<Item>();
+const _withoutPriorItems = new _Scratch<Item>();
+const _withoutPriorIds = new _Scratch<string>();
+const _priorIds = new _Scratch<string>();
+const _ids = new _Scratch<string>();
+const _priorDates = new _Scratch<string>();
+const _found = new _Scratch<string>();
 
 type Item = { priorDates: string[]; priorIds: string[]; triggerDate: string; triggerId: string };
 

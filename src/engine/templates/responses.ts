@@ -7,14 +7,15 @@ import {
   _anchor,
   _candidates,
   _endOfDayMs,
-  _orderedIds,
   _pausedIn,
+  _takeOrderedIds,
   _workingDays,
   type FactContext,
   type FactFn,
   type TemplateScope,
 } from '../fact-context.js';
 import { _compilePath, compileFilter, type EventPredicate } from '../filter.js';
+import { _Scratch } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'responses' }>;
 type State = 'met' | 'late' | 'missing' | 'open' | 'cancelled';
@@ -77,23 +78,23 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     const zone = calendar.zone;
     const triggers = _triggers(ctx, spec, triggerFilter);
     // Responses and cancellations are looked for only when there is something to answer.
-    const candidates: CaseEvent[] = triggers.length === 0 ? _NO_EVENTS : [];
+    const candidates = _responses.start();
+    const cancels = _cancels.start();
     if (triggers.length > 0) {
       const limit = _anchor(ctx, spec.responseBefore);
       for (const e of _candidates(ctx, response))
         if (response(e) && (limit === undefined || e.atMs < limit.ms)) candidates.push(e);
+      if (cancel) for (const e of _candidates(ctx, cancel)) if (cancel(e)) cancels.push(e);
     }
-    const cancels: CaseEvent[] = cancel && triggers.length > 0 ? [] : _NO_EVENTS;
-    if (cancel && triggers.length > 0)
-      for (const e of _candidates(ctx, cancel)) if (cancel(e)) cancels.push(e);
     const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
-    const items: ResponseItem[] = [];
-    const ids: string[] = [];
+    const items = _items.start();
+    const ids = _ids.start();
     const classCounts: Record<string, number> = {};
     for (const [k] of classes) classCounts[k] = 0;
     let earliestDue: { ms: number; iso: string } | undefined;
 
-    for (const t of triggers) {
+    for (let ti = 0; ti < triggers.length; ti++) {
+      const t = triggers.items[ti] as Trigger;
       ids.push(t.event.id);
       // The item is filled in on a draft (one per run, reset here), and `_finalItem` makes it.
       const item = _draft;
@@ -156,7 +157,8 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       const answer = _answer(candidates, t, start, replyOf, keys);
       // Set aside only when the cancelling event comes before any answer.
       let cancelledBy: CaseEvent | undefined;
-      for (const c of cancels) {
+      for (let ci = 0; ci < cancels.length; ci++) {
+        const c = cancels.items[ci] as CaseEvent;
         if (deadlineMs === undefined || c.atMs <= deadlineMs) {
           cancelledBy = c;
           break;
@@ -200,37 +202,43 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       }
       items.push(_finalItem(item));
     }
+    candidates.release();
+    cancels.release();
+    triggers.release();
+    const itemList = items.take();
     // One pass over the items for every count and list.
     let met = 0;
     let late = 0;
     let missing = 0;
     let cancelled = 0;
     // Read-only lists for conditions and templates (left out of `measured`): none shares one.
-    const notMet: ResponseItem[] = items.length === 0 ? _NO_ITEMS : [];
-    const openItems: ResponseItem[] = items.length === 0 ? _NO_ITEMS : [];
-    for (const i of items) {
+    const notMetItems = _notMet.start();
+    const openItemList = _open.start();
+    for (const i of itemList) {
       if (i.state === 'met') met++;
       else if (i.state === 'cancelled') cancelled++;
-      else if (i.state === 'open') openItems.push(i);
+      else if (i.state === 'open') openItemList.push(i);
       else {
         if (i.state === 'late') late++;
         else missing++;
-        notMet.push(i);
+        notMetItems.push(i);
       }
     }
+    const notMet = notMetItems.length === 0 ? _NO_ITEMS : notMetItems.take();
+    const openItems = openItemList.length === 0 ? _NO_ITEMS : openItemList.take();
     return {
       cancelled,
       classes: classCounts,
       classified:
         classes.length === 0
           ? _NOT_CLASSIFIED
-          : Object.fromEntries(classes.map(([k]) => [k, items.filter((i) => i.classes?.includes(k))])),
+          : Object.fromEntries(classes.map(([k]) => [k, itemList.filter((i) => i.classes?.includes(k))])),
       dueAt: earliestDue?.iso,
-      eventIds: _orderedIds(ctx, ids),
+      eventIds: _takeOrderedIds(ctx, ids),
       // Its own copy, not items[0] itself: every part of a finding's `measured` is its own.
-      first: items[0] && _finalItem(items[0], true),
-      items,
-      judged: items.length - cancelled,
+      first: itemList[0] && _finalItem(itemList[0], true),
+      items: itemList,
+      judged: itemList.length - cancelled,
       late,
       met,
       missing,
@@ -238,7 +246,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       notMetItems: notMet,
       open: openItems.length,
       openItems,
-      total: items.length,
+      total: itemList.length,
     };
   };
 }
@@ -265,8 +273,16 @@ const _draft: ResponseItem = {
   triggerId: '',
 };
 const _NO_DAYS: string[] = [];
+// Scratch lists (one per list built here): facts are computed one at a time, and a chained
+// trigger reads an earlier fact's finished items, never these.
+const _triggerList = new _Scratch<Trigger>();
+const _responses = new _Scratch<CaseEvent>();
+const _cancels = new _Scratch<CaseEvent>();
+const _items = new _Scratch<ResponseItem>();
+const _ids = new _Scratch<string>();
+const _notMet = new _Scratch<ResponseItem>();
+const _open = new _Scratch<ResponseItem>();
 // Shared, frozen answers for what is only ever read (and never part of `measured`).
-const _NO_EVENTS = Object.freeze([]) as unknown as CaseEvent[];
 const _NO_ITEMS = Object.freeze([]) as unknown as ResponseItem[];
 const _NOT_CLASSIFIED = Object.freeze({}) as Record<string, ResponseItem[]>;
 
@@ -294,12 +310,12 @@ function _finalItem(d: ResponseItem, copyLists = false): ResponseItem {
   return out;
 }
 
-function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): Trigger[] {
+/** The triggers, in the scratch list `_triggerList` (which the caller releases). */
+function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): _Scratch<Trigger> {
   const { index } = ctx;
   const before = _anchor(ctx, spec.triggerBefore);
-  let out: Trigger[];
+  const out = _triggerList.start();
   if (filter) {
-    out = [];
     for (const e of _candidates(ctx, filter)) {
       if (filter(e) && (before === undefined || e.atMs < before.ms))
         out.push({ event: e, startMs: e.atMs, startDay: e.day });
@@ -308,7 +324,6 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
     const chain = spec.trigger as Extract<Spec['trigger'], { fromFact: string }>;
     const source = ctx.facts[chain.fromFact];
     if (!source) throw new Error(`fact "${chain.fromFact}" must be declared before the facts chained to it`);
-    out = [];
     for (const item of source.items as ResponseItem[]) {
       if (!chain.states.includes(item.state)) continue;
       const event = eventById(index, item.triggerId);
@@ -317,7 +332,12 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
       if (point) out.push({ event, ...point });
     }
   }
-  return spec.triggerScope === 'first' ? out.slice(0, 1) : out;
+  if (spec.triggerScope === 'first' && out.length > 1) {
+    const first = out.items[0] as Trigger;
+    out.release();
+    out.push(first);
+  }
+  return out;
 }
 
 /** Where a chained trigger starts: its own instant, its deadline's end, or its response. */
@@ -343,14 +363,22 @@ export function _chainPoint(
  * first such one that correlates with it.
  */
 function _answer(
-  candidates: readonly CaseEvent[],
+  candidates: _Scratch<CaseEvent>,
   t: Trigger,
   start: CaseEvent,
   replyOf: ((e: CaseEvent) => unknown) | undefined,
   keys: readonly string[],
 ): CaseEvent | undefined {
-  if (replyOf) for (const r of candidates) if (_isLater(r, t, start) && replyOf(r) === t.event.id) return r;
-  for (const r of candidates) if (_isLater(r, t, start) && _correlates(keys, t.event, r)) return r;
+  const { items, length } = candidates;
+  if (replyOf)
+    for (let i = 0; i < length; i++) {
+      const r = items[i] as CaseEvent;
+      if (_isLater(r, t, start) && replyOf(r) === t.event.id) return r;
+    }
+  for (let i = 0; i < length; i++) {
+    const r = items[i] as CaseEvent;
+    if (_isLater(r, t, start) && _correlates(keys, t.event, r)) return r;
+  }
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import { formatInstant, startOfDayMs } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import type { AnchorPoint, CaseIndex } from './case-index.js';
 import type { EventPredicate, FilterScope } from './filter.js';
-import type { _Scratch } from './scratch.js';
+import { _arrayFor, type _Scratch } from './scratch.js';
 
 /** A fact's value: plain JSON, always with the ids of the events it relied on. */
 export type FactValue = { eventIds: string[] } & Record<string, unknown>;
@@ -163,7 +163,7 @@ export function _idsInTimeOrder(index: CaseIndex): string[] {
     _positions.subarray(0, _count).sort();
     for (let i = 1; i < _count; i++) if (_positions[i] === _positions[i - 1]) distinct--;
   }
-  const out = new Array<string>(distinct);
+  const out = _arrayFor<string>(distinct);
   let previous = -1;
   let n = 0;
   for (let i = 0; i < _count; i++) {

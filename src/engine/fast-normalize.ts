@@ -10,6 +10,7 @@ import {
   type NormalizeResult,
   normalizeCase,
 } from './normalize.js';
+import { _arrayFor } from './scratch.js';
 import { _compileZodSubset, FAIL, type FastParse } from './zod-subset.js';
 
 /**
@@ -55,7 +56,10 @@ export function _tryFastNormalize(
   if (c === FAIL) return undefined;
   const { caseId, attributes, events: raw } = c as Envelope;
   const seen = new Set<string>();
-  const events: CaseEvent[] = [];
+  // Made at its full length (one grown by push would reserve half as much again), and cut to the
+  // events kept at the end.
+  const events = _arrayFor<CaseEvent>(raw.length);
+  let kept = 0;
   let after = 0;
   for (let i = 0; i < raw.length; i++) {
     const checked = _base(raw[i]);
@@ -93,7 +97,8 @@ export function _tryFastNormalize(
       after++;
       continue;
     }
-    events.push(_caseEvent(id, e, actor as BaseEvent['actor'], atMs, day, i, data));
+    events[kept++] = _caseEvent(id, e, actor as BaseEvent['actor'], atMs, day, i, data);
   }
+  events.length = kept;
   return _normalized(caseId, attributes, events, after, raw.length);
 }

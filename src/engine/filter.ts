@@ -77,12 +77,23 @@ function _compileMatcher(m: Matcher, scope: FilterScope): (v: unknown, ref?: Cas
   if ('not' in m) return (v) => v !== m.not;
   if ('exists' in m) return (v) => (v !== undefined && v !== null && v !== '') === m.exists;
   if ('includes' in m) return (v) => Array.isArray(v) && v.includes(m.includes);
-  if ('includesAny' in m) return (v) => Array.isArray(v) && m.includesAny.some((x) => v.includes(x));
-  if ('includesAll' in m) return (v) => Array.isArray(v) && m.includesAll.every((x) => v.includes(x));
+  if ('includesAny' in m) return (v) => Array.isArray(v) && _includesAny(v, m.includesAny);
+  if ('includesAll' in m) return (v) => Array.isArray(v) && _includesAll(v, m.includesAll);
   if ('startsWith' in m) return (v) => typeof v === 'string' && v.startsWith(m.startsWith);
   const list = scope.params[m.param];
   if (!Array.isArray(list)) throw new Error(`parameter "${m.param}" must be a list to be used in a filter`);
   return (v) => list.includes(v as string);
+}
+
+// Loops, not `some`/`every`: a callback closing over the value would be made for every event tested.
+function _includesAny(v: readonly unknown[], wanted: readonly unknown[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (v.includes(wanted[i])) return true;
+  return false;
+}
+
+function _includesAll(v: readonly unknown[], wanted: readonly unknown[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (!v.includes(wanted[i])) return false;
+  return true;
 }
 
 type Leaf = Omit<Filter, 'anyOf' | 'not'>;
@@ -120,7 +131,11 @@ function _compile(filter: Filter, scope: FilterScope, depth: number): EventPredi
   const parts: Test[] = [own];
   let types = own.types;
   if (alternatives !== undefined) {
-    parts.push((e, ref) => alternatives.some((a) => a(e, ref)));
+    // A loop, not `some`: a callback closing over the event would be made for every event tested.
+    parts.push((e, ref) => {
+      for (let i = 0; i < alternatives.length; i++) if ((alternatives[i] as Test)(e, ref)) return true;
+      return false;
+    });
     // One of the alternatives must hold: the filter matches no type that none of them can.
     if (alternatives.every((a) => a.types !== undefined)) {
       types = _intersect(types, new Set(alternatives.flatMap((a) => [...(a.types ?? [])])));

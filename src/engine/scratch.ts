@@ -45,3 +45,20 @@ export class _Scratch<T> {
     this.length = 0;
   }
 }
+
+/**
+ * @internal An empty array with room for `n` items, to be filled by index from 0 (and cut with
+ * `length` if fewer are kept). Beyond V8's limit for preallocated fast arrays (about 16,000
+ * items) `new Array(n)` would make a slow dictionary-mode array, so a large list starts empty
+ * and grows as it is filled.
+ *
+ * @example
+ * const out = _arrayFor<string>(2);
+ * out[0] = 'a';
+ * out[1] = 'b';
+ */
+export function _arrayFor<T>(n: number): T[] {
+  return n <= _PREALLOCATE_MAX ? new Array<T>(n) : [];
+}
+
+const _PREALLOCATE_MAX = 16_000;

@@ -134,3 +134,44 @@ describe('compileFilter types and _candidates', () => {
     );
   });
 });
+
+describe('compileFilter matchers on list fields and alternatives', () => {
+  const scope = { named: {}, params: {} };
+  const event = (tags: unknown, type = 'x.y') =>
+    ({ type, data: { tags } }) as unknown as Parameters<EventPredicate>[0];
+  const matches = (filter: Filter, e: Parameters<EventPredicate>[0]) => compileFilter(filter, scope)(e);
+
+  it('includesAny: some wanted value is in the list; includesAll: every one is', () => {
+    const any = { where: { 'data.tags': { includesAny: ['a', 'b'] } } } as Filter;
+    const all = { where: { 'data.tags': { includesAll: ['a', 'b'] } } } as Filter;
+    const cases: [unknown, boolean, boolean][] = [
+      [['a'], true, false],
+      [['b', 'c'], true, false],
+      [['b', 'a'], true, true],
+      [['c'], false, false],
+      [[], false, false],
+      ['a', false, false], // not a list
+      [undefined, false, false],
+    ];
+    for (const [tags, wantAny, wantAll] of cases) {
+      expect(matches(any, event(tags)), JSON.stringify(tags)).toBe(wantAny);
+      expect(matches(all, event(tags)), JSON.stringify(tags)).toBe(wantAll);
+    }
+    expect(matches({ where: { 'data.tags': { includesAll: [] } } } as Filter, event([]))).toBe(true);
+    expect(matches({ where: { 'data.tags': { includesAny: [] } } } as Filter, event(['a']))).toBe(false);
+  });
+
+  it('anyOf: one alternative must hold, on top of the filter itself', () => {
+    const f = {
+      type: 'x.y',
+      anyOf: [
+        { where: { 'data.tags': { includes: 'a' } } },
+        { type: 'x.y', where: { 'data.tags': { includes: 'b' } } },
+      ],
+    } as Filter;
+    expect(matches(f, event(['a']))).toBe(true);
+    expect(matches(f, event(['b']))).toBe(true);
+    expect(matches(f, event(['c']))).toBe(false);
+    expect(matches(f, event(['a'], 'z.z'))).toBe(false);
+  });
+});

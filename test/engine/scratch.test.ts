@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { _Scratch } from '../../src/engine/scratch.js';
+import { _arrayFor, _Scratch } from '../../src/engine/scratch.js';
 
 describe('_Scratch', () => {
   it('takes the list as a new array of exactly its length, and is left empty', () => {
@@ -43,5 +43,18 @@ describe('_Scratch', () => {
     const b = s.start().take();
     expect(a).toEqual([]);
     expect(a).not.toBe(b);
+  });
+});
+
+describe('_arrayFor', () => {
+  it('gives an array filled by index to exactly the items put in, small or large', () => {
+    for (const n of [0, 3, 20_000]) {
+      const a = _arrayFor<number>(n);
+      for (let i = 0; i < n; i++) a[i] = i;
+      expect(a.length).toBe(n);
+      expect(a.every((x, i) => x === i)).toBe(true);
+      a.length = Math.floor(n / 2);
+      expect(a.length).toBe(Math.floor(n / 2));
+    }
   });
 });

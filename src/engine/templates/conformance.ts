@@ -11,7 +11,7 @@ import {
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
-import { _Scratch } from '../scratch.js';
+import { _arrayFor, _Scratch } from '../scratch.js';
 import { _chainPoint, type ResponseItem } from './responses.js';
 
 type Spec = Extract<FactSpec, { template: 'conformance' }>;
@@ -88,7 +88,7 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
     }
     const zone = ctx.calendar.zone;
     // Candidates are in time order, so the violating items are too.
-    const violatingItems = new Array<EventRef>(violating);
+    const violatingItems = _arrayFor<EventRef>(violating);
     for (let i = 0, v = 0; i < n; i++)
       if (marks[i] === 3) violatingItems[v++] = _ref(candidates.items[i] as CaseEvent, zone);
     candidates.release();

@@ -13,7 +13,7 @@
  * refuses data on which a rule is more than 90% not applicable.
  *
  *   npm run bench -- [--cases 3000] [--seed 1] [--format ndjson|csv] [--as-of ISO] [--json]
- *                    [--skip-reference] [--no-verify] [--build] [--workers N] [--latency-runs 2000]
+ *                    [--skip-reference] [--no-verify] [--build] [--workers N] [--latency-runs 2000] [--latency-warmup 3000]
  *                    [--cli PATH (another build of the command, e.g. with changes under trial)]
  *                    [--ceiling (also run two copies of the command at once: what two threads can
  *                    give on this machine at most)]
@@ -72,6 +72,7 @@ const opts = {
   workers: arg('workers'),
   cli: arg('cli'),
   latencyRuns: Number(arg('latency-runs') ?? 2000),
+  latencyWarmup: Number(arg('latency-warmup') ?? 3000),
   breakdownCases: Number(arg('breakdown-cases') ?? 1000),
   ceiling: flag('ceiling'),
 };
@@ -432,6 +433,8 @@ const latency = await (async () => {
       join(ROOT, 'scripts', 'latency.ts'),
       '--runs',
       String(opts.latencyRuns),
+      '--warmup',
+      String(opts.latencyWarmup),
       '--seed',
       String(opts.seed),
       '--json',
@@ -637,7 +640,7 @@ if (opts.json) {
   if (identical !== undefined)
     say(`  (2) and (3) findings: ${identical ? 'identical' : `DIFFERENT (${firstDifference})`}`);
   say(
-    `\nlatency, one ${latency.events}-event case, full ruleset, compiled evaluator (${latency.runs} runs${latency.v8Flags.length > 0 ? `; node ${latency.v8Flags.join(' ')}` : ''}):`,
+    `\nlatency, one ${latency.events}-event case, full ruleset, compiled evaluator (${latency.runs} runs after ${latency.warmupCalls} warm-up calls${latency.v8Flags.length > 0 ? `; node ${latency.v8Flags.join(' ')}` : ''}):`,
   );
   say(`  p50 ${latency.p50CaseMs} ms, p99 ${latency.p99CaseMs} ms`);
   say(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { _jsonCopy } from '../../src/engine/json-copy.js';
 import type { CaseResult } from '../../src/index.js';
-import { evaluateCase, loadRuleset } from '../../src/index.js';
+import { createJsonRulesEngineEvaluator, evaluateCase, loadRuleset } from '../../src/index.js';
 import { readIndicatorFixtures } from '../support/fixtures.js';
 
 const ruleset = await loadRuleset();
@@ -59,6 +59,19 @@ describe("findings' measured values", () => {
         expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(_jsonCopy(f.measured, { sortKeys: true }));
         expect(JSON.stringify(f.measured)).toBe(JSON.stringify(_jsonCopy(f.measured, { sortKeys: true })));
       }
+    }
+  });
+});
+
+describe('judging cases concurrently', () => {
+  // Facts and findings are built in scratch space that relies on each being made synchronously:
+  // calls interleaved at their awaits (json-rules-engine decides asynchronously) must not mix.
+  it('gives what judging them one at a time gives, with either evaluator', async () => {
+    for (const evaluator of [undefined, createJsonRulesEngineEvaluator()]) {
+      const one = [];
+      for (const c of sample) one.push(await evaluateCase(c, { ruleset, asOf, evaluator }));
+      const all = await Promise.all(sample.map((c) => evaluateCase(c, { ruleset, asOf, evaluator })));
+      expect(all).toEqual(one);
     }
   });
 });

@@ -28,4 +28,9 @@ export interface NormalizedCase {
   readonly eventsAfterAsOf: number;
   /** All events read, including those after `asOf`. */
   readonly eventsRead: number;
+  /**
+   * Each event's index in the input, by id (events after `asOf` included): validation builds it
+   * to find repeated ids, and the case index finds events by id through it.
+   */
+  readonly inputIndexById: ReadonlyMap<string, number>;
 }

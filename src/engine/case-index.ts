@@ -2,6 +2,7 @@ import type { Anchor } from '../model/rule.js';
 import type { PausedDays, WorkingCalendar } from '../time/calendar.js';
 import { localDayOf } from '../time/instant.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
+import { _arrayFor } from './scratch.js';
 
 /** An instant a rule measures from or to, and the event that set it (none for `asOf`). */
 export interface AnchorPoint {
@@ -18,8 +19,12 @@ export interface AnchorPoint {
 export interface CaseIndex {
   readonly case: NormalizedCase;
   readonly events: readonly CaseEvent[];
-  /** Each event's position in `events` (time order), by id. */
-  readonly position: ReadonlyMap<string, number>;
+  /**
+   * Each input event's position in `events` (time order), by its index in the input; -1 for
+   * events after `asOf`. With the case's `inputIndexById`, it finds events by id
+   * ({@link positionOf}).
+   */
+  readonly positionOfInput: readonly number[];
   /** The events of each type, in time order. */
   readonly byType: ReadonlyMap<string, readonly CaseEvent[]>;
   readonly anchors: Readonly<Partial<Record<Anchor, AnchorPoint>>>;
@@ -68,7 +73,10 @@ const _isOutsideRemit = (e: CaseEvent) =>
 export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: number): CaseIndex {
   const events = c.events;
   const byType = new Map<string, CaseEvent[]>();
-  const position = new Map<string, number>();
+  // One table from input order to time order (ids are already mapped to input order); a plain
+  // array of small integers, kept on the heap, where a typed array this size would not be.
+  const positionOfInput = _arrayFor<number>(c.eventsRead);
+  for (let i = 0; i < c.eventsRead; i++) positionOfInput[i] = -1;
   let receipt: CaseEvent | undefined;
   let closure: CaseEvent | undefined;
   let decision: CaseEvent | undefined;
@@ -77,7 +85,7 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   let pausedBy: CaseEvent | undefined;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as CaseEvent;
-    position.set(e.id, i);
+    positionOfInput[e.seq] = i;
     const sameType = byType.get(e.type);
     if (sameType) sameType.push(e);
     else byType.set(e.type, [e]);
@@ -122,16 +130,30 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
       receiptDay === undefined ? 0 : calendar.countPausedWorkingDays(receiptDay, anchors.end.day, paused),
   };
   const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
-  return { case: c, events, position, byType, anchors, paused, pauses, state };
+  return { case: c, events, positionOfInput, byType, anchors, paused, pauses, state };
 }
 
 /**
- * The event with this id, found through `position` (one map per case serves both).
+ * The position in `events` (time order) of the event with this id; undefined for an id of no
+ * event, or of one after `asOf`.
+ *
+ * @example
+ * index.events[positionOf(index, 'e3') ?? -1]?.type; // 'decision.issued'
+ */
+export function positionOf(index: CaseIndex, id: string): number | undefined {
+  const input = index.case.inputIndexById.get(id);
+  if (input === undefined) return undefined;
+  const p = index.positionOfInput[input];
+  return p === undefined || p < 0 ? undefined : p;
+}
+
+/**
+ * The event with this id (none for an id of no event, or of one after `asOf`).
  *
  * @example
  * eventById(index, 'e3')?.type; // 'decision.issued'
  */
 export function eventById(index: CaseIndex, id: string): CaseEvent | undefined {
-  const p = index.position.get(id);
+  const p = positionOf(index, id);
   return p === undefined ? undefined : index.events[p];
 }

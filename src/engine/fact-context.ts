@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant, startOfDayMs } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
-import type { AnchorPoint, CaseIndex } from './case-index.js';
+import { type AnchorPoint, type CaseIndex, positionOf } from './case-index.js';
 import type { EventPredicate, FilterScope } from './filter.js';
 import { _arrayFor, type _Scratch } from './scratch.js';
 
@@ -78,9 +78,9 @@ export function _inBounds(
 }
 
 // Most measures cross no pause; callers only read the answer, so one frozen answer serves.
-const _NOT_PAUSED: { days: number; eventIds: string[] } = Object.freeze({
+const _NOT_PAUSED: { readonly days: number; readonly eventIds: readonly string[] } = Object.freeze({
   days: 0,
-  eventIds: Object.freeze([]) as unknown as string[],
+  eventIds: Object.freeze([]),
 });
 
 /**
@@ -91,14 +91,22 @@ export function _pausedIn(
   ctx: FactContext,
   fromExclusive: number,
   toInclusive: number,
-): { days: number; eventIds: string[] } {
+): { readonly days: number; readonly eventIds: readonly string[] } {
   const { calendar, index } = ctx;
   const days = calendar.countPausedWorkingDays(fromExclusive, toInclusive, index.paused);
   if (days === 0) return _NOT_PAUSED;
-  const removing = index.pauses.filter(
-    (p) => calendar.countPausedWorkingDays(fromExclusive, toInclusive, p.days) > 0,
-  );
-  return { days, eventIds: removing.flatMap((p) => p.ids) };
+  // Callers only read the ids: one pause's own list serves when only one removed any (the usual).
+  let eventIds: readonly string[] | undefined;
+  let joined: string[] | undefined;
+  for (const p of index.pauses) {
+    if (calendar.countPausedWorkingDays(fromExclusive, toInclusive, p.days) === 0) continue;
+    if (eventIds === undefined) eventIds = p.ids;
+    else {
+      joined ??= [...eventIds];
+      for (const id of p.ids) joined.push(id);
+    }
+  }
+  return { days, eventIds: joined ?? eventIds ?? _NOT_PAUSED.eventIds };
 }
 
 /** Event ids in time order without repeats. */
@@ -143,7 +151,7 @@ export function _addPositions(index: CaseIndex, ids: Iterable<string>, length?: 
 }
 
 function _addPosition(index: CaseIndex, id: string): void {
-  const p = index.position.get(id);
+  const p = positionOf(index, id);
   if (p === undefined) return;
   if (_count === _positions.length) {
     const grown = new Int32Array(_count * 2);

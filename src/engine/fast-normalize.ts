@@ -55,7 +55,7 @@ export function _tryFastNormalize(
   const c = _envelope(input);
   if (c === FAIL) return undefined;
   const { caseId, attributes, events: raw } = c as Envelope;
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   // Made at its full length (one grown by push would reserve half as much again), and cut to the
   // events kept at the end.
   const events = _arrayFor<CaseEvent>(raw.length);
@@ -70,7 +70,7 @@ export function _tryFastNormalize(
     if (e.caseId !== undefined && e.caseId !== caseId) return undefined;
     const id = e.id ?? `${caseId}#${i}`;
     if (seen.has(id)) return undefined;
-    seen.add(id);
+    seen.set(id, i);
     let data: Record<string, unknown> = e.data ?? {};
     if (Object.hasOwn(EVENT_DATA_SCHEMAS, e.type)) {
       const parse = _data.get(e.type);
@@ -100,5 +100,5 @@ export function _tryFastNormalize(
     events[kept++] = _caseEvent(id, e, actor as BaseEvent['actor'], atMs, day, i, data);
   }
   events.length = kept;
-  return _normalized(caseId, attributes, events, after, raw.length);
+  return _normalized(caseId, attributes, events, after, raw.length, seen);
 }

@@ -98,7 +98,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
     events.push(_caseEvent(id, e, e.actor, at.epochMs, at.day, i, data));
   });
   if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
-  return _normalized(c.caseId, c.attributes, events, after, c.events.length);
+  return _normalized(c.caseId, c.attributes, events, after, c.events.length, seen);
 }
 
 /** @internal Data fields holding instants that must parse (deadlines set by the body). */
@@ -142,12 +142,13 @@ export function _normalized(
   events: CaseEvent[],
   eventsAfterAsOf: number,
   eventsRead: number,
+  inputIndexById: ReadonlyMap<string, number>,
 ): NormalizeResult {
   // Logs are nearly always in time order already: checking costs no copy, sorting does.
   if (!_inTimeOrder(events)) events.sort((a, b) => a.atMs - b.atMs);
   return {
     success: true,
-    case: { caseId, attributes: attributes ?? {}, events, eventsAfterAsOf, eventsRead },
+    case: { caseId, attributes: attributes ?? {}, events, eventsAfterAsOf, eventsRead, inputIndexById },
   };
 }
 

@@ -73,8 +73,8 @@ const _isOutsideRemit = (e: CaseEvent) =>
 export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: number): CaseIndex {
   const events = c.events;
   const byType = new Map<string, CaseEvent[]>();
-  // One table from input order to time order (ids are already mapped to input order); a plain
-  // array of small integers, kept on the heap, where a typed array this size would not be.
+  // One table from input order to time order (validation already mapped ids to input order). A
+  // plain array: for a few dozen entries a typed array's separate backing store costs more to make.
   const positionOfInput = _arrayFor<number>(c.eventsRead);
   for (let i = 0; i < c.eventsRead; i++) positionOfInput[i] = -1;
   let receipt: CaseEvent | undefined;

@@ -1,0 +1,61 @@
+/**
+ * Finding events by id through the case index: the id → input-index map that validation builds
+ * (on both normalize paths) and the index's table from input order to time order.
+ */
+import { describe, expect, it } from 'vitest';
+import { eventById, indexCase, positionOf } from '../../src/engine/case-index.js';
+import { normalizeCaseFast } from '../../src/engine/fast-normalize.js';
+import { normalizeCase } from '../../src/engine/normalize.js';
+import { parseInstant } from '../../src/time/instant.js';
+import { calendar, ev, ZONE } from './templates.helpers.js';
+
+const asOf = parseInstant('2024-06-28T17:00', ZONE);
+if ('error' in asOf) throw new Error(asOf.error);
+const asOfMs = asOf.epochMs;
+
+// Out of time order, one event without an id and one after asOf.
+const input = {
+  caseId: 'C1',
+  events: [
+    ev('d1', 'decision.issued', '2024-06-20T10:00', { outcome: 'upheld', decisionMakerRole: 'investigator' }),
+    ev('r1', 'complaint.received', '2024-05-07T09:00'),
+    ev('late', 'communication.sent', '2024-07-01T10:00', { to: 'complainant' }),
+    { type: 'communication.sent', at: '2024-05-08T11:00', data: { to: 'complainant' } },
+  ],
+};
+
+const paths = { normalizeCase, normalizeCaseFast } as const;
+
+describe.each(Object.entries(paths))('positionOf and eventById after %s', (_name, normalize) => {
+  const n = normalize(input, { zone: ZONE, asOfMs });
+  if (!n.success) throw new Error(JSON.stringify(n.issues));
+  const index = indexCase(n.case, calendar, asOfMs);
+
+  it('find each event kept at its place in time order', () => {
+    expect(index.events.map((e) => e.id)).toEqual(['r1', 'C1#3', 'd1']);
+    expect(['r1', 'C1#3', 'd1'].map((id) => positionOf(index, id))).toEqual([0, 1, 2]);
+    expect(eventById(index, 'd1')?.type).toBe('decision.issued');
+    expect(eventById(index, 'C1#3')?.at).toBe(index.events[1]?.at);
+  });
+
+  it('find nothing for an event after asOf or an unknown id', () => {
+    expect(n.case.inputIndexById.get('late')).toBe(2);
+    expect(positionOf(index, 'late')).toBeUndefined();
+    expect(eventById(index, 'late')).toBeUndefined();
+    expect(positionOf(index, 'nope')).toBeUndefined();
+    expect(eventById(index, 'nope')).toBeUndefined();
+  });
+});
+
+it('both normalize paths map the same ids to the same input indexes', () => {
+  const a = normalizeCase(input, { zone: ZONE, asOfMs });
+  const b = normalizeCaseFast(input, { zone: ZONE, asOfMs });
+  if (!a.success || !b.success) throw new Error('not normalized');
+  expect([...b.case.inputIndexById]).toEqual([...a.case.inputIndexById]);
+  expect([...a.case.inputIndexById]).toEqual([
+    ['d1', 0],
+    ['r1', 1],
+    ['late', 2],
+    ['C1#3', 3],
+  ]);
+});

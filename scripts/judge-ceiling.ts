@@ -31,6 +31,16 @@ const arg = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
+/** A whole number of at least 1 from `--name`, or its default; anything else stops with exit code 2. */
+const count = (name: string, otherwise: number): number => {
+  const raw = arg(name);
+  const n = raw === undefined ? otherwise : Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return n;
+};
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Parses, judges and prints the cases `passes` times after one warm-up pass: ms per case. */
@@ -97,16 +107,17 @@ const speedup = (aloneMs: number, pair: number[]) =>
 
 if (!isMainThread) parentPort?.postMessage(await judgeCopy(workerData as Job));
 else if (args.includes('--child')) {
-  const job = { cases: Number(arg('cases')), passes: Number(arg('passes')), seed: Number(arg('seed')) };
+  const job = { cases: count('cases', 1), passes: count('passes', 1), seed: count('seed', 1) };
   process.stdout.write(String(await judgeCopy(job)));
 } else {
   const job: Job = {
-    cases: Number(arg('cases') ?? 1000),
-    passes: Number(arg('passes') ?? 3),
-    seed: Number(arg('seed') ?? 1),
+    cases: count('cases', 1000),
+    passes: count('passes', 3),
+    seed: count('seed', 1),
   };
+  const roundCount = count('rounds', 3);
   const rounds: CeilingRound[] = [];
-  for (let i = 0; i < Number(arg('rounds') ?? 3); i++) {
+  for (let i = 0; i < roundCount; i++) {
     // A copy alone in a fresh process, like the others (this one has loaded the ruleset already).
     const a = await inProcess(job);
     const t = await inThreads(job);

@@ -27,7 +27,7 @@ import { parse as parseCsv } from 'csv-parse';
 import { indexCase } from '../src/engine/case-index.js';
 import { createCompiledEvaluator } from '../src/engine/compiled-evaluator.js';
 import type { CompiledRule } from '../src/engine/compiled-rule.js';
-import { _asOfMs } from '../src/engine/evaluate-case.js';
+import { resolveAsOfMs } from '../src/engine/evaluate-case.js';
 import { evaluateRule } from '../src/engine/evaluate-rule.js';
 import type { ConditionEvaluator } from '../src/engine/evaluator.js';
 import type { FactValue } from '../src/engine/fact-context.js';
@@ -470,7 +470,7 @@ async function breakdown(limit: number) {
     const input = JSON.parse(line) as unknown;
     t['parse (JSON.parse)'] += now() - t0;
     t0 = now();
-    const asOfMs = _asOfMs(opts.asOf, prepared.zone);
+    const asOfMs = resolveAsOfMs(opts.asOf, prepared.zone);
     const norm = normalizeCaseFast(input, { zone: prepared.zone, asOfMs });
     t['normalize (validation, instants)'] += now() - t0;
     if (!norm.success) continue;

@@ -1,7 +1,7 @@
 /**
  * Generates src/time/holidays-table.ts: the public holidays of the shipped ruleset's holiday
  * source (date-holidays GB/SCT), for every year the working calendar supports (1900-2200),
- * exactly as `_liveCountryYear` computes them with the installed date-holidays, whose version is
+ * exactly as `liveCountryYear` computes them with the installed date-holidays, whose version is
  * recorded (the table is used only with that version). With --check, writes nothing and fails
  * (exit 1) when the file is stale. Run it after upgrading date-holidays:
  * `npx tsx scripts/generate-holidays.ts`.
@@ -9,8 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { _liveCountryYear, _sourceKey } from '../src/time/holidays.js';
-import { _MAX_YEAR, _MIN_YEAR } from '../src/time/table.js';
+import { holidaySourceKey, liveCountryYear } from '../src/time/holidays.js';
+import { MAX_YEAR, MIN_YEAR } from '../src/time/table.js';
 
 const SOURCES = [{ country: 'GB', state: 'SCT' }];
 
@@ -21,9 +21,9 @@ const sources: Record<string, { names: string[]; years: string[] }> = {};
 for (const source of SOURCES) {
   const names: string[] = [];
   const years: string[] = [];
-  for (let year = _MIN_YEAR; year <= _MAX_YEAR; year++) {
+  for (let year = MIN_YEAR; year <= MAX_YEAR; year++) {
     let text = '';
-    for (const h of _liveCountryYear(source, year)) {
+    for (const h of liveCountryYear(source, year)) {
       if (!h.date.startsWith(`${year}-`)) throw new Error(`${h.date} (${h.name}) is outside ${year}`);
       let i = names.indexOf(h.name);
       if (i < 0) i = names.push(h.name) - 1;
@@ -32,7 +32,7 @@ for (const source of SOURCES) {
     }
     years.push(text);
   }
-  sources[_sourceKey(source)] = { names, years };
+  sources[holidaySourceKey(source)] = { names, years };
 }
 
 const raw = `/**
@@ -41,7 +41,7 @@ const raw = `/**
  * order: one string per year from \`fromYear\`, five characters per holiday (\`MMDD\` and the
  * base-36 index of its name). Used only while date-holidays ${version} is installed.
  */
-export const _PRECOMPUTED_HOLIDAYS = ${JSON.stringify({ version, fromYear: _MIN_YEAR, toYear: _MAX_YEAR, sources }, null, 2)} as const;
+export const PRECOMPUTED_HOLIDAYS = ${JSON.stringify({ version, fromYear: MIN_YEAR, toYear: MAX_YEAR, sources }, null, 2)} as const;
 `;
 
 const path = new URL('../src/time/holidays-table.ts', import.meta.url).pathname;

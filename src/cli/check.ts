@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { _asOfMs } from '../engine/evaluate-case.js';
+import { resolveAsOfMs } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases, type RejectedCase } from '../engine/evaluate-cases.js';
 import { ConfigError, type PrepareEvaluationOptions, prepareEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
@@ -155,7 +155,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   const asOfSource = options.asOf ? 'option' : 'now';
   let asOfMs: number;
   try {
-    asOfMs = _asOfMs(options.asOf ?? io.now(), prepared.zone);
+    asOfMs = resolveAsOfMs(options.asOf ?? io.now(), prepared.zone);
   } catch (e) {
     throw new UsageError(`--as-of: ${(e as Error).message.replace(/^asOf: /, '')}`);
   }

@@ -2,7 +2,7 @@ import type { Anchor } from '../model/rule.js';
 import type { PausedDays, WorkingCalendar } from '../time/calendar.js';
 import { localDayOf } from '../time/instant.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
-import { _arrayFor } from './scratch.js';
+import { arrayFor } from './scratch.js';
 
 /** An instant a rule measures from or to, and the event that set it (none for `asOf`). */
 export interface AnchorPoint {
@@ -75,7 +75,7 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   const byType = new Map<string, CaseEvent[]>();
   // One table from input order to time order (validation already mapped ids to input order). A
   // plain array: for a few dozen entries a typed array's separate backing store costs more to make.
-  const positionOfInput = _arrayFor<number>(c.eventsRead);
+  const positionOfInput = arrayFor<number>(c.eventsRead);
   for (let i = 0; i < c.eventsRead; i++) positionOfInput[i] = -1;
   let receipt: CaseEvent | undefined;
   let closure: CaseEvent | undefined;

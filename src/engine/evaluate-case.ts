@@ -5,7 +5,7 @@ import { isoDateFromDay } from '../time/days.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { indexCase } from './case-index.js';
 import { createCompiledEvaluator } from './compiled-evaluator.js';
-import { _asOfText, evaluateRule } from './evaluate-rule.js';
+import { describeAsOf, evaluateRule } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import { normalizeCaseFast } from './fast-normalize.js';
 import { type PreparedEvaluation, prepareEvaluation } from './prepare.js';
@@ -46,7 +46,7 @@ const _prepared = new WeakMap<Ruleset, Map<string, { config: unknown; prepared: 
 const _defaultEvaluator = createCompiledEvaluator();
 
 /** Prepares (or reuses) the compiled ruleset for these options. */
-export function _preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEvaluation {
+export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEvaluation {
   if (o.prepared) return o.prepared;
   let byKey = _prepared.get(o.ruleset);
   if (!byKey) {
@@ -63,7 +63,7 @@ export function _preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEval
 }
 
 /** Reads `asOf` into epoch ms; a naive string is read in the zone. */
-export function _asOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): number {
+export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): number {
   if (asOf === undefined || asOf === null) throw new TypeError('asOf is required');
   if (typeof asOf === 'number') return asOf;
   if (asOf instanceof Date) return asOf.getTime();
@@ -86,14 +86,14 @@ export function _asOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): number
  * result.findings[0]?.status; // 'pass' | 'fail' | ...
  */
 export async function evaluateCase(input: unknown, options: EvaluateCaseOptions): Promise<CaseResult> {
-  const prepared = _preparedFor(options);
-  const asOfMs = _asOfMs(options.asOf, prepared.zone);
+  const prepared = preparedFor(options);
+  const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
   const normalized = normalizeCaseFast(input, { zone: prepared.zone, asOfMs });
   if (!normalized.success) throw new InvalidCaseError(normalized.caseId, normalized.issues);
   const index = indexCase(normalized.case, prepared.calendar, asOfMs);
   const evaluator = options.evaluator ?? _defaultEvaluator;
   const calendar = prepared.calendar;
-  const run = { index, calendar, asOfMs, evaluator, asOfText: _asOfText(index, calendar, asOfMs) };
+  const run = { index, calendar, asOfMs, evaluator, asOfText: describeAsOf(index, calendar, asOfMs) };
   const findings = [];
   for (const rule of prepared.rules) {
     // Most rules are decided at once; only an evaluator without `evaluateSync` makes us wait.

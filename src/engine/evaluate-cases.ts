@@ -1,11 +1,11 @@
 import type { CaseResult } from '../model/finding.js';
 import type { InputIssue } from '../model/issues.js';
 import {
-  _asOfMs,
-  _preparedFor,
   type EvaluateCaseOptions,
   evaluateCase,
   InvalidCaseError,
+  preparedFor,
+  resolveAsOfMs,
 } from './evaluate-case.js';
 
 /** A case that could not be judged: it is listed with its problems, never dropped. */
@@ -47,8 +47,8 @@ export async function* evaluateCases(
   cases: AsyncIterable<CaseSource> | Iterable<CaseSource>,
   options: EvaluateCasesOptions,
 ): AsyncGenerator<CaseOutcome> {
-  const prepared = _preparedFor(options);
-  const asOfMs = _asOfMs(options.asOf, prepared.zone);
+  const prepared = preparedFor(options);
+  const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
   const opts = { ...options, prepared, asOf: asOfMs };
   for await (const c of cases) {
     if (_isPreRejected(c)) {

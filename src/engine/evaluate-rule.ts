@@ -5,15 +5,15 @@ import { formatInstant } from '../time/instant.js';
 import type { CaseIndex } from './case-index.js';
 import { type CompiledRule, conditionFacts } from './compiled-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
-import { _addPositions, _idsInTimeOrder, _startPositions, type FactValue } from './fact-context.js';
-import { _jsonCopy, _jsonNormalized } from './json-copy.js';
-import { _memo, _memoByIdentity } from './memo.js';
+import { addPositions, type FactValue, idsInTimeOrder, startPositions } from './fact-context.js';
+import { jsonCopy, jsonNormalized } from './json-copy.js';
+import { memoByIdentity, memoize } from './memo.js';
 import { renderTemplate, templateFacts } from './render.js';
 import { worseStatus } from './status.js';
 
 // Per-rule work that depends only on the rule is done once, not per case.
-const _conditionFactsOf = _memoByIdentity(conditionFacts);
-const _templateFactsOf = _memo(templateFacts);
+const _conditionFactsOf = memoByIdentity(conditionFacts);
+const _templateFactsOf = memoize(templateFacts);
 
 /** Everything one rule needs to judge one case. */
 export interface RuleRun {
@@ -26,7 +26,7 @@ export interface RuleRun {
 }
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
-export function _asOfText(index: CaseIndex, calendar: WorkingCalendar, asOfMs: number) {
+export function describeAsOf(index: CaseIndex, calendar: WorkingCalendar, asOfMs: number) {
   return { at: formatInstant(asOfMs, calendar.zone), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) };
 }
 
@@ -98,7 +98,7 @@ function _measure(rule: CompiledRule, run: RuleRun): _Measured {
  */
 function _renderValues(plan: _Plan, run: RuleRun, values: Record<string, unknown>): Record<string, unknown> {
   if (!plan.readsAsOf) return values;
-  return { ...values, asOf: run.asOfText ?? _asOfText(run.index, run.calendar, run.asOfMs) };
+  return { ...values, asOf: run.asOfText ?? describeAsOf(run.index, run.calendar, run.asOfMs) };
 }
 
 /** What a rule's findings need of its shape, worked out once per compiled rule. */
@@ -122,7 +122,7 @@ interface _Plan {
   readonly readsAsOf: boolean;
 }
 
-const _planOf = _memoByIdentity((rule: CompiledRule): _Plan => {
+const _planOf = memoByIdentity((rule: CompiledRule): _Plan => {
   const factIndex = new Map(rule.facts.map((f, i) => [f.name, i] as const));
   const indices = (names: Iterable<string>) => {
     const out = new Set<number>();
@@ -337,13 +337,13 @@ function _evidence(
   index: CaseIndex,
   facts: Readonly<Record<string, FactValue>>,
 ): string[] {
-  _startPositions();
+  startPositions();
   for (let f = 0; f < rule.facts.length; f++) {
     if (_cited[f] === 0) continue;
     const ids = facts[(rule.facts[f] as CompiledRule['facts'][number]).name]?.eventIds;
-    if (ids !== undefined) _addPositions(index, ids);
+    if (ids !== undefined) addPositions(index, ids);
   }
-  return _idsInTimeOrder(index);
+  return idsInTimeOrder(index);
 }
 
 /**
@@ -357,21 +357,21 @@ function _measured(rule: CompiledRule, facts: Readonly<Record<string, FactValue>
   const measured: Record<string, unknown> = {};
   for (const entry of _measuredOrder(rule)) {
     if (entry === 'parameters') {
-      measured.parameters = _jsonCopy(_sortedParams(rule));
+      measured.parameters = jsonCopy(_sortedParams(rule));
       continue;
     }
     const value = facts[entry.name];
     // Fact values are made afresh for each rule and case: what is in JSON form already is kept.
-    if (value !== undefined) measured[entry.name] = _jsonNormalized(value, entry.unmeasured);
+    if (value !== undefined) measured[entry.name] = jsonNormalized(value, entry.unmeasured);
   }
   return measured;
 }
 
 /** A rule's resolved parameters with their keys sorted once; each finding gets its own copy. */
-const _sortedParams = _memoByIdentity((rule: CompiledRule) => _jsonCopy(rule.params, { sortKeys: true }));
+const _sortedParams = memoByIdentity((rule: CompiledRule) => jsonCopy(rule.params, { sortKeys: true }));
 
 /** The entries of a rule's `measured` in key order; the resolved parameters win over a fact of that name. */
-const _measuredOrder = _memoByIdentity((rule: CompiledRule) => {
+const _measuredOrder = memoByIdentity((rule: CompiledRule) => {
   const withParams = rule.source.parameters.length > 0;
   const entries: (CompiledRule['facts'][number] | 'parameters')[] = rule.facts.filter(
     (f) => !(withParams && f.name === 'parameters'),

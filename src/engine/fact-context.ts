@@ -6,7 +6,7 @@ import { formatInstant, startOfDayMs } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import { type AnchorPoint, type CaseIndex, positionOf } from './case-index.js';
 import type { EventPredicate, FilterScope } from './filter.js';
-import { _arrayFor, type _Scratch } from './scratch.js';
+import { arrayFor, type ScratchList } from './scratch.js';
 
 /** A fact's value: plain JSON, always with the ids of the events it relied on. */
 export type FactValue = { eventIds: string[] } & Record<string, unknown>;
@@ -33,21 +33,24 @@ export interface EventRef {
   date: string;
 }
 
-export function _ref(e: CaseEvent, zone: string): EventRef {
+export function eventRef(e: CaseEvent, zone: string): EventRef {
   return { at: formatInstant(e.atMs, zone), date: isoDateFromDay(e.day), id: e.id };
 }
 
 /** The last instant of a local day, as an ISO string in the zone (a deadline's `dueAt`). */
-export function _endOfDayIso(day: number, zone: string): string {
+export function endOfDayIso(day: number, zone: string): string {
   return formatInstant(startOfDayMs(day + 1, zone) - 1, zone);
 }
 
-export function _endOfDayMs(day: number, zone: string): number {
+export function endOfDayMs(day: number, zone: string): number {
   return startOfDayMs(day + 1, zone) - 1;
 }
 
 /** Resolves a number of working days given literally or by parameter name. */
-export function _workingDays(wd: WorkingDays, params: Readonly<Record<string, ParameterValue>>): number {
+export function resolveWorkingDays(
+  wd: WorkingDays,
+  params: Readonly<Record<string, ParameterValue>>,
+): number {
   if (typeof wd === 'number') return wd;
   const v = params[wd.param];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
@@ -56,20 +59,20 @@ export function _workingDays(wd: WorkingDays, params: Readonly<Record<string, Pa
   return v;
 }
 
-export function _anchor(ctx: FactContext, a: Anchor | undefined): AnchorPoint | undefined {
+export function anchorPoint(ctx: FactContext, a: Anchor | undefined): AnchorPoint | undefined {
   return a === undefined ? undefined : ctx.index.anchors[a];
 }
 
 const _anywhere = () => true;
 
 /** Keeps events inside optional anchor bounds; an absent anchor imposes no bound. */
-export function _inBounds(
+export function withinBounds(
   ctx: FactContext,
   bounds: { before?: Anchor; onOrBefore?: Anchor; after?: Anchor },
 ): (e: CaseEvent) => boolean {
-  const before = _anchor(ctx, bounds.before);
-  const onOrBefore = _anchor(ctx, bounds.onOrBefore);
-  const after = _anchor(ctx, bounds.after);
+  const before = anchorPoint(ctx, bounds.before);
+  const onOrBefore = anchorPoint(ctx, bounds.onOrBefore);
+  const after = anchorPoint(ctx, bounds.after);
   if (before === undefined && onOrBefore === undefined && after === undefined) return _anywhere;
   return (e) =>
     (before === undefined || e.atMs < before.ms) &&
@@ -87,7 +90,7 @@ const _NOT_PAUSED: { readonly days: number; readonly eventIds: readonly string[]
  * Paused working days left out of a measure over (fromExclusive, toInclusive] (from day 0), and the
  * `case.paused`/`case.resumed` events of the pauses that removed any.
  */
-export function _pausedIn(
+export function pausedIn(
   ctx: FactContext,
   fromExclusive: number,
   toInclusive: number,
@@ -110,23 +113,23 @@ export function _pausedIn(
 }
 
 /** Event ids in time order without repeats. */
-export function _orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
-  return _inTimeOrder(ctx.index, ids);
+export function orderedIds(ctx: FactContext, ids: Iterable<string>): string[] {
+  return inTimeOrder(ctx.index, ids);
 }
 
-/** {@link _orderedIds} of the ids gathered in a scratch list, which is left empty. */
-export function _takeOrderedIds(ctx: FactContext, ids: _Scratch<string>): string[] {
-  _startPositions();
-  _addPositions(ctx.index, ids.items, ids.length);
+/** {@link orderedIds} of the ids gathered in a scratch list, which is left empty. */
+export function takeOrderedIds(ctx: FactContext, ids: ScratchList<string>): string[] {
+  startPositions();
+  addPositions(ctx.index, ids.items, ids.length);
   ids.release();
-  return _idsInTimeOrder(ctx.index);
+  return idsInTimeOrder(ctx.index);
 }
 
 /** Ids of the case's events in time order, without repeats; ids of no event are left out. */
-export function _inTimeOrder(index: CaseIndex, ids: Iterable<string>): string[] {
-  _startPositions();
-  _addPositions(index, ids);
-  return _idsInTimeOrder(index);
+export function inTimeOrder(index: CaseIndex, ids: Iterable<string>): string[] {
+  startPositions();
+  addPositions(index, ids);
+  return idsInTimeOrder(index);
 }
 
 // Positions being gathered, in scratch space: gathering and ordering are synchronous and never
@@ -135,14 +138,14 @@ let _positions = new Int32Array(256);
 let _count = 0;
 let _ordered = true;
 
-/** Starts gathering event positions (for {@link _idsInTimeOrder}). */
-export function _startPositions(): void {
+/** Starts gathering event positions (for {@link idsInTimeOrder}). */
+export function startPositions(): void {
   _count = 0;
   _ordered = true;
 }
 
 /** Adds the positions of some event ids (of an array's first `length`); ids of no event are left out. */
-export function _addPositions(index: CaseIndex, ids: Iterable<string>, length?: number): void {
+export function addPositions(index: CaseIndex, ids: Iterable<string>, length?: number): void {
   if (Array.isArray(ids)) {
     // An index loop: for...of here sees arrays and sets alike and would make an iterator each time.
     const n = length ?? ids.length;
@@ -162,8 +165,8 @@ function _addPosition(index: CaseIndex, id: string): void {
   _positions[_count++] = p;
 }
 
-/** The ids gathered since {@link _startPositions}, in time order without repeats. */
-export function _idsInTimeOrder(index: CaseIndex): string[] {
+/** The ids gathered since {@link startPositions}, in time order without repeats. */
+export function idsInTimeOrder(index: CaseIndex): string[] {
   // Usually cited in time order already, each once: checking is cheaper than a Set and a sort.
   // The list is made at its exact length: one grown by push reserves room for 17 ids.
   let distinct = _count;
@@ -171,7 +174,7 @@ export function _idsInTimeOrder(index: CaseIndex): string[] {
     _positions.subarray(0, _count).sort();
     for (let i = 1; i < _count; i++) if (_positions[i] === _positions[i - 1]) distinct--;
   }
-  const out = _arrayFor<string>(distinct);
+  const out = arrayFor<string>(distinct);
   let previous = -1;
   let n = 0;
   for (let i = 0; i < _count; i++) {
@@ -189,7 +192,7 @@ const _NONE: readonly CaseEvent[] = [];
  * The events a filter could match, in time order: those of the types it names (from the case's
  * type index), else all. Callers still apply the filter itself.
  */
-export function _candidates(ctx: FactContext, filter: EventPredicate): readonly CaseEvent[] {
+export function candidateEvents(ctx: FactContext, filter: EventPredicate): readonly CaseEvent[] {
   const types = filter.types;
   const { index } = ctx;
   if (types === undefined) return index.events;

@@ -1,21 +1,21 @@
-import { _CaseEnvelopeSchema } from '../model/case.js';
+import { CaseEnvelopeSchema } from '../model/case.js';
 import { ActorSchema, BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
-import { _commonEpochMs, localDayOf, parseInstant } from '../time/instant.js';
+import { commonEpochMs, localDayOf, parseInstant } from '../time/instant.js';
 import type { CaseEvent } from './case-event.js';
 import {
-  _caseEvent,
-  _DEADLINE_FIELDS,
-  _normalized,
+  caseEvent,
+  DEADLINE_FIELDS,
   type NormalizeCaseOptions,
   type NormalizeResult,
   normalizeCase,
+  normalizedCase,
 } from './normalize.js';
-import { _arrayFor } from './scratch.js';
-import { _compileZodSubset, FAIL, type FastParse } from './zod-subset.js';
+import { arrayFor } from './scratch.js';
+import { compileZodSubset, FAIL, type FastParse } from './zod-subset.js';
 
 /**
  * {@link normalizeCase} with a fast path: the envelope, each event and its data are checked by
- * plain functions compiled from the same zod schemas ({@link _compileZodSubset}), which give
+ * plain functions compiled from the same zod schemas ({@link compileZodSubset}), which give
  * zod's own output for a valid case. A case with any problem, or anything those functions cannot
  * vouch for, goes through {@link normalizeCase} itself, so that its issues (paths, messages,
  * order) are exactly zod's. The result is the same either way (`test/engine/fast-normalize.test.ts`).
@@ -24,16 +24,16 @@ import { _compileZodSubset, FAIL, type FastParse } from './zod-subset.js';
  * const r = normalizeCaseFast(input, { zone: 'Europe/London', asOfMs });
  */
 export function normalizeCaseFast(input: unknown, options: NormalizeCaseOptions): NormalizeResult {
-  return _tryFastNormalize(input, options) ?? normalizeCase(input, options);
+  return tryFastNormalize(input, options) ?? normalizeCase(input, options);
 }
 
-const _envelope = _compileZodSubset(_CaseEnvelopeSchema);
+const _envelope = compileZodSubset(CaseEnvelopeSchema);
 // Events are checked in place (zod's copy of each would be thrown away): the engine keeps only
 // their fields, and copies what zod would reorder (the actor) or check further (typed data).
-const _base = _compileZodSubset(BaseEventSchema, { copy: false });
-const _actor = _compileZodSubset(ActorSchema);
+const _base = compileZodSubset(BaseEventSchema, { copy: false });
+const _actor = compileZodSubset(ActorSchema);
 const _data = new Map<string, FastParse | null>(
-  Object.entries(EVENT_DATA_SCHEMAS).map(([type, schema]) => [type, _compileZodSubset(schema)]),
+  Object.entries(EVENT_DATA_SCHEMAS).map(([type, schema]) => [type, compileZodSubset(schema)]),
 );
 
 type Envelope = { caseId: string; attributes?: Record<string, unknown>; events: unknown[] };
@@ -47,10 +47,7 @@ type BaseEvent = {
 };
 
 /** @internal The success path of normalizeCase, step by step; undefined as soon as anything is amiss. */
-export function _tryFastNormalize(
-  input: unknown,
-  options: NormalizeCaseOptions,
-): NormalizeResult | undefined {
+export function tryFastNormalize(input: unknown, options: NormalizeCaseOptions): NormalizeResult | undefined {
   if (_envelope === null || _base === null || _actor === null) return undefined;
   const c = _envelope(input);
   if (c === FAIL) return undefined;
@@ -58,7 +55,7 @@ export function _tryFastNormalize(
   const seen = new Map<string, number>();
   // Made at its full length (one grown by push would reserve half as much again), and cut to the
   // events kept at the end.
-  const events = _arrayFor<CaseEvent>(raw.length);
+  const events = arrayFor<CaseEvent>(raw.length);
   let kept = 0;
   let after = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -79,13 +76,13 @@ export function _tryFastNormalize(
       if (d === FAIL) return undefined;
       data = d as Record<string, unknown>;
     }
-    for (const field of _DEADLINE_FIELDS) {
+    for (const field of DEADLINE_FIELDS) {
       const v = data[field];
-      if (typeof v !== 'string' || !Number.isNaN(_commonEpochMs(v))) continue;
+      if (typeof v !== 'string' || !Number.isNaN(commonEpochMs(v))) continue;
       if ('error' in parseInstant(v, options.zone, 'end')) return undefined;
     }
     // The common shape gives the instant without a result object; any other goes the full way.
-    let atMs = _commonEpochMs(e.at);
+    let atMs = commonEpochMs(e.at);
     let day: number;
     if (Number.isNaN(atMs)) {
       const at = parseInstant(e.at, options.zone, 'start');
@@ -97,8 +94,8 @@ export function _tryFastNormalize(
       after++;
       continue;
     }
-    events[kept++] = _caseEvent(id, e, actor as BaseEvent['actor'], atMs, day, i, data);
+    events[kept++] = caseEvent(id, e, actor as BaseEvent['actor'], atMs, day, i, data);
   }
   events.length = kept;
-  return _normalized(caseId, attributes, events, after, raw.length, seen);
+  return normalizedCase(caseId, attributes, events, after, raw.length, seen);
 }

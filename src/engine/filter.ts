@@ -49,7 +49,7 @@ export interface FilterScope {
 type Getter = (e: CaseEvent) => unknown;
 
 /** Compiles a dotted path (`data.to`, `actor.role`) into a getter; own properties only. */
-export function _compilePath(path: string): Getter {
+export function compilePath(path: string): Getter {
   const parts = path.split('.');
   return (e) => {
     let v: unknown = e;
@@ -67,7 +67,7 @@ function _compileMatcher(m: Matcher, scope: FilterScope): (v: unknown, ref?: Cas
   if (m === null || typeof m !== 'object') {
     const refPath = typeof m === 'string' ? REF.exec(m)?.[1] : undefined;
     if (refPath) {
-      const get = _compilePath(refPath);
+      const get = compilePath(refPath);
       return (v, ref) => ref !== undefined && v !== undefined && v === get(ref);
     }
     return (v) => v === m;
@@ -117,7 +117,7 @@ function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredi
     parts.push(inner);
   }
   for (const [path, matcher] of Object.entries(leaf.where ?? {})) {
-    const get = _compilePath(path);
+    const get = compilePath(path);
     const test = _compileMatcher(matcher, scope);
     parts.push((e, ref) => test(get(e), ref));
   }

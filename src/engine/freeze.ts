@@ -1,8 +1,8 @@
 /** Freezes a plain object graph in place and returns it (rules and compiled forms never change). */
-export function _deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) _deepFreeze(v);
+    for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
 }

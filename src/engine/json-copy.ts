@@ -13,10 +13,10 @@
  * out.
  *
  * @example
- * _jsonCopy({ a: 1, b: undefined, c: [undefined, Number.NaN], d: -0 }); // { a: 1, c: [null, null], d: 0 }
- * _jsonCopy({ b: 1, a: { d: 1, c: 2 } }, { sortKeys: true }); // { a: { c: 2, d: 1 }, b: 1 }
+ * jsonCopy({ a: 1, b: undefined, c: [undefined, Number.NaN], d: -0 }); // { a: 1, c: [null, null], d: 0 }
+ * jsonCopy({ b: 1, a: { d: 1, c: 2 } }, { sortKeys: true }); // { a: { c: 2, d: 1 }, b: 1 }
  */
-export function _jsonCopy<T>(value: T, options: _JsonCopyOptions = {}): T {
+export function jsonCopy<T>(value: T, options: _JsonCopyOptions = {}): T {
   const sort = options.sortKeys === true;
   const omit = options.omit;
   if (value === null || typeof value !== 'object') return JSON.parse(JSON.stringify(value)) as T;
@@ -29,7 +29,7 @@ export function _jsonCopy<T>(value: T, options: _JsonCopyOptions = {}): T {
   }
 }
 
-/** Options of {@link _jsonCopy}. */
+/** Options of {@link jsonCopy}. */
 export interface _JsonCopyOptions {
   /** Object keys in code-unit order, at every depth. */
   sortKeys?: boolean | undefined;
@@ -120,7 +120,7 @@ function _ownKeysSorted(o: Record<string, unknown>): boolean {
 }
 
 /**
- * What `_jsonCopy(value, { sortKeys: true, omit })` gives, reusing every nested part of `value`
+ * What `jsonCopy(value, { sortKeys: true, omit })` gives, reusing every nested part of `value`
  * that is already in that form (plain, keys in code-unit order, nothing JSON would drop or
  * change) instead of copying it: the top-level object is always new, and only the parts not in
  * that form are copied. For values made afresh for one use (a fact's value, which becomes a
@@ -129,14 +129,14 @@ function _ownKeysSorted(o: Record<string, unknown>): boolean {
  *
  * @example
  * const fact = { b: [1, 2], a: 1, eventIds: ['e1'] };
- * const out = _jsonNormalized(fact, new Set(['eventIds'])); // { a: 1, b: [1, 2] }
+ * const out = jsonNormalized(fact, new Set(['eventIds'])); // { a: 1, b: [1, 2] }
  * out.b === fact.b; // true: already in JSON form, so reused
  */
-export function _jsonNormalized<T>(value: T, omit?: ReadonlySet<string>): T {
+export function jsonNormalized<T>(value: T, omit?: ReadonlySet<string>): T {
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== OBJECT_PROTO)
-    return _jsonCopy(value, { sortKeys: true, omit });
+    return jsonCopy(value, { sortKeys: true, omit });
   const o = value as Record<string, unknown>;
-  if (typeof o.toJSON === 'function' || !_ownKeysSorted(o)) return _jsonCopy(value, { sortKeys: true, omit });
+  if (typeof o.toJSON === 'function' || !_ownKeysSorted(o)) return jsonCopy(value, { sortKeys: true, omit });
   const out: Record<string, unknown> = {};
   for (const k in o) {
     if (!Object.hasOwn(o, k) || omit?.has(k)) continue;
@@ -144,18 +144,18 @@ export function _jsonNormalized<T>(value: T, omit?: ReadonlySet<string>): T {
     const t = typeof v;
     // What JSON leaves out of an object needs no copy to be left out.
     if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
-    if (_isJsonForm(v, 1)) _define(out, k, v);
+    if (_isJsonForm(v, 1)) define(out, k, v);
     else {
       // A part to copy, copied under its key, as a `toJSON(key)` would see it.
-      const c = _jsonCopy({ [k]: v }, { sortKeys: true }) as Record<string, unknown>;
-      if (Object.hasOwn(c, k)) _define(out, k, c[k]);
+      const c = jsonCopy({ [k]: v }, { sortKeys: true }) as Record<string, unknown>;
+      if (Object.hasOwn(c, k)) define(out, k, c[k]);
     }
   }
   return out as T;
 }
 
 /** Sets a key, keeping `__proto__` an own key. */
-function _define(out: Record<string, unknown>, k: string, v: unknown): void {
+function define(out: Record<string, unknown>, k: string, v: unknown): void {
   if (k === '__proto__')
     Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   else out[k] = v;

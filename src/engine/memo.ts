@@ -9,10 +9,10 @@
  * Memoises a pure function of a string (or number), keeping at most `limit` results.
  *
  * @example
- * const syllablesOf = _memo(syllable, 50_000);
+ * const syllablesOf = memoize(syllable, 50_000);
  * syllablesOf('complaint'); // 2, counted once
  */
-export function _memo<K extends string | number, V>(fn: (key: K) => V, limit = 10_000): (key: K) => V {
+export function memoize<K extends string | number, V>(fn: (key: K) => V, limit = 10_000): (key: K) => V {
   const cache = new Map<K, V>();
   return (key) => {
     let v = cache.get(key);
@@ -30,10 +30,10 @@ export function _memo<K extends string | number, V>(fn: (key: K) => V, limit = 1
  * rule), by identity: the result lives as long as the object.
  *
  * @example
- * const factsOf = _memoByIdentity(conditionFacts);
+ * const factsOf = memoByIdentity(conditionFacts);
  * factsOf(rule.appliesWhen); // computed once per condition object
  */
-export function _memoByIdentity<K extends object, V>(fn: (key: K) => V): (key: K) => V {
+export function memoByIdentity<K extends object, V>(fn: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
   return (key) => {
     let v = cache.get(key);

@@ -1,6 +1,6 @@
-import { _CaseEnvelopeSchema } from '../model/case.js';
+import { CaseEnvelopeSchema } from '../model/case.js';
 import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
-import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import { parseInstant } from '../time/instant.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
 
@@ -32,9 +32,9 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
     input !== null && typeof input === 'object' && typeof (input as { caseId?: unknown }).caseId === 'string'
       ? (input as { caseId: string }).caseId
       : '(unknown case)';
-  const envelope = _CaseEnvelopeSchema.safeParse(input, { reportInput: true });
+  const envelope = CaseEnvelopeSchema.safeParse(input, { reportInput: true });
   if (!envelope.success)
-    return { success: false, caseId: rawId, issues: _fromZodIssues(envelope.error.issues) };
+    return { success: false, caseId: rawId, issues: fromZodIssues(envelope.error.issues) };
   const c = envelope.data;
   const issues: InputIssue[] = [];
   const seen = new Map<string, number>();
@@ -45,7 +45,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
     const path = ['events', i];
     const parsed = BaseEventSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
-      issues.push(..._fromZodIssues(parsed.error.issues, path));
+      issues.push(...fromZodIssues(parsed.error.issues, path));
       // Its id still counts, so that a later event reusing it is reported too.
       const rawId = (raw as { id?: unknown } | null)?.id;
       if (typeof rawId === 'string' && rawId !== '' && !seen.has(rawId)) seen.set(rawId, i);
@@ -74,10 +74,10 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
     let data: Record<string, unknown> = e.data ?? {};
     if (dataSchema) {
       const d = dataSchema.safeParse(data, { reportInput: true });
-      if (!d.success) issues.push(..._fromZodIssues(d.error.issues, [...path, 'data']));
+      if (!d.success) issues.push(...fromZodIssues(d.error.issues, [...path, 'data']));
       else data = d.data;
     }
-    for (const field of _DEADLINE_FIELDS) {
+    for (const field of DEADLINE_FIELDS) {
       const v = data[field];
       if (typeof v === 'string') {
         const d = parseInstant(v, options.zone, 'end');
@@ -95,14 +95,14 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
       after++;
       return;
     }
-    events.push(_caseEvent(id, e, e.actor, at.epochMs, at.day, i, data));
+    events.push(caseEvent(id, e, e.actor, at.epochMs, at.day, i, data));
   });
   if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
-  return _normalized(c.caseId, c.attributes, events, after, c.events.length, seen);
+  return normalizedCase(c.caseId, c.attributes, events, after, c.events.length, seen);
 }
 
 /** @internal Data fields holding instants that must parse (deadlines set by the body). */
-export const _DEADLINE_FIELDS = ['revisedTargetAt', 'dueAt'] as const;
+export const DEADLINE_FIELDS = ['revisedTargetAt', 'dueAt'] as const;
 
 /** Issues in the order of the events (and fields) they concern. */
 function _sortIssues(issues: InputIssue[]): InputIssue[] {
@@ -114,7 +114,7 @@ function _sortIssues(issues: InputIssue[]): InputIssue[] {
 }
 
 /** @internal One validated event in the engine's form (shared by the exact and the fast path). */
-export function _caseEvent(
+export function caseEvent(
   id: string,
   e: { type: string; at: string },
   actor: CaseEvent['actor'],
@@ -136,7 +136,7 @@ export function _caseEvent(
 }
 
 /** @internal A judged-ready case: input order is not trusted, so events are sorted by instant (stably). */
-export function _normalized(
+export function normalizedCase(
   caseId: string,
   attributes: NormalizedCase['attributes'] | undefined,
   events: CaseEvent[],
@@ -145,14 +145,14 @@ export function _normalized(
   inputIndexById: ReadonlyMap<string, number>,
 ): NormalizeResult {
   // Logs are nearly always in time order already: checking costs no copy, sorting does.
-  if (!_inTimeOrder(events)) events.sort((a, b) => a.atMs - b.atMs);
+  if (!inTimeOrder(events)) events.sort((a, b) => a.atMs - b.atMs);
   return {
     success: true,
     case: { caseId, attributes: attributes ?? {}, events, eventsAfterAsOf, eventsRead, inputIndexById },
   };
 }
 
-function _inTimeOrder(events: readonly CaseEvent[]): boolean {
+function inTimeOrder(events: readonly CaseEvent[]): boolean {
   for (let i = 1; i < events.length; i++)
     if ((events[i] as CaseEvent).atMs < (events[i - 1] as CaseEvent).atMs) return false;
   return true;

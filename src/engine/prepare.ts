@@ -1,5 +1,5 @@
 import { type Config, ConfigSchema, type ParameterValue } from '../model/config.js';
-import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import type { ParameterDefinition } from '../model/rule.js';
 import { createCalendar, type WorkingCalendar } from '../time/calendar.js';
 import type { HolidaySource } from '../time/holidays.js';
@@ -52,7 +52,7 @@ export function prepareEvaluation(
 ): PreparedEvaluation {
   // Parsed once per preparation: zod's compiled fast path would cost more than it saves.
   const parsed = ConfigSchema.safeParse(options.config ?? {}, { jitless: true });
-  if (!parsed.success) throw new ConfigError(_fromZodIssues(parsed.error.issues));
+  if (!parsed.success) throw new ConfigError(fromZodIssues(parsed.error.issues));
   const config = parsed.data;
   const { manifest } = ruleset;
   const issues: InputIssue[] = [];

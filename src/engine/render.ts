@@ -1,6 +1,6 @@
 import { dayFromIsoDate } from '../time/days.js';
 import { formatDay, formatDayShort } from '../time/format.js';
-import { _memo } from './memo.js';
+import { memoize } from './memo.js';
 
 /**
  * Fills an explanation template with measured values: `{path|filter:arg|...}`.
@@ -72,7 +72,7 @@ function _compileTemplate(template: string): (values: Readonly<Record<string, un
 }
 
 // Rules have a few hundred templates in all; a bounded memo keeps custom rulesets safe too.
-const _compiledTemplate = _memo(_compileTemplate, 5_000);
+const _compiledTemplate = memoize(_compileTemplate, 5_000);
 
 /** Filters that turn a missing value into text (possibly empty) rather than an error. */
 const _HANDLES_EMPTY = ['or', 'wrap', 'if', 'unless', 'closedDays', 'paused'];
@@ -100,8 +100,8 @@ function _dateOf(v: unknown, short: boolean): string {
 }
 
 // Explanations name the same few dates again and again.
-const _longDateOf = _memo((iso: string) => formatDay(dayFromIsoDate(iso)), 20_000);
-const _shortDateOf = _memo((iso: string) => formatDayShort(dayFromIsoDate(iso)), 20_000);
+const _longDateOf = memoize((iso: string) => formatDay(dayFromIsoDate(iso)), 20_000);
+const _shortDateOf = memoize((iso: string) => formatDayShort(dayFromIsoDate(iso)), 20_000);
 
 /** "a", "a and b", "a, b and c"; or, with "; " and "; and ", "a; b; and c". */
 export function formatList(items: readonly string[], separator = ', ', lastSeparator = ' and '): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import { type RuleFile, RuleFileSchema, type RulesetManifest, RulesetManifestSchema } from '../model/rule.js';
-import { _deepFreeze } from './freeze.js';
+import { deepFreeze } from './freeze.js';
 
 /** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */
 export interface Ruleset {
@@ -50,7 +50,7 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
   const issues: InputIssue[] = [];
   const m = RulesetManifestSchema.safeParse(options.manifest, _ONCE);
   if (!m.success)
-    throw new RulesetError(_fromZodIssues(m.error.issues).map((i) => ({ ...i, file: 'ruleset.json' })));
+    throw new RulesetError(fromZodIssues(m.error.issues).map((i) => ({ ...i, file: 'ruleset.json' })));
   const manifest = m.data;
   const rules: RuleFile[] = [];
   const refs = new Set<string>();
@@ -67,7 +67,7 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
     }
     const r = RuleFileSchema.safeParse(raw, _ONCE);
     if (!r.success) {
-      issues.push(..._fromZodIssues(r.error.issues).map((i) => ({ ...i, file })));
+      issues.push(...fromZodIssues(r.error.issues).map((i) => ({ ...i, file })));
       continue;
     }
     if (refs.has(r.data.ref))
@@ -89,7 +89,7 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(manifest));
   for (const r of rules) hash.update(JSON.stringify(r));
-  return _deepFreeze({
+  return deepFreeze({
     manifest,
     rules,
     sha256: hash.digest('hex'),

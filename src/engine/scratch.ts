@@ -11,13 +11,13 @@
  * case's data alive after the case.
  *
  * @example
- * const _ids = new _Scratch<string>();
+ * const _ids = new ScratchList<string>();
  * _ids.start();
  * _ids.push('e1');
  * _ids.push('e2');
  * _ids.take(); // ['e1', 'e2'], a new array of length 2
  */
-export class _Scratch<T> {
+export class ScratchList<T> {
   /** The items, from 0 to `length` - 1 (beyond that, nothing: released slots hold undefined). */
   readonly items: T[] = [];
   length = 0;
@@ -53,11 +53,11 @@ export class _Scratch<T> {
  * and grows as it is filled.
  *
  * @example
- * const out = _arrayFor<string>(2);
+ * const out = arrayFor<string>(2);
  * out[0] = 'a';
  * out[1] = 'b';
  */
-export function _arrayFor<T>(n: number): T[] {
+export function arrayFor<T>(n: number): T[] {
   return n <= _PREALLOCATE_MAX ? new Array<T>(n) : [];
 }
 

@@ -44,15 +44,15 @@ const _def = (s: z.core.$ZodType) => (s as unknown as { _zod: { def: Def } })._z
  * read its fields and keep nothing of zod's output.
  *
  * @example
- * const parse = _compileZodSubset(BaseEventSchema);
+ * const parse = compileZodSubset(BaseEventSchema);
  * const out = parse(raw); // zod's output, or FAIL: then call BaseEventSchema.safeParse(raw)
  */
-export function _compileZodSubset(
+export function compileZodSubset(
   schema: z.core.$ZodType,
   options: { copy?: boolean } = {},
 ): FastParse | null {
   const copy = options.copy !== false;
-  const sub = (s: z.core.$ZodType) => _compileZodSubset(s, options);
+  const sub = (s: z.core.$ZodType) => compileZodSubset(s, options);
   const def = _def(schema);
   const checks = def.checks ?? [];
   switch (def.type) {

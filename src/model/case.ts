@@ -23,7 +23,7 @@ export const CaseSchema = z.looseObject({
 });
 
 /** The case without looking into its events (they are checked one by one, for step-wise errors). */
-export const _CaseEnvelopeSchema = z.looseObject({
+export const CaseEnvelopeSchema = z.looseObject({
   caseId: z.string().min(1),
   attributes: CaseAttributesSchema.optional(),
   events: z.array(z.unknown()),

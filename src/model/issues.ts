@@ -18,7 +18,7 @@ export interface InputIssue {
 }
 
 /** Turns zod issues into {@link InputIssue}s under a path prefix. */
-export function _fromZodIssues(
+export function fromZodIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: (string | number)[] = [],
 ): InputIssue[] {

@@ -1,5 +1,5 @@
 import type { InputIssue } from '../model/issues.js';
-import { _define } from './safe-object.js';
+import { define } from './safe-object.js';
 import type { ReadStats } from './stats.js';
 import type { ReadCase, ReadItem, ReadRejected, SourceRef } from './types.js';
 
@@ -20,7 +20,7 @@ interface _Pending {
   attributes: Record<string, unknown> | undefined;
 }
 
-/** @internal Options of {@link _Assembler}. */
+/** @internal Options of {@link Assembler}. */
 export interface _AssemblerOptions {
   /** Flat logs keep each case's events together: emit a case when the case id changes. */
   sortedByCase: boolean;
@@ -43,11 +43,11 @@ export function _stamp(problems: InputIssue[], file: string, line: number): Inpu
  * a case id read twice is a problem on the second; counts go to the stats as items leave.
  * Each method returns the items now ready, in order.
  * @example
- * const asm = new _Assembler({ sortedByCase: false, stats });
+ * const asm = new Assembler({ sortedByCase: false, stats });
  * asm.setInput('log.ndjson', ['caseId']);
  * const ready = [...asm.event('C1', event, 1, []), ...asm.finish()];
  */
-export class _Assembler {
+export class Assembler {
   readonly #sorted: boolean;
   readonly #stats: ReadStats;
   readonly #pending = new Map<string, _Pending>();
@@ -132,7 +132,7 @@ export class _Assembler {
     if (attributes !== undefined) {
       p.attributes ??= {};
       for (const [k, v] of Object.entries(attributes))
-        if (!Object.hasOwn(p.attributes, k)) _define(p.attributes, k, v);
+        if (!Object.hasOwn(p.attributes, k)) define(p.attributes, k, v);
     }
     return out;
   }

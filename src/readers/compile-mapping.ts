@@ -1,11 +1,11 @@
 import type { InputIssue } from '../model/issues.js';
 import type { ActivityRule, Mapping, RowFilter } from '../model/mapping.js';
-import { _cloneJson, _define } from './safe-object.js';
-import { _timestampReader } from './timestamp.js';
-import { _convert, type _ValueSpec, _valueSpec } from './values.js';
+import { cloneJson, define } from './safe-object.js';
+import { timestampReader } from './timestamp.js';
+import { convert, type ValueSpec, valueSpec } from './values.js';
 
 /** @internal A row of a CSV file or a flattened XES event: cells by column. */
-export interface _Row {
+export interface Row {
   get(column: string): string | undefined;
 }
 
@@ -27,7 +27,7 @@ export type _Mapped =
     };
 
 /** @internal A compiled mapping. */
-export interface _RowMapper {
+export interface RowMapper {
   readonly mapping: Mapping;
   /** Columns every row needs: case id, activity, timestamp. */
   readonly required: readonly string[];
@@ -36,10 +36,10 @@ export interface _RowMapper {
   /** Prefix of XES trace attribute keys. */
   readonly tracePrefix: string;
   /** Maps one row; `path` prefixes the problems' paths (e.g. `['events', 3]` inside an XES trace). */
-  map(row: _Row, path?: (string | number)[]): _Mapped;
+  map(row: Row, path?: (string | number)[]): _Mapped;
 }
 
-type _Test = (row: _Row) => boolean;
+type _Test = (row: Row) => boolean;
 
 function _filter(f: RowFilter): _Test {
   let test: (value: string) => boolean;
@@ -62,7 +62,7 @@ interface _Rule {
   where: _Test[];
   type: string;
   data: Record<string, unknown> | undefined;
-  fromColumns: [string, _ValueSpec][];
+  fromColumns: [string, ValueSpec][];
   actorRole: string | undefined;
 }
 
@@ -80,7 +80,7 @@ function _rule(r: ActivityRule): _Rule {
     where: (r.where ?? []).map(_filter),
     type: r.type,
     data: r.data,
-    fromColumns: Object.entries(r.dataFromColumns ?? {}).map(([field, spec]) => [field, _valueSpec(spec)]),
+    fromColumns: Object.entries(r.dataFromColumns ?? {}).map(([field, spec]) => [field, valueSpec(spec)]),
     actorRole: r.actorRole,
   };
 }
@@ -89,9 +89,9 @@ function _rule(r: ActivityRule): _Rule {
  * @internal The `x-` type an unmapped activity is kept as: `x-` and the activity's name in lower
  * case, accents dropped, runs of anything but letters and digits made one `-`.
  * @example
- * _slug('T02 Check confirmation of receipt'); // 'x-t02-check-confirmation-of-receipt'
+ * slugify('T02 Check confirmation of receipt'); // 'x-t02-check-confirmation-of-receipt'
  */
-export function _slug(activity: string): string {
+export function slugify(activity: string): string {
   const s = activity
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -108,12 +108,12 @@ const _CACHE_LIMIT = 10_000;
 /**
  * @internal Compiles a mapping (already validated by `MappingSchema`) into a row mapper.
  * @example
- * const mapper = _compileMapping(mapping);
+ * const mapper = compileMapping(mapping);
  * const m = mapper.map(new Map([['case:concept:name', 'C1'], ['concept:name', 'Confirmation of receipt'], ['time:timestamp', '2024-05-01T09:00:00Z']]));
  */
-export function _compileMapping(mapping: Mapping): _RowMapper {
+export function compileMapping(mapping: Mapping): RowMapper {
   const cols = mapping.columns;
-  const readInstant = _timestampReader({
+  const readInstant = timestampReader({
     formats: mapping.timestampFormats,
     zone: mapping.zone,
     locale: mapping.timestampLocale,
@@ -122,7 +122,7 @@ export function _compileMapping(mapping: Mapping): _RowMapper {
   const rules = mapping.activities.map(_rule);
   const attributes = Object.entries(mapping.caseAttributes ?? {}).map(([column, spec]) => {
     const name = typeof spec === 'string' ? spec : spec.name;
-    const value = _valueSpec(typeof spec === 'string' ? column : { ...spec, column });
+    const value = valueSpec(typeof spec === 'string' ? column : { ...spec, column });
     return { name, spec: value };
   });
   const keepUnmapped = mapping.unmapped !== 'reject';
@@ -173,11 +173,11 @@ export function _compileMapping(mapping: Mapping): _RowMapper {
 
       let attrs: Record<string, unknown> | undefined;
       for (const a of attributes) {
-        const r = _convert(row.get(a.spec.column), a.spec, readInstant);
+        const r = convert(row.get(a.spec.column), a.spec, readInstant);
         if (r.error !== undefined) problem('invalid_value', a.spec.column, r.error);
         else if ('value' in r) {
           attrs ??= {};
-          _define(attrs, a.name, r.value);
+          define(attrs, a.name, r.value);
         }
       }
 
@@ -205,13 +205,13 @@ export function _compileMapping(mapping: Mapping): _RowMapper {
 
       let data: Record<string, unknown> | undefined;
       if (rule !== undefined) {
-        if (rule.data !== undefined) data = _cloneJson(rule.data);
+        if (rule.data !== undefined) data = cloneJson(rule.data);
         for (const [field, spec] of rule.fromColumns) {
-          const r = _convert(row.get(spec.column), spec, readInstant);
+          const r = convert(row.get(spec.column), spec, readInstant);
           if (r.error !== undefined) problem('invalid_value', spec.column, r.error);
           else if ('value' in r) {
             data ??= {};
-            _define(data, field, r.value);
+            define(data, field, r.value);
           }
         }
       } else if (activity !== '') {
@@ -224,7 +224,7 @@ export function _compileMapping(mapping: Mapping): _RowMapper {
       const event: Record<string, unknown> = {};
       const id = cols.eventId === undefined ? '' : (row.get(cols.eventId) ?? '').trim();
       if (id !== '') event.id = id;
-      event.type = rule !== undefined ? rule.type : _slug(activity);
+      event.type = rule !== undefined ? rule.type : slugify(activity);
       event.at = at;
       const resource = cols.resource === undefined ? '' : (row.get(cols.resource) ?? '').trim();
       const role = rule?.actorRole;

@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import type { InputIssue } from '../model/issues.js';
-import type { _Assembler } from './assemble.js';
-import type { _Row, _RowMapper } from './compile-mapping.js';
-import { _readErrorFrom, ReadError } from './errors.js';
-import { _countUnmapped, type InputStats, type ReadStats } from './stats.js';
+import type { Assembler } from './assemble.js';
+import type { Row, RowMapper } from './compile-mapping.js';
+import { ReadError, readErrorFrom } from './errors.js';
+import { countUnmapped, type InputStats, type ReadStats } from './stats.js';
 import type { ReadItem } from './types.js';
 
 /** @internal A record as the parser hands it over: fields, raw text, and errors skipped just before it. */
@@ -18,9 +18,9 @@ interface _Parsed {
 /**
  * @internal Line breaks inside a record's raw text (a quoted value across lines), not its own end.
  * @example
- * _innerBreaks('C1,"a\r\nb"\r\n'); // 1
+ * innerLineBreaks('C1,"a\r\nb"\r\n'); // 1
  */
-export function _innerBreaks(raw: string): number {
+export function innerLineBreaks(raw: string): number {
   let end = raw.length;
   for (let c = raw.charCodeAt(end - 1); c === 10 || c === 13; c = raw.charCodeAt(end - 1)) end--;
   // Usually the only breaks are the record's own, at its end: nothing to count.
@@ -33,7 +33,7 @@ export function _innerBreaks(raw: string): number {
 const _blank = (fields: string[]) => fields.every((f) => f.trim() === '');
 
 /** @internal A row over a header index: no object keyed by untrusted column names is built. */
-class _CsvRow implements _Row {
+class _CsvRow implements Row {
   constructor(
     private readonly index: Map<string, number>,
     private readonly fields: string[],
@@ -47,7 +47,7 @@ class _CsvRow implements _Row {
 /** @internal Checks a header against the mapping: missing required columns are fatal, others warned. */
 function _checkHeader(
   header: string[],
-  mapper: _RowMapper,
+  mapper: RowMapper,
   file: string,
   stats: ReadStats,
 ): Map<string, number> {
@@ -80,13 +80,13 @@ function _checkHeader(
  * here (quoted values may span lines).
  * @throws ReadError when the header lacks the case id, activity or timestamp column.
  * @example
- * for await (const item of _readCsv(chunks, assembler, input, mapper, stats)) {}
+ * for await (const item of readCsv(chunks, assembler, input, mapper, stats)) {}
  */
-export async function* _readCsv(
+export async function* readCsv(
   chunks: AsyncIterable<Buffer>,
-  asm: _Assembler,
+  asm: Assembler,
   input: InputStats,
-  mapper: _RowMapper,
+  mapper: RowMapper,
   stats: ReadStats,
 ): AsyncGenerator<ReadItem> {
   const file = input.file;
@@ -131,7 +131,7 @@ export async function* _readCsv(
     for await (const parsed of parser as AsyncIterable<_Parsed>) {
       yield* skippedItems(parsed.skipped);
       const start = line;
-      line += _innerBreaks(parsed.raw) + 1;
+      line += innerLineBreaks(parsed.raw) + 1;
       const fields = parsed.fields;
       if (_blank(fields)) continue;
       if (index === undefined) {
@@ -145,7 +145,7 @@ export async function* _readCsv(
         stats.filtered++;
         continue;
       }
-      if (m.unmapped !== undefined) _countUnmapped(stats, m.unmapped);
+      if (m.unmapped !== undefined) countUnmapped(stats, m.unmapped);
       const problems = m.problems;
       if (fields.length !== width) {
         problems.unshift({
@@ -160,9 +160,9 @@ export async function* _readCsv(
     }
   } catch (e) {
     parser.destroy();
-    throw _readErrorFrom(file, e);
+    throw readErrorFrom(file, e);
   }
   const failure = await done;
-  if (failure !== undefined) throw _readErrorFrom(file, failure);
+  if (failure !== undefined) throw readErrorFrom(file, failure);
   yield* skippedItems(skips.splice(0));
 }

@@ -21,9 +21,9 @@ export class ReadError extends Error {
 /**
  * @internal A ReadError for a system error (ENOENT, EACCES, ...), naming the file.
  * @example
- * _readErrorFrom('log.csv', Object.assign(new Error('x'), { code: 'ENOENT' })).message; // 'Cannot read "log.csv": no such file'
+ * readErrorFrom('log.csv', Object.assign(new Error('x'), { code: 'ENOENT' })).message; // 'Cannot read "log.csv": no such file'
  */
-export function _readErrorFrom(file: string, error: unknown): ReadError {
+export function readErrorFrom(file: string, error: unknown): ReadError {
   if (error instanceof ReadError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const why =

@@ -19,9 +19,9 @@ export function formatFromName(name: string): InputFormat | undefined {
 /**
  * @internal Enough of the start of an input to sniff its format: a first line, or 64 KiB.
  * @example
- * _enoughToSniff(Buffer.from('{"a": 1}\n')); // true
+ * enoughToSniff(Buffer.from('{"a": 1}\n')); // true
  */
-export function _enoughToSniff(head: Buffer): boolean {
+export function enoughToSniff(head: Buffer): boolean {
   if (head.length >= 65_536) return true;
   const text = head
     .toString('utf8')
@@ -34,9 +34,9 @@ export function _enoughToSniff(head: Buffer): boolean {
  * @internal The format of an input from its first bytes (after gunzip): `<` is XES, `[` JSON,
  * `{` NDJSON when the first line is a JSON value on its own (else JSON), anything else CSV.
  * @example
- * _sniffFormat(Buffer.from('{"caseId":"C1","type":"x-a","at":"2024-05-01"}\n')); // 'ndjson'
+ * sniffFormat(Buffer.from('{"caseId":"C1","type":"x-a","at":"2024-05-01"}\n')); // 'ndjson'
  */
-export function _sniffFormat(head: Buffer): InputFormat {
+export function sniffFormat(head: Buffer): InputFormat {
   const text = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')

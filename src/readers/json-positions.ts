@@ -4,9 +4,9 @@
  * pass over the text that tracks strings and nesting (JSON.parse gives no positions). Assumes
  * the text is valid JSON (parse it first).
  * @example
- * _elementLines('[\n {"a": 1},\n {"a": 2}\n]'); // [2, 3]
+ * elementLines('[\n {"a": 1},\n {"a": 2}\n]'); // [2, 3]
  */
-export function _elementLines(text: string): number[] {
+export function elementLines(text: string): number[] {
   const lines: number[] = [];
   /** Open containers: `[` or `{`, and for objects whether a key is expected next. */
   const stack: { array: boolean; expectKey: boolean; target: boolean }[] = [];
@@ -69,9 +69,9 @@ export function _elementLines(text: string): number[] {
  * or when the text is nested too deeply to check). JSON.parse does not always say where it
  * failed (V8 shows a snippet for an unexpected token), so this small checker finds it.
  * @example
- * _jsonErrorOffset('{"a": }'); // 6
+ * jsonErrorOffset('{"a": }'); // 6
  */
-export function _jsonErrorOffset(s: string): number | undefined {
+export function jsonErrorOffset(s: string): number | undefined {
   let i = 0;
   const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   const ws = () => {
@@ -156,19 +156,19 @@ class _JsonSyntaxAt {
 }
 
 /**
- * @internal The 1-based line of a JSON.parse error: where {@link _jsonErrorOffset} finds it,
+ * @internal The 1-based line of a JSON.parse error: where {@link jsonErrorOffset} finds it,
  * else from the message (`at position N`, or `(line L column C)`); 1 when nothing says.
  * @example
- * _syntaxErrorLine('{\n"a": }', new SyntaxError('Unexpected token')); // 2
+ * syntaxErrorLine('{\n"a": }', new SyntaxError('Unexpected token')); // 2
  */
-export function _syntaxErrorLine(text: string, error: unknown): number {
+export function syntaxErrorLine(text: string, error: unknown): number {
   const lineAt = (offset: number) => {
     const end = Math.min(offset, text.length);
     let line = 1;
     for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
     return line;
   };
-  const offset = _jsonErrorOffset(text);
+  const offset = jsonErrorOffset(text);
   if (offset !== undefined) return lineAt(offset);
   const message = error instanceof Error ? error.message : String(error);
   const byLine = /line (\d+) column/.exec(message);

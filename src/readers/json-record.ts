@@ -1,5 +1,5 @@
 import type { InputIssue } from '../model/issues.js';
-import type { _Assembler } from './assemble.js';
+import type { Assembler } from './assemble.js';
 import type { ReadItem } from './types.js';
 
 const _kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
@@ -10,9 +10,9 @@ const _kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an arra
  * a `caseId` to be grouped). Objects are passed on as parsed (JSON.parse keeps `__proto__` as a
  * plain own key; nothing here merges them into other objects).
  * @example
- * _jsonRecord({ caseId: 'C1', type: 'complaint.received', at: '2024-05-01' }, 3, assembler);
+ * jsonRecord({ caseId: 'C1', type: 'complaint.received', at: '2024-05-01' }, 3, assembler);
  */
-export function _jsonRecord(value: unknown, line: number, asm: _Assembler): ReadItem[] {
+export function jsonRecord(value: unknown, line: number, asm: Assembler): ReadItem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const problem: InputIssue = {
       code: 'invalid_type',

@@ -1,8 +1,8 @@
-import type { _Assembler } from './assemble.js';
-import { _elementLines, _syntaxErrorLine } from './json-positions.js';
-import { _jsonRecord } from './json-record.js';
+import type { Assembler } from './assemble.js';
+import { elementLines, syntaxErrorLine } from './json-positions.js';
+import { jsonRecord } from './json-record.js';
 import type { InputStats } from './stats.js';
-import { _text } from './text.js';
+import { readAllText } from './text.js';
 import type { ReadItem } from './types.js';
 
 /**
@@ -10,19 +10,19 @@ import type { ReadItem } from './types.js';
  * case. The whole text is parsed at once (memory O(file)); each element's line is found by a scan.
  * Invalid JSON is one rejected record at the line of the error.
  * @example
- * for await (const item of _readJson(chunks, assembler, input)) {}
+ * for await (const item of readJson(chunks, assembler, input)) {}
  */
-export async function* _readJson(
+export async function* readJson(
   chunks: AsyncIterable<Buffer>,
-  asm: _Assembler,
+  asm: Assembler,
   input: InputStats,
 ): AsyncGenerator<ReadItem> {
-  const text = await _text(chunks);
+  const text = await readAllText(chunks);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    const line = _syntaxErrorLine(text, e);
+    const line = syntaxErrorLine(text, e);
     const message = `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
     input.records++;
     yield* asm.orphan(line, [{ code: 'invalid_json', path: [], message }]);
@@ -37,7 +37,7 @@ export async function* _readJson(
     !Object.hasOwn(doc, 'cases')
   ) {
     input.records++;
-    yield* _jsonRecord(doc, 1, asm);
+    yield* jsonRecord(doc, 1, asm);
     return;
   } else if (doc !== null && typeof doc === 'object' && Array.isArray((doc as { cases?: unknown }).cases)) {
     elements = (doc as { cases: unknown[] }).cases;
@@ -52,10 +52,10 @@ export async function* _readJson(
     yield* asm.orphan(1, [problem]);
     return;
   }
-  const lines = _elementLines(text);
+  const lines = elementLines(text);
   const aligned = lines.length === elements.length;
   for (let i = 0; i < elements.length; i++) {
     input.records++;
-    yield* _jsonRecord(elements[i], aligned ? (lines[i] ?? 1) : 1, asm);
+    yield* jsonRecord(elements[i], aligned ? (lines[i] ?? 1) : 1, asm);
   }
 }

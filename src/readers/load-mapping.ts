@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { _fromZodIssues, formatIssue, type InputIssue } from '../model/issues.js';
+import { formatIssue, fromZodIssues, type InputIssue } from '../model/issues.js';
 import { type Mapping, MappingSchema } from '../model/mapping.js';
-import { _readErrorFrom } from './errors.js';
-import { _syntaxErrorLine } from './json-positions.js';
+import { readErrorFrom } from './errors.js';
+import { syntaxErrorLine } from './json-positions.js';
 
 /**
  * A mapping file that is not valid JSON or does not fit `MappingSchema`; `issues` lists every problem.
@@ -35,7 +35,7 @@ export function parseMapping(value: unknown, file?: string): Mapping {
   if (parsed.success) return parsed.data;
   throw new MappingError(
     file,
-    _fromZodIssues(parsed.error.issues).map((i) => (file === undefined ? i : { ...i, file })),
+    fromZodIssues(parsed.error.issues).map((i) => (file === undefined ? i : { ...i, file })),
   );
 }
 
@@ -50,7 +50,7 @@ export async function loadMapping(file: string): Promise<Mapping> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw _readErrorFrom(file, e);
+    throw readErrorFrom(file, e);
   }
   let value: unknown;
   try {
@@ -58,7 +58,7 @@ export async function loadMapping(file: string): Promise<Mapping> {
   } catch (e) {
     const message = `not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
     throw new MappingError(file, [
-      { code: 'invalid_json', path: [], message, file, line: _syntaxErrorLine(text, e) },
+      { code: 'invalid_json', path: [], message, file, line: syntaxErrorLine(text, e) },
     ]);
   }
   return parseMapping(value, file);

@@ -1,7 +1,7 @@
-import type { _Assembler } from './assemble.js';
-import { _jsonRecord } from './json-record.js';
+import type { Assembler } from './assemble.js';
+import { jsonRecord } from './json-record.js';
 import type { InputStats } from './stats.js';
-import { _lineBatches } from './text.js';
+import { lineBatches } from './text.js';
 import type { ReadItem } from './types.js';
 
 const _CASE_ID = /"caseId"\s*:\s*"((?:[^"\\]|\\.)*)"/;
@@ -23,14 +23,14 @@ function _salvageCaseId(text: string): string | undefined {
  * A line that is not valid JSON is a problem at its line: it rejects the case whose `caseId` can
  * still be read in it, else it is rejected on its own as `(line N)`.
  * @example
- * for await (const item of _readNdjson(chunks, assembler, input)) {}
+ * for await (const item of readNdjson(chunks, assembler, input)) {}
  */
-export async function* _readNdjson(
+export async function* readNdjson(
   chunks: AsyncIterable<Buffer>,
-  asm: _Assembler,
+  asm: Assembler,
   input: InputStats,
 ): AsyncGenerator<ReadItem> {
-  for await (const batch of _lineBatches(chunks)) {
+  for await (const batch of lineBatches(chunks)) {
     for (const { text, line } of batch) {
       if (text.trim() === '') continue;
       input.records++;
@@ -46,7 +46,7 @@ export async function* _readNdjson(
           : asm.event(caseId, undefined, line, [problem]);
         continue;
       }
-      yield* _jsonRecord(value, line, asm);
+      yield* jsonRecord(value, line, asm);
     }
   }
 }

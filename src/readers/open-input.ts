@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { _readErrorFrom, ReadError } from './errors.js';
+import { ReadError, readErrorFrom } from './errors.js';
 import type { InputFormat } from './types.js';
 
 /**
@@ -44,9 +44,9 @@ export function _inputName(input: ReadInput): string {
  * @internal Reads an iterable until `enough(head)` or its end, and gives back those bytes and an
  * iterable of everything (the head first), so that a stream can be sniffed without being lost.
  * @example
- * const { head, all } = await _peek(chunks, (b) => b.length >= 2);
+ * const { head, all } = await peek(chunks, (b) => b.length >= 2);
  */
-export async function _peek(
+export async function peek(
   chunks: AsyncIterable<Buffer>,
   enough: (head: Buffer) => boolean,
 ): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
@@ -82,7 +82,7 @@ async function _sourceOf(input: ReadInput, stdin: Readable | undefined, name: st
   try {
     handle = await open(input, 'r');
   } catch (e) {
-    throw _readErrorFrom(name, e);
+    throw readErrorFrom(name, e);
   }
   const stat = await handle.stat();
   if (stat.isDirectory()) {
@@ -98,11 +98,11 @@ async function _sourceOf(input: ReadInput, stdin: Readable | undefined, name: st
  * as they stream. Throws {@link ReadError} for a file that cannot be opened; read errors later
  * (including a broken gzip stream) surface as ReadError from `chunks`.
  * @example
- * const input = await _openInput('log.csv.gz', undefined);
+ * const input = await openInput('log.csv.gz', undefined);
  * for await (const chunk of input.chunks) {}
  * input.digest().sha256;
  */
-export async function _openInput(input: ReadInput, stdin: Readable | undefined): Promise<_OpenedInput> {
+export async function openInput(input: ReadInput, stdin: Readable | undefined): Promise<_OpenedInput> {
   const name = _inputName(input);
   const source = await _sourceOf(input, stdin, name);
   const hash = createHash('sha256');
@@ -118,10 +118,10 @@ export async function _openInput(input: ReadInput, stdin: Readable | undefined):
       }
       sha256 = hash.digest('hex');
     } catch (e) {
-      throw _readErrorFrom(name, e);
+      throw readErrorFrom(name, e);
     }
   }
-  const { head, all } = await _peek(raw(), (b) => b.length >= 2);
+  const { head, all } = await peek(raw(), (b) => b.length >= 2);
   const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   let chunks: AsyncIterable<Buffer> = all;
   if (gzip) {
@@ -133,7 +133,7 @@ export async function _openInput(input: ReadInput, stdin: Readable | undefined):
       try {
         for await (const c of gunzip) yield c as Buffer;
       } catch (e) {
-        throw _readErrorFrom(name, e);
+        throw readErrorFrom(name, e);
       } finally {
         gunzip.destroy();
       }

@@ -1,15 +1,15 @@
 import type { Readable } from 'node:stream';
 import { DEFAULT_MAPPING, type Mapping } from '../model/mapping.js';
-import { _Assembler } from './assemble.js';
-import { _compileMapping, type _RowMapper } from './compile-mapping.js';
-import { _readCsv } from './csv.js';
-import { _enoughToSniff, _sniffFormat, formatFromName } from './format.js';
-import { _readJson } from './json.js';
-import { _readNdjson } from './ndjson.js';
-import { _openInput, _peek, type ReadInput } from './open-input.js';
+import { Assembler } from './assemble.js';
+import { compileMapping, type RowMapper } from './compile-mapping.js';
+import { readCsv } from './csv.js';
+import { enoughToSniff, formatFromName, sniffFormat } from './format.js';
+import { readJson } from './json.js';
+import { readNdjson } from './ndjson.js';
+import { openInput, peek, type ReadInput } from './open-input.js';
 import { createReadStats, type InputStats, type ReadStats } from './stats.js';
 import type { InputFormat, ReadItem } from './types.js';
-import { _readXes } from './xes.js';
+import { readXes } from './xes.js';
 
 /** Options of {@link readCases}. */
 export interface ReadCasesOptions {
@@ -37,22 +37,22 @@ async function* _readAll(
   options: ReadCasesOptions,
   stats: ReadStats,
 ): AsyncGenerator<ReadItem, void, undefined> {
-  let mapper: _RowMapper | undefined;
+  let mapper: RowMapper | undefined;
   const mapperFor = () => {
-    mapper ??= _compileMapping(options.mapping ?? DEFAULT_MAPPING);
+    mapper ??= compileMapping(options.mapping ?? DEFAULT_MAPPING);
     return mapper;
   };
-  const asm = new _Assembler({ sortedByCase: options.sortedByCase === true, stats });
+  const asm = new Assembler({ sortedByCase: options.sortedByCase === true, stats });
   for (const input of inputs) {
-    const opened = await _openInput(input, options.stdin);
+    const opened = await openInput(input, options.stdin);
     let chunks = opened.chunks;
     let format =
       (typeof input === 'string' ? undefined : input.format) ??
       options.inputFormat ??
       formatFromName(opened.name);
     if (format === undefined) {
-      const { head, all } = await _peek(chunks, _enoughToSniff);
-      format = _sniffFormat(head);
+      const { head, all } = await peek(chunks, enoughToSniff);
+      format = sniffFormat(head);
       chunks = all;
     }
     const inputStats: InputStats = { file: opened.name, format, gzip: opened.gzip, bytes: 0, records: 0 };
@@ -60,19 +60,19 @@ async function* _readAll(
     switch (format) {
       case 'json':
         asm.setInput(opened.name, ['caseId']);
-        yield* _readJson(chunks, asm, inputStats);
+        yield* readJson(chunks, asm, inputStats);
         break;
       case 'ndjson':
         asm.setInput(opened.name, ['caseId']);
-        yield* _readNdjson(chunks, asm, inputStats);
+        yield* readNdjson(chunks, asm, inputStats);
         break;
       case 'csv':
         asm.setInput(opened.name, [mapperFor().mapping.columns.caseId]);
-        yield* _readCsv(chunks, asm, inputStats, mapperFor(), stats);
+        yield* readCsv(chunks, asm, inputStats, mapperFor(), stats);
         break;
       case 'xes':
         asm.setInput(opened.name, [mapperFor().mapping.columns.caseId]);
-        yield* _readXes(chunks, asm, inputStats, mapperFor(), stats);
+        yield* readXes(chunks, asm, inputStats, mapperFor(), stats);
         break;
     }
     const digest = opened.digest();

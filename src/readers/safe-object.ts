@@ -2,9 +2,9 @@
  * @internal Sets an own, enumerable property, whatever the key (`__proto__` included): never
  * changes a prototype, unlike `obj[key] = value` or `Object.assign`.
  * @example
- * _define({}, '__proto__', 1); // { ['__proto__']: 1 } as an own key; Object.prototype untouched
+ * define({}, '__proto__', 1); // { ['__proto__']: 1 } as an own key; Object.prototype untouched
  */
-export function _define(target: Record<string, unknown>, key: string, value: unknown): void {
+export function define(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
@@ -12,13 +12,13 @@ export function _define(target: Record<string, unknown>, key: string, value: unk
  * @internal A deep copy of a JSON value whose objects are built with own data properties only,
  * so that keys such as `__proto__` stay plain keys.
  * @example
- * _cloneJson({ covers: ['acknowledgement'] });
+ * cloneJson({ covers: ['acknowledgement'] });
  */
-export function _cloneJson<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => _cloneJson(v)) as T;
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => cloneJson(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) _define(out, k, _cloneJson(v));
+    for (const [k, v] of Object.entries(value)) define(out, k, cloneJson(v));
     return out as T;
   }
   return value;

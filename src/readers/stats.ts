@@ -56,8 +56,8 @@ export function createReadStats(): ReadStats {
 /**
  * @internal Counts one event of an unmapped activity.
  * @example
- * _countUnmapped(stats, 'Phoned the customer');
+ * countUnmapped(stats, 'Phoned the customer');
  */
-export function _countUnmapped(stats: ReadStats, activity: string): void {
+export function countUnmapped(stats: ReadStats, activity: string): void {
   stats.unmappedActivities.set(activity, (stats.unmappedActivities.get(activity) ?? 0) + 1);
 }

@@ -2,7 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 
 /** @internal One line of text and its 1-based number. */
-export interface _Line {
+export interface SplitLine {
   text: string;
   line: number;
 }
@@ -29,14 +29,14 @@ function _decode(bytes: Buffer): string {
  * mark: each chunk's complete lines as one batch (none for a chunk inside a long line), the last
  * line (without a line break) in the last batch. Memory holds one chunk and the line it ends in.
  * @example
- * for await (const batch of _lineBatches(chunks)) for (const { text, line } of batch) console.log(line, text);
+ * for await (const batch of lineBatches(chunks)) for (const { text, line } of batch) console.log(line, text);
  */
-export async function* _lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerator<_Line[]> {
+export async function* lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerator<SplitLine[]> {
   /** Bytes of the line under way, from earlier chunks. */
   let carry: Buffer[] = [];
   let line = 0;
   let pendingCr = false;
-  const emit = (out: _Line[], bytes: Buffer) => {
+  const emit = (out: SplitLine[], bytes: Buffer) => {
     let text = _decode(bytes);
     if (line === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     line++;
@@ -50,7 +50,7 @@ export async function* _lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerat
       if (chunk[0] === _LF) start = 1;
       pendingCr = false;
     }
-    const out: _Line[] = [];
+    const out: SplitLine[] = [];
     // The next LF and CR at or after `start` (-1: none left in this chunk).
     let lf = chunk.indexOf(_LF, start);
     let cr = chunk.indexOf(_CR, start);
@@ -75,7 +75,7 @@ export async function* _lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerat
     if (out.length > 0) yield out;
   }
   if (carry.length > 0) {
-    const out: _Line[] = [];
+    const out: SplitLine[] = [];
     emit(out, carry.length === 1 ? (carry[0] as Buffer) : Buffer.concat(carry));
     // A last line that was only a byte-order mark is no line.
     if (!(line === 1 && out[0]?.text === '')) yield out;
@@ -86,18 +86,18 @@ export async function* _lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerat
  * @internal Splits UTF-8 bytes into lines (`\n`, `\r\n` or `\r`), dropping a leading byte-order
  * mark. Memory holds one line at a time (plus one chunk).
  * @example
- * for await (const { text, line } of _lines(chunks)) console.log(line, text);
+ * for await (const { text, line } of splitLines(chunks)) console.log(line, text);
  */
-export async function* _lines(chunks: AsyncIterable<Buffer>): AsyncGenerator<_Line> {
-  for await (const batch of _lineBatches(chunks)) yield* batch;
+export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<SplitLine> {
+  for await (const batch of lineBatches(chunks)) yield* batch;
 }
 
 /**
  * @internal The whole input as one UTF-8 string, without a leading byte-order mark.
  * @example
- * const text = await _text(chunks);
+ * const text = await readAllText(chunks);
  */
-export async function _text(chunks: AsyncIterable<Buffer>): Promise<string> {
+export async function readAllText(chunks: AsyncIterable<Buffer>): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of chunks) parts.push(chunk);
   const s = Buffer.concat(parts).toString('utf8');

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import { formatInstant, parseInstant } from '../time/instant.js';
 
 /** @internal A timestamp read from a cell: the canonical ISO text, or why it could not be read. */
-export type _TimestampResult = { value: string } | { error: string };
+export type TimestampResult = { value: string } | { error: string };
 
-/** @internal Options of {@link _timestampReader}. */
+/** @internal Options of {@link timestampReader}. */
 export interface _TimestampOptions {
   /** `iso` and/or luxon format strings, tried in order (default `['iso']`). */
   formats?: readonly string[];
@@ -23,7 +23,7 @@ const _ISO =
  * `YYYY-MM-DDTHH:MM:SS.mmm` plus the offset as written (`Z` or `±HH:MM`); a naive date-time stays
  * naive unless `zone` is given; a date alone stays a date (its meaning depends on the field).
  */
-function _readIso(raw: string, zone: string | undefined): _TimestampResult | undefined {
+function _readIso(raw: string, zone: string | undefined): TimestampResult | undefined {
   const m = _ISO.exec(raw);
   if (m === null) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
@@ -46,7 +46,7 @@ const _hasZoneToken = (format: string) => /[Zz]/.test(format.replace(/'[^']*'/g,
 /** Luxon tokens of a time of day (outside quoted literals). */
 const _hasTimeToken = (format: string) => /[HhmsSaTtXx]/.test(format.replace(/'[^']*'/g, ''));
 
-function _readLuxon(raw: string, format: string, options: _TimestampOptions): _TimestampResult | undefined {
+function _readLuxon(raw: string, format: string, options: _TimestampOptions): TimestampResult | undefined {
   const zone = options.zone ?? 'UTC';
   const dt = DateTime.fromFormat(raw, format, { zone, setZone: true, locale: options.locale ?? 'en' });
   if (!dt.isValid) return undefined;
@@ -64,10 +64,10 @@ function _readLuxon(raw: string, format: string, options: _TimestampOptions): _T
  * ISO 8601, anything else a luxon format); the result is a canonical ISO text the engine reads.
  * Independent of the machine's time zone.
  * @example
- * const read = _timestampReader({ formats: ['iso', 'dd/MM/yyyy HH:mm'], zone: 'Europe/London' });
+ * const read = timestampReader({ formats: ['iso', 'dd/MM/yyyy HH:mm'], zone: 'Europe/London' });
  * read('07/05/2024 10:00'); // { value: '2024-05-07T10:00:00.000+01:00' }
  */
-export function _timestampReader(options: _TimestampOptions = {}): (raw: string) => _TimestampResult {
+export function timestampReader(options: _TimestampOptions = {}): (raw: string) => TimestampResult {
   const formats = options.formats && options.formats.length > 0 ? options.formats : ['iso'];
   return (raw) => {
     const value = raw.trim();

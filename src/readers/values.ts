@@ -1,9 +1,9 @@
 import type { ValueKind } from '../model/mapping.js';
-import { _cloneJson } from './safe-object.js';
-import type { _TimestampResult } from './timestamp.js';
+import { cloneJson } from './safe-object.js';
+import type { TimestampResult } from './timestamp.js';
 
 /** @internal A compiled conversion of a cell. */
-export interface _ValueSpec {
+export interface ValueSpec {
   column: string;
   as: ValueKind;
   separator: string;
@@ -20,11 +20,11 @@ const _FALSE = new Set(['false', 'no', 'n', '0']);
 /**
  * @internal Compiles `{ column, as?, separator?, values? }` (or a bare column name).
  * @example
- * _valueSpec({ column: 'Topics', as: 'list' }); // { column: 'Topics', as: 'list', separator: ';', values: undefined }
+ * valueSpec({ column: 'Topics', as: 'list' }); // { column: 'Topics', as: 'list', separator: ';', values: undefined }
  */
-export function _valueSpec(
+export function valueSpec(
   spec: string | { column: string; as?: ValueKind; separator?: string; values?: Record<string, unknown> },
-): _ValueSpec {
+): ValueSpec {
   if (typeof spec === 'string') return { column: spec, as: 'string', separator: ';', values: undefined };
   return {
     column: spec.column,
@@ -34,9 +34,9 @@ export function _valueSpec(
   };
 }
 
-function _one(text: string, spec: _ValueSpec, readInstant: (raw: string) => _TimestampResult): _Converted {
+function _one(text: string, spec: ValueSpec, readInstant: (raw: string) => TimestampResult): _Converted {
   if (spec.values !== undefined) {
-    return spec.values.has(text) ? { value: _cloneJson(spec.values.get(text)) } : {};
+    return spec.values.has(text) ? { value: cloneJson(spec.values.get(text)) } : {};
   }
   switch (spec.as) {
     case 'number': {
@@ -62,12 +62,12 @@ function _one(text: string, spec: _ValueSpec, readInstant: (raw: string) => _Tim
  * @internal Converts one cell. An empty cell (after trimming) is absent; with `values`, a cell
  * not listed is absent; a list keeps its non-empty items (absent when none is left).
  * @example
- * _convert(' web ', _valueSpec('channel'), read); // { value: 'web' }
+ * convert(' web ', valueSpec('channel'), read); // { value: 'web' }
  */
-export function _convert(
+export function convert(
   raw: string | undefined,
-  spec: _ValueSpec,
-  readInstant: (raw: string) => _TimestampResult,
+  spec: ValueSpec,
+  readInstant: (raw: string) => TimestampResult,
 ): _Converted {
   const text = (raw ?? '').trim();
   if (text === '') return {};

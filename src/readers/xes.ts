@@ -1,10 +1,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { InputIssue } from '../model/issues.js';
-import type { _Assembler } from './assemble.js';
-import type { _RowMapper } from './compile-mapping.js';
-import { _define } from './safe-object.js';
-import { _countUnmapped, type InputStats, type ReadStats } from './stats.js';
+import type { Assembler } from './assemble.js';
+import type { RowMapper } from './compile-mapping.js';
+import { define } from './safe-object.js';
+import { countUnmapped, type InputStats, type ReadStats } from './stats.js';
 import type { ReadItem } from './types.js';
 
 /** XES attribute elements; their children (nested attributes, list values) are ignored. */
@@ -36,13 +36,13 @@ type _Open = 'trace' | 'event' | 'attribute' | 'other';
  * that trace (the message names the XML line); one outside any trace is a record of its own.
  * Problems carry the trace number as their line.
  * @example
- * for await (const item of _readXes(chunks, assembler, input, mapper, stats)) {}
+ * for await (const item of readXes(chunks, assembler, input, mapper, stats)) {}
  */
-export async function* _readXes(
+export async function* readXes(
   chunks: AsyncIterable<Buffer>,
-  asm: _Assembler,
+  asm: Assembler,
   input: InputStats,
-  mapper: _RowMapper,
+  mapper: RowMapper,
   stats: ReadStats,
 ): AsyncGenerator<ReadItem> {
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -71,7 +71,7 @@ export async function* _readXes(
         return;
       }
       count++;
-      if (m.unmapped !== undefined) _countUnmapped(stats, m.unmapped);
+      if (m.unmapped !== undefined) countUnmapped(stats, m.unmapped);
       for (const p of m.problems)
         problems.push({ ...p, message: `${p.message} (event ${i + 1}, XML line ${e.xmlLine})` });
       if (m.caseId !== undefined) {
@@ -87,7 +87,7 @@ export async function* _readXes(
       if (m.attributes !== undefined) {
         attributes ??= {};
         for (const [k, v] of Object.entries(m.attributes))
-          if (!Object.hasOwn(attributes, k)) _define(attributes, k, v);
+          if (!Object.hasOwn(attributes, k)) define(attributes, k, v);
       }
       if (m.event !== undefined) events.push(m.event);
     });

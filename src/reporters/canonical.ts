@@ -13,10 +13,10 @@ import { z } from 'zod';
 import { CaseResultSchema } from '../model/finding.js';
 import { ReportMetaSchema, ReportSchema } from '../model/report.js';
 import { SummarySchema } from '../model/summary.js';
-import { _compare } from './common.js';
+import { compare } from './common.js';
 
 /**
- * @internal What {@link _canonical} does with a value under one schema node (optional and
+ * @internal What {@link canonicalize} does with a value under one schema node (optional and
  * nullable wrappers removed): `shape` for an object schema, else the keys are sorted; `items` for
  * the elements of an array value, `values` for the values of a non-object-schema object.
  */
@@ -165,7 +165,7 @@ function _copyObject(
     const v = value[k];
     if (v !== undefined) out[k] = canonOf(k, v, plan.children[i] as _Plan);
   });
-  for (const k of all.sort(_compare)) {
+  for (const k of all.sort(compare)) {
     const v = value[k];
     if (!(k in shape) && v !== undefined) out[k] = canonOf(k, v, _FREE);
   }
@@ -204,7 +204,7 @@ function _copyRecord(
   const keys = Object.keys(value);
   const known = done > 0 ? new Set(keys.slice(0, done)) : undefined;
   const out: Record<string, unknown> = {};
-  for (const k of keys.sort(_compare)) {
+  for (const k of keys.sort(compare)) {
     const v = value[k];
     if (v !== undefined) out[k] = k === key ? canon : known?.has(k) ? v : _canon(v, plan);
   }
@@ -216,16 +216,16 @@ function _copyRecord(
  * `JSON.stringify` will print it. Parts already in that order are returned as they are (the
  * result may be `value` itself, or share parts with it): treat it as read-only.
  */
-export function _canonical(value: unknown, schema: z.core.$ZodType | undefined): unknown {
+export function canonicalize(value: unknown, schema: z.core.$ZodType | undefined): unknown {
   return _canon(value, _planOf(schema));
 }
 
-/** {@link _canonical} for a whole report. */
-export const _canonicalReport = (value: unknown): unknown => _canonical(value, ReportSchema);
-/** {@link _canonical} for one case's result. */
-export const _canonicalCase = (value: unknown): Record<string, unknown> =>
-  _canonical(value, CaseResultSchema) as Record<string, unknown>;
-/** {@link _canonical} for a report's meta. */
-export const _canonicalMeta = (value: unknown): unknown => _canonical(value, ReportMetaSchema);
-/** {@link _canonical} for a summary. */
-export const _canonicalSummary = (value: unknown): unknown => _canonical(value, SummarySchema);
+/** {@link canonicalize} for a whole report. */
+export const canonicalReport = (value: unknown): unknown => canonicalize(value, ReportSchema);
+/** {@link canonicalize} for one case's result. */
+export const canonicalCase = (value: unknown): Record<string, unknown> =>
+  canonicalize(value, CaseResultSchema) as Record<string, unknown>;
+/** {@link canonicalize} for a report's meta. */
+export const canonicalMeta = (value: unknown): unknown => canonicalize(value, ReportMetaSchema);
+/** {@link canonicalize} for a summary. */
+export const canonicalSummary = (value: unknown): unknown => canonicalize(value, SummarySchema);

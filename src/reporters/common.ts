@@ -22,7 +22,7 @@ export interface RulesetWords {
 }
 
 /** Status columns in the order the tables show them (the decided ones first, then the rest). */
-export const _COLUMNS: readonly Status[] = [
+export const COLUMNS: readonly Status[] = [
   'pass',
   'fail',
   'pending',
@@ -31,8 +31,8 @@ export const _COLUMNS: readonly Status[] = [
   'error',
 ];
 
-/** Column headings of {@link _COLUMNS}. */
-export const _COLUMN_LABELS: Readonly<Record<Status, string>> = {
+/** Column headings of {@link COLUMNS}. */
+export const COLUMN_LABELS: Readonly<Record<Status, string>> = {
   pass: 'Pass',
   fail: 'Fail',
   pending: 'Pending',
@@ -42,12 +42,12 @@ export const _COLUMN_LABELS: Readonly<Record<Status, string>> = {
 };
 
 /** A compliance rate (0..1) as a percentage with one decimal, or "—" when there was no pass or fail. */
-export function _percent(rate: number | null): string {
+export function percent(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
 /** `fail` and `error`: the statuses a reporter lists case by case. */
-export const _isFailing = (status: Status): boolean => status === 'fail' || status === 'error';
+export const isFailing = (status: Status): boolean => status === 'fail' || status === 'error';
 
 type _Indicator = Summary['indicators'][number];
 
@@ -62,7 +62,7 @@ export interface _CommitmentNode {
  * Groups without an indicator in the report are left out; indicators whose standard is not in
  * the summary come back as `others`, so that none is lost.
  */
-export function _indicatorTree(summary: Summary): { commitments: _CommitmentNode[]; others: _Indicator[] } {
+export function indicatorTree(summary: Summary): { commitments: _CommitmentNode[]; others: _Indicator[] } {
   const placed = new Set<_Indicator>();
   const commitments: _CommitmentNode[] = [];
   for (const commitment of summary.commitments) {
@@ -79,10 +79,7 @@ export function _indicatorTree(summary: Summary): { commitments: _CommitmentNode
 }
 
 /** Indicator refs in report order: the summary's, then any only the cases name, as first seen. */
-export function _indicatorRefs(
-  summary: Summary,
-  cases: readonly CaseResult[],
-): { ref: string; id: string }[] {
+export function indicatorRefs(summary: Summary, cases: readonly CaseResult[]): { ref: string; id: string }[] {
   const out = summary.indicators.map((i) => ({ ref: i.ref, id: i.id }));
   const seen = new Set(out.map((i) => i.ref));
   for (const c of cases) {
@@ -107,10 +104,10 @@ export interface _FailingCase {
  * The cases with a `fail` or an `error`, worst first: most fails and errors together, then most
  * errors, then by case id (so that the order never depends on the input's).
  */
-export function _worstCases(cases: readonly CaseResult[]): _FailingCase[] {
+export function worstCasesOf(cases: readonly CaseResult[]): _FailingCase[] {
   const out: _FailingCase[] = [];
   for (const result of cases) {
-    const failing = result.findings.filter((f) => _isFailing(f.status));
+    const failing = result.findings.filter((f) => isFailing(f.status));
     if (failing.length === 0) continue;
     const errors = failing.filter((f) => f.status === 'error').length;
     out.push({ result, failing, fails: failing.length - errors, errors });
@@ -119,13 +116,13 @@ export function _worstCases(cases: readonly CaseResult[]): _FailingCase[] {
     (a, b) =>
       b.fails + b.errors - (a.fails + a.errors) ||
       b.errors - a.errors ||
-      _compare(a.result.caseId, b.result.caseId),
+      compare(a.result.caseId, b.result.caseId),
   );
 }
 
 /** Code-unit order, the same on every machine (unlike `localeCompare`). */
-export const _compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Where a case was read from, as `file:line`, or undefined. */
-export const _where = (result: CaseResult): string | undefined =>
+export const sourceLocation = (result: CaseResult): string | undefined =>
   result.source ? `${result.source.file}:${result.source.line}` : undefined;

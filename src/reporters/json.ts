@@ -1,6 +1,6 @@
 /** The JSON report (`--format json`): the report object itself, keys in a stable order. */
 import type { Report } from '../model/report.js';
-import { _canonicalReport } from './canonical.js';
+import { canonicalReport } from './canonical.js';
 
 /** Options of {@link formatJson}. */
 export interface JsonOptions {
@@ -19,5 +19,5 @@ export interface JsonOptions {
  * ReportSchema.parse(JSON.parse(formatJson(report))); // deep-equals report
  */
 export function formatJson(report: Report, options: JsonOptions = {}): string {
-  return `${JSON.stringify(_canonicalReport(report), null, options.indent ?? 2)}\n`;
+  return `${JSON.stringify(canonicalReport(report), null, options.indent ?? 2)}\n`;
 }

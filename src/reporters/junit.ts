@@ -3,8 +3,8 @@
 import type { CaseResult, Finding, Status } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
-import { _indicatorRefs } from './common.js';
-import { _element, _escapeXmlText } from './xml.js';
+import { indicatorRefs } from './common.js';
+import { escapeXmlText, xmlElement } from './xml.js';
 
 /** Options of {@link formatJunit}. */
 export interface JunitOptions {
@@ -43,15 +43,15 @@ function _testcase(result: CaseResult, f: Finding): string {
     f.status === 'pass'
       ? ''
       : f.status === 'fail'
-        ? _element('failure', { message: f.explanation, type: 'fail' }, _escapeXmlText(f.explanation))
+        ? xmlElement('failure', { message: f.explanation, type: 'fail' }, escapeXmlText(f.explanation))
         : f.status === 'error'
-          ? _element('error', { message: f.explanation, type: 'error' }, _escapeXmlText(f.explanation))
-          : _element('skipped', { message: `${f.status}: ${f.explanation}` });
-  return _element('testcase', attrs, body && `\n      ${body}\n    `);
+          ? xmlElement('error', { message: f.explanation, type: 'error' }, escapeXmlText(f.explanation))
+          : xmlElement('skipped', { message: `${f.status}: ${f.explanation}` });
+  return xmlElement('testcase', attrs, body && `\n      ${body}\n    `);
 }
 
 const _suite = (name: string, counts: _Counts, testcases: string[]): string =>
-  _element(
+  xmlElement(
     'testsuite',
     { name, ...counts },
     testcases.length > 0 ? `\n    ${testcases.join('\n    ')}\n  ` : '',
@@ -84,7 +84,7 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   }
   const total = _zero();
   const suites: string[] = [];
-  for (const { ref, id } of _indicatorRefs(report.summary, report.cases)) {
+  for (const { ref, id } of indicatorRefs(report.summary, report.cases)) {
     const c = counts.get(ref) ?? _zero();
     for (const k of Object.keys(total) as (keyof _Counts)[]) total[k] += c[k];
     suites.push(_suite(`${ref} ${id}`, c, byRef.get(ref) ?? []));
@@ -94,14 +94,14 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     const testcases = rejected.map((r) => {
       const text = r.problems.map(formatIssue).join('\n');
       const message = `rejected: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} in ${r.events} events`;
-      const error = _element('error', { message, type: 'rejected' }, _escapeXmlText(text));
-      return _element('testcase', { classname: 'rejected', name: r.caseId }, `\n      ${error}\n    `);
+      const error = xmlElement('error', { message, type: 'rejected' }, escapeXmlText(text));
+      return xmlElement('testcase', { classname: 'rejected', name: r.caseId }, `\n      ${error}\n    `);
     });
     const c: _Counts = { tests: rejected.length, failures: 0, errors: rejected.length, skipped: 0 };
     for (const k of Object.keys(total) as (keyof _Counts)[]) total[k] += c[k];
     suites.push(_suite('rejected', c, testcases));
   }
   const content = suites.length > 0 ? `\n  ${suites.join('\n  ')}\n` : '';
-  const root = _element('testsuites', { name: 'service-standards', ...total }, content);
+  const root = xmlElement('testsuites', { name: 'service-standards', ...total }, content);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
 }

@@ -3,13 +3,13 @@ import type { CaseResult, Finding, StatusCounts } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
 import {
-  _COLUMN_LABELS,
-  _COLUMNS,
-  _indicatorRefs,
-  _indicatorTree,
-  _isFailing,
-  _percent,
-  _where,
+  COLUMN_LABELS,
+  COLUMNS,
+  indicatorRefs,
+  indicatorTree,
+  isFailing,
+  percent,
+  sourceLocation,
 } from './common.js';
 
 /** Options of {@link formatMarkdown}. */
@@ -29,7 +29,7 @@ const _ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;',
  * tag is ever rendered), Markdown's inline markers and the cell separator backslash-escaped, and
  * line breaks and other control characters as spaces.
  */
-export function _escapeMarkdown(text: string): string {
+export function escapeMarkdownText(text: string): string {
   return text
     .replace(_CONTROL, ' ')
     .replace(/[\\`*_[\]~|]/g, '\\$&')
@@ -37,7 +37,7 @@ export function _escapeMarkdown(text: string): string {
 }
 
 const _row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-const _counts = (c: StatusCounts) => _COLUMNS.map((s) => String(c[s]));
+const _counts = (c: StatusCounts) => COLUMNS.map((s) => String(c[s]));
 const _bold = (cells: string[]) => cells.map((c) => (c === '' ? c : `**${c}**`));
 
 /**
@@ -53,7 +53,7 @@ const _bold = (cells: string[]) => cells.map((c) => (c === '' ? c : `**${c}**`))
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const cap = options.maxCasesPerIndicator ?? 20;
   const out = [
-    `# ${_escapeMarkdown(options.title ?? 'Service standards report')}`,
+    `# ${escapeMarkdownText(options.title ?? 'Service standards report')}`,
     '',
     ..._intro(report),
     '',
@@ -66,10 +66,10 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 
 function _intro(report: Report): string[] {
   const { meta, summary } = report;
-  const e = _escapeMarkdown;
+  const e = escapeMarkdownText;
   const unmapped = Object.entries(summary.unmappedActivities);
   return [
-    `**Overall compliance: ${_percent(summary.complianceRate)}** (rate = pass / (pass + fail); the other statuses are counted, not rated)`,
+    `**Overall compliance: ${percent(summary.complianceRate)}** (rate = pass / (pass + fail); the other statuses are counted, not rated)`,
     '',
     `- Ruleset: ${e(meta.ruleset.id)} ${e(meta.ruleset.version)} (${e(meta.ruleset.source)})`,
     `- As of: ${e(meta.asOf)} (${meta.asOfSource === 'now' ? 'defaulted to now' : 'given'})`,
@@ -84,30 +84,30 @@ function _intro(report: Report): string[] {
 
 function _table(report: Report): string[] {
   const { summary } = report;
-  const e = _escapeMarkdown;
-  const tree = _indicatorTree(summary);
+  const e = escapeMarkdownText;
+  const tree = indicatorTree(summary);
   const lines = [
     '## Compliance by commitment, standard and indicator',
     '',
-    _row(['Ref', 'Commitment, standard, indicator', ..._COLUMNS.map((s) => _COLUMN_LABELS[s]), 'Rate']),
-    _row([':--', ':--', ..._COLUMNS.map(() => '--:'), '--:']),
+    _row(['Ref', 'Commitment, standard, indicator', ...COLUMNS.map((s) => COLUMN_LABELS[s]), 'Rate']),
+    _row([':--', ':--', ...COLUMNS.map(() => '--:'), '--:']),
   ];
   const indicator = (i: (typeof summary.indicators)[number]) =>
-    _row([e(i.ref), e(i.id), ..._counts(i.byStatus), _percent(i.complianceRate)]);
+    _row([e(i.ref), e(i.id), ..._counts(i.byStatus), percent(i.complianceRate)]);
   for (const { commitment: c, standards } of tree.commitments) {
-    lines.push(_row(_bold([e(c.ref), e(c.title), ..._counts(c.byStatus), _percent(c.complianceRate)])));
+    lines.push(_row(_bold([e(c.ref), e(c.title), ..._counts(c.byStatus), percent(c.complianceRate)])));
     for (const { standard: s, indicators } of standards) {
-      lines.push(_row([e(s.ref), `*${e(s.title)}*`, ..._counts(s.byStatus), _percent(s.complianceRate)]));
+      lines.push(_row([e(s.ref), `*${e(s.title)}*`, ..._counts(s.byStatus), percent(s.complianceRate)]));
       for (const i of indicators) lines.push(indicator(i));
     }
   }
   for (const i of tree.others) lines.push(indicator(i));
-  lines.push(_row(_bold(['', 'Overall', ..._counts(summary.byStatus), _percent(summary.complianceRate)])));
+  lines.push(_row(_bold(['', 'Overall', ..._counts(summary.byStatus), percent(summary.complianceRate)])));
   return lines;
 }
 
 function _rejected(report: Report): string[] {
-  const e = _escapeMarkdown;
+  const e = escapeMarkdownText;
   return [
     '## Rejected cases',
     '',
@@ -125,16 +125,16 @@ function _failing(report: Report, cap: number): string[] {
   const byRef = new Map<string, { result: CaseResult; finding: Finding }[]>();
   for (const result of report.cases) {
     for (const finding of result.findings) {
-      if (!_isFailing(finding.status)) continue;
+      if (!isFailing(finding.status)) continue;
       const list = byRef.get(finding.ref) ?? [];
       byRef.set(finding.ref, list);
       list.push({ result, finding });
     }
   }
   if (byRef.size === 0) return ['No case has a fail or an error.'];
-  const e = _escapeMarkdown;
+  const e = escapeMarkdownText;
   const lines: string[] = [];
-  for (const { ref, id } of _indicatorRefs(report.summary, report.cases)) {
+  for (const { ref, id } of indicatorRefs(report.summary, report.cases)) {
     const list = byRef.get(ref);
     if (!list) continue;
     if (lines.length > 0) lines.push('');
@@ -143,7 +143,9 @@ function _failing(report: Report, cap: number): string[] {
     if (shown.length > 0) {
       lines.push('', _row(['Case', 'Status', 'Source', 'Explanation']), _row([':--', ':--', ':--', ':--']));
       for (const { result, finding } of shown) {
-        lines.push(_row([e(result.caseId), finding.status, e(_where(result) ?? ''), e(finding.explanation)]));
+        lines.push(
+          _row([e(result.caseId), finding.status, e(sourceLocation(result) ?? ''), e(finding.explanation)]),
+        );
       }
     }
     if (list.length > shown.length)

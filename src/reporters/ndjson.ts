@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { type CaseResult, CaseResultSchema } from '../model/finding.js';
-import { _fromZodIssues, type InputIssue } from '../model/issues.js';
+import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import { type Report, type ReportMeta, ReportMetaSchema } from '../model/report.js';
 import { type Summary, SummarySchema } from '../model/summary.js';
-import { _canonicalCase, _canonicalMeta, _canonicalSummary } from './canonical.js';
+import { canonicalCase, canonicalMeta, canonicalSummary } from './canonical.js';
 
 /**
  * Options of {@link formatNdjsonCase} and {@link formatNdjsonSummary}. None yet: the lines are
@@ -47,7 +47,7 @@ export class NdjsonReportError extends Error {
  * }
  */
 export function formatNdjsonCase(result: CaseResult, _options: NdjsonOptions = {}): string {
-  const canonical: unknown = _canonicalCase(result);
+  const canonical: unknown = canonicalCase(result);
   if (_prefixable(canonical)) {
     // The same bytes as stringifying `{ type: 'case', ...canonical }`, without that copy.
     const json = JSON.stringify(canonical);
@@ -92,7 +92,7 @@ export function formatNdjsonSummary(
   summary: Summary,
   _options: NdjsonOptions = {},
 ): string {
-  return `${JSON.stringify({ type: 'summary', meta: _canonicalMeta(meta), summary: _canonicalSummary(summary) })}\n`;
+  return `${JSON.stringify({ type: 'summary', meta: canonicalMeta(meta), summary: canonicalSummary(summary) })}\n`;
 }
 
 /**
@@ -112,7 +112,7 @@ export function parseNdjsonLine(line: string, lineNumber?: number): NdjsonRecord
     ]);
   }
   const parsed = NdjsonRecordSchema.safeParse(raw);
-  if (!parsed.success) throw new NdjsonReportError(lineNumber, _fromZodIssues(parsed.error.issues));
+  if (!parsed.success) throw new NdjsonReportError(lineNumber, fromZodIssues(parsed.error.issues));
   return parsed.data;
 }
 

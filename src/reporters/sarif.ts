@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { CaseResult, Finding } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
-import { _indicatorRefs, _isFailing, type RulesetWords } from './common.js';
+import { indicatorRefs, isFailing, type RulesetWords } from './common.js';
 
 /** Options of {@link formatSarif}. */
 export interface SarifOptions {
@@ -60,7 +60,7 @@ const _hasLines = (file: string): boolean => !/\.xes(\.gz)?$/i.test(file);
 export function formatSarif(report: Report, ruleset: RulesetWords, options: SarifOptions = {}): string {
   const { meta } = report;
   const words = new Map(ruleset.rules.map((r) => [r.ref, r]));
-  const refs = _indicatorRefs(report.summary, report.cases);
+  const refs = indicatorRefs(report.summary, report.cases);
   const ruleIndex = new Map(refs.map((r, i) => [r.ref, i]));
   const placement = new Map(report.summary.indicators.map((i) => [i.ref, i]));
   const rules = refs.map(({ ref, id }) => {
@@ -105,7 +105,7 @@ export function formatSarif(report: Report, ruleset: RulesetWords, options: Sari
         : [];
 
   const results = report.cases.flatMap((result) => {
-    const failing = result.findings.filter((f) => _isFailing(f.status));
+    const failing = result.findings.filter((f) => isFailing(f.status));
     if (failing.length === 0) return [];
     const locations = caseLocations(result);
     return failing.map((f: Finding) => ({

@@ -2,7 +2,7 @@
 import type { Status, StatusCounts } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
-import { _COLUMN_LABELS, _COLUMNS, _indicatorTree, _percent, _where, _worstCases } from './common.js';
+import { COLUMN_LABELS, COLUMNS, indicatorTree, percent, sourceLocation, worstCasesOf } from './common.js';
 
 /** Options of {@link formatText}. */
 export interface TextOptions {
@@ -59,7 +59,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
 
 function _table(report: Report, paint: _Paint): string[] {
   const { summary } = report;
-  const tree = _indicatorTree(summary);
+  const tree = indicatorTree(summary);
   const indicators = [
     ...tree.commitments.flatMap((c) => c.standards.flatMap((s) => s.indicators)),
     ...tree.others,
@@ -67,22 +67,20 @@ function _table(report: Report, paint: _Paint): string[] {
   const refWidth = Math.max(0, ...indicators.map((i) => i.ref.length));
   const indicatorLabel = (ref: string, id: string) => `    ${ref.padEnd(refWidth)}  ${id}`;
   const labelWidth = Math.max('Overall'.length, ...indicators.map((i) => indicatorLabel(i.ref, i.id).length));
-  const widths = _COLUMNS.map((s) => Math.max(_COLUMN_LABELS[s].length, String(summary.byStatus[s]).length));
+  const widths = COLUMNS.map((s) => Math.max(COLUMN_LABELS[s].length, String(summary.byStatus[s]).length));
   const width = labelWidth + widths.reduce((a, w) => a + 2 + w, 0) + 2 + _RATE_WIDTH;
   const row = (label: string, counts: StatusCounts, rate: number | null) =>
-    `${label.padEnd(labelWidth)}${_COLUMNS
-      .map((s, k) => {
-        const cell = String(counts[s]).padStart(widths[k] ?? 0);
-        return `  ${counts[s] > 0 ? paint(cell, s) : cell}`;
-      })
-      .join('')}  ${_percent(rate).padStart(_RATE_WIDTH)}`;
+    `${label.padEnd(labelWidth)}${COLUMNS.map((s, k) => {
+      const cell = String(counts[s]).padStart(widths[k] ?? 0);
+      return `  ${counts[s] > 0 ? paint(cell, s) : cell}`;
+    }).join('')}  ${percent(rate).padStart(_RATE_WIDTH)}`;
   const group = (label: string, rate: number | null) => {
-    const r = _percent(rate).padStart(_RATE_WIDTH);
+    const r = percent(rate).padStart(_RATE_WIDTH);
     return label.length + 2 <= width - _RATE_WIDTH
       ? `${label.padEnd(width - _RATE_WIDTH)}${r}`
       : `${label}  ${r.trim()}`;
   };
-  const header = `${''.padEnd(labelWidth)}${_COLUMNS.map((s, k) => `  ${_COLUMN_LABELS[s].padStart(widths[k] ?? 0)}`).join('')}  ${'Rate'.padStart(_RATE_WIDTH)}`;
+  const header = `${''.padEnd(labelWidth)}${COLUMNS.map((s, k) => `  ${COLUMN_LABELS[s].padStart(widths[k] ?? 0)}`).join('')}  ${'Rate'.padStart(_RATE_WIDTH)}`;
   const lines = [
     paint('Compliance by indicator (rate = pass / (pass + fail))', 'bold'),
     '',
@@ -148,12 +146,12 @@ function _rejected(report: Report): string[] {
 
 function _worst(report: Report, limit: number, paint: _Paint): string[] {
   if (limit <= 0) return [];
-  const worst = _worstCases(report.cases);
+  const worst = worstCasesOf(report.cases);
   if (worst.length === 0) return ['Worst cases: none (no case has a fail or an error)'];
   const shown = worst.slice(0, limit);
   const lines = [`Worst cases (${shown.length} of ${_plural(worst.length, 'case')} with a fail or an error)`];
   for (const { result, failing, fails, errors } of shown) {
-    const where = _where(result);
+    const where = sourceLocation(result);
     const counts = [fails > 0 ? `${fails} fail` : '', errors > 0 ? `${_plural(errors, 'error')}` : '']
       .filter(Boolean)
       .join(', ');

@@ -21,7 +21,7 @@ const _ATTR: Readonly<Record<string, string>> = {
  * Escapes character data (element text): `&`, `<` and `>` (so `]]>` and `</script>` never appear
  * as written), and carriage return as a reference, which end-of-line handling would otherwise drop.
  */
-export function _escapeXmlText(text: string): string {
+export function escapeXmlText(text: string): string {
   return text.replace(_FORBIDDEN, '\uFFFD').replace(/[&<>\r]/g, (c) => _TEXT[c] ?? c);
 }
 
@@ -29,19 +29,19 @@ export function _escapeXmlText(text: string): string {
  * Escapes an attribute value for double quotes: as text, plus both quotes, and tab, line feed and
  * carriage return as references so that attribute-value normalisation keeps them.
  */
-export function _escapeXmlAttr(text: string): string {
+export function escapeXmlAttribute(text: string): string {
   return text.replace(_FORBIDDEN, '\uFFFD').replace(/[&<>"'\t\n\r]/g, (c) => _ATTR[c] ?? c);
 }
 
 /** An element: `<name a="1">text</name>`, or `<name a="1"/>` when it has no content. */
-export function _element(
+export function xmlElement(
   name: string,
   attrs: Readonly<Record<string, string | number | undefined>>,
   content = '',
 ): string {
   const a = Object.entries(attrs)
     .filter((e): e is [string, string | number] => e[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${_escapeXmlAttr(String(v))}"`)
+    .map(([k, v]) => ` ${k}="${escapeXmlAttribute(String(v))}"`)
     .join('');
   return content === '' ? `<${name}${a}/>` : `<${name}${a}>${content}</${name}>`;
 }

@@ -23,14 +23,14 @@ function _filterTypes(f: Filter, named: Readonly<Record<string, Filter>>, depth 
   return [...own, ...used, ...alts];
 }
 
-const _CLOSURE = ['case.closed', 'case.stage_changed'];
+const CLOSURE = ['case.closed', 'case.stage_changed'];
 /** The events that set each anchor (`case-index.ts`). */
 const _ANCHOR_TYPES: Record<string, string[]> = {
   receipt: ['complaint.received'],
-  closure: _CLOSURE,
+  closure: CLOSURE,
   firstDecision: ['decision.issued'],
-  decisionOrClosure: ['decision.issued', ..._CLOSURE],
-  end: ['decision.issued', ..._CLOSURE],
+  decisionOrClosure: ['decision.issued', ...CLOSURE],
+  end: ['decision.issued', ...CLOSURE],
   outsideRemit: ['case.outside_remit', 'decision.issued', 'case.closed'],
   asOf: [],
 };

@@ -34,7 +34,7 @@ export function shippedRulesetDir(): string {
  */
 export async function loadRuleset(options: LoadRulesetOptions = {}): Promise<Ruleset> {
   const dir = resolve(options.dir ?? shippedRulesetDir());
-  const manifest = await _readJson(join(dir, 'ruleset.json'));
+  const manifest = await readJson(join(dir, 'ruleset.json'));
   const files =
     manifest !== null &&
     typeof manifest === 'object' &&
@@ -44,12 +44,12 @@ export async function loadRuleset(options: LoadRulesetOptions = {}): Promise<Rul
   const rules: Record<string, unknown> = {};
   for (const file of files) {
     const path = join(dir, file);
-    if (existsSync(path)) rules[file] = await _readJson(path);
+    if (existsSync(path)) rules[file] = await readJson(path);
   }
   return createRuleset({ manifest, rules, dir });
 }
 
-async function _readJson(path: string): Promise<unknown> {
+async function readJson(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

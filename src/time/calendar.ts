@@ -5,21 +5,21 @@
  */
 import type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
 import { dayFromIsoDate, isoDateFromDay, yearOfDay } from './days.js';
-import { _checkHolidaySource, type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
+import { checkHolidaySource, type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
 import { localDayOf } from './instant.js';
-import { _normalizePaused, _pausedDaysFrom, type PausedDays } from './paused.js';
+import { normalizePaused, type PausedDays, pausedDaysFromIntervals } from './paused.js';
 import {
-  _buildTable,
-  _checkYears,
-  _countTo,
-  _firstDayReaching,
-  _HOLIDAY,
-  _MAX_YEAR,
-  _MIN_YEAR,
-  _specialAfter,
-  type _Table,
-  _WEEKEND,
-  _WORKING,
+  buildTable,
+  checkYears,
+  countTo,
+  type DayTable,
+  firstDayReaching,
+  HOLIDAY,
+  MAX_YEAR,
+  MIN_YEAR,
+  specialAfter,
+  WEEKEND,
+  WORKING,
 } from './table.js';
 
 export type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
@@ -41,7 +41,7 @@ class _Calendar implements WorkingCalendar {
   /** The years given (or the default), which `holidays()` covers at least. */
   readonly #years: readonly [number, number];
   /** Built on the first query (around the day asked for) unless `years` were given. */
-  #t: _Table | undefined;
+  #t: DayTable | undefined;
 
   constructor(options: CalendarOptions) {
     this.zone = options.zone;
@@ -68,28 +68,28 @@ class _Calendar implements WorkingCalendar {
       throw new RangeError(`Invalid weekend [${weekend.join(', ')}]: ISO weekdays 1-7, leaving at least one`);
     }
     const [fromYear, toYear] = options.years ?? _DEFAULT_YEARS;
-    _checkYears(fromYear, toYear);
+    checkYears(fromYear, toYear);
     this.#years = [fromYear, toYear];
     if (options.years) {
       this.#t = this.#build(fromYear, toYear);
     } else {
       // The table waits for the first query, which says which years are needed; the holiday
       // source must still be one that can be used.
-      _checkHolidaySource(this.#source);
+      checkHolidaySource(this.#source);
       this.#t = undefined;
     }
   }
 
-  #build(fromYear: number, toYear: number): _Table {
+  #build(fromYear: number, toYear: number): DayTable {
     const holidays = this.holidaysInYears(fromYear, toYear).map((h) => ({
       day: dayFromIsoDate(h.date),
       name: h.name,
     }));
-    return _buildTable(fromYear, toYear, { weekend: this.#weekend, holidays, closures: this.#closures });
+    return buildTable(fromYear, toYear, { weekend: this.#weekend, holidays, closures: this.#closures });
   }
 
   /** The table, rebuilt wider first when `lo`..`hi` is not inside it. */
-  #ensure(lo: number, hi: number = lo): _Table {
+  #ensure(lo: number, hi: number = lo): DayTable {
     const t = this.#t;
     if (t !== undefined && lo >= t.first && hi <= t.last && Number.isInteger(lo) && Number.isInteger(hi))
       return t;
@@ -98,13 +98,13 @@ class _Calendar implements WorkingCalendar {
     const yLo = yearOfDay(lo);
     const yHi = yearOfDay(hi);
     if (t === undefined) {
-      _checkYears(yLo, yHi);
-      this.#t = this.#build(Math.max(_MIN_YEAR, yLo - _GROW_YEARS), Math.min(_MAX_YEAR, yHi + _GROW_YEARS));
+      checkYears(yLo, yHi);
+      this.#t = this.#build(Math.max(MIN_YEAR, yLo - _GROW_YEARS), Math.min(MAX_YEAR, yHi + _GROW_YEARS));
       return this.#t;
     }
-    _checkYears(Math.min(yLo, t.fromYear), Math.max(yHi, t.toYear));
-    const fromYear = lo < t.first ? Math.max(_MIN_YEAR, yLo - _GROW_YEARS) : t.fromYear;
-    const toYear = hi > t.last ? Math.min(_MAX_YEAR, yHi + _GROW_YEARS) : t.toYear;
+    checkYears(Math.min(yLo, t.fromYear), Math.max(yHi, t.toYear));
+    const fromYear = lo < t.first ? Math.max(MIN_YEAR, yLo - _GROW_YEARS) : t.fromYear;
+    const toYear = hi > t.last ? Math.min(MAX_YEAR, yHi + _GROW_YEARS) : t.toYear;
     this.#t = this.#build(fromYear, toYear);
     return this.#t;
   }
@@ -112,27 +112,27 @@ class _Calendar implements WorkingCalendar {
   /** The day on which the `need`-th working day after `day` falls (need >= 1). */
   #nthWorkingDayAfter(day: number, need: number): number {
     let t = this.#ensure(day);
-    const target = _countTo(t, day) + need;
-    let found = _firstDayReaching(t, target, day);
+    const target = countTo(t, day) + need;
+    let found = firstDayReaching(t, target, day);
     while (found === undefined) {
       t = this.#ensure(t.last + 1);
-      found = _firstDayReaching(t, target, day);
+      found = firstDayReaching(t, target, day);
     }
     return found;
   }
 
   isWorkingDay(day: number): boolean {
     const t = this.#ensure(day);
-    return t.flags[day - t.first] === _WORKING;
+    return t.flags[day - t.first] === WORKING;
   }
 
   nonWorkingReason(day: number): NonWorkingReason | undefined {
     const t = this.#ensure(day);
     const flag = t.flags[day - t.first];
-    if (flag === _WORKING) return undefined;
-    if (flag === _WEEKEND) return { kind: 'weekend' };
+    if (flag === WORKING) return undefined;
+    if (flag === WEEKEND) return { kind: 'weekend' };
     const name = t.names.get(day);
-    const kind = flag === _HOLIDAY ? 'holiday' : 'closure';
+    const kind = flag === HOLIDAY ? 'holiday' : 'closure';
     return name === undefined ? { kind } : { kind, name };
   }
 
@@ -143,12 +143,12 @@ class _Calendar implements WorkingCalendar {
   workingDaysBetween(fromExclusive: number, toInclusive: number): number {
     if (toInclusive <= fromExclusive) return 0;
     const t = this.#ensure(fromExclusive, toInclusive);
-    return _countTo(t, toInclusive) - _countTo(t, fromExclusive);
+    return countTo(t, toInclusive) - countTo(t, fromExclusive);
   }
 
   countPausedWorkingDays(fromExclusive: number, toInclusive: number, paused: PausedDays): number {
     let count = 0;
-    for (const [a, b] of _normalizePaused(paused)) {
+    for (const [a, b] of normalizePaused(paused)) {
       if (a > toInclusive) break;
       count += this.workingDaysBetween(Math.max(fromExclusive, a - 1), Math.min(toInclusive, b));
     }
@@ -168,7 +168,7 @@ class _Calendar implements WorkingCalendar {
     let need = n - (this.countReceiptDay ? 1 : 0);
     if (need <= 0) return day0;
     let cur = day0; // every working day in (day0, cur] is counted or paused
-    for (const [a, b] of _normalizePaused(paused)) {
+    for (const [a, b] of normalizePaused(paused)) {
       if (b <= cur) continue;
       const available = this.workingDaysBetween(cur, a - 1);
       if (available >= need) break;
@@ -182,7 +182,7 @@ class _Calendar implements WorkingCalendar {
     if (toInclusive <= fromExclusive) return [];
     const t = this.#ensure(fromExclusive, toInclusive);
     const out: NonWorkingDay[] = [];
-    for (let i = _specialAfter(t, fromExclusive); i < t.special.length; i++) {
+    for (let i = specialAfter(t, fromExclusive); i < t.special.length; i++) {
       const day = t.special[i] ?? 0;
       if (day > toInclusive) break;
       out.push({ day, ...(this.nonWorkingReason(day) as NonWorkingReason) });
@@ -194,7 +194,7 @@ class _Calendar implements WorkingCalendar {
     const out: string[] = [];
     if (toInclusive <= fromExclusive) return out;
     const t = this.#ensure(fromExclusive, toInclusive);
-    for (let i = _specialAfter(t, fromExclusive); i < t.special.length; i++) {
+    for (let i = specialAfter(t, fromExclusive); i < t.special.length; i++) {
       const day = t.special[i] ?? 0;
       if (day > toInclusive) break;
       out.push(isoDateFromDay(day));
@@ -223,7 +223,7 @@ class _Calendar implements WorkingCalendar {
   }
 
   pausedDaysFrom(intervals: { pausedAtMs: number; resumedAtMs: number }[]): PausedDays {
-    return _pausedDaysFrom(intervals, this.zone);
+    return pausedDaysFromIntervals(intervals, this.zone);
   }
 }
 

@@ -11,16 +11,16 @@ export function _isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** @internal Number of days in `month` (1-12) of `year`. @example _daysInMonth(2024, 2) // 29 */
-export function _daysInMonth(year: number, month: number): number {
+/** @internal Number of days in `month` (1-12) of `year`. @example daysInMonth(2024, 2) // 29 */
+export function daysInMonth(year: number, month: number): number {
   return month === 2 && _isLeapYear(year) ? 29 : (_DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 /**
  * @internal Day number of a civil date (H. Hinnant's days_from_civil); no validation.
- * @example _daysFromCivil(2024, 5, 7) // 19850
+ * @example daysFromCivil(2024, 5, 7) // 19850
  */
-export function _daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -32,9 +32,9 @@ export function _daysFromCivil(year: number, month: number, day: number): number
 
 /**
  * @internal Civil date of a day number (H. Hinnant's civil_from_days).
- * @example _civilFromDays(19850) // [2024, 5, 7]
+ * @example civilFromDays(19850) // [2024, 5, 7]
  */
-export function _civilFromDays(dayNumber: number): [year: number, month: number, day: number] {
+export function civilFromDays(dayNumber: number): [year: number, month: number, day: number] {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -48,8 +48,8 @@ export function _civilFromDays(dayNumber: number): [year: number, month: number,
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-/** @internal Zero-pads a non-negative integer to `width` digits. @example _pad(7) // '07' */
-export function _pad(value: number, width = 2): string {
+/** @internal Zero-pads a non-negative integer to `width` digits. @example pad(7) // '07' */
+export function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
@@ -68,10 +68,10 @@ export function dayFromIsoDate(iso: string): number {
   const day = Number(m[3]);
   if (month < 1 || month > 12)
     throw new RangeError(`"${iso}" is not a valid date: month ${month} does not exist`);
-  if (day < 1 || day > _daysInMonth(year, month)) {
+  if (day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`"${iso}" is not a valid date: day ${day} does not exist in that month`);
   }
-  return _daysFromCivil(year, month, day);
+  return daysFromCivil(year, month, day);
 }
 
 /**
@@ -83,8 +83,8 @@ export function isoDateFromDay(day: number): string {
   // Cases cite the same few hundred days again and again: the strings are kept for 1970-2099.
   const cached = day >= 0 && day < _ISO_CACHE_DAYS ? _isoCache[day] : undefined;
   if (cached !== undefined) return cached;
-  const [y, m, d] = _civilFromDays(day);
-  const iso = `${_pad(y, 4)}-${_pad(m)}-${_pad(d)}`;
+  const [y, m, d] = civilFromDays(day);
+  const iso = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
   if (day >= 0 && day < _ISO_CACHE_DAYS) _isoCache[day] = iso;
   return iso;
 }
@@ -108,5 +108,5 @@ export function isoWeekdayOfDay(day: number): number {
  * yearOfDay(dayFromIsoDate('2024-12-31')); // 2024
  */
 export function yearOfDay(day: number): number {
-  return _civilFromDays(day)[0];
+  return civilFromDays(day)[0];
 }

@@ -1,5 +1,5 @@
 /** Human-readable local days for explanations, in English, by pure arithmetic (no locale, no zone). */
-import { _civilFromDays, isoWeekdayOfDay } from './days.js';
+import { civilFromDays, isoWeekdayOfDay } from './days.js';
 
 const _WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const _MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -10,7 +10,7 @@ const _MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 
  * formatDay(dayFromIsoDate('2024-05-07')); // 'Tue 7 May 2024'
  */
 export function formatDay(day: number): string {
-  return `${formatDayShort(day)} ${_civilFromDays(day)[0]}`;
+  return `${formatDayShort(day)} ${civilFromDays(day)[0]}`;
 }
 
 /**
@@ -19,6 +19,6 @@ export function formatDay(day: number): string {
  * formatDayShort(dayFromIsoDate('2024-05-07')); // 'Tue 7 May'
  */
 export function formatDayShort(day: number): string {
-  const [, month, dayOfMonth] = _civilFromDays(day);
+  const [, month, dayOfMonth] = civilFromDays(day);
   return `${_WEEKDAYS[isoWeekdayOfDay(day) - 1]} ${dayOfMonth} ${_MONTHS[month - 1]}`;
 }

@@ -4,7 +4,7 @@
  * order: one string per year from `fromYear`, five characters per holiday (`MMDD` and the
  * base-36 index of its name). Used only while date-holidays 3.37.0 is installed.
  */
-export const _PRECOMPUTED_HOLIDAYS = {
+export const PRECOMPUTED_HOLIDAYS = {
   version: '3.37.0',
   fromYear: 1900,
   toYear: 2200,

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type DateHolidays from 'date-holidays';
 import { dayFromIsoDate } from './days.js';
-import { _PRECOMPUTED_HOLIDAYS } from './holidays-table.js';
+import { PRECOMPUTED_HOLIDAYS } from './holidays-table.js';
 
 /**
  * Where public holidays come from: date-holidays codes, an explicit list, or none.
@@ -62,21 +62,21 @@ function _installedVersion(): string | null {
   return _installed;
 }
 
-/** @internal The key of a date-holidays source: its codes, upper case. @example _sourceKey({ country: 'gb', state: 'sct' }) // 'GB/SCT/' */
-export function _sourceKey(source: CountrySource): string {
+/** @internal The key of a date-holidays source: its codes, upper case. @example holidaySourceKey({ country: 'gb', state: 'sct' }) // 'GB/SCT/' */
+export function holidaySourceKey(source: CountrySource): string {
   return [source.country, source.state ?? '', source.region ?? ''].join('/').toUpperCase();
 }
 
 /** @internal The precomputed table of a source, when there is one for the installed date-holidays. */
 function _precomputed(key: string): PrecomputedSource | undefined {
-  const table = (_PRECOMPUTED_HOLIDAYS.sources as Readonly<Record<string, PrecomputedSource>>)[key];
-  if (table === undefined || _installedVersion() !== _PRECOMPUTED_HOLIDAYS.version) return undefined;
+  const table = (PRECOMPUTED_HOLIDAYS.sources as Readonly<Record<string, PrecomputedSource>>)[key];
+  if (table === undefined || _installedVersion() !== PRECOMPUTED_HOLIDAYS.version) return undefined;
   return table;
 }
 
 /** @internal One year of a precomputed table (`MMDD` and a base-36 name index per holiday). */
 function _decodeYear(table: PrecomputedSource, year: number): Holiday[] {
-  const text = table.years[year - _PRECOMPUTED_HOLIDAYS.fromYear] ?? '';
+  const text = table.years[year - PRECOMPUTED_HOLIDAYS.fromYear] ?? '';
   const out: Holiday[] = [];
   for (let i = 0; i + 5 <= text.length; i += 5) {
     out.push({
@@ -94,7 +94,7 @@ function _lookup(known: Record<string, string> | undefined, code: string): strin
 
 /** @internal A date-holidays instance per country/state/region, after checking the codes exist. */
 function _instance(country: string, state: string | undefined, region: string | undefined): Holidays {
-  const key = _sourceKey({ country, state, region });
+  const key = holidaySourceKey({ country, state, region });
   const cached = _instances.get(key);
   if (cached !== undefined) return cached;
   const Lib = _lib();
@@ -119,9 +119,9 @@ function _instance(country: string, state: string | undefined, region: string | 
 /**
  * @internal Public holidays of one year computed by date-holidays itself (never the precomputed
  * table), English names where available; what `scripts/generate-holidays.ts` records.
- * @example _liveCountryYear({ country: 'GB', state: 'SCT' }, 2025)[0] // { date: '2025-01-01', name: "New Year's Day" }
+ * @example liveCountryYear({ country: 'GB', state: 'SCT' }, 2025)[0] // { date: '2025-01-01', name: "New Year's Day" }
  */
-export function _liveCountryYear(source: CountrySource, year: number): Holiday[] {
+export function liveCountryYear(source: CountrySource, year: number): Holiday[] {
   return _instance(source.country, source.state, source.region)
     .getHolidays(year, 'en')
     .filter((h) => h.type === 'public')
@@ -131,20 +131,20 @@ export function _liveCountryYear(source: CountrySource, year: number): Holiday[]
 /**
  * @internal Public holidays of one year from the precomputed table, or undefined when there is
  * none for this source and year (or for the installed date-holidays).
- * @example _precomputedCountryYear({ country: 'GB', state: 'SCT' }, 2025)?.[0] // { date: '2025-01-01', name: "New Year's Day" }
+ * @example precomputedCountryYear({ country: 'GB', state: 'SCT' }, 2025)?.[0] // { date: '2025-01-01', name: "New Year's Day" }
  */
-export function _precomputedCountryYear(source: CountrySource, year: number): Holiday[] | undefined {
-  if (year < _PRECOMPUTED_HOLIDAYS.fromYear || year > _PRECOMPUTED_HOLIDAYS.toYear) return undefined;
-  const table = _precomputed(_sourceKey(source));
+export function precomputedCountryYear(source: CountrySource, year: number): Holiday[] | undefined {
+  if (year < PRECOMPUTED_HOLIDAYS.fromYear || year > PRECOMPUTED_HOLIDAYS.toYear) return undefined;
+  const table = _precomputed(holidaySourceKey(source));
   return table === undefined ? undefined : _decodeYear(table, year);
 }
 
 /** @internal Public holidays of one year: precomputed when possible, else from date-holidays. */
 function _countryYear(source: CountrySource, year: number): readonly Holiday[] {
-  const key = `${_sourceKey(source)}:${year}`;
+  const key = `${holidaySourceKey(source)}:${year}`;
   let list = _byYear.get(key);
   if (list === undefined) {
-    list = _precomputedCountryYear(source, year) ?? _liveCountryYear(source, year);
+    list = precomputedCountryYear(source, year) ?? liveCountryYear(source, year);
     _byYear.set(key, list);
   }
   return list;
@@ -154,13 +154,13 @@ function _countryYear(source: CountrySource, year: number): readonly Holiday[] {
  * @internal Throws as {@link resolvePublicHolidays} would for a source it cannot use (unknown
  * codes, an invalid explicit date), without computing any year; codes of a precomputed source
  * are known to be valid, so date-holidays is not loaded for them.
- * @example _checkHolidaySource({ country: 'ZZ' }) // throws RangeError
+ * @example checkHolidaySource({ country: 'ZZ' }) // throws RangeError
  */
-export function _checkHolidaySource(source: HolidaySource): void {
+export function checkHolidaySource(source: HolidaySource): void {
   if ('dates' in source) {
     for (const h of source.dates) dayFromIsoDate(h.date);
   } else if ('country' in source) {
-    if (_precomputed(_sourceKey(source)) === undefined)
+    if (_precomputed(holidaySourceKey(source)) === undefined)
       _instance(source.country, source.state, source.region);
   }
 }

@@ -5,7 +5,7 @@
  * UTC day they touch, not one per event.
  */
 import { IANAZone } from 'luxon';
-import { _civilFromDays, _daysFromCivil, _daysInMonth, _pad } from './days.js';
+import { civilFromDays, daysFromCivil, daysInMonth, pad } from './days.js';
 
 /**
  * A parsed instant: epoch milliseconds and the local calendar day (day number) in the zone.
@@ -193,11 +193,11 @@ export function parseInstant(
   const month = Number(m[2]);
   const dayOfMonth = Number(m[3]);
   if (month < 1 || month > 12) return _error(value, `is not a real date: there is no month ${m[2]}`);
-  const monthDays = _daysInMonth(year, month);
+  const monthDays = daysInMonth(year, month);
   if (dayOfMonth < 1 || dayOfMonth > monthDays) {
     return _error(value, `is not a real date: ${m[1]}-${m[2]} has ${monthDays} days`);
   }
-  const day = _daysFromCivil(year, month, dayOfMonth);
+  const day = daysFromCivil(year, month, dayOfMonth);
   if (m[4] === undefined) {
     const epochMs = mode === 'end' ? startOfDayMs(day + 1, zone) - 1 : startOfDayMs(day, zone);
     return { epochMs, day, naive: true, dateOnly: true };
@@ -244,7 +244,7 @@ function _digits(s: string, at: number, n: number): number {
  * every error, is left to the general parser (undefined), which gives the same result for these.
  */
 function _parseCommon(s: string, zone: string): ParsedInstant | undefined {
-  const epochMs = _commonEpochMs(s);
+  const epochMs = commonEpochMs(s);
   if (Number.isNaN(epochMs)) return undefined;
   return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
 }
@@ -252,9 +252,9 @@ function _parseCommon(s: string, zone: string): ParsedInstant | undefined {
 /**
  * @internal The instant of a string of the common shape (see `_parseCommon`), or NaN for any
  * other string: for callers that need only the instant, without a result object.
- * @example _commonEpochMs('2024-05-07T10:00:00Z') // 1715076000000
+ * @example commonEpochMs('2024-05-07T10:00:00Z') // 1715076000000
  */
-export function _commonEpochMs(s: string): number {
+export function commonEpochMs(s: string): number {
   const n = s.length;
   if (n < 20) return Number.NaN;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return Number.NaN; // - - T
@@ -267,7 +267,7 @@ export function _commonEpochMs(s: string): number {
   const second = _digits(s, 17, 2);
   if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1 || hour < 0 || hour > 23) return Number.NaN;
   if (minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
-  if (dayOfMonth > _daysInMonth(year, month)) return Number.NaN;
+  if (dayOfMonth > daysInMonth(year, month)) return Number.NaN;
   let at = 19;
   let millis = 0;
   if (s.charCodeAt(at) === 46) {
@@ -293,7 +293,7 @@ export function _commonEpochMs(s: string): number {
     if ((sign !== 43 && sign !== 45) || oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
     offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   } else return Number.NaN;
-  const day = _daysFromCivil(year, month, dayOfMonth);
+  const day = daysFromCivil(year, month, dayOfMonth);
   const localMs = day * _MS_PER_DAY + hour * _MS_PER_HOUR + minute * 60_000 + second * 1000 + millis;
   return localMs - offsetMinutes * 60_000;
 }
@@ -330,10 +330,10 @@ function _formatInstant(epochMs: number, zone: string): string {
   const local = epochMs + offset;
   const day = Math.floor(local / _MS_PER_DAY);
   const t = local - day * _MS_PER_DAY;
-  const [y, mo, d] = _civilFromDays(day);
+  const [y, mo, d] = civilFromDays(day);
   const abs = Math.abs(offset);
   const offSeconds = Math.floor((abs % 60_000) / 1000);
-  const off = `${offset < 0 ? '-' : '+'}${_pad(Math.floor(abs / _MS_PER_HOUR))}:${_pad(Math.floor((abs % _MS_PER_HOUR) / 60_000))}${offSeconds ? `:${_pad(offSeconds)}` : ''}`;
-  const time = `${_pad(Math.floor(t / _MS_PER_HOUR))}:${_pad(Math.floor((t % _MS_PER_HOUR) / 60_000))}:${_pad(Math.floor((t % 60_000) / 1000))}.${_pad(t % 1000, 3)}`;
-  return `${_pad(y, 4)}-${_pad(mo)}-${_pad(d)}T${time}${off}`;
+  const off = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / _MS_PER_HOUR))}:${pad(Math.floor((abs % _MS_PER_HOUR) / 60_000))}${offSeconds ? `:${pad(offSeconds)}` : ''}`;
+  const time = `${pad(Math.floor(t / _MS_PER_HOUR))}:${pad(Math.floor((t % _MS_PER_HOUR) / 60_000))}:${pad(Math.floor((t % 60_000) / 1000))}.${pad(t % 1000, 3)}`;
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${time}${off}`;
 }

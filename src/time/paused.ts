@@ -24,9 +24,9 @@ export function _mergePaused(paused: PausedDays): [number, number][] {
 
 /**
  * @internal `paused` itself when already sorted and disjoint (the usual case), else merged.
- * @example _normalizePaused([[1, 2], [4, 5]]) // the same array
+ * @example normalizePaused([[1, 2], [4, 5]]) // the same array
  */
-export function _normalizePaused(paused: PausedDays): PausedDays {
+export function normalizePaused(paused: PausedDays): PausedDays {
   for (let i = 0; i < paused.length; i++) {
     const [a, b] = paused[i] as readonly [number, number];
     const previous = paused[i - 1];
@@ -41,9 +41,9 @@ export function _normalizePaused(paused: PausedDays): PausedDays {
  * before the resume's day. Empty intervals are dropped; overlaps merged.
  * @example
  * // paused Wed 1 May 2024 14:00 BST, resumed Mon 6 May 10:00 BST: Thu 2 .. Sun 5 May
- * _pausedDaysFrom([{ pausedAtMs: Date.parse('2024-05-01T13:00Z'), resumedAtMs: Date.parse('2024-05-06T09:00Z') }], 'Europe/London');
+ * pausedDaysFromIntervals([{ pausedAtMs: Date.parse('2024-05-01T13:00Z'), resumedAtMs: Date.parse('2024-05-06T09:00Z') }], 'Europe/London');
  */
-export function _pausedDaysFrom(
+export function pausedDaysFromIntervals(
   intervals: readonly { pausedAtMs: number; resumedAtMs: number }[],
   zone: string,
 ): PausedDays {

@@ -3,32 +3,32 @@
  * closure) and prefix sums of working days, so counts are two array reads and "the n-th working
  * day after" is a binary search. Built by integer iteration over day numbers.
  */
-import { _daysFromCivil, isoWeekdayOfDay } from './days.js';
+import { daysFromCivil, isoWeekdayOfDay } from './days.js';
 
-/** @internal Day flags. @example table.flags[day - table.first] === _WORKING */
-export const _WORKING = 0;
-/** @internal @example _WEEKEND */
-export const _WEEKEND = 1;
-/** @internal @example _HOLIDAY */
-export const _HOLIDAY = 2;
-/** @internal @example _CLOSURE */
-export const _CLOSURE = 3;
-/** @internal The first year a table may cover. @example _MIN_YEAR // 1900 */
-export const _MIN_YEAR = 1900;
-/** @internal The last year a table may cover. @example _MAX_YEAR // 2200 */
-export const _MAX_YEAR = 2200;
+/** @internal Day flags. @example table.flags[day - table.first] === WORKING */
+export const WORKING = 0;
+/** @internal @example WEEKEND */
+export const WEEKEND = 1;
+/** @internal @example HOLIDAY */
+export const HOLIDAY = 2;
+/** @internal @example CLOSURE */
+export const CLOSURE = 3;
+/** @internal The first year a table may cover. @example MIN_YEAR // 1900 */
+export const MIN_YEAR = 1900;
+/** @internal The last year a table may cover. @example MAX_YEAR // 2200 */
+export const MAX_YEAR = 2200;
 
 /**
  * @internal Throws RangeError unless `fromYear`..`toYear` is a valid range inside the supported years.
- * @example _checkYears(2000, 2040)
+ * @example checkYears(2000, 2040)
  */
-export function _checkYears(fromYear: number, toYear: number): void {
+export function checkYears(fromYear: number, toYear: number): void {
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
     throw new RangeError(`Invalid calendar year range ${fromYear}-${toYear}`);
   }
-  if (fromYear < _MIN_YEAR || toYear > _MAX_YEAR) {
+  if (fromYear < MIN_YEAR || toYear > MAX_YEAR) {
     throw new RangeError(
-      `The working calendar covers the years ${_MIN_YEAR}-${_MAX_YEAR}, not ${fromYear}-${toYear}`,
+      `The working calendar covers the years ${MIN_YEAR}-${MAX_YEAR}, not ${fromYear}-${toYear}`,
     );
   }
 }
@@ -41,8 +41,8 @@ export type _TableInput = {
   closures: readonly { from: number; to: number; reason: string | undefined }[];
 };
 
-/** @internal The table of one year range. @example _buildTable(2024, 2024, input).prefix */
-export type _Table = {
+/** @internal The table of one year range. @example buildTable(2024, 2024, input).prefix */
+export type DayTable = {
   fromYear: number;
   toYear: number;
   first: number;
@@ -59,50 +59,50 @@ export type _Table = {
 /**
  * @internal Builds the table of the years `fromYear`..`toYear`. A weekend day is flagged weekend
  * even when it is also a holiday or closed; a holiday inside a closure is flagged holiday.
- * @example _buildTable(2024, 2024, { weekend: [false, false, false, false, false, false, true, true], holidays: [], closures: [] })
+ * @example buildTable(2024, 2024, { weekend: [false, false, false, false, false, false, true, true], holidays: [], closures: [] })
  */
-export function _buildTable(fromYear: number, toYear: number, input: _TableInput): _Table {
-  const first = _daysFromCivil(fromYear, 1, 1);
-  const last = _daysFromCivil(toYear, 12, 31);
+export function buildTable(fromYear: number, toYear: number, input: _TableInput): DayTable {
+  const first = daysFromCivil(fromYear, 1, 1);
+  const last = daysFromCivil(toYear, 12, 31);
   const flags = new Uint8Array(last - first + 1);
   const names = new Map<number, string>();
   for (const c of input.closures) {
     for (let d = Math.max(c.from, first); d <= Math.min(c.to, last); d++) {
-      flags[d - first] = _CLOSURE;
+      flags[d - first] = CLOSURE;
       if (c.reason !== undefined) names.set(d, c.reason);
     }
   }
   for (const h of input.holidays) {
     if (h.day < first || h.day > last) continue;
-    flags[h.day - first] = _HOLIDAY;
+    flags[h.day - first] = HOLIDAY;
     names.set(h.day, h.name);
   }
   const prefix = new Int32Array(flags.length + 1);
   const special: number[] = [];
   for (let i = 0; i < flags.length; i++) {
     if (input.weekend[isoWeekdayOfDay(first + i)]) {
-      flags[i] = _WEEKEND;
+      flags[i] = WEEKEND;
       names.delete(first + i);
-    } else if (flags[i] !== _WORKING) special.push(first + i);
-    prefix[i + 1] = (prefix[i] ?? 0) + (flags[i] === _WORKING ? 1 : 0);
+    } else if (flags[i] !== WORKING) special.push(first + i);
+    prefix[i + 1] = (prefix[i] ?? 0) + (flags[i] === WORKING ? 1 : 0);
   }
   return { fromYear, toYear, first, last, flags, prefix, names, special: Int32Array.from(special) };
 }
 
 /**
  * @internal Working days from the table's first day up to and including `day` (inside the table).
- * @example _countTo(table, table.first) // 1 or 0
+ * @example countTo(table, table.first) // 1 or 0
  */
-export function _countTo(t: _Table, day: number): number {
+export function countTo(t: DayTable, day: number): number {
   return t.prefix[day - t.first + 1] ?? 0;
 }
 
 /**
- * @internal The first day whose `_countTo` reaches `target`, searching after `afterDay`
- * (`_countTo(afterDay) < target`); undefined when the table ends first.
- * @example _firstDayReaching(table, _countTo(table, day) + 3, day) // the 3rd working day after day
+ * @internal The first day whose `countTo` reaches `target`, searching after `afterDay`
+ * (`countTo(afterDay) < target`); undefined when the table ends first.
+ * @example firstDayReaching(table, countTo(table, day) + 3, day) // the 3rd working day after day
  */
-export function _firstDayReaching(t: _Table, target: number, afterDay: number): number | undefined {
+export function firstDayReaching(t: DayTable, target: number, afterDay: number): number | undefined {
   let hi = t.flags.length;
   if ((t.prefix[hi] ?? 0) < target) return undefined;
   let lo = afterDay - t.first + 1;
@@ -116,9 +116,9 @@ export function _firstDayReaching(t: _Table, target: number, afterDay: number): 
 
 /**
  * @internal Index in `special` of the first day after `day`.
- * @example _specialAfter(table, day)
+ * @example specialAfter(table, day)
  */
-export function _specialAfter(t: _Table, day: number): number {
+export function specialAfter(t: DayTable, day: number): number {
   let lo = 0;
   let hi = t.special.length;
   while (lo < hi) {

@@ -22,7 +22,7 @@ import { createSummaryBuilder } from '../../src/engine/summarize.js';
 import { formatHtml } from '../../src/index.js';
 import type { CaseResult } from '../../src/model/finding.js';
 import { type Report, ReportSchema } from '../../src/model/report.js';
-import { _percent, type RulesetWords } from '../../src/reporters/common.js';
+import { percent, type RulesetWords } from '../../src/reporters/common.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
 
 // The callbacks given to page.evaluate run in the page. The project's tsconfig has no DOM library
@@ -194,7 +194,7 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
         num(await page.locator(`#indicator-table tfoot td[data-status="${status}"]`).textContent()),
       ).toBe(n);
     }
-    expect(await page.locator('#overall-rate').textContent()).toBe(_percent(summary.complianceRate));
+    expect(await page.locator('#overall-rate').textContent()).toBe(percent(summary.complianceRate));
     const rows = [...summary.commitments, ...summary.standards, ...summary.indicators];
     expect(rows.length).toBeGreaterThan(27);
     const shown = await page.$$eval('#indicator-table tbody tr[data-ref]', (trs) =>
@@ -214,7 +214,7 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
       const s = shown.find((x) => x.ref === row.ref);
       expect(s, row.ref).toBeDefined();
       expect(s?.counts, row.ref).toEqual(row.byStatus);
-      expect(s?.rate, row.ref).toBe(_percent(row.complianceRate));
+      expect(s?.rate, row.ref).toBe(percent(row.complianceRate));
     }
     expect(await countText(page)).toContain(`Showing ${report.cases.length} of ${report.cases.length}`);
     expect(await shownCaseIds(page)).toEqual(report.cases.map((c) => c.caseId));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { _tryFastNormalize, normalizeCaseFast } from '../../src/engine/fast-normalize.js';
+import { normalizeCaseFast, tryFastNormalize } from '../../src/engine/fast-normalize.js';
 import { normalizeCase } from '../../src/engine/normalize.js';
 import { caseArb } from '../support/case-arbitrary.js';
 import { deepFreeze, FIXTURES_DIR, readIndicatorFixtures } from '../support/fixtures.js';
@@ -89,7 +89,7 @@ describe('normalizeCaseFast = normalizeCase', () => {
         const json = JSON.parse(JSON.stringify(input)) as unknown;
         const asOfMs = Date.parse(asOf.length === 10 ? `${asOf}T00:00:00Z` : asOf);
         compare(json, asOfMs);
-        if (_tryFastNormalize(json, { zone, asOfMs }) !== undefined) fast++;
+        if (tryFastNormalize(json, { zone, asOfMs }) !== undefined) fast++;
       }),
       { numRuns: 300, seed: 11 },
     );

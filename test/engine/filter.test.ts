@@ -1,11 +1,11 @@
 /**
  * Compiled filters and the type index: a fact that scans only the events of the types its filter
- * names (`_candidates`) must find exactly what a scan of every event finds.
+ * names (`candidateEvents`) must find exactly what a scan of every event finds.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexCase } from '../../src/engine/case-index.js';
-import { _candidates, type FactContext } from '../../src/engine/fact-context.js';
+import { candidateEvents, type FactContext } from '../../src/engine/fact-context.js';
 import { compileFilter, type EventPredicate } from '../../src/engine/filter.js';
 import { normalizeCase } from '../../src/engine/normalize.js';
 import { prepareEvaluation } from '../../src/engine/prepare.js';
@@ -90,11 +90,11 @@ function contextOf(input: unknown, asOf: string): FactContext {
 
 function expectSameMatches(f: EventPredicate, ctx: FactContext) {
   const all = ctx.index.events.filter((e) => f(e));
-  expect(_candidates(ctx, f).filter((e) => f(e))).toEqual(all);
+  expect(candidateEvents(ctx, f).filter((e) => f(e))).toEqual(all);
   if (f.types) for (const e of all) expect(f.types.has(e.type)).toBe(true);
 }
 
-describe('compileFilter types and _candidates', () => {
+describe('compileFilter types and candidateEvents', () => {
   it('knows the types of the shipped filters that name any', () => {
     const scope = { named: ruleset.manifest.filters, params: {} };
     const filters = shippedFilters();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { _jsonCopy, _jsonNormalized } from '../../src/engine/json-copy.js';
-import { _memo, _memoByIdentity } from '../../src/engine/memo.js';
+import { jsonCopy, jsonNormalized } from '../../src/engine/json-copy.js';
+import { memoByIdentity, memoize } from '../../src/engine/memo.js';
 
 /** [1, <hole>, 3] */
 const sparse = () => {
@@ -37,10 +37,10 @@ function same(a: unknown, b: unknown, path = '$'): string | undefined {
 
 /** Same value, same prototypes, same key order as the round trip. */
 function expectSameAsRoundTrip(v: object) {
-  expect(same(_jsonCopy(v), roundTrip(v))).toBeUndefined();
+  expect(same(jsonCopy(v), roundTrip(v))).toBeUndefined();
 }
 
-describe('_jsonCopy = JSON.parse(JSON.stringify(x))', () => {
+describe('jsonCopy = JSON.parse(JSON.stringify(x))', () => {
   it('on anything fast-check makes (objects and arrays at the top)', () => {
     fc.assert(
       fc.property(
@@ -85,7 +85,7 @@ describe('_jsonCopy = JSON.parse(JSON.stringify(x))', () => {
   it('copies: no reference is shared with the original', () => {
     const shared = { x: [1, 2] };
     const v = { a: shared, b: shared };
-    const copy = _jsonCopy(v);
+    const copy = jsonCopy(v);
     expect(copy.a).not.toBe(shared);
     expect(copy.a).not.toBe(copy.b);
     expect(copy.a.x).not.toBe(shared.x);
@@ -94,19 +94,19 @@ describe('_jsonCopy = JSON.parse(JSON.stringify(x))', () => {
   it('throws as the round trip does (cycles, BigInt)', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(() => _jsonCopy(cyclic)).toThrow(TypeError);
-    expect(() => _jsonCopy({ n: 1n })).toThrow(/BigInt/);
+    expect(() => jsonCopy(cyclic)).toThrow(TypeError);
+    expect(() => jsonCopy({ n: 1n })).toThrow(/BigInt/);
   });
 
   it('does not touch Object.prototype', () => {
-    _jsonCopy(JSON.parse('{"__proto__":{"polluted":true}}'));
+    jsonCopy(JSON.parse('{"__proto__":{"polluted":true}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
-describe('_jsonNormalized = the sorted copy, reusing what is in JSON form already', () => {
+describe('jsonNormalized = the sorted copy, reusing what is in JSON form already', () => {
   const omit = new Set(['eventIds', 'b']);
-  const sortedCopy = (v: unknown) => _jsonCopy(v, { sortKeys: true, omit });
+  const sortedCopy = (v: unknown) => jsonCopy(v, { sortKeys: true, omit });
 
   it('gives exactly the sorted copy on anything fast-check makes', () => {
     fc.assert(
@@ -126,10 +126,10 @@ describe('_jsonNormalized = the sorted copy, reusing what is in JSON form alread
             expected = sortedCopy(v);
           } catch (e) {
             // What the copy cannot do (undefined at the top), neither can this, with the same error.
-            expect(() => _jsonNormalized(v, omit)).toThrow((e as Error).message);
+            expect(() => jsonNormalized(v, omit)).toThrow((e as Error).message);
             return;
           }
-          expect(same(_jsonNormalized(v, omit), expected)).toBeUndefined();
+          expect(same(jsonNormalized(v, omit), expected)).toBeUndefined();
         },
       ),
       { numRuns: 2000, seed: 43 },
@@ -144,14 +144,14 @@ describe('_jsonNormalized = the sorted copy, reusing what is in JSON form alread
     ['keys out of order, nested', { y: { d: 1, c: 2 }, x: [{ f: 1, e: 2 }] }],
     ['sparse arrays', { a: sparse() }],
   ])('%s', (_, v) => {
-    expect(same(_jsonNormalized(v, omit), sortedCopy(v))).toBeUndefined();
+    expect(same(jsonNormalized(v, omit), sortedCopy(v))).toBeUndefined();
   });
 
   it('reuses the parts in JSON form, copies the rest, and never writes to its input', () => {
     const inForm = { c: [1, 'x', { d: null }] };
     const outOfForm = { z: 1, y: 2 };
     const input = Object.freeze({ a: inForm, b: 1, c: outOfForm, eventIds: ['e1'] });
-    const out = _jsonNormalized(input, omit);
+    const out = jsonNormalized(input, omit);
     expect(out).not.toBe(input);
     expect(out.a).toBe(inForm);
     expect(out.c).not.toBe(outOfForm);
@@ -162,9 +162,9 @@ describe('_jsonNormalized = the sorted copy, reusing what is in JSON form alread
 });
 
 describe('memos', () => {
-  it('_memo computes once per key and stays bounded', () => {
+  it('memoize computes once per key and stays bounded', () => {
     let calls = 0;
-    const f = _memo((k: string) => {
+    const f = memoize((k: string) => {
       calls++;
       return k.length;
     }, 2);
@@ -175,9 +175,9 @@ describe('memos', () => {
     expect(calls).toBe(4);
   });
 
-  it('_memo remembers undefined results too', () => {
+  it('memoize remembers undefined results too', () => {
     let calls = 0;
-    const f = _memo((_: string) => {
+    const f = memoize((_: string) => {
       calls++;
       return undefined;
     });
@@ -186,9 +186,9 @@ describe('memos', () => {
     expect(calls).toBe(1);
   });
 
-  it('_memoByIdentity keys on the object itself', () => {
+  it('memoByIdentity keys on the object itself', () => {
     let calls = 0;
-    const f = _memoByIdentity((o: { n: number }) => {
+    const f = memoByIdentity((o: { n: number }) => {
       calls++;
       return o.n * 2;
     });

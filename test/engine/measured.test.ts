@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { _jsonCopy } from '../../src/engine/json-copy.js';
+import { jsonCopy } from '../../src/engine/json-copy.js';
 import type { CaseResult } from '../../src/index.js';
 import { createJsonRulesEngineEvaluator, evaluateCase, loadRuleset } from '../../src/index.js';
 import { readIndicatorFixtures } from '../support/fixtures.js';
@@ -56,8 +56,8 @@ describe("findings' measured values", () => {
     for (const c of sample) {
       const r = await evaluateCase(c, { ruleset, asOf });
       for (const f of r.findings) {
-        expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(_jsonCopy(f.measured, { sortKeys: true }));
-        expect(JSON.stringify(f.measured)).toBe(JSON.stringify(_jsonCopy(f.measured, { sortKeys: true })));
+        expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(jsonCopy(f.measured, { sortKeys: true }));
+        expect(JSON.stringify(f.measured)).toBe(JSON.stringify(jsonCopy(f.measured, { sortKeys: true })));
       }
     }
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { _arrayFor, _Scratch } from '../../src/engine/scratch.js';
+import { arrayFor, ScratchList } from '../../src/engine/scratch.js';
 
-describe('_Scratch', () => {
+describe('ScratchList', () => {
   it('takes the list as a new array of exactly its length, and is left empty', () => {
-    const s = new _Scratch<string>();
+    const s = new ScratchList<string>();
     s.start().push('a');
     s.push('b');
     const first = s.take();
@@ -18,7 +18,7 @@ describe('_Scratch', () => {
   });
 
   it('lets go of its items once taken or released, so that no case outlives its evaluation', () => {
-    const s = new _Scratch<object>();
+    const s = new ScratchList<object>();
     s.start().push({});
     s.push({});
     s.take();
@@ -29,7 +29,7 @@ describe('_Scratch', () => {
   });
 
   it('starts afresh after a use that did not finish (an error mid-fact)', () => {
-    const s = new _Scratch<number>();
+    const s = new ScratchList<number>();
     s.start().push(1);
     s.push(2);
     s.start().push(3);
@@ -38,7 +38,7 @@ describe('_Scratch', () => {
   });
 
   it('takes an empty list as a new empty array', () => {
-    const s = new _Scratch<number>();
+    const s = new ScratchList<number>();
     const a = s.start().take();
     const b = s.start().take();
     expect(a).toEqual([]);
@@ -46,10 +46,10 @@ describe('_Scratch', () => {
   });
 });
 
-describe('_arrayFor', () => {
+describe('arrayFor', () => {
   it('gives an array filled by index to exactly the items put in, small or large', () => {
     for (const n of [0, 3, 20_000]) {
-      const a = _arrayFor<number>(n);
+      const a = arrayFor<number>(n);
       for (let i = 0; i < n; i++) a[i] = i;
       expect(a.length).toBe(n);
       expect(a.every((x, i) => x === i)).toBe(true);

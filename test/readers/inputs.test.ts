@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFromName, ReadError, readCases } from '../../src/index.js';
-import { _sniffFormat } from '../../src/readers/format.js';
-import { _lines } from '../../src/readers/text.js';
+import { sniffFormat } from '../../src/readers/format.js';
+import { splitLines } from '../../src/readers/text.js';
 import { collect, gz, ids, memoryInput, ndjson } from './_helpers.js';
 
 const events = ndjson(
@@ -93,11 +93,11 @@ describe('standard input and streams', () => {
   });
 
   it('sniffs XES, JSON, NDJSON and CSV when the name says nothing', async () => {
-    expect(_sniffFormat(Buffer.from('\uFEFF  <?xml version="1.0"?><log/>'))).toBe('xes');
-    expect(_sniffFormat(Buffer.from('[{"caseId":"A"}]'))).toBe('json');
-    expect(_sniffFormat(Buffer.from('{"caseId":"A"}\n{"caseId":"B"}\n'))).toBe('ndjson');
-    expect(_sniffFormat(Buffer.from('{\n  "cases": []\n}'))).toBe('json');
-    expect(_sniffFormat(Buffer.from('case:concept:name,concept:name\n'))).toBe('csv');
+    expect(sniffFormat(Buffer.from('\uFEFF  <?xml version="1.0"?><log/>'))).toBe('xes');
+    expect(sniffFormat(Buffer.from('[{"caseId":"A"}]'))).toBe('json');
+    expect(sniffFormat(Buffer.from('{"caseId":"A"}\n{"caseId":"B"}\n'))).toBe('ndjson');
+    expect(sniffFormat(Buffer.from('{\n  "cases": []\n}'))).toBe('json');
+    expect(sniffFormat(Buffer.from('case:concept:name,concept:name\n'))).toBe('csv');
     const json = JSON.stringify({ cases: [{ caseId: 'C', events: [] }] }, null, 2);
     expect(ids(await collect(readCases([memoryInput('data', json, 3)]))).cases).toEqual(['C']);
   });
@@ -118,7 +118,7 @@ describe('line splitting', () => {
       const bytes = Buffer.from(text);
       const chunks: Buffer[] = [];
       for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
-      const lines = await collect(_lines(Readable.from(chunks)));
+      const lines = await collect(splitLines(Readable.from(chunks)));
       expect(lines, `chunks of ${size}`).toEqual([
         { text: 'a', line: 1 },
         { text: 'b', line: 2 },
@@ -131,7 +131,7 @@ describe('line splitting', () => {
 
   it('keeps multi-byte characters split across chunks', async () => {
     const lines = await collect(
-      _lines(
+      splitLines(
         Readable.from([Buffer.from('é€😀\n', 'utf8')].flatMap((b) => [...b].map((x) => Buffer.from([x])))),
       ),
     );

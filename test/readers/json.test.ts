@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCases } from '../../src/index.js';
-import { _elementLines, _jsonErrorOffset, _syntaxErrorLine } from '../../src/readers/json-positions.js';
+import { elementLines, jsonErrorOffset, syntaxErrorLine } from '../../src/readers/json-positions.js';
 import { caseOf, collect, ids, memoryInput, rejectedOf } from './_helpers.js';
 
 const ev = (caseId: string, type: string, at: string, extra: Record<string, unknown> = {}) => ({
@@ -119,24 +119,24 @@ describe('JSON: cases', () => {
 describe('JSON positions', () => {
   it('finds the line of each element, skipping strings with brackets and escapes', () => {
     const text = '[\n{"a": "[,{\\"x"},\n\n  {"b": [1,\n2]}, 3,\n"s"]';
-    expect(_elementLines(text)).toEqual([2, 4, 5, 6]);
-    expect(_elementLines('{"x": [1], "cases": [\n{}, \n{}]}')).toEqual([2, 3]);
-    expect(_elementLines('[]')).toEqual([]);
+    expect(elementLines(text)).toEqual([2, 4, 5, 6]);
+    expect(elementLines('{"x": [1], "cases": [\n{}, \n{}]}')).toEqual([2, 3]);
+    expect(elementLines('[]')).toEqual([]);
   });
 
   it('reads the line of a syntax error from either message style', () => {
     const valid = '[1,\n2,\n3]';
-    expect(_syntaxErrorLine(valid, new SyntaxError('Unexpected token in JSON at position 7'))).toBe(3);
-    expect(_syntaxErrorLine(valid, new SyntaxError('Bad (line 7 column 2)'))).toBe(7);
-    expect(_syntaxErrorLine(valid, new SyntaxError('Bad'))).toBe(1);
+    expect(syntaxErrorLine(valid, new SyntaxError('Unexpected token in JSON at position 7'))).toBe(3);
+    expect(syntaxErrorLine(valid, new SyntaxError('Bad (line 7 column 2)'))).toBe(7);
+    expect(syntaxErrorLine(valid, new SyntaxError('Bad'))).toBe(1);
   });
 
   it('finds the first syntax error itself', () => {
-    expect(_jsonErrorOffset('{"a": }')).toBe(6);
-    expect(_jsonErrorOffset('[1, 2,\n]')).toBe(7);
-    expect(_jsonErrorOffset('{"a": "b\u0001"}')).toBe(8);
-    expect(_jsonErrorOffset('[1] x')).toBe(4);
-    expect(_jsonErrorOffset('{"a": [true, false, null, -1.5e3, "\\""]}')).toBeUndefined();
-    expect(_syntaxErrorLine('[\n{"a": 1},\n{"a" 2}\n]', new SyntaxError('Unexpected number'))).toBe(3);
+    expect(jsonErrorOffset('{"a": }')).toBe(6);
+    expect(jsonErrorOffset('[1, 2,\n]')).toBe(7);
+    expect(jsonErrorOffset('{"a": "b\u0001"}')).toBe(8);
+    expect(jsonErrorOffset('[1] x')).toBe(4);
+    expect(jsonErrorOffset('{"a": [true, false, null, -1.5e3, "\\""]}')).toBeUndefined();
+    expect(syntaxErrorLine('[\n{"a": 1},\n{"a" 2}\n]', new SyntaxError('Unexpected number'))).toBe(3);
   });
 });

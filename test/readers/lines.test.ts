@@ -2,21 +2,21 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { _innerBreaks } from '../../src/readers/csv.js';
-import { type _Line, _lineBatches, _lines } from '../../src/readers/text.js';
+import { innerLineBreaks } from '../../src/readers/csv.js';
+import { lineBatches, type SplitLine, splitLines } from '../../src/readers/text.js';
 import { collect } from './_helpers.js';
 
 /**
- * The first implementation of `_lines`, kept as the oracle: the stream decoded chunk by chunk
+ * The first implementation of `splitLines`, kept as the oracle: the stream decoded chunk by chunk
  * with a `StringDecoder`, then split character by character.
  */
-async function* oracle(chunks: AsyncIterable<Buffer>): AsyncGenerator<_Line> {
+async function* oracle(chunks: AsyncIterable<Buffer>): AsyncGenerator<SplitLine> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let line = 0;
   let first = true;
   let pendingCr = false;
-  const take = function* (text: string, final: boolean): Generator<_Line> {
+  const take = function* (text: string, final: boolean): Generator<SplitLine> {
     let s = carry + text;
     if (first && s.length > 0) {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
@@ -100,12 +100,12 @@ const textArb = fc
     Buffer.from(`${bom ? '\uFEFF' : ''}${parts.map(([t, b]) => t + b).join('')}`, 'utf8'),
   );
 
-describe('_lines against the first implementation', () => {
+describe('splitLines against the first implementation', () => {
   const same = async (bytes: Buffer, at: number[]) => {
     const chunks = cut(bytes, at);
     const expected = await collect(oracle(Readable.from(chunks)));
-    expect(await collect(_lines(Readable.from(chunks)))).toEqual(expected);
-    const batches = await collect(_lineBatches(Readable.from(chunks)));
+    expect(await collect(splitLines(Readable.from(chunks)))).toEqual(expected);
+    const batches = await collect(lineBatches(Readable.from(chunks)));
     expect(batches.every((b) => b.length > 0)).toBe(true);
     expect(batches.flat()).toEqual(expected);
   };
@@ -142,7 +142,7 @@ describe('_lines against the first implementation', () => {
     const bytes = Buffer.from(`${long}\n${long}`, 'utf8');
     const at: number[] = [];
     for (let i = 1000; i < bytes.length; i += 1000) at.push(i);
-    const lines = await collect(_lines(Readable.from(cut(bytes, at))));
+    const lines = await collect(splitLines(Readable.from(cut(bytes, at))));
     expect(lines).toEqual([
       { text: long, line: 1 },
       { text: long, line: 2 },
@@ -150,18 +150,18 @@ describe('_lines against the first implementation', () => {
   });
 });
 
-describe('_innerBreaks (CSV line counting) against the first implementation', () => {
+describe('innerLineBreaks (CSV line counting) against the first implementation', () => {
   const oracleBreaks = (raw: string) => raw.replace(/[\r\n]+$/, '').match(/\r\n|\r|\n/g)?.length ?? 0;
 
   it('counts the same breaks in any raw record', () => {
     const raw = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', 'é'), maxLength: 30 });
     fc.assert(
       fc.property(raw, (r) => {
-        expect(_innerBreaks(r)).toBe(oracleBreaks(r));
+        expect(innerLineBreaks(r)).toBe(oracleBreaks(r));
       }),
       { numRuns: 3000, seed: 23 },
     );
-    expect(_innerBreaks('C1,"a\r\nb"\r\n')).toBe(1);
-    expect(_innerBreaks('')).toBe(0);
+    expect(innerLineBreaks('C1,"a\r\nb"\r\n')).toBe(1);
+    expect(innerLineBreaks('')).toBe(0);
   });
 });

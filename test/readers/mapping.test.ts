@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadMapping, MappingError, parseMapping, ReadError } from '../../src/index.js';
 import { DEFAULT_MAPPING, MappingSchema } from '../../src/model/mapping.js';
-import { _slug } from '../../src/readers/compile-mapping.js';
+import { slugify } from '../../src/readers/compile-mapping.js';
 
 const RECEIPT_MAPPING = fileURLToPath(new URL('../../docs/examples/receipt.mapping.json', import.meta.url));
 const minimal = { columns: { caseId: 'id', activity: 'activity', timestamp: 'at' }, activities: [] };
@@ -96,6 +96,6 @@ describe('unmapped activity types', () => {
     ['Brief 文书 sent', 'x-brief-文书-sent'],
     ['***', 'x-activity'],
   ])('%s → %s', (activity, type) => {
-    expect(_slug(activity)).toBe(type);
+    expect(slugify(activity)).toBe(type);
   });
 });

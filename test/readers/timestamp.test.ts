@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { _timestampReader } from '../../src/readers/timestamp.js';
+import { timestampReader } from '../../src/readers/timestamp.js';
 
 describe('timestamp cells (independent of the machine zone)', () => {
-  const iso = _timestampReader();
+  const iso = timestampReader();
   it.each([
     ['2011-10-11 13:45:40.276000+02:00', '2011-10-11T13:45:40.276+02:00'],
     ['2011-10-11T13:45:40.276+02:00', '2011-10-11T13:45:40.276+02:00'],
@@ -25,17 +25,17 @@ describe('timestamp cells (independent of the machine zone)', () => {
   });
 
   it('resolves naive date-times in the mapping zone, including across a DST change; dates stay dates', () => {
-    const london = _timestampReader({ zone: 'Europe/London' });
+    const london = timestampReader({ zone: 'Europe/London' });
     expect(london('2024-03-31T00:30:00')).toEqual({ value: '2024-03-31T00:30:00.000+00:00' });
     expect(london('2024-03-31T02:30:00')).toEqual({ value: '2024-03-31T02:30:00.000+01:00' });
     expect(london('2024-05-07')).toEqual({ value: '2024-05-07' });
     expect(london('2024-05-07T10:00:00+02:00')).toEqual({ value: '2024-05-07T10:00:00.000+02:00' });
-    const auckland = _timestampReader({ zone: 'Pacific/Auckland' });
+    const auckland = timestampReader({ zone: 'Pacific/Auckland' });
     expect(auckland('2024-05-07T10:00')).toEqual({ value: '2024-05-07T10:00:00.000+12:00' });
   });
 
   it('reads luxon formats in order, with offsets, names in the given locale, and dates alone', () => {
-    const read = _timestampReader({
+    const read = timestampReader({
       formats: ['dd-MM-yyyy HH:mm:ss', "yyyy-MM-dd'T'HH:mmZZ", 'd MMMM yyyy'],
       locale: 'nl',
     });
@@ -45,7 +45,7 @@ describe('timestamp cells (independent of the machine zone)', () => {
     expect(read('2024-05-07')).toEqual({
       error: `"2024-05-07" is not a date-time in the expected format ("dd-MM-yyyy HH:mm:ss" or "yyyy-MM-dd'T'HH:mmZZ" or "d MMMM yyyy")`,
     });
-    const zoned = _timestampReader({ formats: ['dd/MM/yyyy HH:mm'], zone: 'America/Sao_Paulo' });
+    const zoned = timestampReader({ formats: ['dd/MM/yyyy HH:mm'], zone: 'America/Sao_Paulo' });
     expect(zoned('07/05/2024 10:00')).toEqual({ value: '2024-05-07T10:00:00.000-03:00' });
   });
 });

@@ -13,14 +13,14 @@ import {
 import { type CaseResult, CaseResultSchema, FindingSchema } from '../../src/model/finding.js';
 import { type Report, ReportMetaSchema, ReportSchema } from '../../src/model/report.js';
 import { SummarySchema } from '../../src/model/summary.js';
-import { _canonical, _canonicalCase } from '../../src/reporters/canonical.js';
-import { _compare } from '../../src/reporters/common.js';
+import { canonicalCase, canonicalize } from '../../src/reporters/canonical.js';
+import { compare } from '../../src/reporters/common.js';
 import { caseArb } from '../support/case-arbitrary.js';
 import { deepFreeze, FIXTURES_DIR } from '../support/fixtures.js';
 import { sampleReport } from '../support/report.js';
 
 /**
- * The first implementation of `_canonical`, kept as the oracle: a key-sorted copy of everything,
+ * The first implementation of `canonicalize`, kept as the oracle: a key-sorted copy of everything,
  * walking the zod schema at every value. The compiled one must print exactly the same bytes.
  */
 function oracle(value: unknown, schema: z.core.$ZodType | undefined): unknown {
@@ -38,13 +38,13 @@ function oracle(value: unknown, schema: z.core.$ZodType | undefined): unknown {
     for (const key of Object.keys(shape)) {
       if (object[key] !== undefined) out[key] = oracle(object[key], shape[key]);
     }
-    for (const key of Object.keys(object).sort(_compare)) {
+    for (const key of Object.keys(object).sort(compare)) {
       if (!(key in shape) && object[key] !== undefined) out[key] = oracle(object[key], undefined);
     }
     return out;
   }
   const element = schema instanceof z.ZodRecord ? schema.valueType : undefined;
-  for (const key of Object.keys(object).sort(_compare)) {
+  for (const key of Object.keys(object).sort(compare)) {
     if (object[key] !== undefined) out[key] = oracle(object[key], element);
   }
   return out;
@@ -72,11 +72,11 @@ function printed(f: () => unknown): string {
   }
 }
 
-/** Expects `_canonical` and the oracle to print the same bytes under every schema. */
+/** Expects `canonicalize` and the oracle to print the same bytes under every schema. */
 function expectSame(value: unknown): void {
   for (const [name, schema] of SCHEMAS) {
     expect(
-      printed(() => _canonical(value, schema)),
+      printed(() => canonicalize(value, schema)),
       name,
     ).toBe(printed(() => oracle(value, schema)));
   }
@@ -158,7 +158,7 @@ const realResults = () => {
   return _results;
 };
 
-describe('_canonical (compiled) against the first implementation', () => {
+describe('canonicalize (compiled) against the first implementation', () => {
   it('prints real results identically, as built and rearranged in every way', async () => {
     const results = await realResults();
     expect(results.length).toBeGreaterThan(40);
@@ -176,10 +176,10 @@ describe('_canonical (compiled) against the first implementation', () => {
   it('returns a result already in canonical order as it is, without copying', async () => {
     for (const result of await realResults()) {
       const canonical = JSON.parse(JSON.stringify(oracle(result, CaseResultSchema)));
-      expect(_canonicalCase(canonical)).toBe(canonical);
+      expect(canonicalCase(canonical)).toBe(canonical);
     }
     const report = JSON.parse(formatJson(sampleReport()));
-    expect(_canonical(report, ReportSchema)).toBe(report);
+    expect(canonicalize(report, ReportSchema)).toBe(report);
   });
 
   it('copies only what is out of order, and leaves the input untouched', () => {
@@ -207,7 +207,7 @@ describe('_canonical (compiled) against the first implementation', () => {
       findings: [finding, other],
     });
     const before = JSON.stringify(result);
-    const canonical = _canonicalCase(result) as typeof result;
+    const canonical = canonicalCase(result) as typeof result;
     expect(JSON.stringify(result)).toBe(before);
     expect(canonical).not.toBe(result);
     expect(canonical.findings[1]).toBe(other);

@@ -8,9 +8,9 @@ import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/index.js';
 import type { Finding } from '../../src/model/finding.js';
-import { _CLIENT_SCRIPT } from '../../src/reporters/html/client.js';
-import { _citedEvents, _eventDates, _receiptDate } from '../../src/reporters/html/data.js';
-import { _embedJson, _escapeHtml } from '../../src/reporters/html/escape.js';
+import { CLIENT_SCRIPT } from '../../src/reporters/html/client.js';
+import { citedEventsOf, eventDatesOf, receiptDateOf } from '../../src/reporters/html/data.js';
+import { embedJson, escapeHtml } from '../../src/reporters/html/escape.js';
 import { sampleReport, sampleRuleset } from '../support/report.js';
 
 const finding = (evidence: string[], measured: Record<string, unknown> = {}): Finding => ({
@@ -24,14 +24,14 @@ const finding = (evidence: string[], measured: Record<string, unknown> = {}): Fi
 
 describe('escaping', () => {
   it('escapes markup and attribute characters', () => {
-    expect(_escapeHtml(`<img src=x onerror="a('b')">&`)).toBe(
+    expect(escapeHtml(`<img src=x onerror="a('b')">&`)).toBe(
       '&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;',
     );
   });
 
   it('embeds JSON with no `<` and no raw line separators, parsing back to the same value', () => {
     const value = { a: '</script><script>alert(1)</script>', b: '<!-- \u2028 \u2029 & >', c: [1, null] };
-    const text = _embedJson(value);
+    const text = embedJson(value);
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(text)).toEqual(value);
   });
@@ -40,17 +40,17 @@ describe('escaping', () => {
 describe('what the report derives from the findings', () => {
   it('reads the receipt date from the timeliness measurement, and none when findings disagree', () => {
     const time = (receiptDate: string) => ({ time: { receiptDate, state: 'met' } });
-    expect(_receiptDate([finding([]), finding([], time('2024-05-01'))])).toBe('2024-05-01');
-    expect(_receiptDate([finding([], time('2024-05-01')), finding([], time('2024-05-01'))])).toBe(
+    expect(receiptDateOf([finding([]), finding([], time('2024-05-01'))])).toBe('2024-05-01');
+    expect(receiptDateOf([finding([], time('2024-05-01')), finding([], time('2024-05-01'))])).toBe(
       '2024-05-01',
     );
-    expect(_receiptDate([finding([], time('2024-05-01')), finding([], time('2024-05-02'))])).toBeUndefined();
-    expect(_receiptDate([finding([], { time: { measured: false } })])).toBeUndefined();
-    expect(_receiptDate([finding([], time('not a date'))])).toBeUndefined();
+    expect(receiptDateOf([finding([], time('2024-05-01')), finding([], time('2024-05-02'))])).toBeUndefined();
+    expect(receiptDateOf([finding([], { time: { measured: false } })])).toBeUndefined();
+    expect(receiptDateOf([finding([], time('not a date'))])).toBeUndefined();
   });
 
   it('dates the events the measurements pair with a date, and drops an id given two', () => {
-    const dates = _eventDates([
+    const dates = eventDatesOf([
       finding([], { sent: { first: { id: 'e2', date: '2024-05-02', at: '2024-05-02T10:00:00Z' } } }),
       finding([], {
         gaps: { longest: { fromId: 'e2', fromDate: '2024-05-02', toId: 'e4', toDate: '2024-05-09' } },
@@ -66,7 +66,7 @@ describe('what the report derives from the findings', () => {
   });
 
   it('lists the cited events once each, in time order as far as the findings tell it', () => {
-    const events = _citedEvents([
+    const events = citedEventsOf([
       finding(['e1', 'e3']),
       finding(['e2', 'e3', 'e9'], { m: { first: { id: 'e9', date: '2024-05-01' } } }),
       finding(['e1', 'e2'], { m: { last: { id: 'e7', date: '2024-05-03' } } }),
@@ -80,7 +80,7 @@ describe('what the report derives from the findings', () => {
   });
 
   it('still lists every event when the findings contradict each other', () => {
-    const events = _citedEvents([finding(['a', 'b']), finding(['b', 'a']), finding(['c'])]);
+    const events = citedEventsOf([finding(['a', 'b']), finding(['b', 'a']), finding(['c'])]);
     expect(events.map(([id]) => id).sort()).toEqual(['a', 'b', 'c']);
   });
 });
@@ -99,7 +99,7 @@ describe('formatHtml', () => {
     const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
-    expect(script).toBe(_CLIENT_SCRIPT);
+    expect(script).toBe(CLIENT_SCRIPT);
     expect(csp).toContain(`script-src ${hash(script)}`);
     expect(csp).toContain(`style-src ${hash(style)}`);
     expect(csp).toContain("default-src 'none'");
@@ -107,7 +107,7 @@ describe('formatHtml', () => {
   });
 
   it('inlines a script that parses', () => {
-    expect(() => new Script(_CLIENT_SCRIPT)).not.toThrow();
+    expect(() => new Script(CLIENT_SCRIPT)).not.toThrow();
   });
 
   it('says when the report gives no receipt dates, and lists rejected cases', () => {

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/index.js';
 import type { Report } from '../../src/model/report.js';
-import { _escapeXmlAttr, _escapeXmlText } from '../../src/reporters/xml.js';
+import { escapeXmlAttribute, escapeXmlText } from '../../src/reporters/xml.js';
 import { sampleReport } from '../support/report.js';
 
 interface Counts {
@@ -162,11 +162,11 @@ describe('formatJunit', () => {
   });
 
   it('escapes XML text and attributes', () => {
-    expect(_escapeXmlText('a < b && c > d </script>')).toBe('a &lt; b &amp;&amp; c &gt; d &lt;/script&gt;');
-    expect(_escapeXmlAttr(`"quoted" 'single' <&>\t\n\r`)).toBe(
+    expect(escapeXmlText('a < b && c > d </script>')).toBe('a &lt; b &amp;&amp; c &gt; d &lt;/script&gt;');
+    expect(escapeXmlAttribute(`"quoted" 'single' <&>\t\n\r`)).toBe(
       '&quot;quoted&quot; &apos;single&apos; &lt;&amp;&gt;&#9;&#10;&#13;',
     );
-    expect(_escapeXmlText('bell\u0007 nul\u0000 ok\t\r\n😀 lone\uDC00')).toBe(
+    expect(escapeXmlText('bell\u0007 nul\u0000 ok\t\r\n😀 lone\uDC00')).toBe(
       'bell\uFFFD nul\uFFFD ok\t&#13;\n😀 lone\uFFFD',
     );
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMarkdown } from '../../src/index.js';
 import type { Report } from '../../src/model/report.js';
-import { _escapeMarkdown } from '../../src/reporters/markdown.js';
+import { escapeMarkdownText } from '../../src/reporters/markdown.js';
 import { sampleReport } from '../support/report.js';
 
 describe('formatMarkdown', () => {
@@ -104,6 +104,6 @@ describe('formatMarkdown', () => {
   });
 
   it('escapes Markdown and HTML', () => {
-    expect(_escapeMarkdown('a_b*c~d|e\\f<g>&h\ti')).toBe('a\\_b\\*c\\~d\\|e\\\\f&lt;g&gt;&amp;h i');
+    expect(escapeMarkdownText('a_b*c~d|e\\f<g>&h\ti')).toBe('a\\_b\\*c\\~d\\|e\\\\f&lt;g&gt;&amp;h i');
   });
 });

@@ -10,13 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/time/calendar.js';
 import { dayFromIsoDate } from '../../src/time/days.js';
 import {
-  _checkHolidaySource,
-  _liveCountryYear,
-  _precomputedCountryYear,
-  _sourceKey,
+  checkHolidaySource,
+  holidaySourceKey,
+  liveCountryYear,
+  precomputedCountryYear,
   resolvePublicHolidays,
 } from '../../src/time/holidays.js';
-import { _PRECOMPUTED_HOLIDAYS } from '../../src/time/holidays-table.js';
+import { PRECOMPUTED_HOLIDAYS } from '../../src/time/holidays-table.js';
 
 const SCOTLAND = { country: 'GB', state: 'SCT' } as const;
 
@@ -24,37 +24,35 @@ describe('the precomputed holidays', () => {
   it('were generated from the installed date-holidays (else run `npx tsx scripts/generate-holidays.ts`)', () => {
     const installed = (createRequire(import.meta.url)('date-holidays/package.json') as { version: string })
       .version;
-    expect(_PRECOMPUTED_HOLIDAYS.version).toBe(installed);
-    expect(Object.keys(_PRECOMPUTED_HOLIDAYS.sources)).toContain(_sourceKey(SCOTLAND));
+    expect(PRECOMPUTED_HOLIDAYS.version).toBe(installed);
+    expect(Object.keys(PRECOMPUTED_HOLIDAYS.sources)).toContain(holidaySourceKey(SCOTLAND));
   });
 
   it("are date-holidays' own public holidays, in its order, every year 1900-2200", () => {
-    for (const key of Object.keys(_PRECOMPUTED_HOLIDAYS.sources)) {
+    for (const key of Object.keys(PRECOMPUTED_HOLIDAYS.sources)) {
       const [country = '', state, region] = key.split('/');
       const source = { country, ...(state ? { state } : {}), ...(region ? { region } : {}) };
-      for (let year = _PRECOMPUTED_HOLIDAYS.fromYear; year <= _PRECOMPUTED_HOLIDAYS.toYear; year++) {
-        expect(_precomputedCountryYear(source, year), `${key} ${year}`).toEqual(
-          _liveCountryYear(source, year),
-        );
+      for (let year = PRECOMPUTED_HOLIDAYS.fromYear; year <= PRECOMPUTED_HOLIDAYS.toYear; year++) {
+        expect(precomputedCountryYear(source, year), `${key} ${year}`).toEqual(liveCountryYear(source, year));
       }
     }
   });
 
   it('are found whatever the case of the codes, and not for other sources', () => {
-    expect(_precomputedCountryYear({ country: 'gb', state: 'sct' }, 2025)).toEqual(
-      _liveCountryYear(SCOTLAND, 2025),
+    expect(precomputedCountryYear({ country: 'gb', state: 'sct' }, 2025)).toEqual(
+      liveCountryYear(SCOTLAND, 2025),
     );
-    expect(_precomputedCountryYear({ country: 'GB' }, 2025)).toBeUndefined();
-    expect(_precomputedCountryYear(SCOTLAND, 2201)).toBeUndefined();
+    expect(precomputedCountryYear({ country: 'GB' }, 2025)).toBeUndefined();
+    expect(precomputedCountryYear(SCOTLAND, 2201)).toBeUndefined();
     expect(resolvePublicHolidays({ country: 'GB' }, 2025, 2025).length).toBeGreaterThan(5);
   });
 
   it('still reject unknown codes before any year is computed', () => {
-    expect(() => _checkHolidaySource({ country: 'ZZ' })).toThrow(/ZZ/);
-    expect(() => _checkHolidaySource({ country: 'GB', state: 'XYZ' })).toThrow(/XYZ/);
-    expect(() => _checkHolidaySource({ dates: [{ date: '2025-02-30', name: 'x' }] })).toThrow(/2025-02-30/);
-    expect(() => _checkHolidaySource(SCOTLAND)).not.toThrow();
-    expect(() => _checkHolidaySource({ none: true })).not.toThrow();
+    expect(() => checkHolidaySource({ country: 'ZZ' })).toThrow(/ZZ/);
+    expect(() => checkHolidaySource({ country: 'GB', state: 'XYZ' })).toThrow(/XYZ/);
+    expect(() => checkHolidaySource({ dates: [{ date: '2025-02-30', name: 'x' }] })).toThrow(/2025-02-30/);
+    expect(() => checkHolidaySource(SCOTLAND)).not.toThrow();
+    expect(() => checkHolidaySource({ none: true })).not.toThrow();
   });
 });
 

@@ -2,17 +2,17 @@ import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
 import { eventById } from '../case-index.js';
 import {
-  _candidates,
-  _inBounds,
-  _ref,
-  _takeOrderedIds,
+  candidateEvents,
   type EventRef,
+  eventRef,
   type FactFn,
   type TemplateScope,
+  takeOrderedIds,
+  withinBounds,
 } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
-import { _arrayFor, _Scratch } from '../scratch.js';
-import { _chainPoint, type ResponseItem } from './responses.js';
+import { arrayFor, ScratchList } from '../scratch.js';
+import { chainPoint, type ResponseItem } from './responses.js';
 
 type Spec = Extract<FactSpec, { template: 'conformance' }>;
 
@@ -27,9 +27,9 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
   const after = spec.afterEach;
   const afterFilter = after && !('fromFact' in after) ? compileFilter(after, scope) : undefined;
   return (ctx) => {
-    const inBounds = _inBounds(ctx, spec);
+    const inBounds = withinBounds(ctx, spec);
     const candidates = _items.start();
-    for (const e of _candidates(ctx, items)) if (items(e) && inBounds(e)) candidates.push(e);
+    for (const e of candidateEvents(ctx, items)) if (items(e) && inBounds(e)) candidates.push(e);
     const n = candidates.length;
     // Per item (in time order): 1 once judged, 2 once it has failed `require` against any reference.
     const marks = _marks(n);
@@ -40,7 +40,7 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
       const refs = _refs.start();
       const starts = _starts.start();
       if (afterFilter) {
-        for (const e of _candidates(ctx, afterFilter))
+        for (const e of candidateEvents(ctx, afterFilter))
           if (afterFilter(e)) {
             refs.push(e);
             starts.push(e.atMs);
@@ -53,7 +53,7 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
         for (const it of source.items as ResponseItem[]) {
           const ref = eventById(ctx.index, it.triggerId);
           if (!ref || !chain.states.includes(it.state)) continue;
-          const p = _chainPoint(ctx, it, chain.at, ref);
+          const p = chainPoint(ctx, it, chain.at, ref);
           if (p) {
             refs.push(ref);
             starts.push(p.startMs);
@@ -88,13 +88,13 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
     }
     const zone = ctx.calendar.zone;
     // Candidates are in time order, so the violating items are too.
-    const violatingItems = _arrayFor<EventRef>(violating);
+    const violatingItems = arrayFor<EventRef>(violating);
     for (let i = 0, v = 0; i < n; i++)
-      if (marks[i] === 3) violatingItems[v++] = _ref(candidates.items[i] as CaseEvent, zone);
+      if (marks[i] === 3) violatingItems[v++] = eventRef(candidates.items[i] as CaseEvent, zone);
     candidates.release();
     return {
       conforming: judged - violating,
-      eventIds: _takeOrderedIds(ctx, ids),
+      eventIds: takeOrderedIds(ctx, ids),
       judged,
       references,
       violating,
@@ -104,10 +104,10 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
 }
 
 // Scratch space (one per list built here): facts are computed one at a time.
-const _items = new _Scratch<CaseEvent>();
-const _refs = new _Scratch<CaseEvent>();
-const _starts = new _Scratch<number>();
-const _ids = new _Scratch<string>();
+const _items = new ScratchList<CaseEvent>();
+const _refs = new ScratchList<CaseEvent>();
+const _starts = new ScratchList<number>();
+const _ids = new ScratchList<string>();
 let _markBuffer = new Uint8Array(64);
 
 /** `n` cleared marks, in scratch space. */

@@ -1,6 +1,6 @@
 import type { FactSpec } from '../../model/rule.js';
-import { _candidates, _inBounds, type FactFn, type TemplateScope } from '../fact-context.js';
-import { _compilePath, compileFilter } from '../filter.js';
+import { candidateEvents, type FactFn, type TemplateScope, withinBounds } from '../fact-context.js';
+import { compileFilter, compilePath } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'coverage' }>;
 
@@ -10,12 +10,12 @@ type Spec = Extract<FactSpec, { template: 'coverage' }>;
  */
 export function compileCoverage(spec: Spec, scope: TemplateScope): FactFn {
   const match = compileFilter(spec.filter, scope);
-  const get = _compilePath(spec.field);
+  const get = compilePath(spec.field);
   return (ctx) => {
-    const inBounds = _inBounds(ctx, spec);
+    const inBounds = withinBounds(ctx, spec);
     const covered = new Set<string>();
     const ids: string[] = [];
-    for (const e of _candidates(ctx, match)) {
+    for (const e of candidateEvents(ctx, match)) {
       if (!match(e) || !inBounds(e)) continue;
       const v = get(e);
       const values = Array.isArray(v) ? v : [v];

@@ -1,7 +1,13 @@
 import type { FactSpec } from '../../model/rule.js';
 import { eventById } from '../case-index.js';
-import { _anchor, _candidates, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
-import { _compilePath, compileFilter } from '../filter.js';
+import {
+  anchorPoint,
+  candidateEvents,
+  type FactFn,
+  orderedIds,
+  type TemplateScope,
+} from '../fact-context.js';
+import { compileFilter, compilePath } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'keysCovered' }>;
 
@@ -12,13 +18,13 @@ type Spec = Extract<FactSpec, { template: 'keysCovered' }>;
 export function compileKeysCovered(spec: Spec, scope: TemplateScope): FactFn {
   const source = compileFilter(spec.source, scope);
   const latestWhere = compileFilter(spec.latestWhere, scope);
-  const key = _compilePath(spec.key);
-  const list = _compilePath(spec.listField);
+  const key = compilePath(spec.key);
+  const list = compilePath(spec.listField);
   return (ctx) => {
-    const anchor = _anchor(ctx, spec.before);
+    const anchor = anchorPoint(ctx, spec.before);
     const anchorEvent = anchor?.eventId ? eventById(ctx.index, anchor.eventId) : undefined;
     const latest = new Map<string, (typeof ctx.index.events)[number]>();
-    for (const e of _candidates(ctx, source)) {
+    for (const e of candidateEvents(ctx, source)) {
       if (anchor && e.atMs >= anchor.ms) break;
       const k = key(e);
       if (source(e) && typeof k === 'string') latest.set(k, e);
@@ -29,10 +35,7 @@ export function compileKeysCovered(spec: Spec, scope: TemplateScope): FactFn {
     const relied = given ? (listed as unknown[]).filter((x): x is string => typeof x === 'string') : [];
     const missing = given ? required.filter(([k]) => !relied.includes(k)).map(([k]) => k) : [];
     return {
-      eventIds: _orderedIds(ctx, [
-        ...required.map(([, e]) => e.id),
-        ...(anchorEvent ? [anchorEvent.id] : []),
-      ]),
+      eventIds: orderedIds(ctx, [...required.map(([, e]) => e.id), ...(anchorEvent ? [anchorEvent.id] : [])]),
       listGiven: given,
       missing,
       missingCount: missing.length,

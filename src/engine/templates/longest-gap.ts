@@ -1,13 +1,13 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
 import {
-  _anchor,
-  _candidates,
-  _endOfDayIso,
-  _orderedIds,
-  _pausedIn,
-  _workingDays,
+  anchorPoint,
+  candidateEvents,
+  endOfDayIso,
   type FactFn,
+  orderedIds,
+  pausedIn,
+  resolveWorkingDays,
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
@@ -32,11 +32,11 @@ export interface Run {
  */
 export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
   const mark = compileFilter(spec.marks, scope);
-  const interval = _workingDays(spec.interval, scope.params);
+  const interval = resolveWorkingDays(spec.interval, scope.params);
   return (ctx) => {
     const { calendar, index } = ctx;
-    const from = _anchor(ctx, spec.from);
-    const until = _anchor(ctx, spec.until);
+    const from = anchorPoint(ctx, spec.from);
+    const until = anchorPoint(ctx, spec.until);
     if (!from || !until) {
       return {
         eventIds: [],
@@ -48,7 +48,7 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
         runs: 0,
       };
     }
-    const marks = _candidates(ctx, mark).filter((e) => mark(e) && e.atMs > from.ms && e.atMs <= until.ms);
+    const marks = candidateEvents(ctx, mark).filter((e) => mark(e) && e.atMs > from.ms && e.atMs <= until.ms);
     const points = [
       { id: from.eventId, day: from.day },
       ...marks.map((e) => ({ id: e.id as string | undefined, day: e.day })),
@@ -60,7 +60,7 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
       const a = points[i - 1];
       const b = points[i];
       if (!a || !b) continue;
-      const paused = _pausedIn(ctx, calendar.dayZero(a.day), b.day);
+      const paused = pausedIn(ctx, calendar.dayZero(a.day), b.day);
       for (const id of paused.eventIds) cited.add(id);
       runs.push({
         days: calendar.elapsedWorkingDays(a.day, b.day, index.paused),
@@ -78,14 +78,14 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     const lastMark = points[points.length - 2];
     const dueAt =
       open && lastMark
-        ? _endOfDayIso(calendar.deadline(lastMark.day, interval, index.paused), calendar.zone)
+        ? endOfDayIso(calendar.deadline(lastMark.day, interval, index.paused), calendar.zone)
         : undefined;
     if (from.eventId) cited.add(from.eventId);
     for (const e of marks) cited.add(e.id);
     if (until.eventId) cited.add(until.eventId);
     return {
       dueAt,
-      eventIds: _orderedIds(ctx, cited),
+      eventIds: orderedIds(ctx, cited),
       exceeded: exceededRuns.length,
       exceededRuns,
       interval,

@@ -1,12 +1,12 @@
 import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
-import { _candidates, _inBounds, _ref, type FactFn, type TemplateScope } from '../fact-context.js';
+import { candidateEvents, eventRef, type FactFn, type TemplateScope, withinBounds } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
-import { _Scratch } from '../scratch.js';
+import { ScratchList } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'occurrences' }>;
 
-const _ids = new _Scratch<string>();
+const _ids = new ScratchList<string>();
 
 /**
  * Existence, absence, first and last occurrence and count of events matching a filter inside
@@ -15,11 +15,11 @@ const _ids = new _Scratch<string>();
 export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
   const match = compileFilter(spec.filter, scope);
   return (ctx) => {
-    const inBounds = _inBounds(ctx, spec);
+    const inBounds = withinBounds(ctx, spec);
     const found = _ids.start();
     let first: CaseEvent | undefined;
     let last: CaseEvent | undefined;
-    for (const e of _candidates(ctx, match)) {
+    for (const e of candidateEvents(ctx, match)) {
       if (!match(e) || !inBounds(e)) continue;
       found.push(e.id);
       first ??= e;
@@ -32,9 +32,9 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
       // One list for both: `eventIds` is only read (the evidence), and `measured` leaves it out.
       eventIds: ids,
       exists: ids.length > 0,
-      first: first ? _ref(first, zone) : undefined,
+      first: first ? eventRef(first, zone) : undefined,
       ids,
-      last: last ? _ref(last, zone) : undefined,
+      last: last ? eventRef(last, zone) : undefined,
     };
   };
 }

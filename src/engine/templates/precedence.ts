@@ -2,15 +2,15 @@ import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
 import type { CaseEvent } from '../case-event.js';
 import {
-  _candidates,
-  _orderedIds,
-  _takeOrderedIds,
-  _workingDays,
+  candidateEvents,
   type FactFn,
+  orderedIds,
+  resolveWorkingDays,
   type TemplateScope,
+  takeOrderedIds,
 } from '../fact-context.js';
-import { _compilePath, compileFilter } from '../filter.js';
-import { _Scratch } from '../scratch.js';
+import { compileFilter, compilePath } from '../filter.js';
+import { ScratchList } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'precedence' }>;
 
@@ -21,19 +21,20 @@ type Spec = Extract<FactSpec, { template: 'precedence' }>;
 export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
   const trigger = compileFilter(spec.trigger, scope);
   const prior = compileFilter(spec.prior, scope);
-  const joins = Object.entries(spec.join ?? {}).map(([p, t]) => [_compilePath(p), _compilePath(t)] as const);
-  const closerThan = spec.closerThan === undefined ? undefined : _workingDays(spec.closerThan, scope.params);
+  const joins = Object.entries(spec.join ?? {}).map(([p, t]) => [compilePath(p), compilePath(t)] as const);
+  const closerThan =
+    spec.closerThan === undefined ? undefined : resolveWorkingDays(spec.closerThan, scope.params);
   return (ctx) => {
     const { calendar } = ctx;
     const priors = _priors.start();
-    for (const e of _candidates(ctx, prior)) if (prior(e)) priors.push(e);
+    for (const e of candidateEvents(ctx, prior)) if (prior(e)) priors.push(e);
     const items = _items.start();
     const withPriorItems = _withPriorItems.start();
     const withoutPriorItems = _withoutPriorItems.start();
     const withoutPriorIds = _withoutPriorIds.start();
     const priorIds = _priorIds.start();
     const ids = _ids.start();
-    for (const t of _candidates(ctx, trigger)) {
+    for (const t of candidateEvents(ctx, trigger)) {
       if (!trigger(t)) continue;
       const priorDates = _priorDates.start();
       const found = _found.start();
@@ -70,8 +71,8 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
     const withoutPrior = withoutPriorItems.take();
     return {
       // Each prior once and in time order (priorIds repeats a prior that precedes several triggers).
-      distinctPriorIds: _orderedIds(ctx, priorIdList),
-      eventIds: _takeOrderedIds(ctx, ids),
+      distinctPriorIds: orderedIds(ctx, priorIdList),
+      eventIds: takeOrderedIds(ctx, ids),
       items: itemList,
       priorIds: priorIdList,
       triggers: itemList.length,
@@ -85,15 +86,15 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
 }
 
 // Scratch lists (one per list built here): facts are computed one at a time.
-const _priors = new _Scratch<CaseEvent>();
-const _items = new _Scratch<Item>();
-const _withPriorItems = new _Scratch<Item>();
-const _withoutPriorItems = new _Scratch<Item>();
-const _withoutPriorIds = new _Scratch<string>();
-const _priorIds = new _Scratch<string>();
-const _ids = new _Scratch<string>();
-const _priorDates = new _Scratch<string>();
-const _found = new _Scratch<string>();
+const _priors = new ScratchList<CaseEvent>();
+const _items = new ScratchList<Item>();
+const _withPriorItems = new ScratchList<Item>();
+const _withoutPriorItems = new ScratchList<Item>();
+const _withoutPriorIds = new ScratchList<string>();
+const _priorIds = new ScratchList<string>();
+const _ids = new ScratchList<string>();
+const _priorDates = new ScratchList<string>();
+const _found = new ScratchList<string>();
 
 type Item = { priorDates: string[]; priorIds: string[]; triggerDate: string; triggerId: string };
 

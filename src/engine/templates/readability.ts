@@ -2,9 +2,9 @@ import { flesch } from 'flesch';
 import { syllable } from 'syllable';
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
-import { _candidates, _orderedIds, type FactFn, type TemplateScope } from '../fact-context.js';
+import { candidateEvents, type FactFn, orderedIds, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
-import { _memo } from '../memo.js';
+import { memoize } from '../memo.js';
 
 type Spec = Extract<FactSpec, { template: 'readability' }>;
 
@@ -22,7 +22,7 @@ export interface ReadabilityScore {
 }
 
 // Letters repeat their words: count each word's syllables once.
-const _syllableOf = _memo(syllable, 50_000);
+const _syllableOf = memoize(syllable, 50_000);
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const SENTENCE_END = /[.!?]+(?=\s|$)/g;
 
@@ -65,7 +65,7 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
   const min = typeof spec.minScore === 'number' ? spec.minScore : scope.params[spec.minScore.param];
   if (typeof min !== 'number') throw new Error('the readability threshold must be a number');
   return (ctx) => {
-    const communications = _candidates(ctx, match).filter((e) => match(e));
+    const communications = candidateEvents(ctx, match).filter((e) => match(e));
     const scores: ReadabilityScore[] = [];
     for (const e of communications) {
       if (exclude?.(e)) continue;
@@ -103,7 +103,7 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
       below,
       belowCount: below.length,
       communications: communications.length,
-      eventIds: _orderedIds(
+      eventIds: orderedIds(
         ctx,
         scores.map((s) => s.id),
       ),

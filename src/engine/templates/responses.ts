@@ -4,18 +4,18 @@ import { formatInstant, parseInstant } from '../../time/instant.js';
 import type { CaseEvent } from '../case-event.js';
 import { eventById } from '../case-index.js';
 import {
-  _anchor,
-  _candidates,
-  _endOfDayMs,
-  _pausedIn,
-  _takeOrderedIds,
-  _workingDays,
+  anchorPoint,
+  candidateEvents,
+  endOfDayMs,
   type FactContext,
   type FactFn,
+  pausedIn,
+  resolveWorkingDays,
   type TemplateScope,
+  takeOrderedIds,
 } from '../fact-context.js';
-import { _compilePath, compileFilter, type EventPredicate } from '../filter.js';
-import { _Scratch } from '../scratch.js';
+import { compileFilter, compilePath, type EventPredicate } from '../filter.js';
+import { ScratchList } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'responses' }>;
 type State = 'met' | 'late' | 'missing' | 'open' | 'cancelled';
@@ -67,11 +67,13 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
   const classes = Object.entries(spec.classify ?? {}).map(([k, f]) => [k, compileFilter(f, scope)] as const);
   const within = spec.within;
   const fixedTarget =
-    within && 'workingDays' in within ? _workingDays(within.workingDays, scope.params) : undefined;
+    within && 'workingDays' in within ? resolveWorkingDays(within.workingDays, scope.params) : undefined;
   const fallbackTarget =
-    within && 'deadlineField' in within ? _workingDays(within.otherwiseWorkingDays, scope.params) : undefined;
+    within && 'deadlineField' in within
+      ? resolveWorkingDays(within.otherwiseWorkingDays, scope.params)
+      : undefined;
   const keys = spec.correlateBy ?? [];
-  const replyOf = spec.replyField ? _compilePath(spec.replyField) : undefined;
+  const replyOf = spec.replyField ? compilePath(spec.replyField) : undefined;
 
   return (ctx) => {
     const { calendar, index } = ctx;
@@ -81,10 +83,10 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
     const candidates = _responses.start();
     const cancels = _cancels.start();
     if (triggers.length > 0) {
-      const limit = _anchor(ctx, spec.responseBefore);
-      for (const e of _candidates(ctx, response))
+      const limit = anchorPoint(ctx, spec.responseBefore);
+      for (const e of candidateEvents(ctx, response))
         if (response(e) && (limit === undefined || e.atMs < limit.ms)) candidates.push(e);
-      if (cancel) for (const e of _candidates(ctx, cancel)) if (cancel(e)) cancels.push(e);
+      if (cancel) for (const e of candidateEvents(ctx, cancel)) if (cancel(e)) cancels.push(e);
     }
     const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
     const items = _items.start();
@@ -126,7 +128,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       let inclusive = true;
       if (within && 'anchor' in within) {
         // An anchor that has not happened yet (an open case's `end` is asOf) sets no deadline yet.
-        const a = _anchor(ctx, within.anchor);
+        const a = anchorPoint(ctx, within.anchor);
         if (a?.eventId !== undefined) {
           deadlineDay = a.day;
           deadlineMs = a.ms;
@@ -147,7 +149,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
         }
         if (deadlineDay === undefined && target !== undefined) {
           deadlineDay = calendar.deadline(t.startDay, target, index.paused);
-          deadlineMs = _endOfDayMs(deadlineDay, zone);
+          deadlineMs = endOfDayMs(deadlineDay, zone);
           item.target = target;
         }
         if (deadlineDay !== undefined) item.deadline ??= isoDateFromDay(deadlineDay);
@@ -173,7 +175,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
       }
       // The measure runs to the response, else to the deadline, else to asOf.
       const endDay = answer ? answer.day : (deadlineDay ?? asOfDay);
-      const paused = _pausedIn(ctx, calendar.dayZero(t.startDay), endDay);
+      const paused = pausedIn(ctx, calendar.dayZero(t.startDay), endDay);
       item.pausedWorkingDays = paused.days;
       for (const id of paused.eventIds) ids.push(id);
       item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
@@ -234,7 +236,7 @@ export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
           ? _NOT_CLASSIFIED
           : Object.fromEntries(classes.map(([k]) => [k, itemList.filter((i) => i.classes?.includes(k))])),
       dueAt: earliestDue?.iso,
-      eventIds: _takeOrderedIds(ctx, ids),
+      eventIds: takeOrderedIds(ctx, ids),
       // Its own copy, not items[0] itself: every part of a finding's `measured` is its own.
       first: itemList[0] && _finalItem(itemList[0], true),
       items: itemList,
@@ -275,13 +277,13 @@ const _draft: ResponseItem = {
 const _NO_DAYS: string[] = [];
 // Scratch lists (one per list built here): facts are computed one at a time, and a chained
 // trigger reads an earlier fact's finished items, never these.
-const _triggerList = new _Scratch<Trigger>();
-const _responses = new _Scratch<CaseEvent>();
-const _cancels = new _Scratch<CaseEvent>();
-const _items = new _Scratch<ResponseItem>();
-const _ids = new _Scratch<string>();
-const _notMet = new _Scratch<ResponseItem>();
-const _open = new _Scratch<ResponseItem>();
+const _triggerList = new ScratchList<Trigger>();
+const _responses = new ScratchList<CaseEvent>();
+const _cancels = new ScratchList<CaseEvent>();
+const _items = new ScratchList<ResponseItem>();
+const _ids = new ScratchList<string>();
+const _notMet = new ScratchList<ResponseItem>();
+const _open = new ScratchList<ResponseItem>();
 // Shared, frozen answers for what is only ever read (and never part of `measured`).
 const _NO_ITEMS = Object.freeze([]) as unknown as ResponseItem[];
 const _NOT_CLASSIFIED = Object.freeze({}) as Record<string, ResponseItem[]>;
@@ -311,12 +313,12 @@ function _finalItem(d: ResponseItem, copyLists = false): ResponseItem {
 }
 
 /** The triggers, in the scratch list `_triggerList` (which the caller releases). */
-function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): _Scratch<Trigger> {
+function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): ScratchList<Trigger> {
   const { index } = ctx;
-  const before = _anchor(ctx, spec.triggerBefore);
+  const before = anchorPoint(ctx, spec.triggerBefore);
   const out = _triggerList.start();
   if (filter) {
-    for (const e of _candidates(ctx, filter)) {
+    for (const e of candidateEvents(ctx, filter)) {
       if (filter(e) && (before === undefined || e.atMs < before.ms))
         out.push({ event: e, startMs: e.atMs, startDay: e.day });
     }
@@ -328,7 +330,7 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
       if (!chain.states.includes(item.state)) continue;
       const event = eventById(index, item.triggerId);
       if (!event) continue;
-      const point = _chainPoint(ctx, item, chain.at, event);
+      const point = chainPoint(ctx, item, chain.at, event);
       if (point) out.push({ event, ...point });
     }
   }
@@ -341,7 +343,7 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
 }
 
 /** Where a chained trigger starts: its own instant, its deadline's end, or its response. */
-export function _chainPoint(
+export function chainPoint(
   ctx: FactContext,
   item: ResponseItem,
   at: 'trigger' | 'deadline' | 'response',
@@ -363,7 +365,7 @@ export function _chainPoint(
  * first such one that correlates with it.
  */
 function _answer(
-  candidates: _Scratch<CaseEvent>,
+  candidates: ScratchList<CaseEvent>,
   t: Trigger,
   start: CaseEvent,
   replyOf: ((e: CaseEvent) => unknown) | undefined,

@@ -3,17 +3,17 @@ import { isoDateFromDay } from '../../time/days.js';
 import { parseInstant } from '../../time/instant.js';
 import { eventById } from '../case-index.js';
 import {
-  _anchor,
-  _endOfDayIso,
-  _endOfDayMs,
-  _orderedIds,
-  _pausedIn,
-  _ref,
+  anchorPoint,
   type EventRef,
+  endOfDayIso,
+  endOfDayMs,
+  eventRef,
   type FactFn,
+  orderedIds,
+  pausedIn,
   type TemplateScope,
 } from '../fact-context.js';
-import { _compilePath, compileFilter } from '../filter.js';
+import { compileFilter, compilePath } from '../filter.js';
 
 type Spec = Extract<FactSpec, { template: 'timeliness' }>;
 const COMPLEXITIES = ['simple', 'standard', 'complex'];
@@ -28,7 +28,7 @@ const COMPLEXITIES = ['simple', 'standard', 'complex'];
 export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
   const isComplexity = compileFilter(spec.complexity, scope);
   const isExtension = compileFilter(spec.extension, scope);
-  const revised = _compilePath(spec.revisedTargetField);
+  const revised = compilePath(spec.revisedTargetField);
   const targets = scope.params[spec.targets];
   if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) {
     throw new Error(`parameter "${spec.targets}" must map each complexity to working days`);
@@ -41,7 +41,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
   return (ctx) => {
     const { index, calendar } = ctx;
     const zone = calendar.zone;
-    const receipt = _anchor(ctx, 'receipt');
+    const receipt = anchorPoint(ctx, 'receipt');
     if (!receipt?.eventId)
       return {
         eventIds: [],
@@ -76,12 +76,12 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
     const extensions: string[] = [];
     // Extensions notified after the deadline had passed: considered, but they change nothing.
     const lateExtensions: EventRef[] = [];
-    const end = _anchor(ctx, spec.until);
+    const end = anchorPoint(ctx, spec.until);
     const endMs = end?.eventId ? end.ms : ctx.asOfMs;
     for (const e of index.events) {
       if (e.atMs < receipt.ms || e.atMs > endMs) continue;
-      if (e.atMs > _endOfDayMs(deadlineDay, zone)) {
-        if (isExtension(e)) lateExtensions.push(_ref(e, zone));
+      if (e.atMs > endOfDayMs(deadlineDay, zone)) {
+        if (isExtension(e)) lateExtensions.push(eventRef(e, zone));
         continue;
       }
       if (isComplexity(e) && COMPLEXITIES.includes(e.data.complexity as string)) {
@@ -107,7 +107,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
     const endDay = concluded && end ? end.day : (index.anchors.asOf?.day ?? receipt.day);
     if (concluded && end?.eventId) cited.push(end.eventId);
     const elapsed = calendar.elapsedWorkingDays(receipt.day, endDay, index.paused);
-    const paused = _pausedIn(ctx, calendar.dayZero(receipt.day), endDay);
+    const paused = pausedIn(ctx, calendar.dayZero(receipt.day), endDay);
     const state = concluded
       ? endDay <= deadlineDay
         ? 'met'
@@ -121,11 +121,11 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
       complexitySource,
       deadline: isoDateFromDay(deadlineDay),
       deadlineSource,
-      dueAt: state === 'open' ? _endOfDayIso(deadlineDay, zone) : undefined,
+      dueAt: state === 'open' ? endOfDayIso(deadlineDay, zone) : undefined,
       elapsed,
       endDate: isoDateFromDay(endDay),
       endId: concluded ? end?.eventId : undefined,
-      eventIds: _orderedIds(ctx, [...cited, ...paused.eventIds, ...lateExtensions.map((x) => x.id)]),
+      eventIds: orderedIds(ctx, [...cited, ...paused.eventIds, ...lateExtensions.map((x) => x.id)]),
       extensionIds: extensions,
       lateExtensions,
       measured: true,

@@ -5,8 +5,8 @@
  */
 import type { StatusCounts } from '../../model/finding.js';
 import type { Report } from '../../model/report.js';
-import { _percent } from '../common.js';
-import { _escapeHtml } from './escape.js';
+import { percent } from '../common.js';
+import { escapeHtml } from './escape.js';
 
 const _PASS = '#176c34';
 const _FAIL = '#b42318';
@@ -16,7 +16,7 @@ const _EMPTY = '#59636e';
  * Pattern definitions the bars refer to: fail is hatched, so the bar does not rely on colour
  * alone. Written once per page, hidden.
  */
-export function _svgDefs(): string {
+export function svgDefs(): string {
   return (
     '<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>' +
     `<pattern id="hatch-fail" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
@@ -29,21 +29,21 @@ export function _svgDefs(): string {
  * A 120×14 bar: the pass share solid green from the left, the fail share hatched red after it;
  * an outlined empty bar when there was neither (no rate).
  */
-export function _rateBar(counts: StatusCounts, rate: number | null): string {
+export function rateBar(counts: StatusCounts, rate: number | null): string {
   const w = 120;
   const h = 14;
   const decided = counts.pass + counts.fail;
   const label =
     rate === null
       ? 'No rate: no finding passed or failed'
-      : `${_percent(rate)} compliant: ${counts.pass} pass, ${counts.fail} fail`;
+      : `${percent(rate)} compliant: ${counts.pass} pass, ${counts.fail} fail`;
   const pass = decided === 0 ? 0 : Math.round((counts.pass / decided) * w * 10) / 10;
   const body =
     decided === 0
       ? `<rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" fill="none" stroke="${_EMPTY}" stroke-dasharray="3 2"/>`
       : `<rect x="0" y="0" width="${pass}" height="${h}" fill="${_PASS}"/>` +
         `<rect x="${pass}" y="0" width="${Math.round((w - pass) * 10) / 10}" height="${h}" fill="url(#hatch-fail)"/>`;
-  return `<svg class="bar" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" role="img" aria-label="${_escapeHtml(label)}">${body}</svg>`;
+  return `<svg class="bar" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}">${body}</svg>`;
 }
 
 /** Pass and fail counts of one commitment in each month. */
@@ -54,7 +54,7 @@ export interface _MonthSeries {
 }
 
 /** Compliance by month of receipt: every month from the first to the last, per commitment. */
-export interface _MonthStats {
+export interface MonthStats {
   /** YYYY-MM, consecutive. */
   months: string[];
   /** Cases received in each month. */
@@ -86,7 +86,7 @@ function _monthRange(first: string, last: string): string[] {
  * Counts pass and fail findings per commitment in each month of receipt (`received[k]` is the
  * receipt date of `report.cases[k]`, YYYY-MM-DD, or undefined).
  */
-export function _monthStats(report: Report, received: readonly (string | undefined)[]): _MonthStats {
+export function monthStats(report: Report, received: readonly (string | undefined)[]): MonthStats {
   const dated = received.filter((d): d is string => d !== undefined).map((d) => d.slice(0, 7));
   const undated = received.length - dated.length;
   if (dated.length === 0) return { months: [], cases: [], series: [], undated };
@@ -120,7 +120,7 @@ export function _monthStats(report: Report, received: readonly (string | undefin
 const _MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "2024-03" as "Mar 2024". */
-export function _monthLabel(month: string): string {
+export function monthLabel(month: string): string {
   return `${_MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
 }
 
@@ -129,7 +129,7 @@ export function _monthLabel(month: string): string {
  * 100%); a short hatched red bar for 0% and a grey dot where no finding passed or failed;
  * gridlines at 0, 50 and 100%, and the first and last months named.
  */
-export function _monthChart(months: readonly string[], series: _MonthSeries): string {
+export function monthChart(months: readonly string[], series: _MonthSeries): string {
   const W = 320;
   const H = 132;
   const left = 38;
@@ -157,17 +157,17 @@ export function _monthChart(months: readonly string[], series: _MonthSeries): st
   series.counts.forEach((c, k) => {
     const x = r1(left + step * k + (step - barW) / 2);
     const decided = c.pass + c.fail;
-    const month = _monthLabel(months[k] ?? '');
+    const month = monthLabel(months[k] ?? '');
     if (decided === 0) {
       // No rate: a small grey dot on the axis.
       parts.push(
-        `<circle cx="${r1(x + barW / 2)}" cy="${r1(y(0) - 3)}" r="${r1(Math.min(2.5, barW / 2))}" fill="${_EMPTY}"><title>${_escapeHtml(`${month}: no pass or fail`)}</title></circle>`,
+        `<circle cx="${r1(x + barW / 2)}" cy="${r1(y(0) - 3)}" r="${r1(Math.min(2.5, barW / 2))}" fill="${_EMPTY}"><title>${escapeHtml(`${month}: no pass or fail`)}</title></circle>`,
       );
       return;
     }
     rated++;
     const rate = c.pass / decided;
-    const title = `<title>${_escapeHtml(`${month}: ${_percent(rate)} (${c.pass} pass, ${c.fail} fail)`)}</title>`;
+    const title = `<title>${escapeHtml(`${month}: ${percent(rate)} (${c.pass} pass, ${c.fail} fail)`)}</title>`;
     if (c.pass === 0) {
       // 0%: a short hatched red bar, so that it is not mistaken for a month without a rate.
       parts.push(
@@ -182,17 +182,17 @@ export function _monthChart(months: readonly string[], series: _MonthSeries): st
   });
   const first = months[0] ?? '';
   const last = months[months.length - 1] ?? '';
-  parts.push(`<text x="${left}" y="${H - 6}" text-anchor="start">${_escapeHtml(_monthLabel(first))}</text>`);
+  parts.push(`<text x="${left}" y="${H - 6}" text-anchor="start">${escapeHtml(monthLabel(first))}</text>`);
   if (months.length > 1)
     parts.push(
-      `<text x="${W - right}" y="${H - 6}" text-anchor="end">${_escapeHtml(_monthLabel(last))}</text>`,
+      `<text x="${W - right}" y="${H - 6}" text-anchor="end">${escapeHtml(monthLabel(last))}</text>`,
     );
   const rates = series.counts.map((c) => (c.pass + c.fail === 0 ? null : c.pass / (c.pass + c.fail)));
   const known = rates.filter((r): r is number => r !== null);
   const range =
     known.length === 0
       ? 'no month has a pass or a fail'
-      : `from ${_percent(Math.min(...known))} to ${_percent(Math.max(...known))} across the ${rated} months with a pass or a fail`;
-  const label = `Compliance by month of receipt for commitment ${series.ref}, ${_monthLabel(first)} to ${_monthLabel(last)}: ${range}. The table below gives each month.`;
-  return `<svg class="months" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${_escapeHtml(label)}">${parts.join('')}</svg>`;
+      : `from ${percent(Math.min(...known))} to ${percent(Math.max(...known))} across the ${rated} months with a pass or a fail`;
+  const label = `Compliance by month of receipt for commitment ${series.ref}, ${monthLabel(first)} to ${monthLabel(last)}: ${range}. The table below gives each month.`;
+  return `<svg class="months" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(label)}">${parts.join('')}</svg>`;
 }

@@ -7,7 +7,7 @@
  * Kept as a plain ES2017 string (no backticks, no template substitutions) so that it reaches the
  * page exactly as written, whatever bundles the library.
  */
-export const _CLIENT_SCRIPT = String.raw`(function () {
+export const CLIENT_SCRIPT = String.raw`(function () {
   'use strict';
   var dataEl = document.getElementById('report-data');
   if (!dataEl) return;

@@ -6,7 +6,7 @@
 import type { Finding, Status } from '../../model/finding.js';
 import type { Report } from '../../model/report.js';
 import { STATUSES } from '../../model/vocabulary.js';
-import { _indicatorRefs } from '../common.js';
+import { indicatorRefs } from '../common.js';
 
 /** One event a case's findings cite: its id and its local date when a measurement states it ('' when not). */
 /** An event row: id and local date, plus type and working days since receipt when the report carries a timeline. */
@@ -61,7 +61,7 @@ const _MAX_DEPTH = 8;
  * whenever the case has a receipt. Undefined when no finding states one (no receipt, or no
  * timeliness rule in the run) or when two disagree.
  */
-export function _receiptDate(findings: readonly Finding[]): string | undefined {
+export function receiptDateOf(findings: readonly Finding[]): string | undefined {
   let found: string | undefined;
   for (const f of findings) {
     for (const fact of Object.values(f.measured)) {
@@ -88,7 +88,7 @@ const _ID_DATE_KEYS: readonly (readonly [string, string])[] = [
 ];
 
 /** Event dates the findings' measurements state, by event id; an id given two dates gets none. */
-export function _eventDates(findings: readonly Finding[]): Map<string, string> {
+export function eventDatesOf(findings: readonly Finding[]): Map<string, string> {
   const dates = new Map<string, string>();
   const conflicting = new Set<string>();
   const walk = (value: unknown, depth: number): void => {
@@ -119,8 +119,8 @@ export function _eventDates(findings: readonly Finding[]): Map<string, string> {
  * the one cited first comes first. (A topological merge; should the findings ever disagree, the
  * rest follow in the order first cited.)
  */
-export function _citedEvents(findings: readonly Finding[]): _EventRow[] {
-  const dates = _eventDates(findings);
+export function citedEventsOf(findings: readonly Finding[]): _EventRow[] {
+  const dates = eventDatesOf(findings);
   const order = new Map<string, number>();
   for (const f of findings) for (const id of f.evidence) if (!order.has(id)) order.set(id, order.size);
   const ids = [...order.keys()];
@@ -175,8 +175,8 @@ function _byDate(dates: Map<string, string>, order: Map<string, number>, a: stri
  * The embedded data: indicators in report order, explanations once each, cases in the report's
  * order with each finding's evidence as indexes into the case's cited events.
  */
-export function _buildData(report: Report, received: readonly (string | undefined)[]): _HtmlData {
-  const indicators = _indicatorRefs(report.summary, report.cases);
+export function buildData(report: Report, received: readonly (string | undefined)[]): _HtmlData {
+  const indicators = indicatorRefs(report.summary, report.cases);
   const indicatorIndex = new Map(indicators.map((i, k) => [i.ref, k]));
   const statusIndex = new Map<Status, number>(STATUSES.map((s, k) => [s, k]));
   const strings: string[] = [];
@@ -196,11 +196,11 @@ export function _buildData(report: Report, received: readonly (string | undefine
     // The whole timeline when the report carries one; else the events the findings cite.
     const events: _EventRow[] = result.timeline
       ? result.timeline.map((e): _EventRow => [e.id, e.date, e.type, e.workingDaysSinceReceipt])
-      : _citedEvents(result.findings);
+      : citedEventsOf(result.findings);
     if (result.timeline) {
       // A cited id the timeline lacks (a report edited by hand) is still listed, not lost.
       const known = new Set(result.timeline.map((e) => e.id));
-      for (const [id] of _citedEvents(result.findings)) if (!known.has(id)) events.push([id, '', '', null]);
+      for (const [id] of citedEventsOf(result.findings)) if (!known.has(id)) events.push([id, '', '', null]);
     }
     const eventIndex = new Map(events.map(([id], k) => [id, k]));
     const findings = result.findings.map(

@@ -14,9 +14,9 @@ const _HTML: Readonly<Record<string, string>> = {
  * attribute.
  *
  * @example
- * _escapeHtml('<img src=x onerror=alert(1)>'); // '&lt;img src=x onerror=alert(1)&gt;'
+ * escapeHtml('<img src=x onerror=alert(1)>'); // '&lt;img src=x onerror=alert(1)&gt;'
  */
-export function _escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => _HTML[c] ?? c);
 }
 
@@ -27,9 +27,9 @@ export function _escapeHtml(text: string): string {
  * result is still JSON and parses back to the same value.
  *
  * @example
- * _embedJson({ id: '</script>' }); // '{"id":"\\u003c/script\\u003e"}'
+ * embedJson({ id: '</script>' }); // '{"id":"\\u003c/script\\u003e"}'
  */
-export function _embedJson(value: unknown): string {
+export function embedJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });

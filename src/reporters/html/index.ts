@@ -6,20 +6,20 @@
  */
 import { createHash } from 'node:crypto';
 import type { Report } from '../../model/report.js';
-import { _percent, type RulesetWords } from '../common.js';
-import { _monthStats, _svgDefs } from './charts.js';
-import { _CLIENT_SCRIPT } from './client.js';
-import { _buildData, _receiptDate } from './data.js';
-import { _embedJson, _escapeHtml as e } from './escape.js';
+import { percent, type RulesetWords } from '../common.js';
+import { monthStats, svgDefs } from './charts.js';
+import { CLIENT_SCRIPT } from './client.js';
+import { buildData, receiptDateOf } from './data.js';
+import { escapeHtml as e, embedJson } from './escape.js';
 import {
-  _casesSection,
-  _indicatorSection,
-  _monthSection,
-  _overviewSection,
-  _rejectedSection,
-  _runSection,
+  casesSection,
+  indicatorSection,
+  monthSection,
+  overviewSection,
+  rejectedSection,
+  runSection,
 } from './markup.js';
-import { _STYLES } from './styles.js';
+import { STYLES } from './styles.js';
 
 /** Options of {@link formatHtml}. */
 export interface HtmlOptions {
@@ -51,24 +51,24 @@ const _hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'ut
 export function formatHtml(report: Report, ruleset: RulesetWords, options: HtmlOptions = {}): string {
   const title = options.title ?? 'Service standards report';
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 100));
-  const received = report.cases.map((c) => c.receivedOn ?? _receiptDate(c.findings));
-  const data = _buildData(report, received);
+  const received = report.cases.map((c) => c.receivedOn ?? receiptDateOf(c.findings));
+  const data = buildData(report, received);
   const { meta, summary } = report;
   const csp = [
     "default-src 'none'",
-    `script-src ${_hash(_CLIENT_SCRIPT)}`,
-    `style-src ${_hash(_STYLES)}`,
+    `script-src ${_hash(CLIENT_SCRIPT)}`,
+    `style-src ${_hash(STYLES)}`,
     "img-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
   const sections = [
-    _runSection(report),
-    _overviewSection(summary),
-    _indicatorSection(report, ruleset),
-    _monthSection(_monthStats(report, received)),
-    _rejectedSection(summary),
-    _casesSection(report, data.indicators),
+    runSection(report),
+    overviewSection(summary),
+    indicatorSection(report, ruleset),
+    monthSection(monthStats(report, received)),
+    rejectedSection(summary),
+    casesSection(report, data.indicators),
   ];
   const nav = [
     ['run', 'The run'],
@@ -89,22 +89,22 @@ export function formatHtml(report: Report, ruleset: RulesetWords, options: HtmlO
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="${e(`${meta.tool} ${meta.version}`)}">
 <title>${e(title)}: ${e(meta.ruleset.id)} as of ${e(meta.asOf)}</title>
-<style>${_STYLES}</style>
+<style>${STYLES}</style>
 </head>
 <body data-page-size="${pageSize}">
 <a class="skip-link" href="#main">Skip to the report</a>
 <header class="page"><div class="wrap">
 <h1>${e(title)}</h1>
-<p>${e(meta.ruleset.id)} ${e(meta.ruleset.version)} · as of ${e(meta.asOf)} · overall compliance ${_percent(summary.complianceRate)} · ${summary.cases.toLocaleString('en-GB')} cases</p>
+<p>${e(meta.ruleset.id)} ${e(meta.ruleset.version)} · as of ${e(meta.asOf)} · overall compliance ${percent(summary.complianceRate)} · ${summary.cases.toLocaleString('en-GB')} cases</p>
 <nav aria-label="Sections"><ul>${nav}</ul></nav>
 </div></header>
-${_svgDefs()}
+${svgDefs()}
 <main id="main" tabindex="-1"><div class="wrap">
 ${sections.filter((s) => s !== '').join('\n')}
 </div></main>
 <footer><div class="wrap"><p>Written by ${e(meta.tool)} ${e(meta.version)} at ${e(meta.generatedAt)}. One self-contained file: it makes no network request. It quotes no letter text and no person’s name; it cites event ids, dates and counts.</p></div></footer>
-<script type="application/json" id="report-data">${_embedJson(data)}</script>
-<script>${_CLIENT_SCRIPT}</script>
+<script type="application/json" id="report-data">${embedJson(data)}</script>
+<script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -2,15 +2,15 @@
  * The report's static markup, written on the server side so that the summary reads (and prints)
  * without the script: run facts, overall counts, the commitment → standard → indicator table,
  * the charts by month of receipt, rejected cases, and the shell of the case list the script fills.
- * Every string from the report goes through {@link _escapeHtml}. Internals are `_`-prefixed.
+ * Every string from the report goes through {@link escapeHtml}. Internals are `_`-prefixed.
  */
 import type { Status, StatusCounts } from '../../model/finding.js';
 import { formatIssue } from '../../model/issues.js';
 import type { Report } from '../../model/report.js';
 import type { Summary } from '../../model/summary.js';
-import { _COLUMNS, _indicatorTree, _isFailing, _percent, type RulesetWords } from '../common.js';
-import { type _MonthStats, _monthChart, _monthLabel, _rateBar } from './charts.js';
-import { _escapeHtml as e } from './escape.js';
+import { COLUMNS, indicatorTree, isFailing, percent, type RulesetWords } from '../common.js';
+import { type MonthStats, monthChart, monthLabel, rateBar } from './charts.js';
+import { escapeHtml as e } from './escape.js';
 
 /** Each status's word, as the page shows it. */
 export const _STATUS_WORDS: Readonly<Record<Status, string>> = {
@@ -38,14 +38,13 @@ const _num = (n: number) => n.toLocaleString('en-GB');
 export const _statusLabel = (s: Status): string =>
   `<span class="status s-${s}"><span class="sym" aria-hidden="true">${_STATUS_SYMBOLS[s]}</span> ${_STATUS_WORDS[s]}</span>`;
 
-const _statusHeads = () =>
-  _COLUMNS.map((s) => `<th scope="col" class="num">${_statusLabel(s)}</th>`).join('');
+const _statusHeads = () => COLUMNS.map((s) => `<th scope="col" class="num">${_statusLabel(s)}</th>`).join('');
 
 const _countCells = (c: StatusCounts) =>
-  _COLUMNS.map((s) => `<td class="num" data-status="${s}">${_num(c[s])}</td>`).join('');
+  COLUMNS.map((s) => `<td class="num" data-status="${s}">${_num(c[s])}</td>`).join('');
 
 /** The run's facts: ruleset, asOf, inputs with their hashes, tool and library versions. */
-export function _runSection(report: Report): string {
+export function runSection(report: Report): string {
   const { meta, summary } = report;
   const rejectedEvents = summary.rejected.reduce((n, r) => n + r.events, 0);
   const unmapped = Object.entries(summary.unmappedActivities);
@@ -111,17 +110,15 @@ export function _runSection(report: Report): string {
 }
 
 /** The overall rate and the findings by status. */
-export function _overviewSection(summary: Summary): string {
-  const rows = _COLUMNS
-    .map(
-      (s) =>
-        `<tr><th scope="row">${_statusLabel(s)}</th><td class="num" data-status="${s}">${_num(summary.byStatus[s])}</td></tr>`,
-    )
-    .join('');
+export function overviewSection(summary: Summary): string {
+  const rows = COLUMNS.map(
+    (s) =>
+      `<tr><th scope="row">${_statusLabel(s)}</th><td class="num" data-status="${s}">${_num(summary.byStatus[s])}</td></tr>`,
+  ).join('');
   return (
     '<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">Overall compliance</h2><div class="overall">' +
-    `<div><p class="big-rate" id="overall-rate">${_percent(summary.complianceRate)}</p>` +
-    `<p>compliance rate: pass ÷ (pass + fail)</p>${_rateBar(summary.byStatus, summary.complianceRate)}` +
+    `<div><p class="big-rate" id="overall-rate">${percent(summary.complianceRate)}</p>` +
+    `<p>compliance rate: pass ÷ (pass + fail)</p>${rateBar(summary.byStatus, summary.complianceRate)}` +
     `<p>${_num(summary.cases)} cases judged, ${_num(summary.findings)} findings</p></div>` +
     '<table id="overall-counts"><caption>Findings by status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="num">Findings</th></tr></thead>' +
     `<tbody>${rows}</tbody></table></div></section>`
@@ -129,16 +126,16 @@ export function _overviewSection(summary: Summary): string {
 }
 
 /** The commitment → standard → indicator table with counts, rates, bars and the leaflet's words. */
-export function _indicatorSection(report: Report, ruleset: RulesetWords): string {
+export function indicatorSection(report: Report, ruleset: RulesetWords): string {
   const { summary } = report;
-  const tree = _indicatorTree(summary);
+  const tree = indicatorTree(summary);
   const words = new Map(ruleset.rules.map((r) => [r.ref, r]));
   const failing = new Map<string, number>();
   for (const c of report.cases) {
-    for (const f of c.findings) if (_isFailing(f.status)) failing.set(f.ref, (failing.get(f.ref) ?? 0) + 1);
+    for (const f of c.findings) if (isFailing(f.status)) failing.set(f.ref, (failing.get(f.ref) ?? 0) + 1);
   }
   const cells = (c: StatusCounts, rate: number | null) =>
-    `${_countCells(c)}<td class="num" data-rate>${_percent(rate)}</td><td>${_rateBar(c, rate)}</td>`;
+    `${_countCells(c)}<td class="num" data-rate>${percent(rate)}</td><td>${rateBar(c, rate)}</td>`;
   const indicator = (i: Summary['indicators'][number]) => {
     const rule = words.get(i.ref);
     const name = `<span class="ref">${e(i.ref)}</span> ${e(i.id)}`;
@@ -168,7 +165,7 @@ export function _indicatorSection(report: Report, ruleset: RulesetWords): string
   }
   if (tree.others.length > 0) {
     rows.push(
-      `<tr class="commitment"><th scope="row">Other indicators</th><td colspan="${_COLUMNS.length + 2}"></td><td class="failing-col"></td></tr>`,
+      `<tr class="commitment"><th scope="row">Other indicators</th><td colspan="${COLUMNS.length + 2}"></td><td class="failing-col"></td></tr>`,
     );
     for (const i of tree.others) rows.push(indicator(i));
   }
@@ -185,7 +182,7 @@ export function _indicatorSection(report: Report, ruleset: RulesetWords): string
 }
 
 /** Compliance by month of receipt, one small chart and its data table per commitment. */
-export function _monthSection(stats: _MonthStats): string {
+export function monthSection(stats: MonthStats): string {
   const head =
     '<section id="months" aria-labelledby="months-h"><h2 id="months-h">Compliance by month of receipt</h2>';
   if (stats.months.length === 0) {
@@ -202,12 +199,12 @@ export function _monthSection(stats: _MonthStats): string {
       .map((m, j) => {
         const c = s.counts[j] ?? { pass: 0, fail: 0 };
         const rate = c.pass + c.fail === 0 ? null : c.pass / (c.pass + c.fail);
-        return `<tr><th scope="row">${e(_monthLabel(m))}</th><td class="num">${_num(stats.cases[j] ?? 0)}</td><td class="num">${_num(c.pass)}</td><td class="num">${_num(c.fail)}</td><td class="num">${_percent(rate)}</td></tr>`;
+        return `<tr><th scope="row">${e(monthLabel(m))}</th><td class="num">${_num(stats.cases[j] ?? 0)}</td><td class="num">${_num(c.pass)}</td><td class="num">${_num(c.fail)}</td><td class="num">${percent(rate)}</td></tr>`;
       })
       .join('');
     return (
       `<figure aria-labelledby="month-cap-${k}"><figcaption id="month-cap-${k}"><span class="ref">${e(s.ref)}</span> ${e(s.title)}</figcaption>` +
-      _monthChart(stats.months, s) +
+      monthChart(stats.months, s) +
       `<details class="data"><summary>Table of the months<span class="visually-hidden"> for commitment ${e(s.ref)}</span></summary>` +
       `<div class="table-wrap"><table><caption class="visually-hidden">Compliance by month of receipt, commitment ${e(s.ref)}</caption>` +
       '<thead><tr><th scope="col">Month</th><th scope="col" class="num">Cases</th><th scope="col" class="num">Pass</th><th scope="col" class="num">Fail</th><th scope="col" class="num">Rate</th></tr></thead>' +
@@ -218,7 +215,7 @@ export function _monthSection(stats: _MonthStats): string {
 }
 
 /** The cases that could not be judged, with their problems. */
-export function _rejectedSection(summary: Summary): string {
+export function rejectedSection(summary: Summary): string {
   if (summary.rejected.length === 0) return '';
   const rows = summary.rejected
     .map(
@@ -239,11 +236,11 @@ export function _rejectedSection(summary: Summary): string {
 }
 
 /** The filters and the empty case table the script fills. */
-export function _casesSection(report: Report, indicators: readonly { ref: string; id: string }[]): string {
+export function casesSection(report: Report, indicators: readonly { ref: string; id: string }[]): string {
   const statusOptions = [
     '<option value="">Any status</option>',
     '<option value="failing">Fail or error</option>',
-    ..._COLUMNS.map((s) => `<option value="${s}">${_STATUS_WORDS[s]}</option>`),
+    ...COLUMNS.map((s) => `<option value="${s}">${_STATUS_WORDS[s]}</option>`),
   ].join('');
   const indicatorOptions = [
     '<option value="">Any indicator</option>',

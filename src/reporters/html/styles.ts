@@ -3,7 +3,7 @@
  * graphics and focus rings (WCAG 2.2 AA), a visible focus outline on every control, and a print
  * stylesheet that gives a readable summary document.
  */
-export const _STYLES = `
+export const STYLES = `
 :root {
   color-scheme: light;
   --fg: #1f2328; --muted: #4b535c; --bg: #ffffff; --panel: #f6f8fa; --line: #c8d1da;

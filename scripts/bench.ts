@@ -31,7 +31,7 @@ import { resolveAsOfMs } from '../src/engine/evaluate-case.js';
 import { evaluateRule } from '../src/engine/evaluate-rule.js';
 import type { ConditionEvaluator } from '../src/engine/evaluator.js';
 import type { FactValue } from '../src/engine/fact-context.js';
-import { normalizeCaseFast } from '../src/engine/fast-normalize.js';
+import { normalizeCase } from '../src/engine/normalize.js';
 import {
   type CaseResult,
   createJsonRulesEngineEvaluator,
@@ -471,7 +471,7 @@ async function breakdown(limit: number) {
     t['parse (JSON.parse)'] += now() - t0;
     t0 = now();
     const asOfMs = resolveAsOfMs(opts.asOf, prepared.zone);
-    const norm = normalizeCaseFast(input, { zone: prepared.zone, asOfMs });
+    const norm = normalizeCase(input, { zone: prepared.zone, asOfMs });
     t['normalize (validation, instants)'] += now() - t0;
     if (!norm.success) continue;
     t0 = now();

@@ -7,7 +7,8 @@ import { indexCase } from './case-index.js';
 import { createCompiledEvaluator } from './compiled-evaluator.js';
 import { describeAsOf, evaluateRule } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
-import { normalizeCaseFast } from './fast-normalize.js';
+import { normalizeCase } from './normalize.js';
+
 import { type PreparedEvaluation, prepareEvaluation } from './prepare.js';
 import type { Ruleset } from './ruleset.js';
 import { worstStatus } from './status.js';
@@ -88,7 +89,7 @@ export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): 
 export async function evaluateCase(input: unknown, options: EvaluateCaseOptions): Promise<CaseResult> {
   const prepared = preparedFor(options);
   const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
-  const normalized = normalizeCaseFast(input, { zone: prepared.zone, asOfMs });
+  const normalized = normalizeCase(input, { zone: prepared.zone, asOfMs });
   if (!normalized.success) throw new InvalidCaseError(normalized.caseId, normalized.issues);
   const index = indexCase(normalized.case, prepared.calendar, asOfMs);
   const evaluator = options.evaluator ?? _defaultEvaluator;

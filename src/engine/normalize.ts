@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { CaseEnvelopeSchema } from '../model/case.js';
 import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
 import { fromZodIssues, type InputIssue } from '../model/issues.js';
-import { parseInstant } from '../time/instant.js';
+import { type ParsedInstant, parseInstant } from '../time/instant.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
 
 /** Options of {@link normalizeCase}. */
@@ -17,7 +18,17 @@ export type NormalizeResult =
   | { success: true; case: NormalizedCase }
   | { success: false; caseId: string; issues: InputIssue[] };
 
-const _hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
+// Every case goes through these: zod's ahead-of-time compiled parsers give the plain schemas'
+// results and issues, several times faster (`docs/performance.md`).
+const _envelope = z.compile(CaseEnvelopeSchema);
+const _event = z.compile(BaseEventSchema);
+const _data: ReadonlyMap<string, z.ZodType> = new Map(
+  Object.entries(EVENT_DATA_SCHEMAS).map(([type, schema]) => [type, z.compile(schema)]),
+);
+const _REPORT = { reportInput: true } as const;
+
+/** Data fields holding instants that must parse (deadlines set by the body). */
+export const DEADLINE_FIELDS = ['revisedTargetAt', 'dueAt'] as const;
 
 /**
  * Validates a whole case and reads its instants: a case with any invalid event is rejected whole,
@@ -28,81 +39,132 @@ const _hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
  * if (!r.success) console.log(r.issues);
  */
 export function normalizeCase(input: unknown, options: NormalizeCaseOptions): NormalizeResult {
-  const rawId =
-    input !== null && typeof input === 'object' && typeof (input as { caseId?: unknown }).caseId === 'string'
-      ? (input as { caseId: string }).caseId
-      : '(unknown case)';
-  const envelope = CaseEnvelopeSchema.safeParse(input, { reportInput: true });
+  const envelope = _envelope.safeParse(input, _REPORT);
   if (!envelope.success)
-    return { success: false, caseId: rawId, issues: fromZodIssues(envelope.error.issues) };
-  const c = envelope.data;
+    return { success: false, caseId: _rawCaseId(input), issues: fromZodIssues(envelope.error.issues) };
+  const { caseId, attributes, events: raw } = envelope.data;
   const issues: InputIssue[] = [];
-  const seen = new Map<string, number>();
+  const inputIndexById = new Map<string, number>();
   const events: CaseEvent[] = [];
   let after = 0;
   // Every event is checked, so that a rejected case lists all of its problems at once.
-  c.events.forEach((raw, i) => {
-    const path = ['events', i];
-    const parsed = BaseEventSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) {
-      issues.push(...fromZodIssues(parsed.error.issues, path));
-      // Its id still counts, so that a later event reusing it is reported too.
-      const rawId = (raw as { id?: unknown } | null)?.id;
-      if (typeof rawId === 'string' && rawId !== '' && !seen.has(rawId)) seen.set(rawId, i);
-      return;
-    }
-    const e = parsed.data;
-    if (e.caseId !== undefined && e.caseId !== c.caseId) {
-      issues.push({
-        code: 'case_mismatch',
-        path: [...path, 'caseId'],
-        message: `event caseId "${e.caseId}" differs from the case's "${c.caseId}"`,
-      });
-    }
-    const id = e.id ?? `${c.caseId}#${i}`;
-    const prior = seen.get(id);
-    if (prior !== undefined) {
-      issues.push({
-        code: 'duplicate_id',
-        path: [...path, 'id'],
-        message: `event id "${id}" is used twice in case "${c.caseId}" (also at events.${prior})`,
-      });
-    } else seen.set(id, i);
-    const dataSchema = _hasOwn(EVENT_DATA_SCHEMAS, e.type)
-      ? EVENT_DATA_SCHEMAS[e.type as keyof typeof EVENT_DATA_SCHEMAS]
-      : undefined;
-    let data: Record<string, unknown> = e.data ?? {};
-    if (dataSchema) {
-      const d = dataSchema.safeParse(data, { reportInput: true });
-      if (!d.success) issues.push(...fromZodIssues(d.error.issues, [...path, 'data']));
-      else data = d.data;
-    }
-    for (const field of DEADLINE_FIELDS) {
-      const v = data[field];
-      if (typeof v === 'string') {
-        const d = parseInstant(v, options.zone, 'end');
-        if ('error' in d)
-          issues.push({ code: 'invalid_instant', path: [...path, 'data', field], message: d.error });
-      }
-    }
-    const at = parseInstant(e.at, options.zone, 'start');
-    if ('error' in at) {
-      issues.push({ code: 'invalid_instant', path: [...path, 'at'], message: at.error });
-      return;
-    }
-    if (issues.length > 0) return;
-    if (at.epochMs > options.asOfMs) {
-      after++;
-      return;
-    }
-    events.push(caseEvent(id, e, e.actor, at.epochMs, at.day, i, data));
-  });
-  if (issues.length > 0) return { success: false, caseId: c.caseId, issues: _sortIssues(issues) };
-  return normalizedCase(c.caseId, c.attributes, events, after, c.events.length, seen);
+  for (let i = 0; i < raw.length; i++) {
+    const e = _readEvent(raw[i], i, caseId, options.zone, inputIndexById, issues);
+    if (e === undefined || issues.length > 0) continue;
+    if (e.atMs > options.asOfMs) after++;
+    else events.push(e);
+  }
+  if (issues.length > 0) return { success: false, caseId, issues: _sortIssues(issues) };
+  // Logs are nearly always in time order already: checking costs no copy, sorting does.
+  if (!_inTimeOrder(events)) events.sort((a, b) => a.atMs - b.atMs);
+  return {
+    success: true,
+    case: {
+      caseId,
+      attributes: attributes ?? {},
+      events,
+      eventsAfterAsOf: after,
+      eventsRead: raw.length,
+      inputIndexById,
+    },
+  };
 }
 
-/** @internal Data fields holding instants that must parse (deadlines set by the body). */
-export const DEADLINE_FIELDS = ['revisedTargetAt', 'dueAt'] as const;
+/** The case id as given, for naming a case whose envelope is invalid. */
+function _rawCaseId(input: unknown): string {
+  const id = input !== null && typeof input === 'object' ? (input as { caseId?: unknown }).caseId : undefined;
+  return typeof id === 'string' ? id : '(unknown case)';
+}
+
+/**
+ * One event in the engine's form, or undefined when it is invalid (its problems added to
+ * `issues`). Its id is recorded in `ids` either way, so that a later event reusing it is reported.
+ */
+function _readEvent(
+  raw: unknown,
+  i: number,
+  caseId: string,
+  zone: string,
+  ids: Map<string, number>,
+  issues: InputIssue[],
+): CaseEvent | undefined {
+  const path = ['events', i];
+  const parsed = _event.safeParse(raw, _REPORT);
+  if (!parsed.success) {
+    issues.push(...fromZodIssues(parsed.error.issues, path));
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    if (typeof rawId === 'string' && rawId !== '' && !ids.has(rawId)) ids.set(rawId, i);
+    return undefined;
+  }
+  const e = parsed.data;
+  if (e.caseId !== undefined && e.caseId !== caseId) {
+    issues.push({
+      code: 'case_mismatch',
+      path: [...path, 'caseId'],
+      message: `event caseId "${e.caseId}" differs from the case's "${caseId}"`,
+    });
+  }
+  const id = e.id ?? `${caseId}#${i}`;
+  const prior = ids.get(id);
+  if (prior !== undefined) {
+    issues.push({
+      code: 'duplicate_id',
+      path: [...path, 'id'],
+      message: `event id "${id}" is used twice in case "${caseId}" (also at events.${prior})`,
+    });
+  } else ids.set(id, i);
+  const data = _readData(e.type, e.data ?? {}, path, zone, issues);
+  const at = _instant(e.at, zone, 'start', [...path, 'at'], issues);
+  if (at === undefined) return undefined;
+  return Object.freeze({
+    id,
+    type: e.type,
+    at: e.at,
+    atMs: at.epochMs,
+    day: at.day,
+    seq: i,
+    actor: e.actor,
+    data,
+  });
+}
+
+/** An event's data, checked by its type's schema, with its deadline fields checked as instants. */
+function _readData(
+  type: string,
+  raw: Record<string, unknown>,
+  path: (string | number)[],
+  zone: string,
+  issues: InputIssue[],
+): Record<string, unknown> {
+  let data = raw;
+  const schema = _data.get(type);
+  if (schema) {
+    const d = schema.safeParse(raw, _REPORT);
+    if (d.success) data = d.data as Record<string, unknown>;
+    else issues.push(...fromZodIssues(d.error.issues, [...path, 'data']));
+  }
+  for (const field of DEADLINE_FIELDS) {
+    const v = data[field];
+    if (typeof v === 'string') _instant(v, zone, 'end', [...path, 'data', field], issues);
+  }
+  return data;
+}
+
+/** An instant, parsed; else undefined, with the problem added to `issues` under `path`. */
+function _instant(
+  value: string,
+  zone: string,
+  mode: 'start' | 'end',
+  path: (string | number)[],
+  issues: InputIssue[],
+): ParsedInstant | undefined {
+  const p = parseInstant(value, zone, mode);
+  if ('error' in p) {
+    issues.push({ code: 'invalid_instant', path, message: p.error });
+    return undefined;
+  }
+  return p;
+}
 
 /** Issues in the order of the events (and fields) they concern. */
 function _sortIssues(issues: InputIssue[]): InputIssue[] {
@@ -113,46 +175,7 @@ function _sortIssues(issues: InputIssue[]): InputIssue[] {
     .map(({ i }) => i);
 }
 
-/** @internal One validated event in the engine's form (shared by the exact and the fast path). */
-export function caseEvent(
-  id: string,
-  e: { type: string; at: string },
-  actor: CaseEvent['actor'],
-  atMs: number,
-  day: number,
-  seq: number,
-  data: Record<string, unknown>,
-): CaseEvent {
-  return Object.freeze({
-    id,
-    type: e.type,
-    at: e.at,
-    atMs,
-    day,
-    seq,
-    actor,
-    data,
-  });
-}
-
-/** @internal A judged-ready case: input order is not trusted, so events are sorted by instant (stably). */
-export function normalizedCase(
-  caseId: string,
-  attributes: NormalizedCase['attributes'] | undefined,
-  events: CaseEvent[],
-  eventsAfterAsOf: number,
-  eventsRead: number,
-  inputIndexById: ReadonlyMap<string, number>,
-): NormalizeResult {
-  // Logs are nearly always in time order already: checking costs no copy, sorting does.
-  if (!inTimeOrder(events)) events.sort((a, b) => a.atMs - b.atMs);
-  return {
-    success: true,
-    case: { caseId, attributes: attributes ?? {}, events, eventsAfterAsOf, eventsRead, inputIndexById },
-  };
-}
-
-function inTimeOrder(events: readonly CaseEvent[]): boolean {
+function _inTimeOrder(events: readonly CaseEvent[]): boolean {
   for (let i = 1; i < events.length; i++)
     if ((events[i] as CaseEvent).atMs < (events[i - 1] as CaseEvent).atMs) return false;
   return true;

@@ -18,6 +18,7 @@ import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../readers/types.js';
 import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
+import { formatInstant } from '../time/instant.js';
 import { type CheckPool, createCheckPool, evaluateInWorkers } from './check-workers.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -173,19 +174,21 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   let current: ReadItem | undefined;
   let minYear = Number.POSITIVE_INFINITY;
   let maxYear = Number.NEGATIVE_INFINITY;
+  // The holidays listed are those of the years judged: events of judged cases (valid, so within
+  // the calendar's years), up to asOf's year (later events are left out of judging).
+  const asOfYear = Number(formatInstant(asOfMs, prepared.zone).slice(0, 4));
   const countYears = (item: ReadItem) => {
-    if (!isRejected(item)) {
-      for (const e of item.events) {
-        const y = _yearOf((e as { at?: unknown }).at);
-        if (y < minYear) minYear = y;
-        if (y > maxYear) maxYear = y;
-      }
+    if (isRejected(item)) return;
+    for (const e of item.events) {
+      const y = _yearOf((e as { at?: unknown }).at);
+      if (y > asOfYear) continue;
+      if (y < minYear) minYear = y;
+      if (y > maxYear) maxYear = y;
     }
   };
   async function* tracked(): AsyncGenerator<ReadItem> {
     for await (const item of reader) {
       current = item;
-      countYears(item);
       yield item;
     }
   }
@@ -258,7 +261,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
         full: keepResults,
       },
     })) {
-      countYears(o.item);
+      if (o.kind !== 'rejected') countYears(o.item);
       const go =
         o.kind === 'rejected'
           ? await take(o, o.item.source)
@@ -277,6 +280,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       asOf: asOfMs,
       timeline,
     }) as AsyncGenerator<CaseOutcome>) {
+      if (outcome.kind === 'judged' && current) countYears(current);
       if (!(await take(outcome, current?.source))) break;
     }
   }

@@ -1,8 +1,9 @@
 import type { Config } from '../model/config.js';
 import type { CaseResult } from '../model/finding.js';
 import type { InputIssue } from '../model/issues.js';
-import { isoDateFromDay } from '../time/days.js';
-import { formatInstant, parseInstant } from '../time/instant.js';
+import { civilFromDays, isoDateFromDay } from '../time/days.js';
+import { formatInstant, localDayOf, parseInstant } from '../time/instant.js';
+import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
 import { indexCase } from './case-index.js';
 import { createCompiledEvaluator } from './compiled-evaluator.js';
 import { describeAsOf, evaluateRule } from './evaluate-rule.js';
@@ -63,14 +64,27 @@ export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEvalu
   return prepared;
 }
 
-/** Reads `asOf` into epoch ms; a naive string is read in the zone. */
+/**
+ * Reads `asOf` into epoch ms; a naive string is read in the zone. An instant outside the years
+ * the working calendar covers is refused.
+ */
 export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): number {
   if (asOf === undefined || asOf === null) throw new TypeError('asOf is required');
-  if (typeof asOf === 'number') return asOf;
-  if (asOf instanceof Date) return asOf.getTime();
-  const p = parseInstant(asOf, zone, 'start');
-  if ('error' in p) throw new TypeError(`asOf: ${p.error}`);
-  return p.epochMs;
+  let ms: number;
+  if (typeof asOf === 'number') ms = asOf;
+  else if (asOf instanceof Date) ms = asOf.getTime();
+  else {
+    const p = parseInstant(asOf, zone, 'start');
+    if ('error' in p) throw new TypeError(`asOf: ${p.error}`);
+    ms = p.epochMs;
+  }
+  if (!Number.isFinite(ms)) throw new TypeError(`asOf: ${String(asOf)} is not an instant`);
+  const [year] = civilFromDays(localDayOf(ms, zone));
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new TypeError(
+      `asOf: ${String(asOf)} is in the year ${year}: the working calendar covers ${MIN_YEAR}-${MAX_YEAR}`,
+    );
+  return ms;
 }
 
 /**

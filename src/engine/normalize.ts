@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { CaseEnvelopeSchema } from '../model/case.js';
 import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
 import { fromZodIssues, type InputIssue } from '../model/issues.js';
+import { civilFromDays } from '../time/days.js';
 import { type ParsedInstant, parseInstant } from '../time/instant.js';
+import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
 
 /** Options of {@link normalizeCase}. */
@@ -150,7 +152,10 @@ function _readData(
   return data;
 }
 
-/** An instant, parsed; else undefined, with the problem added to `issues` under `path`. */
+/**
+ * An instant the working calendar can count from: parsed, and its local date within the years
+ * the calendar covers. Else undefined, with the problem added to `issues` under `path`.
+ */
 function _instant(
   value: string,
   zone: string,
@@ -161,6 +166,15 @@ function _instant(
   const p = parseInstant(value, zone, mode);
   if ('error' in p) {
     issues.push({ code: 'invalid_instant', path, message: p.error });
+    return undefined;
+  }
+  const [year] = civilFromDays(p.day);
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    issues.push({
+      code: 'invalid_instant',
+      path,
+      message: `"${value}" is in the year ${year}: the working calendar covers ${MIN_YEAR}-${MAX_YEAR} (a mistyped year?)`,
+    });
     return undefined;
   }
   return p;

@@ -197,6 +197,46 @@ describe.concurrent('service-standards check: exit codes', { timeout: CLI_TIMEOU
       ]);
     });
 
+    it('a case whose events are null, an object or hold a null, or dated outside 1900-2200, alone', async () => {
+      const lines = [
+        '{"caseId":"N1","events":null}',
+        '{"caseId":"N2","events":{"a":1}}',
+        '{"caseId":"N3","events":[null]}',
+        '{"caseId":"Y1","events":[{"id":"y","type":"complaint.received","at":"9999-12-31"}]}',
+        '{"caseId":"Y2","events":[{"id":"y","type":"complaint.received","at":"0202-05-01T10:00:00Z"}]}',
+        '{"caseId":"OK","events":[{"id":"a","type":"complaint.received","at":"2024-05-01T10:00:00+01:00"},{"id":"b","type":"case.closed","at":"2024-05-02T10:00:00+01:00"},{"id":"late","type":"x-note","at":"2199-01-01"}]}',
+        '',
+      ];
+      const input = await file('malformed-events.ndjson', lines.join('\n'));
+      const html = join(suite.dir(), 'malformed-events.html');
+      const r = await cli([
+        'check',
+        input,
+        '--as-of',
+        SMALL_AS_OF,
+        '--format',
+        'json',
+        '--report',
+        `html:${html}`,
+      ]);
+      expectNoStack(r);
+      expect(r.code).toBe(2);
+      const report = ReportSchema.parse(JSON.parse(r.stdout));
+      expect(report.cases.map((c) => c.caseId)).toEqual(['OK']);
+      expect(report.summary.rejected.map((x) => [x.caseId, x.problems.map((p) => p.path.join('.'))])).toEqual(
+        [
+          ['N1', ['events']],
+          ['N2', ['events']],
+          ['N3', ['events.0']],
+          ['Y1', ['events.0.at']],
+          ['Y2', ['events.0.at']],
+        ],
+      );
+      // The holidays listed are those of the year judged, not of every year up to 2199.
+      const years = new Set(report.meta.calendar.holidays.map((h) => h.date.slice(0, 4)));
+      expect([...years]).toEqual(['2024']);
+    });
+
     it('--strict: stops at the first invalid case', async () => {
       const input = await file('strict.ndjson', WITH_BAD_TYPE);
       const r = await cli([

@@ -313,4 +313,66 @@ describe('evaluators that decide at once and evaluators that make us wait', () =
     expect(waited).toBe(ruleset.rules.length);
     expect(r).toEqual(await evaluateCase(history(), { ruleset, asOf }));
   });
+
+  it('rejects alone a case whose events are null, an object or hold a null, and goes on', async () => {
+    const bad = [
+      { caseId: 'N1', events: null },
+      { caseId: 'N2', events: { a: 1 } },
+      { caseId: 'N3', events: [null] },
+    ];
+    const outcomes = [];
+    for await (const o of evaluateCases([...bad, history()], { ruleset, asOf })) outcomes.push(o);
+    expect(
+      outcomes.map((o) =>
+        o.kind === 'judged'
+          ? o.result.caseId
+          : `${o.rejected.caseId} ${o.rejected.problems.map((p) => p.path.join('.')).join(',')}`,
+      ),
+    ).toEqual(['N1 events', 'N2 events', 'N3 events.0', 'C-1']);
+  });
+
+  it('rejects a case with an instant outside the calendar years, naming the field, and goes on', async () => {
+    const dated = (at: string, revisedTargetAt = '2024-06-01') => ({
+      caseId: `Y-${at}`,
+      events: [
+        { id: 'r', type: 'complaint.received', at },
+        { id: 'x', type: 'case.extension_notified', at: '2024-05-02', data: { revisedTargetAt } },
+      ],
+    });
+    const source = [
+      dated('0202-05-01T10:00:00Z'),
+      dated('1899-12-31'),
+      dated('9999-12-31'),
+      dated('2024-05-01', '2300-01-01'),
+      history(),
+    ];
+    const outcomes = [];
+    for await (const o of evaluateCases(source, { ruleset, asOf })) outcomes.push(o);
+    const problems = outcomes.map((o) =>
+      o.kind === 'judged'
+        ? o.result.caseId
+        : o.rejected.problems.map((p) => `${p.path.join('.')}: ${p.message}`),
+    );
+    expect(problems).toEqual([
+      [
+        'events.0.at: "0202-05-01T10:00:00Z" is in the year 202: the working calendar covers 1900-2200 (a mistyped year?)',
+      ],
+      [
+        'events.0.at: "1899-12-31" is in the year 1899: the working calendar covers 1900-2200 (a mistyped year?)',
+      ],
+      [
+        'events.0.at: "9999-12-31" is in the year 9999: the working calendar covers 1900-2200 (a mistyped year?)',
+      ],
+      [
+        'events.1.data.revisedTargetAt: "2300-01-01" is in the year 2300: the working calendar covers 1900-2200 (a mistyped year?)',
+      ],
+      'C-1',
+    ]);
+  });
+
+  it('refuses an asOf outside the calendar years', async () => {
+    await expect(evaluateCase(history(), { ruleset, asOf: '0000-01-01' })).rejects.toThrow(
+      'asOf: 0000-01-01 is in the year 0: the working calendar covers 1900-2200',
+    );
+  });
 });

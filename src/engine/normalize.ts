@@ -34,7 +34,8 @@ export const DEADLINE_FIELDS = ['revisedTargetAt', 'dueAt'] as const;
 
 /**
  * Validates a whole case and reads its instants: a case with any invalid event is rejected whole,
- * with every problem listed (a partial history gives false verdicts). Nothing is mutated.
+ * with every problem listed (a partial history gives false verdicts). Nothing is mutated. An
+ * event without an id is given `<caseId>#<n>`, its one-based position in the input.
  *
  * @example
  * const r = normalizeCase({ caseId: 'C1', events: [{ type: 'complaint.received', at: '2024-05-01' }] }, { zone: 'Europe/London', asOfMs: Date.now() });
@@ -106,7 +107,7 @@ function _readEvent(
       message: `event caseId "${e.caseId}" differs from the case's "${caseId}"`,
     });
   }
-  const id = e.id ?? `${caseId}#${i}`;
+  const id = e.id ?? `${caseId}#${i + 1}`;
   const prior = ids.get(id);
   if (prior !== undefined) {
     issues.push({

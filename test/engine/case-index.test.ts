@@ -32,10 +32,10 @@ describe.each(Object.entries(paths))('positionOf and eventById after %s', (_name
   const index = indexCase(n.case, calendar, asOfMs);
 
   it('find each event kept at its place in time order', () => {
-    expect(index.events.map((e) => e.id)).toEqual(['r1', 'C1#3', 'd1']);
-    expect(['r1', 'C1#3', 'd1'].map((id) => positionOf(index, id))).toEqual([0, 1, 2]);
+    expect(index.events.map((e) => e.id)).toEqual(['r1', 'C1#4', 'd1']);
+    expect(['r1', 'C1#4', 'd1'].map((id) => positionOf(index, id))).toEqual([0, 1, 2]);
     expect(eventById(index, 'd1')?.type).toBe('decision.issued');
-    expect(eventById(index, 'C1#3')?.at).toBe(index.events[1]?.at);
+    expect(eventById(index, 'C1#4')?.at).toBe(index.events[1]?.at);
   });
 
   it('find nothing for an event after asOf or an unknown id', () => {
@@ -54,6 +54,6 @@ it('maps each id to its input index', () => {
     ['d1', 0],
     ['r1', 1],
     ['late', 2],
-    ['C1#3', 3],
+    ['C1#4', 3],
   ]);
 });

@@ -156,7 +156,7 @@ describe('evaluateCase', () => {
     const h = history();
     const noIds = { ...h, events: h.events.map(({ id: _id, ...e }) => e) };
     const r = await evaluateCase(noIds, { ruleset, asOf });
-    expect(r.findings.find((f) => f.ref === '1.2.1')?.evidence).toEqual(['C-1#0', 'C-1#1']);
+    expect(r.findings.find((f) => f.ref === '1.2.1')?.evidence).toEqual(['C-1#1', 'C-1#2']);
   });
 
   it('pollutes nothing through __proto__ or constructor keys', async () => {

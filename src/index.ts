@@ -3,6 +3,11 @@
  * standards. The public API, re-exported by name.
  */
 
+export type { Comparison, StatusChange, StatusOrAbsent, TransitionCount } from './audit/compare.js';
+export { compareResults } from './audit/compare.js';
+// Audit: the worklist, what changed between runs, reviews and baselines.
+export type { AwaitingItem, DueItem, DueItemsOptions, Worklist } from './audit/due.js';
+export { dueItems } from './audit/due.js';
 // Engine.
 export type { CompiledEvaluatorOptions } from './engine/compiled-evaluator.js';
 export { createCompiledEvaluator } from './engine/compiled-evaluator.js';

@@ -248,6 +248,9 @@ export const CheckSchema = z.strictObject({
       status: z.enum(['fail', 'insufficient_evidence', 'pending']),
       when: ConditionSchema,
       dueAt: z.string().optional().describe('fact.path of the instant a pending outcome falls due'),
+      dueBefore: AnchorSchema.optional().describe(
+        'for a pending outcome without a date: the anchor it falls due before (the worklist names it)',
+      ),
       explain: explanationTemplate
         .optional()
         .describe("this outcome's explanation; else the check's for its status"),

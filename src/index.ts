@@ -3,11 +3,18 @@
  * standards. The public API, re-exported by name.
  */
 
+export type { AuditTally } from './audit/audit-summary.js';
+export { createAuditTally, reviewedStatus } from './audit/audit-summary.js';
+export type { AbsentFinding, Baseline } from './audit/baseline.js';
+export { createBaseline } from './audit/baseline.js';
 export type { Comparison, StatusChange, StatusOrAbsent, TransitionCount } from './audit/compare.js';
 export { compareResults } from './audit/compare.js';
 // Audit: the worklist, what changed between runs, reviews and baselines.
 export type { AwaitingItem, DueItem, DueItemsOptions, Worklist } from './audit/due.js';
 export { dueItems } from './audit/due.js';
+export { fingerprintFinding } from './audit/fingerprint.js';
+export type { ReviewBook, ReviewOutcomes, UnappliedReview } from './audit/reviews.js';
+export { createReviewBook, DuplicateReviewError } from './audit/reviews.js';
 // Engine.
 export type { CompiledEvaluatorOptions } from './engine/compiled-evaluator.js';
 export { createCompiledEvaluator } from './engine/compiled-evaluator.js';
@@ -50,7 +57,15 @@ export {
   EventTypeSchema,
   InstantStringSchema,
 } from './model/event.js';
-export type { CaseResult, Finding, Status, StatusCounts } from './model/finding.js';
+export type {
+  AppliedReview,
+  BaselineState,
+  CaseResult,
+  Finding,
+  ReviewedStatus,
+  Status,
+  StatusCounts,
+} from './model/finding.js';
 export { CaseResultSchema, FindingSchema, StatusCountsSchema, StatusSchema } from './model/finding.js';
 export type { InputIssue } from './model/issues.js';
 export { formatIssue } from './model/issues.js';
@@ -60,6 +75,8 @@ export type { ActivityRule, Mapping } from './model/mapping.js';
 export { DEFAULT_MAPPING, MappingSchema } from './model/mapping.js';
 export type { Report, ReportMeta } from './model/report.js';
 export { ReportMetaSchema, ReportSchema } from './model/report.js';
+export type { Review, ReviewFile } from './model/review.js';
+export { ReviewFileSchema, ReviewSchema } from './model/review.js';
 export type {
   Check,
   Condition,

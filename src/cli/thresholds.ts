@@ -24,27 +24,37 @@ export function parseMinCompliance(value: string): MinCompliance {
   return m[1] ? { ref: m[1], percent } : { percent };
 }
 
-/** Why a run fails its thresholds, one line each (empty when it passes). */
+/**
+ * Why a run fails its thresholds, one line each (empty when it passes). Statuses and rates are
+ * read after review when the run had reviews; with `newOnly` (`--fail-on-new`), `--fail-on`
+ * counts only findings new or updated against the baseline.
+ */
 export function thresholdBreaches(
   summary: Summary,
   failOn: FailOn,
   minimums: readonly MinCompliance[],
+  options: { newOnly?: boolean | undefined } = {},
 ): string[] {
   const out: string[] = [];
+  const view = summary.reviewed ?? summary;
+  const reviewed = summary.reviewed ? ' after review' : '';
   if (failOn !== 'none') {
+    const counts = options.newOnly ? summary.baseline?.newOrUpdatedByStatus : view.byStatus;
+    if (!counts) throw new UsageError('--fail-on-new needs --baseline');
     const worst = STATUSES.slice(0, STATUSES.indexOf(failOn) + 1);
-    const hits = worst.filter((s) => summary.byStatus[s] > 0).map((s) => `${summary.byStatus[s]} ${s}`);
-    if (hits.length > 0) out.push(`findings at or above --fail-on ${failOn}: ${hits.join(', ')}`);
+    const hits = worst.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+    const which = options.newOnly ? 'new or updated findings' : 'findings';
+    if (hits.length > 0) out.push(`${which}${reviewed} at or above --fail-on ${failOn}: ${hits.join(', ')}`);
   }
   for (const min of minimums) {
     const scope = min.ref
-      ? [...summary.indicators, ...summary.standards, ...summary.commitments].find((x) => x.ref === min.ref)
-      : summary;
+      ? [...view.indicators, ...view.standards, ...view.commitments].find((x) => x.ref === min.ref)
+      : view;
     // Unknown refs are refused before the run; a ref switched off or never judged has no rate.
     const rate = scope?.complianceRate ?? null;
     if (rate !== null && rate * 100 < min.percent) {
       out.push(
-        `compliance ${min.ref ? `for ${min.ref} ` : ''}is ${(rate * 100).toFixed(1)}%, under ${min.percent}%`,
+        `compliance${reviewed} ${min.ref ? `for ${min.ref} ` : ''}is ${(rate * 100).toFixed(1)}%, under ${min.percent}%`,
       );
     }
   }

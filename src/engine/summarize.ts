@@ -4,8 +4,11 @@ import { STATUSES } from '../model/vocabulary.js';
 import type { RejectedCase } from './evaluate-cases.js';
 import type { Ruleset } from './ruleset.js';
 
-const _zero = (): StatusCounts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
-const _rate = (c: StatusCounts) => (c.pass + c.fail === 0 ? null : c.pass / (c.pass + c.fail));
+/** Counts by status, every status at zero. */
+export const zeroCounts = (): StatusCounts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+/** pass / (pass + fail); null when neither. */
+export const complianceRate = (c: StatusCounts) =>
+  c.pass + c.fail === 0 ? null : c.pass / (c.pass + c.fail);
 
 /** A running summary: add judged and rejected cases as they stream by, read it at the end. */
 export interface SummaryBuilder {
@@ -29,7 +32,7 @@ export interface SummaryBuilder {
 export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
   const indicatorCounts = new Map<string, StatusCounts>();
   const extraRefs: string[] = [];
-  const overall = _zero();
+  const overall = zeroCounts();
   const unmapped = new Map<string, number>();
   const rejected: RejectedCase[] = [];
   let cases = 0;
@@ -39,7 +42,7 @@ export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
   const countsFor = (ref: string) => {
     let c = indicatorCounts.get(ref);
     if (!c) {
-      c = _zero();
+      c = zeroCounts();
       indicatorCounts.set(ref, c);
       if (!ruleset.rules.some((r) => r.ref === ref)) extraRefs.push(ref);
     }
@@ -73,42 +76,7 @@ export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
       for (const r of s.rejected) rejected.push(r);
     },
     result() {
-      const rules = ruleset.rules.filter((r) => indicatorCounts.has(r.ref));
-      const indicators = rules.map((r) => {
-        const byStatus = { ...(indicatorCounts.get(r.ref) ?? _zero()) };
-        return {
-          ref: r.ref,
-          id: r.id,
-          standard: r.standard,
-          commitment: r.commitment,
-          byStatus,
-          complianceRate: _rate(byStatus),
-        };
-      });
-      const sum = (refs: string[]) => {
-        const c = _zero();
-        for (const ref of refs) {
-          const x = indicatorCounts.get(ref);
-          if (x) for (const s of STATUSES) c[s] += x[s];
-        }
-        return c;
-      };
-      const standards = ruleset.manifest.commitments.flatMap((cm) =>
-        cm.standards.map((st) => {
-          const byStatus = sum(st.indicators);
-          return {
-            ref: st.ref,
-            title: st.title,
-            commitment: cm.ref,
-            byStatus,
-            complianceRate: _rate(byStatus),
-          };
-        }),
-      );
-      const commitments = ruleset.manifest.commitments.map((cm) => {
-        const byStatus = sum(cm.standards.flatMap((st) => st.indicators));
-        return { ref: cm.ref, title: cm.title, byStatus, complianceRate: _rate(byStatus) };
-      });
+      const { indicators, standards, commitments } = rollUpCounts(ruleset, indicatorCounts);
       const sortedRejected = [...rejected].sort((a, b) =>
         a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0,
       );
@@ -117,7 +85,7 @@ export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
         events,
         findings,
         byStatus: { ...overall },
-        complianceRate: _rate(overall),
+        complianceRate: complianceRate(overall),
         indicators,
         standards,
         commitments,
@@ -127,6 +95,48 @@ export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
       };
     },
   };
+}
+
+/** Counts and rates by indicator, standard and commitment, from counts by indicator ref. */
+export function rollUpCounts(ruleset: Ruleset, countsByRef: ReadonlyMap<string, StatusCounts>) {
+  const indicators = ruleset.rules
+    .filter((r) => countsByRef.has(r.ref))
+    .map((r) => {
+      const byStatus = { ...(countsByRef.get(r.ref) ?? zeroCounts()) };
+      return {
+        ref: r.ref,
+        id: r.id,
+        standard: r.standard,
+        commitment: r.commitment,
+        byStatus,
+        complianceRate: complianceRate(byStatus),
+      };
+    });
+  const sum = (refs: string[]) => {
+    const c = zeroCounts();
+    for (const ref of refs) {
+      const x = countsByRef.get(ref);
+      if (x) for (const s of STATUSES) c[s] += x[s];
+    }
+    return c;
+  };
+  const standards = ruleset.manifest.commitments.flatMap((cm) =>
+    cm.standards.map((st) => {
+      const byStatus = sum(st.indicators);
+      return {
+        ref: st.ref,
+        title: st.title,
+        commitment: cm.ref,
+        byStatus,
+        complianceRate: complianceRate(byStatus),
+      };
+    }),
+  );
+  const commitments = ruleset.manifest.commitments.map((cm) => {
+    const byStatus = sum(cm.standards.flatMap((st) => st.indicators));
+    return { ref: cm.ref, title: cm.title, byStatus, complianceRate: complianceRate(byStatus) };
+  });
+  return { indicators, standards, commitments };
 }
 
 /** Options of {@link summarize}. */

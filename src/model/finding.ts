@@ -5,6 +5,26 @@ import { STATUSES } from './vocabulary.js';
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
+/** What a finding's status is after review: an override's status, or `accepted` as an exception. */
+export const ReviewedStatusSchema = z.union([StatusSchema, z.literal('accepted')]);
+export type ReviewedStatus = z.infer<typeof ReviewedStatusSchema>;
+
+/** A person's review as applied to a finding (`--reviews`); the finding keeps its own `status`. */
+export const AppliedReviewSchema = z.strictObject({
+  decision: z.enum(['accept', 'override']),
+  /** The status after review. */
+  status: ReviewedStatusSchema,
+  reason: z.string(),
+  reviewer: z.string(),
+  reviewedOn: z.string(),
+  expiresOn: z.string().optional(),
+});
+export type AppliedReview = z.infer<typeof AppliedReviewSchema>;
+
+/** A finding against a baseline run (`--baseline`), as SARIF's `baselineState` names it. */
+export const BaselineStateSchema = z.enum(['new', 'unchanged', 'updated']);
+export type BaselineState = z.infer<typeof BaselineStateSchema>;
+
 /**
  * One verdict on one indicator for one case (`indicators.md`, "Statuses").
  *
@@ -22,6 +42,10 @@ export const FindingSchema = z.strictObject({
   measured: z.record(z.string(), z.unknown()),
   /** When a pending finding falls due (ISO instant in the calendar's zone). */
   dueAt: z.string().optional(),
+  /** The review applied to this finding, when one applies. */
+  review: AppliedReviewSchema.optional(),
+  /** New, unchanged or updated against the baseline run, when one is given. */
+  baseline: BaselineStateSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -4,6 +4,7 @@ import { ConfigSchema } from './config.js';
 import { EventSchema } from './event.js';
 import { MappingSchema } from './mapping.js';
 import { ReportSchema } from './report.js';
+import { ReviewFileSchema } from './review.js';
 import { RuleFileSchema, RulesetManifestSchema } from './rule.js';
 
 /** The schemas published as JSON Schema files (`docs/schema/<name>.schema.json`). */
@@ -20,6 +21,9 @@ export const PUBLISHED_SCHEMAS = {
     'A ruleset manifest: hierarchy, parameters, calendar, filters, rule files',
   ),
   report: ReportSchema.describe('The JSON report (--format json)'),
+  reviews: ReviewFileSchema.describe(
+    'A review file (--reviews): accepted exceptions and overridden statuses, each with its reason',
+  ),
 } as const;
 
 /** The name of a published schema. */

@@ -11,6 +11,52 @@ const problem = z.strictObject({
   line: z.number().int().optional(),
 });
 
+const reviewedScope = z.strictObject({
+  ref: z.string(),
+  byStatus: StatusCountsSchema.describe('by status after review (accepted findings left out)'),
+  accepted: z.number().int().describe('findings accepted as exceptions'),
+  complianceRate: rate,
+});
+
+/** Counts and rates after review (`--reviews`), and the reviews that did not apply. */
+export const ReviewedSummarySchema = z.strictObject({
+  applied: z.number().int(),
+  accepted: z.number().int(),
+  byStatus: StatusCountsSchema,
+  complianceRate: rate,
+  indicators: z.array(reviewedScope),
+  standards: z.array(reviewedScope),
+  commitments: z.array(reviewedScope),
+  notApplied: z.array(
+    z.strictObject({
+      caseId: z.string(),
+      ref: z.string(),
+      state: z.enum(['stale', 'lapsed', 'unmatched']),
+      reviewer: z.string(),
+      reviewedOn: z.string(),
+      expiresOn: z.string().optional(),
+      /** A stale review's finding, as it is now. */
+      fingerprint: z.string().optional(),
+    }),
+  ),
+});
+export type ReviewedSummary = z.infer<typeof ReviewedSummarySchema>;
+
+/** Findings against a baseline run (`--baseline`). */
+export const BaselineSummarySchema = z.strictObject({
+  new: z.number().int(),
+  unchanged: z.number().int(),
+  updated: z.number().int(),
+  absent: z.number().int(),
+  newOrUpdatedByStatus: StatusCountsSchema.describe(
+    'new and updated findings by status (after review; accepted ones left out): what --fail-on-new reads',
+  ),
+  absentFindings: z
+    .array(z.strictObject({ caseId: z.string(), ref: z.string(), status: z.string() }))
+    .describe('baseline findings of status error or fail that this run no longer has'),
+});
+export type BaselineSummary = z.infer<typeof BaselineSummarySchema>;
+
 /** Counts and compliance rates over a run (`interface.md`, JSON report `summary`). */
 export const SummarySchema = z.strictObject({
   cases: z.number().int().describe('cases judged'),
@@ -50,5 +96,7 @@ export const SummarySchema = z.strictObject({
   rejected: z.array(
     z.strictObject({ caseId: z.string(), events: z.number().int(), problems: z.array(problem) }),
   ),
+  reviewed: ReviewedSummarySchema.optional(),
+  baseline: BaselineSummarySchema.optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;

@@ -11,6 +11,7 @@ import type { Config } from '../model/config.js';
 import type { CaseResult } from '../model/finding.js';
 import type { Mapping } from '../model/mapping.js';
 import type { Report } from '../model/report.js';
+import type { ReadLimits } from '../readers/limits.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
 import { readCases } from '../readers/read-cases.js';
@@ -20,6 +21,7 @@ import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-write
 import { loadRuleset } from '../rules/load-ruleset.js';
 import { formatInstant } from '../time/instant.js';
 import { type CheckPool, createCheckPool, evaluateInWorkers } from './check-workers.js';
+import { forTerminal } from './display.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { writeText } from './io.js';
@@ -54,6 +56,10 @@ export interface CheckOptions {
   color?: boolean | undefined;
   /** Worker threads to judge on (`--workers`); one (the default) judges on the main thread. */
   workers?: number | undefined;
+  /** An empty input, or no case at all, is not an error (`--allow-empty`). */
+  allowEmpty?: boolean | undefined;
+  /** Bounds on line length, case size and decompressed size (`--max-*`). */
+  limits?: Partial<ReadLimits> | undefined;
 }
 
 /** Loads the config file named on the command line (or none). */
@@ -168,6 +174,8 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     sortedByCase: options.sortedByCase,
     stdin: io.stdin,
     stats,
+    allowEmpty: options.allowEmpty,
+    limits: options.limits,
   });
   // evaluateCases pulls one item, judges it and yields it before pulling the next, so the item
   // last read is the one each outcome is about: that is where its source comes from.
@@ -324,7 +332,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     if (target.path === '-') await writeText(io.stdout, text);
     else await _writeFile(target.path, text);
   }
-  for (const w of stats.warnings) await writeText(io.stderr, `warning: ${w}\n`);
+  for (const w of stats.warnings) await writeText(io.stderr, `warning: ${forTerminal(w)}\n`);
   if (stoppedAt) {
     await writeText(io.stderr, `stopped at the first invalid case (--strict): ${stoppedAt.caseId}\n`);
     return EXIT.input;

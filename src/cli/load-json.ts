@@ -12,7 +12,8 @@ export async function readJsonFile(file: string, what: string): Promise<{ value:
     );
   }
   try {
-    return { value: JSON.parse(bytes.toString('utf8')) as unknown, bytes };
+    // A byte-order mark is accepted, as it is in logs (editors on Windows write one).
+    return { value: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown, bytes };
   } catch (e) {
     throw new UsageError(`${what} ${file}: not valid JSON: ${(e as Error).message}`);
   }

@@ -5,6 +5,7 @@ import { RulesetError } from '../engine/ruleset.js';
 import { formatIssue } from '../model/issues.js';
 import { ReadError } from '../readers/errors.js';
 import { MappingError } from '../readers/load-mapping.js';
+import { forTerminal } from './display.js';
 import { EXIT, UsageError } from './errors.js';
 import { type CliIo, processIo, writeText } from './io.js';
 import { buildProgram } from './program.js';
@@ -44,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
           `error: ${head}\n${err.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`,
         );
       } else {
-        await writeText(io.stderr, `error: ${err.message}\n`);
+        await writeText(io.stderr, `error: ${forTerminal(err.message)}\n`);
       }
       if (debug && err.stack) await writeText(io.stderr, `${err.stack}\n`);
       return EXIT.input;

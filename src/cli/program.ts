@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PUBLISHED_SCHEMAS, type PublishedSchemaName, toJsonSchema } from '../model/json-schemas.js';
 import { STATUSES } from '../model/vocabulary.js';
+import type { ReadLimits } from '../readers/limits.js';
 import { INPUT_FORMATS, type InputFormat } from '../readers/types.js';
 import { runExplain, runRules } from './catalogue-commands.js';
 import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
@@ -48,6 +49,37 @@ function _minCompliance(v: string, prev: MinCompliance[] = []): MinCompliance[] 
   }
 }
 
+/** `--max-*-mb` and `--max-case-events`: a whole number of at least 1. */
+function _positive(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+/** The reading options `check` and `validate` share. */
+function _readingOptions(command: Command): Command {
+  return command
+    .option('--allow-empty', 'an empty input, or no case at all, is not an error')
+    .option('--max-line-mb <n>', 'longest NDJSON line or CSV record, in MiB (default 64)', _positive)
+    .option('--max-case-events <n>', 'most events in one case (default 100000)', _positive)
+    .option(
+      '--max-inflated-mb <n>',
+      'most bytes a gzip input may inflate to, in MiB (default 16384)',
+      _positive,
+    );
+}
+
+/** The limits the reading options give. */
+function _limits(o: Record<string, unknown>): Partial<ReadLimits> {
+  const mib = 1024 * 1024;
+  const limits: Partial<ReadLimits> = {};
+  if (typeof o.maxLineMb === 'number') limits.maxLineBytes = o.maxLineMb * mib;
+  if (typeof o.maxCaseEvents === 'number') limits.maxCaseEvents = o.maxCaseEvents;
+  if (typeof o.maxInflatedMb === 'number') limits.maxInflatedBytes = o.maxInflatedMb * mib;
+  return limits;
+}
+
 /**
  * The command line: `check`, `validate`, `rules`, `explain`, `schema` and `summarize`, each a
  * thin face over the library. `run` resolves with the exit code.
@@ -68,8 +100,9 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     })
     .showHelpAfterError('(add --help for usage)');
 
-  program
-    .command('check')
+  const check = program.command('check');
+  _readingOptions(check);
+  check
     .description('evaluate case logs against the ruleset (the main job)')
     .argument('<inputs...>', 'case logs (JSON, NDJSON, CSV, XES, optionally .gz); - for standard input')
     .addOption(
@@ -128,12 +161,15 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         quiet: o.quiet as boolean | undefined,
         color: o.color !== false && io.stdout.isTTY === true,
         workers: o.workers as number | undefined,
+        allowEmpty: o.allowEmpty as boolean | undefined,
+        limits: _limits(o),
       };
       code = await runCheck(options, io);
     });
 
-  program
-    .command('validate')
+  const validate = program.command('validate');
+  _readingOptions(validate);
+  validate
     .description('check input only, and list every problem')
     .argument('<inputs...>', 'case logs; - for standard input')
     .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
@@ -148,6 +184,8 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           sortedByCase: o.sortedByCase as boolean | undefined,
           mapping: o.mapping as string | undefined,
           config: o.config as string | undefined,
+          allowEmpty: o.allowEmpty as boolean | undefined,
+          limits: _limits(o),
         },
         io,
       );

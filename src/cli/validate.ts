@@ -1,6 +1,7 @@
 import { normalizeCase } from '../engine/normalize.js';
 import type { Config } from '../model/config.js';
 import { formatIssue, type InputIssue } from '../model/issues.js';
+import type { ReadLimits } from '../readers/limits.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
 import { readCases } from '../readers/read-cases.js';
@@ -8,9 +9,22 @@ import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected } from '../readers/types.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
 import { prepareWithConfigFile } from './check.js';
+import { forTerminal } from './display.js';
 import { EXIT } from './errors.js';
 import { type CliIo, writeText } from './io.js';
 import { readJsonFile } from './load-json.js';
+
+/** Unmapped activities listed at most; the rest are counted. */
+const _UNMAPPED_SHOWN = 50;
+
+/**
+ * Unmapped activities, the most frequent first (ties by name), as `docs/mapping.md` promises.
+ * @example
+ * unmappedByFrequency(new Map([['b', 1], ['a', 5]])); // [['a', 5], ['b', 1]]
+ */
+export function unmappedByFrequency(counts: ReadonlyMap<string, number>): [string, number][] {
+  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+}
 
 /** Options of {@link runValidate}. */
 export interface ValidateOptions {
@@ -19,6 +33,9 @@ export interface ValidateOptions {
   sortedByCase?: boolean | undefined;
   mapping?: string | undefined;
   config?: string | undefined;
+  /** An empty input, or no case at all, is not an error. */
+  allowEmpty?: boolean | undefined;
+  limits?: Partial<ReadLimits> | undefined;
 }
 
 /**
@@ -45,6 +62,8 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     sortedByCase: options.sortedByCase,
     stdin: io.stdin,
     stats,
+    allowEmpty: options.allowEmpty,
+    limits: options.limits,
   })) {
     const found = isRejected(item)
       ? item.rejected.problems
@@ -67,9 +86,17 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     const [fb, lb] = at(b);
     return cmp(fa, fb) || cmp(la, lb);
   });
-  for (const p of problems) await writeText(io.stdout, `${formatIssue(p)}\n`);
-  for (const w of stats.warnings) await writeText(io.stderr, `warning: ${w}\n`);
+  for (const p of problems) await writeText(io.stdout, `${forTerminal(formatIssue(p))}\n`);
+  for (const w of stats.warnings) await writeText(io.stderr, `warning: ${forTerminal(w)}\n`);
   const unmapped = [...stats.unmappedActivities.values()].reduce((a, b) => a + b, 0);
+  const listed = unmappedByFrequency(stats.unmappedActivities);
+  if (listed.length > 0) {
+    await writeText(io.stderr, 'unmapped activities (kept as x- events), most frequent first:\n');
+    for (const [activity, count] of listed.slice(0, _UNMAPPED_SHOWN))
+      await writeText(io.stderr, `  ${String(count).padStart(7)}  ${forTerminal(activity)}\n`);
+    if (listed.length > _UNMAPPED_SHOWN)
+      await writeText(io.stderr, `  ... and ${listed.length - _UNMAPPED_SHOWN} more\n`);
+  }
   await writeText(
     io.stderr,
     `${stats.cases} case(s), ${stats.events} event(s) read: ${

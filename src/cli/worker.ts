@@ -78,7 +78,9 @@ export const WORKER_READY = 'service-standards:worker-ready';
  * says so: until then the main thread judges the batches itself.
  */
 async function _warmUp(w: WorkerWarmUp): Promise<void> {
-  const config = w.configFile ? (JSON.parse(await readFile(w.configFile, 'utf8')) as Config) : {};
+  const config = w.configFile
+    ? (JSON.parse((await readFile(w.configFile, 'utf8')).replace(/^\uFEFF/, '')) as Config)
+    : {};
   await preparedForSetup({ rulesetDir: w.rulesetDir, config, only: w.only, skip: w.skip });
   parentPort?.postMessage(WORKER_READY);
 }

@@ -1,8 +1,10 @@
 import { type Config, ConfigSchema, type ParameterValue } from '../model/config.js';
-import { fromZodIssues, type InputIssue } from '../model/issues.js';
+import type { InputIssue } from '../model/issues.js';
 import type { ParameterDefinition } from '../model/rule.js';
+import { schemaIssues } from '../model/schema-issues.js';
 import { createCalendar, type WorkingCalendar } from '../time/calendar.js';
 import type { HolidaySource } from '../time/holidays.js';
+import { calendarIssuePath, withHolidayTypes } from './calendar-config.js';
 import { type CompiledRule, compileRule } from './compiled-rule.js';
 import type { Ruleset } from './ruleset.js';
 
@@ -51,8 +53,8 @@ export function prepareEvaluation(
   options: PrepareEvaluationOptions = {},
 ): PreparedEvaluation {
   // Parsed once per preparation: zod's compiled fast path would cost more than it saves.
-  const parsed = ConfigSchema.safeParse(options.config ?? {}, { jitless: true });
-  if (!parsed.success) throw new ConfigError(fromZodIssues(parsed.error.issues));
+  const parsed = ConfigSchema.safeParse(options.config ?? {}, { jitless: true, reportInput: true });
+  if (!parsed.success) throw new ConfigError(schemaIssues(ConfigSchema, parsed.error.issues));
   const config = parsed.data;
   const { manifest } = ruleset;
   const issues: InputIssue[] = [];
@@ -96,7 +98,10 @@ export function prepareEvaluation(
   }
   if (issues.length > 0) throw new ConfigError(issues);
   const zone = config.zone ?? manifest.calendar.zone;
-  const holidaySource = (config.calendar?.holidays ?? manifest.calendar.holidays) as HolidaySource;
+  const holidaySource = withHolidayTypes(
+    (config.calendar?.holidays ?? manifest.calendar.holidays) as HolidaySource,
+    config.calendar?.holidayTypes,
+  );
   let calendar: WorkingCalendar;
   try {
     calendar = createCalendar({
@@ -108,7 +113,8 @@ export function prepareEvaluation(
       countReceiptDay: config.calendar?.countReceiptDay ?? manifest.calendar.countReceiptDay,
     });
   } catch (e) {
-    throw new ConfigError([{ code: 'invalid_calendar', path: ['zone'], message: (e as Error).message }]);
+    const message = (e as Error).message;
+    throw new ConfigError([{ code: 'invalid_calendar', path: calendarIssuePath(message), message }]);
   }
   return Object.freeze({ ruleset, config, zone, calendar, holidaySource, rules });
 }

@@ -14,9 +14,22 @@ export const HolidaySourceSchema = z.union([
   z.strictObject({ none: z.literal(true) }),
 ]);
 
+/**
+ * The kinds of day date-holidays knows; a calendar counts `public` holidays unless told otherwise.
+ * @example HolidayTypeSchema.parse('bank');
+ */
+export const HolidayTypeSchema = z.enum(['public', 'bank', 'school', 'optional', 'observance']);
+
 /** Working-day calendar settings (`indicators.md`, "Time"). */
 export const CalendarConfigSchema = z.strictObject({
   holidays: HolidaySourceSchema.optional(),
+  holidayTypes: z
+    .array(HolidayTypeSchema)
+    .min(1)
+    .optional()
+    .describe(
+      'kinds of date-holidays day that are not working days (default ["public"]; Swedish eves need "bank")',
+    ),
   extraHolidays: z.array(z.strictObject({ date: isoDate, name: z.string().optional() })).optional(),
   closures: z.array(z.strictObject({ from: isoDate, to: isoDate, reason: z.string().optional() })).optional(),
   weekend: z.array(z.number().int().min(1).max(7)).optional(),

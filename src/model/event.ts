@@ -125,7 +125,7 @@ export const EVENT_DATA_SCHEMAS = {
 } as const satisfies Record<(typeof CANONICAL_EVENT_TYPES)[number], z.ZodType>;
 
 /** A custom event type: anything with an `x-` prefix is kept, never an error. */
-export const CustomEventTypeSchema = z.string().regex(/^x-.+/, 'custom event types start with "x-"');
+export const CustomEventTypeSchema = z.string().regex(/^x-[\s\S]+/, 'custom event types start with "x-"');
 /**
  * A canonical event type or a custom `x-` type. One pattern rather than a union, so that a typo
  * gets one clear message (and the JSON Schema says the same).
@@ -133,7 +133,7 @@ export const CustomEventTypeSchema = z.string().regex(/^x-.+/, 'custom event typ
 export const EventTypeSchema = z
   .string()
   .regex(
-    new RegExp(`^(?:${CANONICAL_EVENT_TYPES.map((t) => t.replace('.', '\\.')).join('|')}|x-.+)$`),
+    new RegExp(`^(?:${CANONICAL_EVENT_TYPES.map((t) => t.replace('.', '\\.')).join('|')}|x-[\\s\\S]+)$`),
     'unknown event type: use a canonical type from events.md, or an "x-" prefix for a custom one',
   );
 

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { EVENT_DATA_SCHEMAS, EventTypeSchema } from './event.js';
+import { patternProblem } from './pattern.js';
 
 /**
  * The mapping of a CSV or XES export onto the event vocabulary (`events.md`, "Mapping an export
@@ -9,27 +10,26 @@ import { EVENT_DATA_SCHEMAS, EventTypeSchema } from './event.js';
  * are checked by zod only.
  */
 
-const _isRegex = (source: string): boolean => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** A column of a CSV header, or an XES attribute key (trace keys carry the trace prefix, `case:`). */
 const ColumnSchema = z
   .string()
   .min(1)
   .describe('a CSV column, or an XES key (trace keys prefixed, e.g. case:concept:name)');
 
-/** A JavaScript regular expression source, e.g. `^T09-\\d+ `. Unanchored unless you anchor it. */
+/**
+ * A regular expression in RE2 syntax, e.g. `^T09-\\d+ `; unanchored unless you anchor it. Matched
+ * in linear time, so no pattern can hang a run.
+ */
 const RegexSourceSchema = z
   .string()
   .min(1)
-  .refine(_isRegex, 'is not a valid regular expression')
-  .describe('a JavaScript regular expression (unanchored: use ^ and $ to match the whole value)');
+  .superRefine((source, ctx) => {
+    const problem = patternProblem(source);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe(
+    'a regular expression, RE2 syntax (no look-around or back-references; unanchored: use ^ and $ to match the whole value)',
+  );
 
 const _filterNot = z.boolean().optional().describe('true keeps the rows that do NOT match');
 

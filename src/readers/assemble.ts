@@ -1,4 +1,6 @@
 import type { InputIssue } from '../model/issues.js';
+import { ReadError } from './errors.js';
+import { caseTooLong, DEFAULT_READ_LIMITS } from './limits.js';
 import { define } from './safe-object.js';
 import type { ReadStats } from './stats.js';
 import type { ReadCase, ReadItem, ReadRejected, SourceRef } from './types.js';
@@ -25,6 +27,8 @@ export interface _AssemblerOptions {
   /** Flat logs keep each case's events together: emit a case when the case id changes. */
   sortedByCase: boolean;
   stats: ReadStats;
+  /** Records of one case kept at most; past it the case is rejected (default 100,000). */
+  maxCaseEvents?: number;
 }
 
 /**
@@ -50,6 +54,7 @@ export function _stamp(problems: InputIssue[], file: string, line: number): Inpu
 export class Assembler {
   readonly #sorted: boolean;
   readonly #stats: ReadStats;
+  readonly #maxCaseEvents: number;
   readonly #pending = new Map<string, _Pending>();
   #current: _Pending | undefined;
   /** Case ids emitted, with where they were first read (`file:line`). */
@@ -60,6 +65,7 @@ export class Assembler {
   constructor(options: _AssemblerOptions) {
     this.#sorted = options.sortedByCase;
     this.#stats = options.stats;
+    this.#maxCaseEvents = options.maxCaseEvents ?? DEFAULT_READ_LIMITS.maxCaseEvents;
   }
 
   /** Starts the next input: its name, and where its records hold the case id (for problems). */
@@ -80,7 +86,7 @@ export class Assembler {
     const out = this.#sorted ? this.#flushCurrent() : [];
     const source: SourceRef = { file: this.#file, line };
     if (eventLines !== undefined) source.eventLines = eventLines;
-    const all = [..._stamp(problems, this.#file, line), ...this.#duplicate(caseId, source, false)];
+    const all = [..._stamp(problems, this.#file, line), ...this.#duplicate(caseId, source)];
     if (all.length > 0) out.push(this.#rejected(caseId, count, all, source));
     else {
       const item = { ...value, source } as ReadCase;
@@ -101,7 +107,10 @@ export class Assembler {
     const out: ReadItem[] = [];
     let p: _Pending | undefined;
     if (this.#sorted) {
-      if (this.#current !== undefined && this.#current.caseId !== caseId) out.push(...this.#flushCurrent());
+      if (this.#current !== undefined && this.#current.caseId !== caseId) {
+        out.push(...this.#flushCurrent());
+        this.#refuseUnsorted(caseId, line);
+      }
       p = this.#current;
     } else {
       p = this.#pending.get(caseId);
@@ -121,6 +130,18 @@ export class Assembler {
       else this.#pending.set(caseId, p);
     }
     p.count++;
+    if (p.count === this.#maxCaseEvents + 1) {
+      this.#addProblems(
+        p,
+        _stamp(
+          [{ code: 'case_too_long', path: [], message: caseTooLong(this.#maxCaseEvents) }],
+          this.#file,
+          line,
+        ),
+      );
+      p.events = [];
+      p.eventLines = [];
+    }
     if (problems.length > 0) {
       this.#addProblems(p, _stamp(problems, this.#file, line));
       p.events = [];
@@ -151,6 +172,19 @@ export class Assembler {
     return out;
   }
 
+  /**
+   * With --sorted-by-case, a case id read again after another case means cases already judged
+   * were partial histories: the run cannot be trusted, so it stops here.
+   */
+  #refuseUnsorted(caseId: string, line: number): void {
+    const first = this.#seen.get(caseId);
+    if (first === undefined) return;
+    throw new ReadError(
+      this.#file,
+      `Cannot read "${this.#file}" with --sorted-by-case: case "${caseId}" comes back at line ${line} after other cases (first read at ${first}), so the log is not sorted by case and cases already judged were partial histories. Read it without --sorted-by-case, or sort it by case first`,
+    );
+  }
+
   #flushCurrent(): ReadItem[] {
     const p = this.#current;
     this.#current = undefined;
@@ -165,7 +199,7 @@ export class Assembler {
   }
 
   #emit(p: _Pending): ReadItem {
-    this.#addProblems(p, this.#duplicate(p.caseId, p.source, this.#sorted));
+    this.#addProblems(p, this.#duplicate(p.caseId, p.source));
     if (p.moreProblems > 0) {
       p.problems.push({
         code: 'more_problems',
@@ -184,25 +218,20 @@ export class Assembler {
   }
 
   /** The problem of a case id already read (and records this one as read). */
-  #duplicate(caseId: string, source: SourceRef, flat: boolean): InputIssue[] {
+  #duplicate(caseId: string, source: SourceRef): InputIssue[] {
     const first = this.#seen.get(caseId);
     if (first === undefined) {
       this.#seen.set(caseId, `${source.file}:${source.line}`);
       return [];
     }
-    const where = { path: this.#caseIdPath, file: source.file, line: source.line };
     return [
-      flat
-        ? {
-            code: 'not_sorted_by_case',
-            ...where,
-            message: `case "${caseId}" appears again after other cases (first read at ${first}): the log is not sorted by case, so its earlier events were taken as a case of their own. Read it without --sorted-by-case`,
-          }
-        : {
-            code: 'duplicate_case',
-            ...where,
-            message: `case "${caseId}" was already read (at ${first}); each case must be given once`,
-          },
+      {
+        code: 'duplicate_case',
+        path: this.#caseIdPath,
+        file: source.file,
+        line: source.line,
+        message: `case "${caseId}" was already read (at ${first}); each case must be given once`,
+      },
     ];
   }
 

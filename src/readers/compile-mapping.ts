@@ -1,5 +1,6 @@
 import type { InputIssue } from '../model/issues.js';
 import type { ActivityRule, Mapping, RowFilter } from '../model/mapping.js';
+import { compilePattern } from '../model/pattern.js';
 import { cloneJson, define } from './safe-object.js';
 import { timestampReader } from './timestamp.js';
 import { convert, type ValueSpec, valueSpec } from './values.js';
@@ -50,7 +51,7 @@ function _filter(f: RowFilter): _Test {
     const set = new Set(f.in);
     test = (v) => set.has(v);
   } else {
-    const re = new RegExp(f.pattern);
+    const re = compilePattern(f.pattern);
     test = (v) => re.test(v);
   }
   const column = f.column;
@@ -72,7 +73,7 @@ function _rule(r: ActivityRule): _Rule {
     const exact = r.match;
     matches = (a) => a === exact;
   } else {
-    const re = new RegExp(r.match.pattern, r.match.ignoreCase === true ? 'i' : '');
+    const re = compilePattern(r.match.pattern, r.match.ignoreCase === true);
     matches = (a) => re.test(a);
   }
   return {

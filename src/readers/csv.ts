@@ -2,9 +2,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import type { InputIssue } from '../model/issues.js';
+import { DEFAULT_MAPPING } from '../model/mapping.js';
 import type { Assembler } from './assemble.js';
 import type { Row, RowMapper } from './compile-mapping.js';
 import { ReadError, readErrorFrom } from './errors.js';
+import { DEFAULT_READ_LIMITS } from './limits.js';
 import { countUnmapped, type InputStats, type ReadStats } from './stats.js';
 import type { ReadItem } from './types.js';
 
@@ -66,7 +68,8 @@ function _checkHeader(
     );
   }
   for (const c of mapper.optional) {
-    if (!index.has(c))
+    // The default mapping names `org:resource` in case a log has it.
+    if (!index.has(c) && mapper.mapping !== DEFAULT_MAPPING)
       stats.warnings.push(`${file}: the mapping names the column "${c}", which the header does not have`);
   }
   return index;
@@ -88,6 +91,7 @@ export async function* readCsv(
   input: InputStats,
   mapper: RowMapper,
   stats: ReadStats,
+  maxLineBytes = DEFAULT_READ_LIMITS.maxLineBytes,
 ): AsyncGenerator<ReadItem> {
   const file = input.file;
   const skips: CsvError[] = [];
@@ -96,6 +100,7 @@ export async function* readCsv(
     raw: true,
     bom: true,
     relax_column_count: true,
+    max_record_size: maxLineBytes,
     relax_quotes: true,
     skip_empty_lines: false,
     skip_records_with_error: true,

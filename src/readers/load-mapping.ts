@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { formatIssue, fromZodIssues, type InputIssue } from '../model/issues.js';
+import { formatIssue, type InputIssue } from '../model/issues.js';
 import { type Mapping, MappingSchema } from '../model/mapping.js';
+import { schemaIssues } from '../model/schema-issues.js';
 import { readErrorFrom } from './errors.js';
 import { syntaxErrorLine } from './json-positions.js';
 
@@ -31,11 +32,11 @@ export class MappingError extends Error {
  * const mapping = parseMapping({ columns: { caseId: 'id', activity: 'activity', timestamp: 'at' }, activities: [] });
  */
 export function parseMapping(value: unknown, file?: string): Mapping {
-  const parsed = MappingSchema.safeParse(value);
+  const parsed = MappingSchema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   throw new MappingError(
     file,
-    fromZodIssues(parsed.error.issues).map((i) => (file === undefined ? i : { ...i, file })),
+    schemaIssues(MappingSchema, parsed.error.issues).map((i) => (file === undefined ? i : { ...i, file })),
   );
 }
 

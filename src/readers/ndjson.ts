@@ -1,5 +1,6 @@
 import type { Assembler } from './assemble.js';
 import { jsonRecord } from './json-record.js';
+import { DEFAULT_READ_LIMITS, lineTooLong } from './limits.js';
 import type { InputStats } from './stats.js';
 import { lineBatches } from './text.js';
 import type { ReadItem } from './types.js';
@@ -29,8 +30,13 @@ export async function* readNdjson(
   chunks: AsyncIterable<Buffer>,
   asm: Assembler,
   input: InputStats,
+  maxLineBytes = DEFAULT_READ_LIMITS.maxLineBytes,
 ): AsyncGenerator<ReadItem> {
-  for await (const batch of lineBatches(chunks)) {
+  const tooLong = {
+    maxBytes: maxLineBytes,
+    error: (line: number) => lineTooLong(input.file, line, maxLineBytes),
+  };
+  for await (const batch of lineBatches(chunks, tooLong)) {
     for (const { text, line } of batch) {
       if (text.trim() === '') continue;
       input.records++;

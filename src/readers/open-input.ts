@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { ReadError, readErrorFrom } from './errors.js';
+import { DEFAULT_READ_LIMITS, inflatesTooMuch } from './limits.js';
 import type { InputFormat } from './types.js';
 
 /**
@@ -94,7 +95,8 @@ async function _sourceOf(input: ReadInput, stdin: Readable | undefined, name: st
 
 /**
  * @internal Opens an input for reading: a file, standard input or a given stream; gzip is
- * recognised by its magic bytes (whatever the name) and decompressed; the stored bytes are hashed
+ * recognised by its magic bytes (whatever the name) and decompressed (at most `maxInflatedBytes`,
+ * else a ReadError); the stored bytes are hashed
  * as they stream. Throws {@link ReadError} for a file that cannot be opened; read errors later
  * (including a broken gzip stream) surface as ReadError from `chunks`.
  * @example
@@ -102,7 +104,11 @@ async function _sourceOf(input: ReadInput, stdin: Readable | undefined, name: st
  * for await (const chunk of input.chunks) {}
  * input.digest().sha256;
  */
-export async function openInput(input: ReadInput, stdin: Readable | undefined): Promise<_OpenedInput> {
+export async function openInput(
+  input: ReadInput,
+  stdin: Readable | undefined,
+  maxInflatedBytes = DEFAULT_READ_LIMITS.maxInflatedBytes,
+): Promise<_OpenedInput> {
   const name = _inputName(input);
   const source = await _sourceOf(input, stdin, name);
   const hash = createHash('sha256');
@@ -130,8 +136,13 @@ export async function openInput(input: ReadInput, stdin: Readable | undefined): 
       // The error reaches the reader through `gunzip` itself.
     });
     chunks = (async function* () {
+      let inflated = 0;
       try {
-        for await (const c of gunzip) yield c as Buffer;
+        for await (const c of gunzip) {
+          inflated += (c as Buffer).length;
+          if (inflated > maxInflatedBytes) throw inflatesTooMuch(name, maxInflatedBytes);
+          yield c as Buffer;
+        }
       } catch (e) {
         throw readErrorFrom(name, e);
       } finally {

@@ -3,8 +3,10 @@ import { DEFAULT_MAPPING, type Mapping } from '../model/mapping.js';
 import { Assembler } from './assemble.js';
 import { compileMapping, type RowMapper } from './compile-mapping.js';
 import { readCsv } from './csv.js';
+import { ReadError } from './errors.js';
 import { enoughToSniff, formatFromName, sniffFormat } from './format.js';
 import { readJson } from './json.js';
+import { type ReadLimits, readLimits } from './limits.js';
 import { readNdjson } from './ndjson.js';
 import { openInput, peek, type ReadInput } from './open-input.js';
 import { createReadStats, type InputStats, type ReadStats } from './stats.js';
@@ -27,6 +29,14 @@ export interface ReadCasesOptions {
   stdin?: Readable;
   /** Stats to fill (default a fresh one, also on the returned reader). */
   stats?: ReadStats;
+  /**
+   * An input with no records, or inputs with no case at all, are read without error. By default
+   * they are a ReadError: an empty export, or a mapping whose filters keep nothing, must not pass
+   * for a clean run.
+   */
+  allowEmpty?: boolean;
+  /** Bounds on line length, case size and decompressed size ({@link DEFAULT_READ_LIMITS} by default). */
+  limits?: Partial<ReadLimits>;
 }
 
 /** The cases of some inputs, as an async generator, with the stats it fills as it goes. */
@@ -42,9 +52,14 @@ async function* _readAll(
     mapper ??= compileMapping(options.mapping ?? DEFAULT_MAPPING);
     return mapper;
   };
-  const asm = new Assembler({ sortedByCase: options.sortedByCase === true, stats });
+  const limits = readLimits(options.limits);
+  const asm = new Assembler({
+    sortedByCase: options.sortedByCase === true,
+    stats,
+    maxCaseEvents: limits.maxCaseEvents,
+  });
   for (const input of inputs) {
-    const opened = await openInput(input, options.stdin);
+    const opened = await openInput(input, options.stdin, limits.maxInflatedBytes);
     let chunks = opened.chunks;
     let format =
       (typeof input === 'string' ? undefined : input.format) ??
@@ -64,22 +79,32 @@ async function* _readAll(
         break;
       case 'ndjson':
         asm.setInput(opened.name, ['caseId']);
-        yield* readNdjson(chunks, asm, inputStats);
+        yield* readNdjson(chunks, asm, inputStats, limits.maxLineBytes);
         break;
       case 'csv':
         asm.setInput(opened.name, [mapperFor().mapping.columns.caseId]);
-        yield* readCsv(chunks, asm, inputStats, mapperFor(), stats);
+        yield* readCsv(chunks, asm, inputStats, mapperFor(), stats, limits.maxLineBytes);
         break;
       case 'xes':
         asm.setInput(opened.name, [mapperFor().mapping.columns.caseId]);
-        yield* readXes(chunks, asm, inputStats, mapperFor(), stats);
+        yield* readXes(chunks, asm, inputStats, mapperFor(), stats, limits.maxCaseEvents);
         break;
     }
     const digest = opened.digest();
     inputStats.sha256 = digest.sha256;
     inputStats.bytes = digest.bytes;
+    if (inputStats.records === 0 && options.allowEmpty !== true)
+      throw new ReadError(
+        opened.name,
+        `"${opened.name}" holds no records: nothing to read (--allow-empty accepts an empty input)`,
+      );
   }
   yield* asm.finish();
+  if (stats.cases === 0 && options.allowEmpty !== true) {
+    const kept = stats.filtered > 0 ? `; the mapping's filters left out all ${stats.filtered} record(s)` : '';
+    const names = stats.inputs.map((i) => i.file).join(', ');
+    throw new ReadError(names, `No case was read from ${names}${kept} (--allow-empty accepts this)`);
+  }
 }
 
 /**

@@ -27,16 +27,22 @@ function _decode(bytes: Buffer): string {
 /**
  * @internal Splits UTF-8 bytes into lines (`\n`, `\r\n` or `\r`), dropping a leading byte-order
  * mark: each chunk's complete lines as one batch (none for a chunk inside a long line), the last
- * line (without a line break) in the last batch. Memory holds one chunk and the line it ends in.
+ * line (without a line break) in the last batch. Memory holds one chunk and the line it ends in;
+ * a line longer than `tooLong.maxBytes` throws `tooLong.error(line)` as soon as it is.
  * @example
  * for await (const batch of lineBatches(chunks)) for (const { text, line } of batch) console.log(line, text);
  */
-export async function* lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerator<SplitLine[]> {
+export async function* lineBatches(
+  chunks: AsyncIterable<Buffer>,
+  tooLong?: { maxBytes: number; error: (line: number) => Error },
+): AsyncGenerator<SplitLine[]> {
   /** Bytes of the line under way, from earlier chunks. */
   let carry: Buffer[] = [];
+  let carried = 0;
   let line = 0;
   let pendingCr = false;
   const emit = (out: SplitLine[], bytes: Buffer) => {
+    if (tooLong !== undefined && bytes.length > tooLong.maxBytes) throw tooLong.error(line + 1);
     let text = _decode(bytes);
     if (line === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     line++;
@@ -62,6 +68,7 @@ export async function* lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerato
         carry.push(piece);
         emit(out, Buffer.concat(carry));
         carry = [];
+        carried = 0;
       }
       if (end === cr) {
         if (end + 1 === n) pendingCr = true;
@@ -71,7 +78,12 @@ export async function* lineBatches(chunks: AsyncIterable<Buffer>): AsyncGenerato
       if (lf !== -1 && lf < start) lf = chunk.indexOf(_LF, start);
       if (cr !== -1 && cr < start) cr = chunk.indexOf(_CR, start);
     }
-    if (start < n) carry.push(chunk.subarray(start));
+    if (start < n) {
+      carry.push(chunk.subarray(start));
+      carried += n - start;
+      // An endless line is refused as it grows, before it is held whole.
+      if (tooLong !== undefined && carried > tooLong.maxBytes) throw tooLong.error(line + 1);
+    }
     if (out.length > 0) yield out;
   }
   if (carry.length > 0) {

@@ -1,8 +1,11 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { InputIssue } from '../model/issues.js';
+import { DEFAULT_MAPPING } from '../model/mapping.js';
 import type { Assembler } from './assemble.js';
 import type { RowMapper } from './compile-mapping.js';
+import { ReadError } from './errors.js';
+import { caseTooLong, DEFAULT_READ_LIMITS } from './limits.js';
 import { define } from './safe-object.js';
 import { countUnmapped, type InputStats, type ReadStats } from './stats.js';
 import type { ReadItem } from './types.js';
@@ -20,6 +23,8 @@ const _local = (name: string) => {
 interface _Trace {
   number: number;
   xmlLine: number;
+  /** `<trace>` elements met inside this one (not XES), reported once. */
+  nested: number;
   attributes: Map<string, string>;
   events: { attributes: Map<string, string>; xmlLine: number }[];
   problems: InputIssue[];
@@ -28,13 +33,25 @@ interface _Trace {
 /** @internal What the element stack holds: the open element's kind. */
 type _Open = 'trace' | 'event' | 'attribute' | 'other';
 
+/** Traces held back while a key the mapping needs has not been seen yet (see {@link readXes}). */
+const _HOLD_LIMIT = 10_000;
+/** Distinct keys remembered to name in a message about a key no event has. */
+const _KEYS_SHOWN = 40;
+
 /**
  * @internal Reads IEEE XES, streaming (saxes): each `<trace>` becomes a case. Its attributes
  * (direct children only; nested attributes are ignored) are read as columns prefixed with the
  * mapping's trace prefix (`case:` by default), each event's as columns of its own, and each event
  * goes through the mapping as a row. Memory holds one trace. An XML error inside a trace rejects
  * that trace (the message names the XML line); one outside any trace is a record of its own.
- * Problems carry the trace number as their line.
+ * Cases and problems carry real XML line numbers (a trace's `<trace>`, an event's `<event>`).
+ *
+ * Nothing is wrong in silence: a document that is not XML, XML whose root is not `<log>`, an OCEL
+ * log, and a mapping whose case id, activity or timestamp key no event has (with the keys that
+ * exist) are errors; a `<trace>` inside a trace rejects that trace; events outside any trace and
+ * mapped optional keys no event has are warnings. Traces are held back (at most 10,000) until each
+ * required key has been seen, so that a misspelt key is one error rather than a problem per event.
+ * @throws ReadError as above.
  * @example
  * for await (const item of readXes(chunks, assembler, input, mapper, stats)) {}
  */
@@ -44,9 +61,14 @@ export async function* readXes(
   input: InputStats,
   mapper: RowMapper,
   stats: ReadStats,
+  maxCaseEvents = DEFAULT_READ_LIMITS.maxCaseEvents,
 ): AsyncGenerator<ReadItem> {
   const parser = new SaxesParser({ xmlns: false, position: true });
+  const file = input.file;
   const out: ReadItem[] = [];
+  const keys = _keyTracker(mapper);
+  let root: 'none' | 'log' = 'none';
+  let looseEvents = 0;
   const stack: _Open[] = [];
   let trace: _Trace | undefined;
   let event: { attributes: Map<string, string>; xmlLine: number } | undefined;
@@ -57,14 +79,17 @@ export async function* readXes(
   const finishTrace = (t: _Trace) => {
     const prefixed = new Map<string, string>();
     for (const [k, v] of t.attributes) prefixed.set(`${mapper.tracePrefix}${k}`, v);
+    keys.see(prefixed);
     const problems = [...t.problems];
     const events: unknown[] = [];
+    const eventLines: number[] = [];
     let caseId: string | undefined;
     let attributes: Record<string, unknown> | undefined;
     let count = 0;
     t.events.forEach((e, i) => {
       const row = new Map(prefixed);
       for (const [k, v] of e.attributes) row.set(k, v);
+      keys.see(e.attributes);
       const m = mapper.map(row, ['events', i]);
       if (m.filtered) {
         stats.filtered++;
@@ -73,7 +98,7 @@ export async function* readXes(
       count++;
       if (m.unmapped !== undefined) countUnmapped(stats, m.unmapped);
       for (const p of m.problems)
-        problems.push({ ...p, message: `${p.message} (event ${i + 1}, XML line ${e.xmlLine})` });
+        problems.push({ ...p, message: `${p.message} (event ${i + 1})`, line: e.xmlLine });
       if (m.caseId !== undefined) {
         if (caseId === undefined) caseId = m.caseId;
         else if (m.caseId !== caseId) {
@@ -89,7 +114,10 @@ export async function* readXes(
         for (const [k, v] of Object.entries(m.attributes))
           if (!Object.hasOwn(attributes, k)) define(attributes, k, v);
       }
-      if (m.event !== undefined) events.push(m.event);
+      if (m.event !== undefined) {
+        events.push(m.event);
+        eventLines.push(e.xmlLine);
+      }
     });
     if (caseId === undefined && count === 0) {
       caseId = (prefixed.get(mapper.mapping.columns.caseId) ?? '').trim() || undefined;
@@ -102,22 +130,47 @@ export async function* readXes(
         path: [column],
         message: `the trace has no case id ("${column}")`,
       });
-      out.push(...asm.orphan(t.number, problems, count, `(trace ${t.number})`));
+      out.push(...asm.orphan(t.xmlLine, problems, count, `(trace ${t.number})`));
       return;
     }
     const value: Record<string, unknown> = { caseId };
     if (attributes !== undefined) value.attributes = attributes;
     value.events = events;
-    out.push(...asm.whole(value, caseId, count, t.number, problems));
+    out.push(...asm.whole(value, caseId, count, t.xmlLine, problems, eventLines));
   };
 
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const name = _local(tag.name);
     const parent = stack[stack.length - 1];
     let kind: _Open = 'other';
+    if (root === 'none') {
+      _checkRoot(name, file);
+      root = 'log';
+    } else if (stack.length === 1 && _OCEL_PARTS.has(name)) {
+      throw new ReadError(
+        file,
+        `Cannot read "${file}" as XES: it is an OCEL log (<${name}> in <log>). ${_OCEL_HINT}`,
+      );
+    }
+    if (name === 'trace' && trace !== undefined) {
+      trace.nested++;
+      if (trace.nested === 1) {
+        const message = `a <trace> inside this trace (XML line ${parser.line}) is not XES: its events were not read`;
+        trace.problems.push({ code: 'nested_trace', path: [], message, line: parser.line });
+      }
+    } else if (name === 'event' && stack.length === 1) {
+      looseEvents++;
+    }
     if (name === 'trace' && trace === undefined) {
       traces++;
-      trace = { number: traces, xmlLine: parser.line, attributes: new Map(), events: [], problems: [] };
+      trace = {
+        number: traces,
+        xmlLine: parser.line,
+        nested: 0,
+        attributes: new Map(),
+        events: [],
+        problems: [],
+      };
       if (broken !== undefined) {
         const message = `comes after the XML error at ${broken}: the rest of the file cannot be read reliably`;
         trace.problems.push({ code: 'invalid_xml', path: [], message });
@@ -140,7 +193,11 @@ export async function* readXes(
   parser.on('closetag', () => {
     const kind = stack.pop();
     if (kind === 'event' && event !== undefined && trace !== undefined) {
-      trace.events.push(event);
+      if (trace.events.length < maxCaseEvents) trace.events.push(event);
+      else if (trace.events.length === maxCaseEvents) {
+        trace.problems.push({ code: 'case_too_long', path: [], message: caseTooLong(maxCaseEvents) });
+        trace.events.push(event);
+      }
       event = undefined;
     } else if (kind === 'trace' && trace !== undefined) {
       const t = trace;
@@ -155,6 +212,7 @@ export async function* readXes(
       m === null
         ? `not well-formed XML: ${err.message}`
         : `not well-formed XML at line ${m[1]}, column ${m[2]}: ${m[3]}`;
+    if (root === 'none') throw new ReadError(file, `Cannot read "${file}" as XES: it is ${message}`);
     if (trace !== undefined) {
       if (trace.problems.length < _MAX_XML_ERRORS)
         trace.problems.push({ code: 'invalid_xml', path: [], message });
@@ -181,7 +239,7 @@ export async function* readXes(
       first = false;
     }
     parser.write(text);
-    if (out.length > 0) yield* out.splice(0);
+    if (out.length > 0 && keys.complete(out.length, file)) yield* out.splice(0);
   }
   parser.write(decoder.end());
   parser.close();
@@ -194,5 +252,72 @@ export async function* readXes(
     }
     finishTrace(t);
   }
+  if (root === 'none') throw new ReadError(file, `Cannot read "${file}" as XES: it holds no XML element`);
+  keys.finish(file, stats);
+  if (looseEvents > 0)
+    stats.warnings.push(`${file}: ${looseEvents} <event> element(s) outside any <trace> were not read`);
   yield* out.splice(0);
+}
+
+const _OCEL_PARTS = new Set(['object-types', 'event-types', 'objects', 'events']);
+const _OCEL_HINT = 'Read it with --input-format ocel and --case-object-type.';
+
+/** The document's root must be XES's `<log>`: other XML (an OCEL log among it) is refused. */
+function _checkRoot(name: string, file: string): void {
+  if (name === 'log') return;
+  const ocel = name === 'ocel' || name.startsWith('ocel');
+  throw new ReadError(
+    file,
+    `Cannot read "${file}" as XES: its root element is <${name}>, not <log>${ocel ? ` (an OCEL log). ${_OCEL_HINT}` : ''}`,
+  );
+}
+
+/**
+ * Which of the keys the mapping names the log has: until every required key (case id, activity,
+ * timestamp) has been seen, traces are held back; a required key no event has is then one error
+ * naming the keys the log does have, and an optional one a warning.
+ */
+function _keyTracker(mapper: RowMapper) {
+  const wanted = new Set([...mapper.required, ...mapper.optional]);
+  const seenWanted = new Set<string>();
+  const shown = new Set<string>();
+  let missingRequired = mapper.required.length;
+  const keysText = () => [...shown].map((k) => `"${k}"`).join(', ') || 'none';
+  const missingText = (list: readonly string[]) =>
+    list
+      .filter((k) => !seenWanted.has(k))
+      .map((k) => `"${k}"`)
+      .join(', ');
+  const fail = (file: string, where: string) =>
+    new ReadError(
+      file,
+      `Cannot read "${file}": the mapping's key(s) ${missingText(mapper.required)} are in no ${where}; keys seen: ${keysText()}. Check the mapping's "columns".`,
+    );
+  return {
+    see(row: Map<string, string>) {
+      for (const k of row.keys()) {
+        if (shown.size < _KEYS_SHOWN) shown.add(k);
+        if (wanted.has(k) && !seenWanted.has(k)) {
+          seenWanted.add(k);
+          if (mapper.required.includes(k)) missingRequired--;
+        }
+      }
+    },
+    /** True when held items may go; throws when too many were held for a key still unseen. */
+    complete(held: number, file: string): boolean {
+      if (missingRequired === 0) return true;
+      if (held > _HOLD_LIMIT)
+        throw fail(file, `trace or event of the first ${_HOLD_LIMIT.toLocaleString('en')}`);
+      return false;
+    },
+    finish(file: string, stats: ReadStats) {
+      if (missingRequired > 0 && shown.size > 0) throw fail(file, 'trace or event of the log');
+      const optional = missingText(mapper.optional);
+      // The default mapping names `org:resource` in case a log has it.
+      if (optional !== '' && shown.size > 0 && mapper.mapping !== DEFAULT_MAPPING)
+        stats.warnings.push(
+          `${file}: the mapping names the key(s) ${optional}, which no trace or event has; keys seen: ${keysText()}`,
+        );
+    },
+  };
 }

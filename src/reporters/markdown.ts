@@ -67,7 +67,10 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 function _intro(report: Report): string[] {
   const { meta, summary } = report;
   const e = escapeMarkdownText;
-  const unmapped = Object.entries(summary.unmappedActivities);
+  // Most frequent first: the activities a mapping most needs are at the front.
+  const unmapped = Object.entries(summary.unmappedActivities).sort(
+    ([a, x], [b, y]) => y - x || (a < b ? -1 : 1),
+  );
   return [
     `**Overall compliance: ${percent(summary.complianceRate)}** (rate = pass / (pass + fail); the other statuses are counted, not rated)`,
     '',

@@ -104,7 +104,10 @@ function _table(report: Report, paint: _Paint): string[] {
 function _facts(report: Report): string[] {
   const { meta, summary } = report;
   const rejectedEvents = summary.rejected.reduce((n, r) => n + r.events, 0);
-  const unmapped = Object.entries(summary.unmappedActivities);
+  // Most frequent first: the activities a mapping most needs are at the front.
+  const unmapped = Object.entries(summary.unmappedActivities).sort(
+    ([a, x], [b, y]) => y - x || (a < b ? -1 : 1),
+  );
   const facts: [string, string][] = [
     [
       'Ruleset',

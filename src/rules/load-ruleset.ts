@@ -57,7 +57,8 @@ async function readJson(path: string): Promise<unknown> {
     throw new RulesetError([{ code: 'unreadable', path: [], message: (e as Error).message, file: path }]);
   }
   try {
-    return JSON.parse(text);
+    // A byte-order mark is accepted, as it is in logs.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new RulesetError([{ code: 'invalid_json', path: [], message: (e as Error).message, file: path }]);
   }

@@ -15,11 +15,14 @@ import { dayFromIsoDate } from './days.js';
 import { PRECOMPUTED_HOLIDAYS } from './holidays-table.js';
 
 /**
- * Where public holidays come from: date-holidays codes, an explicit list, or none.
+ * Where public holidays come from: date-holidays codes, an explicit list, or none. `types` are the
+ * date-holidays kinds of day counted as holidays (default `['public']`; Swedish eves such as
+ * Midsummer Eve are `bank` days).
  * @example { country: 'GB', state: 'SCT' }
+ * @example { country: 'SE', types: ['public', 'bank'] }
  */
 export type HolidaySource =
-  | { country: string; state?: string; region?: string }
+  | { country: string; state?: string; region?: string; types?: readonly string[] }
   | { dates: { date: string; name: string }[] }
   | { none: true };
 
@@ -27,7 +30,13 @@ export type HolidaySource =
 export type Holiday = { date: string /* YYYY-MM-DD */; name: string };
 
 type Holidays = DateHolidays;
-type CountrySource = { country: string; state?: string; region?: string };
+type CountrySource = { country: string; state?: string; region?: string; types?: readonly string[] };
+
+/** The types of a source, when they are not just `public` (sorted, so that the key is stable). */
+const _extraTypes = (source: CountrySource): string[] | undefined => {
+  const types = [...new Set(source.types ?? ['public'])].sort();
+  return types.length === 1 && types[0] === 'public' ? undefined : types;
+};
 type PrecomputedSource = { readonly names: readonly string[]; readonly years: readonly string[] };
 
 const _instances = new Map<string, Holidays>();
@@ -64,7 +73,9 @@ function _installedVersion(): string | null {
 
 /** @internal The key of a date-holidays source: its codes, upper case. @example holidaySourceKey({ country: 'gb', state: 'sct' }) // 'GB/SCT/' */
 export function holidaySourceKey(source: CountrySource): string {
-  return [source.country, source.state ?? '', source.region ?? ''].join('/').toUpperCase();
+  const key = [source.country, source.state ?? '', source.region ?? ''].join('/').toUpperCase();
+  const types = _extraTypes(source);
+  return types === undefined ? key : `${key}+${types.join('+')}`;
 }
 
 /** @internal The precomputed table of a source, when there is one for the installed date-holidays. */
@@ -122,9 +133,10 @@ function _instance(country: string, state: string | undefined, region: string | 
  * @example liveCountryYear({ country: 'GB', state: 'SCT' }, 2025)[0] // { date: '2025-01-01', name: "New Year's Day" }
  */
 export function liveCountryYear(source: CountrySource, year: number): Holiday[] {
+  const types = new Set<string>(source.types ?? ['public']);
   return _instance(source.country, source.state, source.region)
     .getHolidays(year, 'en')
-    .filter((h) => h.type === 'public')
+    .filter((h) => types.has(h.type))
     .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
 }
 

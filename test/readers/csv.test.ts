@@ -192,6 +192,7 @@ describe('CSV with a mapping', () => {
     );
     const reader = readCases([memoryInput('few.csv', 'case,activity,time\nC1,Received,2024-05-01\n')], {
       mapping,
+      allowEmpty: true,
     });
     await collect(reader);
     expect(reader.stats.warnings).toContain(
@@ -238,14 +239,12 @@ describe('CSV with a mapping', () => {
     ]);
   });
 
-  it('streams with --sorted-by-case and flags a case that comes back', async () => {
+  it('streams with --sorted-by-case and stops the run at a case that comes back (earlier ones were partial)', async () => {
     const csv = `${header}\nA,Received,2024-05-01T09:00:00Z,,,,,done,,,\nB,Received,2024-05-01T09:00:00Z,,,,,done,,,\nA,Mystery,2024-05-02T09:00:00Z,,,,,done,,,\n`;
-    const items = await collect(readCases([memoryInput('s.csv', csv)], { mapping, sortedByCase: true }));
-    expect(ids(items)).toEqual({ cases: ['A', 'B'], rejected: ['A'] });
-    expect(rejectedOf(items, 'A').rejected.problems[0]).toMatchObject({
-      code: 'not_sorted_by_case',
-      path: ['case'],
-      line: 4,
-    });
+    const reading = collect(readCases([memoryInput('s.csv', csv)], { mapping, sortedByCase: true }));
+    await expect(reading).rejects.toThrow(ReadError);
+    await expect(
+      collect(readCases([memoryInput('s.csv', csv)], { mapping, sortedByCase: true })),
+    ).rejects.toThrow(/"s.csv" with --sorted-by-case: case "A" comes back at line 4 .*first read at s.csv:2/);
   });
 });

@@ -104,9 +104,14 @@ describe('real logs: the receipt log (CSV and XES) with the worked mapping', () 
         },
       ],
     });
-    // Sources point back into each file: the CSV row of the case's first event, the XES trace number.
+    // Sources point back into each file: the CSV row of the case's first event, the XES line of
+    // the trace's <trace> and of each event's <event>.
     expect(fromCsv[0]?.source).toMatchObject({ file: log('receipt.csv'), line: 2 });
-    expect(fromXes[0]?.source).toEqual({ file: log('08_receipt.xes.gz'), line: 1 });
+    expect(fromXes[0]?.source).toEqual({
+      file: log('08_receipt.xes.gz'),
+      line: 1798,
+      eventLines: [1807, 1815, 1823, 1831],
+    });
   });
 
   it('gives cases the engine accepts, every one', async (ctx) => {

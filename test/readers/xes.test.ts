@@ -62,15 +62,15 @@ describe('XES', () => {
             data: { activity: 'check & decide' },
           },
         ],
-        source: { file: 'log.xes', line: 1 },
+        source: { file: 'log.xes', line: 7, eventLines: [12, 23] },
       },
-      { caseId: 'T2', events: [], source: { file: 'log.xes', line: 2 } },
+      { caseId: 'T2', events: [], source: { file: 'log.xes', line: 29, eventLines: [] } },
     ]);
     expect(reader.stats).toMatchObject({ cases: 2, events: 2, filtered: 1 });
     expect(reader.stats.inputs[0]).toMatchObject({ format: 'xes', records: 2 });
   });
 
-  it('rejects a trace with a bad event whole, with the trace number as line and the event in the path', async () => {
+  it('rejects a trace with a bad event whole, with the XML line of the event and the event in the path', async () => {
     const text = xes(`
   <trace><string key="concept:name" value="T1"/>${event('register', '2024-05-01T09:00:00Z')}</trace>
   <trace><string key="concept:name" value="T2"/>${event('register', '2024-05-01T09:00:00Z')}${event('check', 'not a date')}</trace>
@@ -83,9 +83,9 @@ describe('XES', () => {
       code: 'invalid_instant',
       path: ['events', 1, 'time:timestamp'],
       file: 'bad.xes',
-      line: 2,
+      line: 19,
     });
-    expect(t2.problems[0]?.message).toMatch(/\(event 2, XML line \d+\)$/);
+    expect(t2.problems[0]?.message).toMatch(/\(event 2\)$/);
     expect(rejectedOf(items, '(trace 3)').rejected.problems.map((p) => p.code)).toEqual([
       'missing_value',
       'missing_value',
@@ -104,7 +104,7 @@ describe('XES', () => {
     expect(rejectedOf(items, 'T2').rejected.problems[0]).toMatchObject({
       code: 'invalid_xml',
       file: 'cut.xes',
-      line: 2,
+      line: 13,
     });
     expect(rejectedOf(items, 'T2').rejected.problems[0]?.message).toContain('unclosed tag');
   });

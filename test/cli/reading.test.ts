@@ -1,0 +1,55 @@
+/** What `check` and `validate` say about inputs read in silence before: empty, unmapped, hostile. */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI_TIMEOUT, cli, expectNoStack, useCliSuite } from './_cli.js';
+
+describe.concurrent('reading inputs on the command line', { timeout: CLI_TIMEOUT }, () => {
+  const suite = useCliSuite();
+
+  it('exits 2 on an empty input, and reads it with --allow-empty', async () => {
+    const input = join(suite.dir(), 'empty.ndjson');
+    await writeFile(input, '');
+    const [check, validate, allowed] = await Promise.all([
+      cli(['check', input, '--as-of', '2025-01-01', '--quiet']),
+      cli(['validate', input]),
+      cli(['validate', input, '--allow-empty']),
+    ]);
+    for (const r of [check, validate]) {
+      expectNoStack(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`"${input}" holds no records`);
+    }
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toBe('0 case(s), 0 event(s) read: all valid\n');
+  });
+
+  it('validate lists unmapped activities by frequency, and shows control characters as escapes', async () => {
+    const dir = suite.dir();
+    const csv = join(dir, 'log.csv');
+    await writeFile(
+      csv,
+      [
+        'case:concept:name,concept:name,time:timestamp',
+        'C1,rare,2024-05-01T09:00:00Z',
+        'C1,common,2024-05-01T10:00:00Z',
+        'C2,common,2024-05-01T10:00:00Z',
+        '"C\u001b[2J3",common,not a date',
+      ].join('\n'),
+    );
+    const mapping = join(dir, 'm.json');
+    // With a byte-order mark, as Windows editors write it.
+    await writeFile(
+      mapping,
+      `\uFEFF${JSON.stringify({ columns: { caseId: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' }, activities: [] })}`,
+    );
+    const r = await cli(['validate', csv, '--mapping', mapping]);
+    expectNoStack(r);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('case C\\x1B[2J3:');
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stderr).toContain(
+      'unmapped activities (kept as x- events), most frequent first:\n        3  common\n        1  rare\n',
+    );
+  });
+});

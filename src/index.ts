@@ -7,8 +7,14 @@ export type { AuditTally } from './audit/audit-summary.js';
 export { createAuditTally, reviewedStatus } from './audit/audit-summary.js';
 export type { AbsentFinding, Baseline } from './audit/baseline.js';
 export { createBaseline } from './audit/baseline.js';
-export type { Comparison, StatusChange, StatusOrAbsent, TransitionCount } from './audit/compare.js';
-export { compareResults } from './audit/compare.js';
+export type {
+  Comparison,
+  ComparisonBuilder,
+  StatusChange,
+  StatusOrAbsent,
+  TransitionCount,
+} from './audit/compare.js';
+export { compareResults, createComparison } from './audit/compare.js';
 // Audit: the worklist, what changed between runs, reviews and baselines.
 export type { AwaitingItem, DueItem, DueItemsOptions, Worklist } from './audit/due.js';
 export { dueItems } from './audit/due.js';

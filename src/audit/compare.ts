@@ -55,20 +55,25 @@ function _statuses(result: CaseResult): Map<string, Status> {
   return new Map(result.findings.map((f) => [f.ref, f.status]));
 }
 
+/** A comparison fed one case at a time: every earlier case first, then every later one. */
+export interface ComparisonBuilder {
+  addBefore(result: CaseResult): void;
+  addAfter(result: CaseResult): void;
+  result(): Comparison;
+}
+
 /**
- * Compares two runs' results case by case (matched by case id) and indicator by indicator
- * (matched by ref). A case id twice in one run is an error: the runs would not be comparable.
+ * Starts a comparison that keeps only the earlier run's statuses, so two large reports can be
+ * compared as they are read.
  *
  * @example
- * const diff = compareResults(june.cases, july.cases);
- * diff.transitions.find((t) => t.from === 'pending' && t.to === 'fail')?.count;
+ * const diff = createComparison();
+ * for await (const r of readReportCases('june.ndjson')) diff.addBefore(r);
+ * for await (const r of readReportCases('july.ndjson')) diff.addAfter(r);
+ * diff.result().cases.changed;
  */
-export function compareResults(before: Iterable<CaseResult>, after: Iterable<CaseResult>): Comparison {
+export function createComparison(): ComparisonBuilder {
   const earlier = new Map<string, Map<string, Status>>();
-  for (const r of before) {
-    if (earlier.has(r.caseId)) throw new Error(`case ${r.caseId} appears twice in the earlier run`);
-    earlier.set(r.caseId, _statuses(r));
-  }
   const seen = new Set<string>();
   const counts = new Map<string, TransitionCount>();
   const changes: StatusChange[] = [];
@@ -80,46 +85,69 @@ export function compareResults(before: Iterable<CaseResult>, after: Iterable<Cas
     if (c) c.count++;
     else counts.set(key, { from, to, count: 1 });
   };
-  for (const r of after) {
-    if (seen.has(r.caseId)) throw new Error(`case ${r.caseId} appears twice in the later run`);
-    seen.add(r.caseId);
-    const old = earlier.get(r.caseId);
-    if (!old) {
-      added.push(r.caseId);
-      continue;
-    }
-    const caseChanges: StatusChange[] = [];
-    const refs = new Set(old.keys());
-    for (const f of r.findings) {
-      const from = old.get(f.ref) ?? 'absent';
-      refs.delete(f.ref);
-      count(from, f.status);
-      if (from !== f.status) caseChanges.push({ caseId: r.caseId, ref: f.ref, from, to: f.status });
-    }
-    for (const ref of refs) {
-      const from = old.get(ref) as Status;
-      count(from, 'absent');
-      caseChanges.push({ caseId: r.caseId, ref, from, to: 'absent' });
-    }
-    if (caseChanges.length > 0) {
-      changed++;
-      changes.push(...caseChanges);
-    }
-  }
-  const gone = [...earlier.keys()].filter((id) => !seen.has(id)).sort(_byId);
-  const both = seen.size - added.length;
   return {
-    cases: {
-      before: earlier.size,
-      after: seen.size,
-      added: added.sort(_byId),
-      gone,
-      changed,
-      unchanged: both - changed,
+    addBefore(r) {
+      if (seen.size > 0) throw new Error('every earlier case must be added before the later ones');
+      if (earlier.has(r.caseId)) throw new Error(`case ${r.caseId} appears twice in the earlier run`);
+      earlier.set(r.caseId, _statuses(r));
     },
-    transitions: [...counts.values()].sort(
-      (a, b) => _RANK[a.from] - _RANK[b.from] || _RANK[a.to] - _RANK[b.to],
-    ),
-    changes: changes.sort((a, b) => _byId(a.caseId, b.caseId)),
+    addAfter(r) {
+      if (seen.has(r.caseId)) throw new Error(`case ${r.caseId} appears twice in the later run`);
+      seen.add(r.caseId);
+      const old = earlier.get(r.caseId);
+      if (!old) {
+        added.push(r.caseId);
+        return;
+      }
+      const caseChanges: StatusChange[] = [];
+      const refs = new Set(old.keys());
+      for (const f of r.findings) {
+        const from = old.get(f.ref) ?? 'absent';
+        refs.delete(f.ref);
+        count(from, f.status);
+        if (from !== f.status) caseChanges.push({ caseId: r.caseId, ref: f.ref, from, to: f.status });
+      }
+      for (const ref of refs) {
+        const from = old.get(ref) as Status;
+        count(from, 'absent');
+        caseChanges.push({ caseId: r.caseId, ref, from, to: 'absent' });
+      }
+      if (caseChanges.length > 0) {
+        changed++;
+        changes.push(...caseChanges);
+      }
+    },
+    result() {
+      const gone = [...earlier.keys()].filter((id) => !seen.has(id)).sort(_byId);
+      return {
+        cases: {
+          before: earlier.size,
+          after: seen.size,
+          added: [...added].sort(_byId),
+          gone,
+          changed,
+          unchanged: seen.size - added.length - changed,
+        },
+        transitions: [...counts.values()].sort(
+          (a, b) => _RANK[a.from] - _RANK[b.from] || _RANK[a.to] - _RANK[b.to],
+        ),
+        changes: [...changes].sort((a, b) => _byId(a.caseId, b.caseId)),
+      };
+    },
   };
+}
+
+/**
+ * Compares two runs' results case by case (matched by case id) and indicator by indicator
+ * (matched by ref). A case id twice in one run is an error: the runs would not be comparable.
+ *
+ * @example
+ * const diff = compareResults(june.cases, july.cases);
+ * diff.transitions.find((t) => t.from === 'pending' && t.to === 'fail')?.count;
+ */
+export function compareResults(before: Iterable<CaseResult>, after: Iterable<CaseResult>): Comparison {
+  const builder = createComparison();
+  for (const r of before) builder.addBefore(r);
+  for (const r of after) builder.addAfter(r);
+  return builder.result();
 }

@@ -3,6 +3,8 @@ import { PUBLISHED_SCHEMAS, type PublishedSchemaName, toJsonSchema } from '../mo
 import { STATUSES } from '../model/vocabulary.js';
 import type { ReadLimits } from '../readers/limits.js';
 import { INPUT_FORMATS, type InputFormat } from '../readers/types.js';
+import { COMPARISON_FORMATS, type ComparisonFormat } from '../reporters/comparison.js';
+import { runDiff, runReview } from './audit-commands.js';
 import { runExplain, runRules } from './catalogue-commands.js';
 import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
 import { UsageError } from './errors.js';
@@ -232,6 +234,55 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .option('--ruleset <dir>', 'the custom ruleset the shards were judged with')
     .action(async (shards: string[], o: { format: DocumentFormat; ruleset?: string }) => {
       code = await runSummarize({ shards, format: o.format, ruleset: o.ruleset }, io);
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two reports of the same cases (json or ndjson)')
+    .argument('<before>', 'the earlier report')
+    .argument('<after>', 'the later report')
+    .addOption(new Option('--format <format>', 'output').choices(COMPARISON_FORMATS).default('text'))
+    .action(async (before: string, after: string, o: { format: ComparisonFormat }) => {
+      code = await runDiff({ before, after, format: o.format }, io);
+    });
+
+  program
+    .command('review')
+    .description("record a person's review of one finding of a report in a review file")
+    .argument('<report>', 'the report (json or ndjson) that holds the finding')
+    .requiredOption('--case <id>', 'the case')
+    .requiredOption('--indicator <ref>', "the indicator's ref or id")
+    .option('--accept', 'accept the finding as an exception (it keeps its status)')
+    .addOption(
+      new Option('--override <status>', "override the finding's status").choices([
+        'pass',
+        'fail',
+        'not_applicable',
+      ]),
+    )
+    .requiredOption('--reason <text>', 'why (required)')
+    .requiredOption('--reviewer <name>', 'who reviewed')
+    .option('--date <date>', 'the date of the review, YYYY-MM-DD (default: today)')
+    .option('--expires <date>', 'the last day the review applies, YYYY-MM-DD')
+    .requiredOption('--to <file>', 'the review file to add it to (YAML or JSON; created if missing)')
+    .action(async (report: string, o: Record<string, string | boolean | undefined>) => {
+      if (Boolean(o.accept) === (o.override !== undefined))
+        throw new UsageError('review: give exactly one of --accept and --override STATUS');
+      code = await runReview(
+        {
+          report,
+          caseId: o.case as string,
+          indicator: o.indicator as string,
+          decision: o.accept ? 'accept' : 'override',
+          status: o.override as 'pass' | 'fail' | 'not_applicable' | undefined,
+          reason: o.reason as string,
+          reviewer: o.reviewer as string,
+          date: o.date as string | undefined,
+          expires: o.expires as string | undefined,
+          file: o.to as string,
+        },
+        io,
+      );
     });
 
   return {

@@ -51,6 +51,7 @@ export {
   CalendarConfigSchema,
   ConfigSchema,
   HolidaySourceSchema,
+  HolidayTypeSchema,
   ParameterValueSchema,
 } from './model/config.js';
 export type { CanonicalEventType, CaseEventInput } from './model/event.js';
@@ -77,7 +78,14 @@ export type { InputIssue } from './model/issues.js';
 export { formatIssue } from './model/issues.js';
 export type { PublishedSchemaName } from './model/json-schemas.js';
 export { PUBLISHED_SCHEMAS, toJsonSchema } from './model/json-schemas.js';
-export type { ActivityRule, Mapping } from './model/mapping.js';
+export type {
+  ActivityRule,
+  Interval,
+  IntervalEvent,
+  Mapping,
+  MappingCalendar,
+  RowFilter,
+} from './model/mapping.js';
 export { DEFAULT_MAPPING, MappingSchema } from './model/mapping.js';
 export type { Report, ReportMeta } from './model/report.js';
 export { ReportMetaSchema, ReportSchema } from './model/report.js';
@@ -108,8 +116,11 @@ export { CANONICAL_EVENT_TYPES, STATUSES, TOPICS } from './model/vocabulary.js';
 // Readers (file and stream input).
 export { ReadError } from './readers/errors.js';
 export { formatFromName } from './readers/format.js';
+export type { ReadLimits } from './readers/limits.js';
+export { DEFAULT_READ_LIMITS } from './readers/limits.js';
 export { loadMapping, MappingError, parseMapping } from './readers/load-mapping.js';
 export { locateIssues } from './readers/locate.js';
+export { withMappingCalendar } from './readers/mapping-calendar.js';
 export type { ReadInput } from './readers/open-input.js';
 export { STDIN_NAME } from './readers/open-input.js';
 export type { CaseReader, ReadCasesOptions } from './readers/read-cases.js';

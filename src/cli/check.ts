@@ -14,6 +14,7 @@ import type { Report } from '../model/report.js';
 import type { ReadLimits } from '../readers/limits.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
+import { withMappingCalendar } from '../readers/mapping-calendar.js';
 import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../readers/types.js';
@@ -30,6 +31,7 @@ import { createProgress } from './progress.js';
 import { type DocumentFormat, renderDocument } from './render-document.js';
 import { buildReportMeta } from './report-meta.js';
 import { type FailOn, type MinCompliance, thresholdBreaches } from './thresholds.js';
+import { createZoneWatch } from './zone-watch.js';
 
 /** A report to write: a format and where (`-` is standard output). */
 export interface ReportTarget {
@@ -126,8 +128,10 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
 
 async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | undefined): Promise<number> {
   const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
-  const { config, bytes: configBytes } = await _loadConfig(options.config);
+  const { config: configFile, bytes: configBytes } = await _loadConfig(options.config);
   const { mapping, bytes: mappingBytes } = await _loadMapping(options.mapping);
+  // The mapping may carry the log's calendar; the config's own settings win.
+  const { config, warnings: calendarWarnings } = withMappingCalendar(configFile, mapping);
   for (const [flag, selectors] of [
     ['--only', options.only],
     ['--skip', options.skip],
@@ -185,10 +189,13 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   // The holidays listed are those of the years judged: events of judged cases (valid, so within
   // the calendar's years), up to asOf's year (later events are left out of judging).
   const asOfYear = Number(formatInstant(asOfMs, prepared.zone).slice(0, 4));
+  const zoneWatch = createZoneWatch(prepared.zone, mapping);
   const countYears = (item: ReadItem) => {
     if (isRejected(item)) return;
     for (const e of item.events) {
-      const y = _yearOf((e as { at?: unknown }).at);
+      const at = (e as { at?: unknown }).at;
+      zoneWatch.see(at);
+      const y = _yearOf(at);
       if (y > asOfYear) continue;
       if (y < minYear) minYear = y;
       if (y > maxYear) maxYear = y;
@@ -332,7 +339,8 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     if (target.path === '-') await writeText(io.stdout, text);
     else await _writeFile(target.path, text);
   }
-  for (const w of stats.warnings) await writeText(io.stderr, `warning: ${forTerminal(w)}\n`);
+  for (const w of [...calendarWarnings, ...zoneWatch.warnings(), ...stats.warnings])
+    await writeText(io.stderr, `warning: ${forTerminal(w)}\n`);
   if (stoppedAt) {
     await writeText(io.stderr, `stopped at the first invalid case (--strict): ${stoppedAt.caseId}\n`);
     return EXIT.input;

@@ -4,6 +4,7 @@ import { formatIssue, type InputIssue } from '../model/issues.js';
 import type { ReadLimits } from '../readers/limits.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
+import { withMappingCalendar } from '../readers/mapping-calendar.js';
 import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected } from '../readers/types.js';
@@ -49,10 +50,12 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const raw = options.config ? (await readJsonFile(options.config, 'config')).value : {};
   // The config is checked as `check` checks it (an unknown zone or parameter is an error), and
   // naive times are read in its zone (or the shipped ruleset's), as `check` reads them.
-  const { zone } = prepareWithConfigFile(await loadRuleset(), { config: raw as Config }, options.config);
   const mapping = options.mapping
     ? parseMapping((await readJsonFile(options.mapping, 'mapping')).value, options.mapping)
     : undefined;
+  // The mapping's calendar zone reads naive times too, unless the config names one.
+  const { config } = withMappingCalendar(raw as Config, mapping);
+  const { zone } = prepareWithConfigFile(await loadRuleset(), { config }, options.config);
   const stats = createReadStats();
   const problems: InputIssue[] = [];
   let invalidCases = 0;

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { HolidayTypeSchema } from './config.js';
 import { EVENT_DATA_SCHEMAS, EventTypeSchema } from './event.js';
 import { patternProblem } from './pattern.js';
 
@@ -31,19 +32,36 @@ const RegexSourceSchema = z
     'a regular expression, RE2 syntax (no look-around or back-references; unanchored: use ^ and $ to match the whole value)',
   );
 
-const _filterNot = z.boolean().optional().describe('true keeps the rows that do NOT match');
+const _filterNot = z
+  .boolean()
+  .optional()
+  .describe('true turns the condition round: it holds when it would not');
 
 /**
- * A condition on one column of a row; rows failing a mapping's `filters` are left out (and
- * counted). A missing column reads as the empty string.
+ * A condition on a row: on one column (a missing column reads as the empty string), or on several
+ * at once (`all`: each holds; `any`: at least one holds). Rows failing a mapping's `filters` are
+ * left out (and counted); `where` and `when` use the same conditions.
  *
  * @example
  * RowFilterSchema.parse({ column: 'lifecycle:transition', equals: 'complete' });
+ * RowFilterSchema.parse({ any: [{ column: 'status', equals: 'Wait' }, { column: 'sub', pattern: '^Wait' }] });
  */
 export const RowFilterSchema = z.union([
   z.strictObject({ column: ColumnSchema, equals: z.string(), not: _filterNot }),
   z.strictObject({ column: ColumnSchema, in: z.array(z.string()).min(1), not: _filterNot }),
   z.strictObject({ column: ColumnSchema, pattern: RegexSourceSchema, not: _filterNot }),
+  z.strictObject({
+    get all(): z.ZodArray<typeof RowFilterSchema> {
+      return z.array(RowFilterSchema).min(1).describe('conditions that must all hold');
+    },
+    not: _filterNot,
+  }),
+  z.strictObject({
+    get any(): z.ZodArray<typeof RowFilterSchema> {
+      return z.array(RowFilterSchema).min(1).describe('conditions of which at least one must hold');
+    },
+    not: _filterNot,
+  }),
 ]);
 
 /**
@@ -95,9 +113,11 @@ export const ActivityMatchSchema = z.union([
 ]);
 
 /**
- * One activity rule: the activities it matches (and optional extra row conditions), the event
- * type they become, fixed `data`, `data` fields taken from columns, and the actor's role. The
- * first rule that matches a row wins.
+ * One activity rule: the activities it matches (any, when `match` is left out; and optional
+ * extra row conditions), the event type they become, fixed `data`, `data` fields taken from
+ * columns, and the actor's role. The first rule that matches a row wins, unless it says
+ * `continue` (then later rules may add events of the same row). A rule with a `position` makes
+ * one event per case, at the first (or last) row it matches, besides what the row makes.
  *
  * @example
  * ActivityRuleSchema.parse({
@@ -108,7 +128,19 @@ export const ActivityMatchSchema = z.union([
  */
 export const ActivityRuleSchema = z
   .strictObject({
-    match: ActivityMatchSchema,
+    match: ActivityMatchSchema.optional().describe('the activities it applies to (default: any)'),
+    position: z
+      .enum(['first', 'last'])
+      .optional()
+      .describe(
+        "one event per case, at the case's first (or last) row that this rule matches, in time order; the row is still mapped by the other rules",
+      ),
+    continue: z
+      .boolean()
+      .optional()
+      .describe(
+        'after this rule makes its event, later rules are tried too: one row can make several events',
+      ),
     where: z
       .array(RowFilterSchema)
       .optional()
@@ -137,6 +169,83 @@ export const ActivityRuleSchema = z
       });
     }
   });
+
+/**
+ * An event an interval makes at one of its ends: the type, fixed `data`, `data` from the columns
+ * of the row at that end, and the actor's role.
+ *
+ * @example
+ * IntervalEventSchema.parse({ type: 'case.paused', data: { reason: 'awaiting_complainant' } });
+ */
+export const IntervalEventSchema = z
+  .strictObject({
+    type: EventTypeSchema,
+    data: z.record(z.string(), z.unknown()).optional().describe('fixed data of the event'),
+    dataFromColumns: z
+      .record(z.string(), ColumnValueSchema)
+      .optional()
+      .describe('data fields read from the row at this end: { field: column }'),
+    actorRole: z.string().min(1).optional().describe('actor.role of the event'),
+  })
+  .superRefine((spec, ctx) => {
+    const schema = Object.hasOwn(EVENT_DATA_SCHEMAS, spec.type)
+      ? EVENT_DATA_SCHEMAS[spec.type as keyof typeof EVENT_DATA_SCHEMAS]
+      : undefined;
+    if (schema === undefined || spec.data === undefined) return;
+    const parsed = schema.partial().safeParse(spec.data);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: `does not fit a ${spec.type} event: ${issue.message}`,
+      });
+    }
+  });
+
+/**
+ * A status that holds from the row where `when` starts to hold until the next row of the case
+ * (in time order) where it does not: `start` is made at the first row, `end` at the row that
+ * ends it (none while the case ends inside the interval). For waits and pauses recorded as a
+ * status column.
+ *
+ * @example
+ * IntervalSchema.parse({
+ *   when: { column: 'lifecycle:transition', in: ['Wait - User', 'Wait - Customer'] },
+ *   start: { type: 'case.paused', data: { reason: 'awaiting_complainant' } },
+ *   end: { type: 'case.resumed' },
+ * });
+ */
+export const IntervalSchema = z.strictObject({
+  when: RowFilterSchema.describe('the condition that holds on every row inside the interval'),
+  start: IntervalEventSchema.describe('the event made where the interval starts'),
+  end: IntervalEventSchema.optional().describe('the event made at the first row after it (none: no event)'),
+  description: z.string().optional().describe('why: for the people who read the mapping'),
+});
+
+/**
+ * The working calendar the log's cases are judged on, carried by the mapping (a run config's
+ * own `zone` and `calendar` take precedence): the zone whose local days count, the date-holidays
+ * country, state and region, and the kinds of day that are holidays.
+ *
+ * @example
+ * MappingCalendarSchema.parse({ zone: 'Europe/Stockholm', country: 'SE', holidayTypes: ['public', 'bank'] });
+ */
+export const MappingCalendarSchema = z.strictObject({
+  zone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'is not a known IANA time zone (e.g. Europe/Stockholm)')
+    .optional()
+    .describe('the zone whose local days are counted'),
+  country: z.string().min(2).optional().describe('date-holidays country code, e.g. SE'),
+  state: z.string().optional().describe('date-holidays state or region code inside the country'),
+  region: z.string().optional().describe('date-holidays region code inside the state'),
+  holidayTypes: z
+    .array(HolidayTypeSchema)
+    .min(1)
+    .optional()
+    .describe('kinds of date-holidays day that are holidays (default ["public"])'),
+});
 
 /**
  * A mapping file: which columns (or XES keys) hold the case id, activity, timestamp, event id and
@@ -189,6 +298,13 @@ export const MappingSchema = z.strictObject({
     .optional()
     .describe('rows must pass all of these; the rest are left out and counted'),
   activities: z.array(ActivityRuleSchema).describe('activity rules, first match wins'),
+  intervals: z
+    .array(IntervalSchema)
+    .optional()
+    .describe('statuses that hold until the next different one: events at both ends (pauses, waits)'),
+  calendar: MappingCalendarSchema.optional().describe(
+    "the working calendar of the log (the run config's zone and calendar take precedence)",
+  ),
   unmapped: z
     .enum(['keep', 'reject'])
     .optional()
@@ -219,6 +335,12 @@ export type RowFilter = z.infer<typeof RowFilterSchema>;
 export type ColumnValue = z.infer<typeof ColumnValueSchema>;
 /** A case attribute's name and conversion. */
 export type CaseAttributeSpec = z.infer<typeof CaseAttributeSchema>;
+/** A status interval of a {@link Mapping}. */
+export type Interval = z.infer<typeof IntervalSchema>;
+/** An event an interval makes. */
+export type IntervalEvent = z.infer<typeof IntervalEventSchema>;
+/** The calendar a {@link Mapping} carries. */
+export type MappingCalendar = z.infer<typeof MappingCalendarSchema>;
 /** A conversion of a cell. */
 export type ValueKind = z.infer<typeof ValueKindSchema>;
 

@@ -1,4 +1,5 @@
 import type { InputIssue } from '../model/issues.js';
+import { caseEvents, type Positions, type RowMarks } from './case-rules.js';
 import { ReadError } from './errors.js';
 import { caseTooLong, DEFAULT_READ_LIMITS } from './limits.js';
 import { define } from './safe-object.js';
@@ -20,6 +21,8 @@ interface _Pending {
   /** Records read for the case, bad ones included. */
   count: number;
   attributes: Record<string, unknown> | undefined;
+  /** With case-level mapping rules: each good row's marks (its events are made at the end). */
+  marks: { rows: RowMarks[]; positions: Positions } | undefined;
 }
 
 /** @internal Options of {@link Assembler}. */
@@ -104,6 +107,22 @@ export class Assembler {
     problems: InputIssue[],
     attributes?: Record<string, unknown>,
   ): ReadItem[] {
+    return this.record(caseId, event === undefined ? [] : [event], line, problems, attributes);
+  }
+
+  /**
+   * One record of a flat log and the events it makes (a mapped CSV row may make several, or none
+   * when it has problems); with `caseLevel`, the row's marks, from which the case's events are
+   * made once it is whole ({@link caseEvents}).
+   */
+  record(
+    caseId: string,
+    events: readonly unknown[],
+    line: number,
+    problems: InputIssue[],
+    attributes?: Record<string, unknown>,
+    caseLevel?: { marks: Omit<RowMarks, 'line'> | undefined; positions: Positions },
+  ): ReadItem[] {
     const out: ReadItem[] = [];
     let p: _Pending | undefined;
     if (this.#sorted) {
@@ -125,6 +144,7 @@ export class Assembler {
         moreProblems: 0,
         count: 0,
         attributes: undefined,
+        marks: undefined,
       };
       if (this.#sorted) this.#current = p;
       else this.#pending.set(caseId, p);
@@ -139,16 +159,21 @@ export class Assembler {
           line,
         ),
       );
-      p.events = [];
-      p.eventLines = [];
+      this.#drop(p);
     }
     if (problems.length > 0) {
       this.#addProblems(p, _stamp(problems, this.#file, line));
-      p.events = [];
-      p.eventLines = [];
-    } else if (p.problems.length === 0 && event !== undefined) {
-      p.events.push(event);
-      p.eventLines.push(line);
+      this.#drop(p);
+    } else if (p.problems.length === 0) {
+      if (caseLevel?.marks !== undefined) {
+        p.marks ??= { rows: [], positions: caseLevel.positions };
+        p.marks.rows.push({ ...caseLevel.marks, line });
+      } else {
+        for (const event of events) {
+          p.events.push(event);
+          p.eventLines.push(line);
+        }
+      }
     }
     if (attributes !== undefined) {
       p.attributes ??= {};
@@ -185,6 +210,13 @@ export class Assembler {
     );
   }
 
+  /** A rejected case keeps no events: only its problems and counts. */
+  #drop(p: _Pending): void {
+    p.events = [];
+    p.eventLines = [];
+    p.marks = undefined;
+  }
+
   #flushCurrent(): ReadItem[] {
     const p = this.#current;
     this.#current = undefined;
@@ -210,6 +242,11 @@ export class Assembler {
       });
     }
     if (p.problems.length > 0) return this.#rejected(p.caseId, p.count, p.problems, p.source);
+    if (p.marks !== undefined) {
+      const made = caseEvents(p.marks.rows, p.marks.positions);
+      p.events = made.events;
+      p.eventLines = made.lines;
+    }
     p.source.eventLines = p.eventLines;
     const item: ReadCase = { caseId: p.caseId, events: p.events, source: p.source };
     if (p.attributes !== undefined) item.attributes = p.attributes;

@@ -1,14 +1,14 @@
 import type { InputIssue } from '../model/issues.js';
-import type { ActivityRule, Mapping, RowFilter } from '../model/mapping.js';
+import type { ActivityRule, IntervalEvent, Mapping } from '../model/mapping.js';
 import { compilePattern } from '../model/pattern.js';
+import { parseInstant } from '../time/instant.js';
+import type { Positions, RowMarks } from './case-rules.js';
+import { compileCondition, conditionColumns, type Row, type RowTest } from './row-conditions.js';
 import { cloneJson, define } from './safe-object.js';
-import { timestampReader } from './timestamp.js';
+import { type TimestampResult, timestampReader } from './timestamp.js';
 import { convert, type ValueSpec, valueSpec } from './values.js';
 
-/** @internal A row of a CSV file or a flattened XES event: cells by column. */
-export interface Row {
-  get(column: string): string | undefined;
-}
+export type { Row } from './row-conditions.js';
 
 /** @internal A row mapped onto the vocabulary, or left out by the filters. */
 export type _Mapped =
@@ -17,14 +17,16 @@ export type _Mapped =
       filtered: false;
       /** Undefined when the case id cell is empty. */
       caseId: string | undefined;
-      /** The event; undefined when the row has problems. */
-      event: Record<string, unknown> | undefined;
+      /** The row's events (several when rules `continue`); empty when the row has problems. */
+      events: Record<string, unknown>[];
       /** Case attributes this row carries (undefined when none). */
       attributes: Record<string, unknown> | undefined;
       /** Problems with `path` inside the record (file and line are added by the reader). */
       problems: InputIssue[];
       /** The activity name, when no rule matched it. */
       unmapped: string | undefined;
+      /** What the case-level rules would make at this row (when the mapping has any and the row is good). */
+      marks: Omit<RowMarks, 'line'> | undefined;
     };
 
 /** @internal A compiled mapping. */
@@ -32,44 +34,41 @@ export interface RowMapper {
   readonly mapping: Mapping;
   /** Columns every row needs: case id, activity, timestamp. */
   readonly required: readonly string[];
-  /** Every other column the mapping names (event id, resource, attributes, filters, data). */
+  /** Every other column the mapping names (event id, resource, attributes, conditions, data). */
   readonly optional: readonly string[];
   /** Prefix of XES trace attribute keys. */
   readonly tracePrefix: string;
+  /** The positions of the position rules, when the mapping has case-level rules (else undefined). */
+  readonly positions: Positions | undefined;
   /** Maps one row; `path` prefixes the problems' paths (e.g. `['events', 3]` inside an XES trace). */
   map(row: Row, path?: (string | number)[]): _Mapped;
 }
 
-type _Test = (row: Row) => boolean;
-
-function _filter(f: RowFilter): _Test {
-  let test: (value: string) => boolean;
-  if ('equals' in f) {
-    const equals = f.equals;
-    test = (v) => v === equals;
-  } else if ('in' in f) {
-    const set = new Set(f.in);
-    test = (v) => set.has(v);
-  } else {
-    const re = compilePattern(f.pattern);
-    test = (v) => re.test(v);
-  }
-  const column = f.column;
-  return f.not === true ? (row) => !test(row.get(column) ?? '') : (row) => test(row.get(column) ?? '');
-}
-
-interface _Rule {
-  matches: (activity: string) => boolean;
-  where: _Test[];
+/** @internal How one rule (or an interval's end) makes an event from a row. */
+interface _Maker {
   type: string;
   data: Record<string, unknown> | undefined;
   fromColumns: [string, ValueSpec][];
   actorRole: string | undefined;
 }
 
+interface _Rule extends _Maker {
+  matches: (activity: string) => boolean;
+  where: RowTest[];
+  continues: boolean;
+}
+
+const _maker = (r: IntervalEvent | ActivityRule): _Maker => ({
+  type: r.type,
+  data: r.data,
+  fromColumns: Object.entries(r.dataFromColumns ?? {}).map(([field, spec]) => [field, valueSpec(spec)]),
+  actorRole: r.actorRole,
+});
+
 function _rule(r: ActivityRule): _Rule {
   let matches: (activity: string) => boolean;
-  if (typeof r.match === 'string') {
+  if (r.match === undefined) matches = () => true;
+  else if (typeof r.match === 'string') {
     const exact = r.match;
     matches = (a) => a === exact;
   } else {
@@ -77,12 +76,10 @@ function _rule(r: ActivityRule): _Rule {
     matches = (a) => re.test(a);
   }
   return {
+    ..._maker(r),
     matches,
-    where: (r.where ?? []).map(_filter),
-    type: r.type,
-    data: r.data,
-    fromColumns: Object.entries(r.dataFromColumns ?? {}).map(([field, spec]) => [field, valueSpec(spec)]),
-    actorRole: r.actorRole,
+    where: (r.where ?? []).map(compileCondition),
+    continues: r.continue === true,
   };
 }
 
@@ -106,8 +103,31 @@ export function slugify(activity: string): string {
 
 const _CACHE_LIMIT = 10_000;
 
+/** Every column a mapping names besides the case id, activity and timestamp. */
+function _optionalColumns(mapping: Mapping, attributeColumns: string[]): string[] {
+  const cols = mapping.columns;
+  const optional = new Set<string>(attributeColumns);
+  if (cols.eventId !== undefined) optional.add(cols.eventId);
+  if (cols.resource !== undefined) optional.add(cols.resource);
+  const conditions = [
+    ...(mapping.filters ?? []),
+    ...mapping.activities.flatMap((r) => r.where ?? []),
+    ...(mapping.intervals ?? []).map((i) => i.when),
+  ];
+  for (const c of conditions) for (const column of conditionColumns(c)) optional.add(column);
+  const makers = [...mapping.activities, ...(mapping.intervals ?? []).flatMap((i) => [i.start, i.end])];
+  for (const m of makers)
+    for (const spec of Object.values(m?.dataFromColumns ?? {}))
+      optional.add(typeof spec === 'string' ? spec : spec.column);
+  for (const c of [cols.caseId, cols.activity, cols.timestamp]) optional.delete(c);
+  return [...optional];
+}
+
 /**
- * @internal Compiles a mapping (already validated by `MappingSchema`) into a row mapper.
+ * @internal Compiles a mapping (already validated by `MappingSchema`) into a row mapper. Activity
+ * rules without a `position` map each row (the first match wins, unless a rule says `continue`);
+ * rules with a `position` and the `intervals` are marked on each row and decided per case
+ * ({@link caseEvents}).
  * @example
  * const mapper = compileMapping(mapping);
  * const m = mapper.map(new Map([['case:concept:name', 'C1'], ['concept:name', 'Confirmation of receipt'], ['time:timestamp', '2024-05-01T09:00:00Z']]));
@@ -119,8 +139,16 @@ export function compileMapping(mapping: Mapping): RowMapper {
     zone: mapping.zone,
     locale: mapping.timestampLocale,
   });
-  const filters = (mapping.filters ?? []).map(_filter);
-  const rules = mapping.activities.map(_rule);
+  const filters = (mapping.filters ?? []).map(compileCondition);
+  const rules = mapping.activities.filter((r) => r.position === undefined).map(_rule);
+  const positional = mapping.activities.filter((r) => r.position !== undefined);
+  const positionRules = positional.map(_rule);
+  const intervals = (mapping.intervals ?? []).map((i) => ({
+    when: compileCondition(i.when),
+    start: _maker(i.start),
+    end: i.end === undefined ? undefined : _maker(i.end),
+  }));
+  const caseLevel = positional.length > 0 || intervals.length > 0;
   const attributes = Object.entries(mapping.caseAttributes ?? {}).map(([column, spec]) => {
     const name = typeof spec === 'string' ? spec : spec.name;
     const value = valueSpec(typeof spec === 'string' ? column : { ...spec, column });
@@ -138,21 +166,17 @@ export function compileMapping(mapping: Mapping): RowMapper {
     }
     return list;
   };
-  const optional = new Set<string>();
-  if (cols.eventId !== undefined) optional.add(cols.eventId);
-  if (cols.resource !== undefined) optional.add(cols.resource);
-  for (const a of attributes) optional.add(a.spec.column);
-  for (const f of [...(mapping.filters ?? []), ...mapping.activities.flatMap((r) => r.where ?? [])])
-    optional.add(f.column);
-  for (const r of rules) for (const [, spec] of r.fromColumns) optional.add(spec.column);
-  const required = [cols.caseId, cols.activity, cols.timestamp];
-  for (const c of required) optional.delete(c);
+  const zone = mapping.zone ?? 'UTC';
 
   return {
     mapping,
-    required,
-    optional: [...optional],
+    required: [cols.caseId, cols.activity, cols.timestamp],
+    optional: _optionalColumns(
+      mapping,
+      attributes.map((a) => a.spec.column),
+    ),
     tracePrefix: mapping.xes?.traceAttributePrefix ?? 'case:',
+    positions: caseLevel ? positional.map((r) => r.position as 'first' | 'last') : undefined,
     map(row, path = []) {
       for (const f of filters) if (!f(row)) return { filtered: true };
       const problems: InputIssue[] = [];
@@ -182,17 +206,16 @@ export function compileMapping(mapping: Mapping): RowMapper {
         }
       }
 
-      let rule: _Rule | undefined;
+      const matched: _Rule[] = [];
       let unmapped: string | undefined;
       if (activity !== '') {
         for (const i of candidatesOf(activity)) {
           const r = rules[i];
-          if (r?.where.every((w) => w(row))) {
-            rule = r;
-            break;
-          }
+          if (r === undefined || !r.where.every((w) => w(row))) continue;
+          matched.push(r);
+          if (!r.continues) break;
         }
-        if (rule === undefined) {
+        if (matched.length === 0) {
           unmapped = activity;
           if (!keepUnmapped) {
             problem(
@@ -203,40 +226,102 @@ export function compileMapping(mapping: Mapping): RowMapper {
           }
         }
       }
-
-      let data: Record<string, unknown> | undefined;
-      if (rule !== undefined) {
-        if (rule.data !== undefined) data = cloneJson(rule.data);
-        for (const [field, spec] of rule.fromColumns) {
-          const r = convert(row.get(spec.column), spec, readInstant);
-          if (r.error !== undefined) problem('invalid_value', spec.column, r.error);
-          else if ('value' in r) {
-            data ??= {};
-            define(data, field, r.value);
-          }
-        }
-      } else if (activity !== '') {
-        data = { activity };
+      const ctx = {
+        row,
+        at,
+        readInstant,
+        problem,
+        eventId: _eventId(row, cols.eventId),
+        resource: _resource(row, cols.resource),
+      };
+      const events: Record<string, unknown>[] =
+        matched.length > 0
+          ? matched.map((r) => _make(r, ctx))
+          : activity !== ''
+            ? [
+                _make(
+                  { type: slugify(activity), data: { activity }, fromColumns: [], actorRole: undefined },
+                  ctx,
+                ),
+              ]
+            : [];
+      let marks: Omit<RowMarks, 'line'> | undefined;
+      if (caseLevel && at !== undefined) {
+        marks = {
+          atMs: _orderMs(at, zone),
+          events,
+          positional: positionRules.map((r) =>
+            activity !== '' && r.matches(activity) && r.where.every((w) => w(row))
+              ? _make(r, { ...ctx, eventId: '' })
+              : undefined,
+          ),
+          intervals: intervals.map((i) => {
+            const inside = i.when(row);
+            const end = inside ? i.start : i.end;
+            return { inside, event: end === undefined ? undefined : _make(end, { ...ctx, eventId: '' }) };
+          }),
+        };
       }
-
       if (problems.length > 0 || at === undefined) {
-        return { filtered: false, caseId, event: undefined, attributes: attrs, problems, unmapped };
+        return {
+          filtered: false,
+          caseId,
+          events: [],
+          attributes: attrs,
+          problems,
+          unmapped,
+          marks: undefined,
+        };
       }
-      const event: Record<string, unknown> = {};
-      const id = cols.eventId === undefined ? '' : (row.get(cols.eventId) ?? '').trim();
-      if (id !== '') event.id = id;
-      event.type = rule !== undefined ? rule.type : slugify(activity);
-      event.at = at;
-      const resource = cols.resource === undefined ? '' : (row.get(cols.resource) ?? '').trim();
-      const role = rule?.actorRole;
-      if (resource !== '' || role !== undefined) {
-        const actor: Record<string, unknown> = {};
-        if (role !== undefined) actor.role = role;
-        if (resource !== '') actor.id = resource;
-        event.actor = actor;
-      }
-      if (data !== undefined) event.data = data;
-      return { filtered: false, caseId, event, attributes: attrs, problems, unmapped };
+      return { filtered: false, caseId, events, attributes: attrs, problems, unmapped, marks };
     },
   };
+}
+
+/** What making an event needs from its row. */
+interface _MakeContext {
+  row: Row;
+  at: string | undefined;
+  readInstant: (raw: string) => TimestampResult;
+  problem: (code: string, column: string, message: string) => void;
+  /** The row's event id ('' when none: events made by case-level rules get derived ids). */
+  eventId: string;
+  resource: string;
+}
+
+const _eventId = (row: Row, column: string | undefined) =>
+  column === undefined ? '' : (row.get(column) ?? '').trim();
+const _resource = (row: Row, column: string | undefined) =>
+  column === undefined ? '' : (row.get(column) ?? '').trim();
+
+/** An event of one rule from one row: id, type, at, actor, data (fixed, then from columns). */
+function _make(m: _Maker, ctx: _MakeContext): Record<string, unknown> {
+  let data: Record<string, unknown> | undefined;
+  if (m.data !== undefined) data = cloneJson(m.data);
+  for (const [field, spec] of m.fromColumns) {
+    const r = convert(ctx.row.get(spec.column), spec, ctx.readInstant);
+    if (r.error !== undefined) ctx.problem('invalid_value', spec.column, r.error);
+    else if ('value' in r) {
+      data ??= {};
+      define(data, field, r.value);
+    }
+  }
+  const event: Record<string, unknown> = {};
+  if (ctx.eventId !== '') event.id = ctx.eventId;
+  event.type = m.type;
+  event.at = ctx.at;
+  if (ctx.resource !== '' || m.actorRole !== undefined) {
+    const actor: Record<string, unknown> = {};
+    if (m.actorRole !== undefined) actor.role = m.actorRole;
+    if (ctx.resource !== '') actor.id = ctx.resource;
+    event.actor = actor;
+  }
+  if (data !== undefined) event.data = data;
+  return event;
+}
+
+/** The instant of a mapped `at` for ordering a case's rows (naive times in `zone`). */
+function _orderMs(at: string, zone: string): number {
+  const r = parseInstant(at, zone);
+  return 'error' in r ? 0 : r.epochMs;
 }

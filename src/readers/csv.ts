@@ -161,7 +161,14 @@ export async function* readCsv(
       }
       yield* m.caseId === undefined
         ? asm.orphan(start, problems)
-        : asm.event(m.caseId, m.problems.length > 0 ? undefined : m.event, start, problems, m.attributes);
+        : asm.record(
+            m.caseId,
+            m.events,
+            start,
+            problems,
+            m.attributes,
+            mapper.positions === undefined ? undefined : { marks: m.marks, positions: mapper.positions },
+          );
     }
   } catch (e) {
     parser.destroy();

@@ -3,6 +3,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { InputIssue } from '../model/issues.js';
 import { DEFAULT_MAPPING } from '../model/mapping.js';
 import type { Assembler } from './assemble.js';
+import { caseEvents, type RowMarks } from './case-rules.js';
 import type { RowMapper } from './compile-mapping.js';
 import { ReadError } from './errors.js';
 import { caseTooLong, DEFAULT_READ_LIMITS } from './limits.js';
@@ -81,8 +82,9 @@ export async function* readXes(
     for (const [k, v] of t.attributes) prefixed.set(`${mapper.tracePrefix}${k}`, v);
     keys.see(prefixed);
     const problems = [...t.problems];
-    const events: unknown[] = [];
-    const eventLines: number[] = [];
+    let events: unknown[] = [];
+    let eventLines: number[] = [];
+    const marks: RowMarks[] = [];
     let caseId: string | undefined;
     let attributes: Record<string, unknown> | undefined;
     let count = 0;
@@ -114,11 +116,17 @@ export async function* readXes(
         for (const [k, v] of Object.entries(m.attributes))
           if (!Object.hasOwn(attributes, k)) define(attributes, k, v);
       }
-      if (m.event !== undefined) {
-        events.push(m.event);
+      if (m.marks !== undefined) marks.push({ ...m.marks, line: e.xmlLine });
+      for (const event of m.events) {
+        events.push(event);
         eventLines.push(e.xmlLine);
       }
     });
+    if (mapper.positions !== undefined && problems.length === 0) {
+      const made = caseEvents(marks, mapper.positions);
+      events = made.events;
+      eventLines = made.lines;
+    }
     if (caseId === undefined && count === 0) {
       caseId = (prefixed.get(mapper.mapping.columns.caseId) ?? '').trim() || undefined;
     }

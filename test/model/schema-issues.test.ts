@@ -17,7 +17,7 @@ function mappingMessages(value: unknown): string[] {
 describe('schema errors name the field and the spelling meant', () => {
   it('suggests the allowed spelling of a misspelt field, even inside a union', () => {
     expect(mappingMessages({ ...base, filters: [{ column: 'x', equal: 'y' }] })).toEqual([
-      'filters.0: `filters.0` has unknown field(s) `equal` (did you mean `equals`?); allowed: column, equals, not, in, pattern',
+      'filters.0: `filters.0` has unknown field(s) `equal` (did you mean `equals`?); allowed: column, equals, not, in, pattern, all, any',
     ]);
     expect(mappingMessages({ ...base, timestampFormat: ['iso'] })[0]).toContain(
       '`timestampFormat` (did you mean `timestampFormats`?)',

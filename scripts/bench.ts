@@ -25,11 +25,10 @@ import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse';
 import { indexCase } from '../src/engine/case-index.js';
-import { createCompiledEvaluator } from '../src/engine/compiled-evaluator.js';
 import type { CompiledRule } from '../src/engine/compiled-rule.js';
 import { resolveAsOfMs } from '../src/engine/evaluate-case.js';
-import { evaluateRule } from '../src/engine/evaluate-rule.js';
-import type { ConditionEvaluator } from '../src/engine/evaluator.js';
+import { describeAsOf, judgeRule } from '../src/engine/evaluate-rule.js';
+import { type ConditionEvaluator, createCompiledEvaluator } from '../src/engine/evaluator.js';
 import type { FactValue } from '../src/engine/fact-context.js';
 import { normalizeCase } from '../src/engine/normalize.js';
 import {
@@ -298,9 +297,8 @@ if (!opts.cli && (opts.build || !existsSync(cli))) {
   if (b.status !== 0) throw new Error('npm run build failed');
 }
 const cliText = readFileSync(cli, 'utf8');
-const shippedEvaluator = /_defaultEvaluator\s*=\s*createCompiledEvaluator\(/.test(cliText)
-  ? 'compiled'
-  : 'json-rules-engine';
+// The command judges with each rule's compiled tests unless told `--evaluator json-rules-engine`.
+const shippedEvaluator = /function judgeRule\(/.test(cliText) ? 'compiled' : 'json-rules-engine';
 const newestSource = (dir: string): number => {
   let t = 0;
   for (const f of spawnSync('find', [dir, '-name', '*.ts', '-newer', cli], { encoding: 'utf8' }).stdout.split(
@@ -498,10 +496,9 @@ async function breakdown(limit: number) {
       await reference.evaluate(rule, values);
       t['conditions: json-rules-engine'] += now() - f0;
       f0 = now();
-      findings.push(
-        await evaluateRule(rule, { index, calendar: prepared.calendar, asOfMs, evaluator: compiled }),
-      );
-      // evaluateRule measures the facts and decides again: count only the rest.
+      const asOfText = describeAsOf(index, prepared.calendar, asOfMs);
+      findings.push(judgeRule(rule, { index, calendar: prepared.calendar, asOfMs, asOfText }));
+      // judgeRule measures the facts and decides again: count only the rest.
       t['finding (render, evidence, measured copy)'] += Math.max(0, now() - f0 - factsMs - condMs);
     }
     t0 = now();

@@ -22,8 +22,6 @@ export { fingerprintFinding } from './audit/fingerprint.js';
 export type { ReviewBook, ReviewOutcomes, UnappliedReview } from './audit/reviews.js';
 export { createReviewBook, DuplicateReviewError } from './audit/reviews.js';
 // Engine.
-export type { CompiledEvaluatorOptions } from './engine/compiled-evaluator.js';
-export { createCompiledEvaluator } from './engine/compiled-evaluator.js';
 export type { CompiledRule, CompileRuleOptions } from './engine/compiled-rule.js';
 export { compileRule } from './engine/compiled-rule.js';
 export type { EvaluateCaseOptions } from './engine/evaluate-case.js';
@@ -31,6 +29,7 @@ export { evaluateCase, InvalidCaseError } from './engine/evaluate-case.js';
 export type { CaseOutcome, EvaluateCasesOptions, RejectedCase } from './engine/evaluate-cases.js';
 export { evaluateCases } from './engine/evaluate-cases.js';
 export type { ConditionEvaluator, StageVerdicts } from './engine/evaluator.js';
+export { createCompiledEvaluator } from './engine/evaluator.js';
 export { createJsonRulesEngineEvaluator } from './engine/json-rules-engine-evaluator.js';
 export type { NormalizeCaseOptions, NormalizeResult } from './engine/normalize.js';
 export { normalizeCase } from './engine/normalize.js';

@@ -2,7 +2,6 @@ import type { Anchor } from '../model/rule.js';
 import type { PausedDays, WorkingCalendar } from '../time/calendar.js';
 import { localDayOf } from '../time/instant.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
-import { arrayFor } from './scratch.js';
 
 /** An instant a rule measures from or to, and the event that set it (none for `asOf`). */
 export interface AnchorPoint {
@@ -75,8 +74,7 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   const byType = new Map<string, CaseEvent[]>();
   // One table from input order to time order (validation already mapped ids to input order). A
   // plain array: for a few dozen entries a typed array's separate backing store costs more to make.
-  const positionOfInput = arrayFor<number>(c.eventsRead);
-  for (let i = 0; i < c.eventsRead; i++) positionOfInput[i] = -1;
+  const positionOfInput = _unplaced(c.eventsRead);
   let receipt: CaseEvent | undefined;
   let closure: CaseEvent | undefined;
   let decision: CaseEvent | undefined;
@@ -156,4 +154,14 @@ export function positionOf(index: CaseIndex, id: string): number | undefined {
 export function eventById(index: CaseIndex, id: string): CaseEvent | undefined {
   const p = positionOf(index, id);
   return p === undefined ? undefined : index.events[p];
+}
+
+/**
+ * `n` entries of -1. Beyond V8's limit for preallocated fast arrays (about 16,000 items)
+ * `new Array(n)` would make a slow dictionary-mode array, so a long table grows as it is filled.
+ */
+function _unplaced(n: number): number[] {
+  const out = n <= 16_000 ? new Array<number>(n) : [];
+  for (let i = 0; i < n; i++) out[i] = -1;
+  return out;
 }

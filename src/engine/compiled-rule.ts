@@ -1,35 +1,77 @@
 import type { ParameterValue } from '../model/config.js';
+import type { Status } from '../model/finding.js';
 import type { Condition, RuleFile } from '../model/rule.js';
+import { type ConditionTest, compileCondition, conditionFacts } from './conditions.js';
 import type { FactFn } from './fact-context.js';
 import type { FilterScope } from './filter.js';
+import { jsonCopy } from './json-copy.js';
+import { compileTemplate, type TemplateRenderer, templateFacts } from './render.js';
 import { compileFact, unmeasuredKeys } from './templates/index.js';
 
 /** Names every rule can read besides its own facts. */
 export const BUILTIN_FACTS = ['case', 'params', 'asOf'] as const;
 
+/** A fact of a compiled rule: how it is measured, and the keys of its value `measured` leaves out. */
+export interface CompiledFact {
+  readonly name: string;
+  readonly compute: FactFn;
+  readonly unmeasured: ReadonlySet<string>;
+}
+
 /** One condition of a compiled rule, under a stable key (`applies`, `check.0.applies`, `check.0.outcome.1`). */
 export interface Stage {
   readonly key: string;
   readonly condition: Condition;
+  readonly test: ConditionTest;
+}
+
+/** An explanation (or due) template, parsed, with the facts (indices into `facts`) it reads. */
+export interface CompiledTemplate {
+  readonly render: TemplateRenderer;
+  readonly facts: readonly number[];
+}
+
+/** A check of a compiled rule: its stages (indices into `stages`; -1 for none) and templates. */
+export interface CompiledCheck {
+  readonly id: string;
+  readonly applies: number;
+  readonly outcomes: readonly {
+    readonly stage: number;
+    readonly status: 'fail' | 'insufficient_evidence' | 'pending';
+    readonly explain?: CompiledTemplate | undefined;
+    /** When a pending outcome falls due (`{<dueAt>|or:}`). */
+    readonly due?: CompiledTemplate | undefined;
+  }[];
+  readonly explain: Partial<Record<Status, CompiledTemplate>>;
+  /** The facts its `appliesWhen` and its outcomes' conditions read. */
+  readonly facts: readonly number[];
 }
 
 /**
- * A rule ready to run: its facts compiled to functions with parameters resolved, and its
- * conditions (still json-rules-engine JSON, frozen) listed as stages. The raw {@link RuleFile}
- * stays untouched beside it.
+ * A rule ready to run, built once when the ruleset is prepared: its facts compiled to functions
+ * with parameters resolved, its conditions compiled to tests (as stages), its checks with their
+ * templates parsed, and the order of its findings' `measured`. The raw {@link RuleFile} stays
+ * untouched beside it.
  */
 export interface CompiledRule {
   readonly source: RuleFile;
   readonly ref: string;
   readonly id: string;
   readonly params: Readonly<Record<string, ParameterValue>>;
-  /** Each fact with the keys of its value that `measured` leaves out. */
-  readonly facts: readonly {
-    readonly name: string;
-    readonly compute: FactFn;
-    readonly unmeasured: ReadonlySet<string>;
-  }[];
+  readonly facts: readonly CompiledFact[];
   readonly stages: readonly Stage[];
+  /** The stage of the rule's `appliesWhen`, or -1. */
+  readonly applies: number;
+  /** The facts its `appliesWhen` reads. */
+  readonly appliesFacts: readonly number[];
+  readonly checks: readonly CompiledCheck[];
+  readonly notApplicable: CompiledTemplate;
+  /** Whether any of its templates reads `asOf` (as text: `{asOf.at}`, `{asOf.date}`). */
+  readonly readsAsOf: boolean;
+  /** The entries of a finding's `measured`, in key order: facts by index, and the parameters. */
+  readonly measured: readonly (number | 'parameters')[];
+  /** The resolved parameters as `measured` shows them (keys sorted); each finding copies them. */
+  readonly measuredParams: Readonly<Record<string, unknown>>;
 }
 
 /** Options of {@link compileRule}. */
@@ -40,16 +82,94 @@ export interface CompileRuleOptions {
   params: Readonly<Record<string, ParameterValue>>;
 }
 
+const _NOT_APPLICABLE = 'This indicator does not apply to this case.';
+
 /**
- * Compiles a validated rule file. Throws when a condition names a fact the rule does not
- * declare, or a fact uses an unknown filter or parameter.
+ * Compiles a validated rule file. Throws, naming the rule and the part, when a fact name is
+ * reserved, a fact uses an unknown filter or parameter, or a condition or template reads a fact
+ * the rule does not declare or uses a template filter that does not exist.
  *
  * @example
  * const compiled = compileRule(ruleFile, { filters: manifest.filters, params: { acknowledgeWithin: 3 } });
  */
 export function compileRule(rule: RuleFile, options: CompileRuleOptions): CompiledRule {
-  const scope: FilterScope = { named: options.filters, params: options.params };
-  const facts = Object.entries(rule.facts).map(([name, spec]) => {
+  const facts = _compileFacts(rule, { named: options.filters, params: options.params });
+  const factIndex = new Map(facts.map((f, i) => [f.name, i] as const));
+  const known = new Set<string>([...BUILTIN_FACTS, ...factIndex.keys()]);
+  const indices = (names: Iterable<string>) => [
+    ...new Set([...names].flatMap((n) => (factIndex.has(n) ? [factIndex.get(n) as number] : []))),
+  ];
+  const stages: Stage[] = [];
+  const stage = (key: string, condition: Condition | undefined) => {
+    if (condition === undefined) return -1;
+    for (const f of conditionFacts(condition))
+      if (!known.has(f)) throw new Error(`rule ${rule.ref}: condition ${key} reads undeclared fact "${f}"`);
+    stages.push({ key, condition, test: compileCondition(condition) });
+    return stages.length - 1;
+  };
+  let readsAsOf = false;
+  const template = (text: string, where: string): CompiledTemplate => {
+    const names = templateFacts(text);
+    for (const n of names)
+      if (!known.has(n)) throw new Error(`rule ${rule.ref}: ${where} reads undeclared fact "${n}"`);
+    if (names.includes('asOf')) readsAsOf = true;
+    try {
+      return { render: compileTemplate(text), facts: indices(names) };
+    } catch (e) {
+      throw new Error(`rule ${rule.ref}: ${where}: ${(e as Error).message}`);
+    }
+  };
+  const applies = stage('applies', rule.appliesWhen);
+  const checks = rule.checks.map((check, i): CompiledCheck => {
+    const where = `check "${check.id}"`;
+    const own = stage(`check.${i}.applies`, check.appliesWhen);
+    const explain: Partial<Record<Status, CompiledTemplate>> = {};
+    for (const [status, text] of Object.entries(check.explain))
+      if (text !== undefined)
+        explain[status as Status] = template(text, `${where}, explanation for ${status}`);
+    // Every status the check can reach has a sentence: its outcomes', and pass.
+    for (const status of ['pass', ...check.outcomes.filter((o) => !o.explain).map((o) => o.status)])
+      if (!check.explain[status as Status])
+        throw new Error(`rule ${rule.ref}: ${where} has no explanation for status ${status}`);
+    return {
+      id: check.id,
+      applies: own,
+      outcomes: check.outcomes.map((o, k) => ({
+        stage: stage(`check.${i}.outcome.${k}`, o.when),
+        status: o.status,
+        explain: o.explain === undefined ? undefined : template(o.explain, `${where}, outcome ${k}`),
+        due: o.dueAt ? template(`{${o.dueAt}|or:}`, `${where}, outcome ${k}'s dueAt`) : undefined,
+      })),
+      explain,
+      facts: indices([
+        ...(check.appliesWhen ? conditionFacts(check.appliesWhen) : []),
+        ...check.outcomes.flatMap((o) => conditionFacts(o.when)),
+      ]),
+    };
+  });
+  const notApplicable = template(
+    rule.explain.not_applicable ?? _NOT_APPLICABLE,
+    'the not_applicable explanation',
+  );
+  return Object.freeze({
+    source: rule,
+    ref: rule.ref,
+    id: rule.id,
+    params: options.params,
+    facts,
+    stages,
+    applies,
+    appliesFacts: rule.appliesWhen ? indices(conditionFacts(rule.appliesWhen)) : [],
+    checks,
+    notApplicable,
+    readsAsOf,
+    measured: _measuredOrder(rule, facts),
+    measuredParams: jsonCopy(options.params, { sortKeys: true }),
+  });
+}
+
+function _compileFacts(rule: RuleFile, scope: FilterScope): CompiledFact[] {
+  return Object.entries(rule.facts).map(([name, spec]) => {
     if ((BUILTIN_FACTS as readonly string[]).includes(name)) {
       throw new Error(`rule ${rule.ref}: fact name "${name}" is reserved`);
     }
@@ -59,29 +179,16 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
       throw new Error(`rule ${rule.ref}, fact "${name}": ${(e as Error).message}`);
     }
   });
-  const stages: Stage[] = [];
-  if (rule.appliesWhen) stages.push({ key: 'applies', condition: rule.appliesWhen });
-  rule.checks.forEach((check, i) => {
-    if (check.appliesWhen) stages.push({ key: `check.${i}.applies`, condition: check.appliesWhen });
-    check.outcomes.forEach((o, j) => {
-      stages.push({ key: `check.${i}.outcome.${j}`, condition: o.when });
-    });
-  });
-  const known = new Set([...BUILTIN_FACTS, ...facts.map((f) => f.name)]);
-  for (const s of stages) {
-    for (const f of conditionFacts(s.condition)) {
-      if (!known.has(f)) throw new Error(`rule ${rule.ref}: condition ${s.key} reads undeclared fact "${f}"`);
-    }
-  }
-  return Object.freeze({ source: rule, ref: rule.ref, id: rule.id, params: options.params, facts, stages });
 }
 
-/** Every fact a condition reads, including facts used as comparison values. */
-export function conditionFacts(c: Condition): string[] {
-  if ('all' in c) return c.all.flatMap(conditionFacts);
-  if ('any' in c) return c.any.flatMap(conditionFacts);
-  if ('not' in c) return conditionFacts(c.not);
-  const v = c.value;
-  const valueFact = v !== null && typeof v === 'object' && !Array.isArray(v) ? [v.fact] : [];
-  return [c.fact, ...valueFact];
+/** The entries of a finding's `measured` in key order; the resolved parameters win over a fact of that name. */
+function _measuredOrder(rule: RuleFile, facts: readonly CompiledFact[]): (number | 'parameters')[] {
+  const withParams = rule.parameters.length > 0;
+  const entries: (number | 'parameters')[] = [];
+  facts.forEach((f, i) => {
+    if (!(withParams && f.name === 'parameters')) entries.push(i);
+  });
+  if (withParams) entries.push('parameters');
+  const key = (e: number | 'parameters') => (e === 'parameters' ? e : (facts[e] as CompiledFact).name);
+  return entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -5,8 +5,7 @@ import { civilFromDays, isoDateFromDay } from '../time/days.js';
 import { formatInstant, localDayOf, parseInstant } from '../time/instant.js';
 import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
 import { indexCase } from './case-index.js';
-import { createCompiledEvaluator } from './compiled-evaluator.js';
-import { describeAsOf, evaluateRule } from './evaluate-rule.js';
+import { describeAsOf, judgeRule, judgeRuleWith } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import { normalizeCase } from './normalize.js';
 
@@ -22,7 +21,11 @@ export interface EvaluateCaseOptions {
   config?: Config | undefined;
   only?: readonly string[] | undefined;
   skip?: readonly string[] | undefined;
-  /** How conditions are decided: compiled closures by default, proven identical to json-rules-engine (`createJsonRulesEngineEvaluator`, the reference). */
+  /**
+   * How conditions are decided: by default each rule's compiled tests, proven identical to
+   * json-rules-engine; `createJsonRulesEngineEvaluator()` decides with json-rules-engine itself
+   * (the reference).
+   */
   evaluator?: ConditionEvaluator | undefined;
   /** Also return the case's events (ids, types, dates, working days since receipt) as `timeline`. */
   timeline?: boolean | undefined;
@@ -43,9 +46,8 @@ export class InvalidCaseError extends Error {
   }
 }
 
+// Preparing a ruleset compiles every rule: calls with the same ruleset and options share it.
 const _prepared = new WeakMap<Ruleset, Map<string, { config: unknown; prepared: PreparedEvaluation }>>();
-// Proven identical to the json-rules-engine reference (test/engine/evaluator-equivalence.test.ts).
-const _defaultEvaluator = createCompiledEvaluator();
 
 /** Prepares (or reuses) the compiled ruleset for these options. */
 export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEvaluation {
@@ -106,15 +108,12 @@ export async function evaluateCase(input: unknown, options: EvaluateCaseOptions)
   const normalized = normalizeCase(input, { zone: prepared.zone, asOfMs });
   if (!normalized.success) throw new InvalidCaseError(normalized.caseId, normalized.issues);
   const index = indexCase(normalized.case, prepared.calendar, asOfMs);
-  const evaluator = options.evaluator ?? _defaultEvaluator;
+  const { evaluator } = options;
   const calendar = prepared.calendar;
-  const run = { index, calendar, asOfMs, evaluator, asOfText: describeAsOf(index, calendar, asOfMs) };
+  const run = { index, calendar, asOfMs, asOfText: describeAsOf(index, calendar, asOfMs) };
   const findings = [];
-  for (const rule of prepared.rules) {
-    // Most rules are decided at once; only an evaluator without `evaluateSync` makes us wait.
-    const finding = evaluateRule(rule, run);
-    findings.push(finding instanceof Promise ? await finding : finding);
-  }
+  for (const rule of prepared.rules)
+    findings.push(evaluator ? await judgeRuleWith(rule, run, evaluator) : judgeRule(rule, run));
   const result: CaseResult = {
     caseId: normalized.case.caseId,
     status: worstStatus(findings.map((f) => f.status)),

@@ -1,26 +1,32 @@
 import type { CompiledRule } from './compiled-rule.js';
+import type { FactValues } from './conditions.js';
 
-/** The truth of each stage of a rule (`applies`, `check.0.outcome.1`, ...) for one case. */
-export type StageVerdicts = ReadonlyMap<string, boolean>;
+/** The truth of each stage of a rule (`applies`, `check.0.outcome.1`, ...), in `rule.stages` order. */
+export type StageVerdicts = readonly boolean[];
 
 /**
- * Decides a rule's conditions against its measured facts. json-rules-engine is the reference
- * semantics ({@link createJsonRulesEngineEvaluator}); a faster evaluator must give the same
- * verdicts on every fixture and generated case.
+ * Decides a rule's conditions another way than its compiled tests (which judging uses by
+ * default): json-rules-engine, the reference ({@link createJsonRulesEngineEvaluator}), or one of
+ * your own. It must give a verdict for every stage.
  *
  * @example
  * const evaluator: ConditionEvaluator = {
  *   name: 'always-true',
- *   evaluate: async (rule) => new Map(rule.stages.map((s) => [s.key, true])),
+ *   evaluate: async (rule) => rule.stages.map(() => true),
  * };
  */
 export interface ConditionEvaluator {
   readonly name: string;
-  evaluate(rule: CompiledRule, facts: Readonly<Record<string, unknown>>): Promise<StageVerdicts>;
-  /**
-   * The same verdicts at once, one per stage in `rule.stages` order, when this evaluator can
-   * decide without waiting; `undefined` sends the rule to {@link ConditionEvaluator.evaluate}.
-   * Optional: it saves a promise per rule on every case.
-   */
-  evaluateSync?(rule: CompiledRule, facts: Readonly<Record<string, unknown>>): readonly boolean[] | undefined;
+  evaluate(rule: CompiledRule, facts: FactValues): Promise<StageVerdicts> | StageVerdicts;
+}
+
+/**
+ * The rule's own compiled tests as an evaluator: what judging does by default, for comparing
+ * with another evaluator.
+ *
+ * @example
+ * const result = await evaluateCase(input, { ruleset, asOf, evaluator: createCompiledEvaluator() });
+ */
+export function createCompiledEvaluator(): ConditionEvaluator {
+  return { name: 'compiled', evaluate: (rule, facts) => rule.stages.map((s) => s.test(facts)) };
 }

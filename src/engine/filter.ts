@@ -80,7 +80,7 @@ function _compileMatcher(m: Matcher, scope: FilterScope): (v: unknown, ref?: Cas
   if ('includesAny' in m) return (v) => Array.isArray(v) && _includesAny(v, m.includesAny);
   if ('includesAll' in m) return (v) => Array.isArray(v) && _includesAll(v, m.includesAll);
   if ('startsWith' in m) return (v) => typeof v === 'string' && v.startsWith(m.startsWith);
-  const list = scope.params[m.param];
+  const list = Object.hasOwn(scope.params, m.param) ? scope.params[m.param] : undefined;
   if (!Array.isArray(list)) throw new Error(`parameter "${m.param}" must be a list to be used in a filter`);
   return (v) => list.includes(v as string);
 }
@@ -109,7 +109,7 @@ function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredi
     parts.push(list.length === 1 ? (e) => e.type === only : (e) => set.has(e.type));
   }
   if (leaf.use !== undefined) {
-    const named = scope.named[leaf.use];
+    const named = Object.hasOwn(scope.named, leaf.use) ? scope.named[leaf.use] : undefined;
     if (!named) throw new Error(`unknown named filter "${leaf.use}"`);
     if (depth > 8) throw new Error(`named filter "${leaf.use}" refers to itself`);
     const inner = _compile(named, scope, depth + 1);

@@ -14,10 +14,14 @@ import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
  */
 export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
   const engines = new WeakMap<CompiledRule, Engine>();
+  // Loaded on first use: most runs judge with the compiled rules and never load it. (The
+  // CommonJS build turns the `import()` into a `require`.)
+  let loaded: Promise<{ Engine: typeof Engine }> | undefined;
   const engineFor = async (rule: CompiledRule): Promise<Engine> => {
     let engine = engines.get(rule);
     if (!engine) {
-      const { Engine } = await _jsonRulesEngine();
+      loaded ??= import('json-rules-engine');
+      const { Engine } = await loaded;
       // Another call may have made it while the module loaded.
       engine = engines.get(rule);
       if (engine) return engine;
@@ -36,29 +40,23 @@ export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
   return {
     name: 'json-rules-engine',
     async evaluate(rule, facts): Promise<StageVerdicts> {
-      const verdicts = new Map<string, boolean>();
-      if (rule.stages.length === 0) return verdicts;
+      if (rule.stages.length === 0) return [];
       // Facts are handed over as copies too: operators must not see (or keep) our objects.
       const { results, failureResults } = await (await engineFor(rule)).run(
         structuredClone(facts) as Record<string, unknown>,
       );
-      for (const r of results) verdicts.set(String(r.name), true);
-      for (const r of failureResults) verdicts.set(String(r.name), false);
+      const byKey = new Map<string, boolean>();
+      for (const r of results) byKey.set(String(r.name), true);
+      for (const r of failureResults) byKey.set(String(r.name), false);
+      // A stage it gave no verdict for stays a hole, which judging reports as a defect.
+      const verdicts = new Array<boolean>(rule.stages.length);
+      rule.stages.forEach((s, i) => {
+        const v = byKey.get(s.key);
+        if (v !== undefined) verdicts[i] = v;
+      });
       return verdicts;
     },
   };
-}
-
-let _module: Promise<{ Engine: typeof Engine }> | undefined;
-
-/**
- * json-rules-engine, loaded on first use: the compiled evaluator (the default) needs it only for
- * what it does not cover, so most runs never load it. (The CommonJS build turns the `import()`
- * into a `require`.)
- */
-function _jsonRulesEngine(): Promise<{ Engine: typeof Engine }> {
-  _module ??= import('json-rules-engine');
-  return _module;
 }
 
 /** json-rules-engine wants `all`, `any` or `not` at the top. */

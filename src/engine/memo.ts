@@ -1,6 +1,6 @@
 /**
  * Bounded memos for pure functions called again and again on the same few inputs: syllables of
- * a word, the facts a template or a condition names, the parts of an explanation template. The
+ * a word, the parts of an explanation template, the dates explanations name. The
  * result is the function's own (computed once per input), so nothing a memo returns may be
  * written to; a full memo starts again empty, so memory stays bounded whatever the input.
  */
@@ -19,26 +19,6 @@ export function memoize<K extends string | number, V>(fn: (key: K) => V, limit =
     if (v === undefined && !cache.has(key)) {
       v = fn(key);
       if (cache.size >= limit) cache.clear();
-      cache.set(key, v);
-    }
-    return v as V;
-  };
-}
-
-/**
- * Memoises a pure function of an object that never changes (a frozen condition, a compiled
- * rule), by identity: the result lives as long as the object.
- *
- * @example
- * const factsOf = memoByIdentity(conditionFacts);
- * factsOf(rule.appliesWhen); // computed once per condition object
- */
-export function memoByIdentity<K extends object, V>(fn: (key: K) => V): (key: K) => V {
-  const cache = new WeakMap<K, V>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined && !cache.has(key)) {
-      v = fn(key);
       cache.set(key, v);
     }
     return v as V;

@@ -21,7 +21,7 @@ export type NormalizeResult =
   | { success: false; caseId: string; issues: InputIssue[] };
 
 // Every case goes through these: zod's ahead-of-time compiled parsers give the plain schemas'
-// results and issues, several times faster (`docs/performance.md`).
+// results and issues, several times faster.
 const _envelope = z.compile(CaseEnvelopeSchema);
 const _event = z.compile(BaseEventSchema);
 const _data: ReadonlyMap<string, z.ZodType> = new Map(
@@ -42,7 +42,7 @@ export const DEADLINE_FIELDS = ['revisedTargetAt', 'dueAt'] as const;
  * if (!r.success) console.log(r.issues);
  */
 export function normalizeCase(input: unknown, options: NormalizeCaseOptions): NormalizeResult {
-  const envelope = _envelope.safeParse(input, _REPORT);
+  const envelope = _valid(_envelope, input);
   if (!envelope.success)
     return { success: false, caseId: _rawCaseId(input), issues: fromZodIssues(envelope.error.issues) };
   const { caseId, attributes, events: raw } = envelope.data;
@@ -73,6 +73,15 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
   };
 }
 
+/**
+ * A value checked by a schema: as it is when valid (the schemas transform nothing, so zod's copy
+ * would hold the same data), else zod's own result, with its issues.
+ */
+function _valid<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
+  if (z.validate(schema, value)) return { success: true, data: value as z.output<S> };
+  return schema.safeParse(value, _REPORT);
+}
+
 /** The case id as given, for naming a case whose envelope is invalid. */
 function _rawCaseId(input: unknown): string {
   const id = input !== null && typeof input === 'object' ? (input as { caseId?: unknown }).caseId : undefined;
@@ -91,10 +100,9 @@ function _readEvent(
   ids: Map<string, number>,
   issues: InputIssue[],
 ): CaseEvent | undefined {
-  const path = ['events', i];
-  const parsed = _event.safeParse(raw, _REPORT);
+  const parsed = _valid(_event, raw);
   if (!parsed.success) {
-    issues.push(...fromZodIssues(parsed.error.issues, path));
+    issues.push(...fromZodIssues(parsed.error.issues, ['events', i]));
     const rawId = (raw as { id?: unknown } | null)?.id;
     if (typeof rawId === 'string' && rawId !== '' && !ids.has(rawId)) ids.set(rawId, i);
     return undefined;
@@ -103,7 +111,7 @@ function _readEvent(
   if (e.caseId !== undefined && e.caseId !== caseId) {
     issues.push({
       code: 'case_mismatch',
-      path: [...path, 'caseId'],
+      path: ['events', i, 'caseId'],
       message: `event caseId "${e.caseId}" differs from the case's "${caseId}"`,
     });
   }
@@ -112,12 +120,12 @@ function _readEvent(
   if (prior !== undefined) {
     issues.push({
       code: 'duplicate_id',
-      path: [...path, 'id'],
+      path: ['events', i, 'id'],
       message: `event id "${id}" is used twice in case "${caseId}" (also at events.${prior})`,
     });
   } else ids.set(id, i);
-  const data = _readData(e.type, e.data ?? {}, path, zone, issues);
-  const at = _instant(e.at, zone, 'start', [...path, 'at'], issues);
+  const data = _readData(e.type, e.data ?? {}, i, zone, issues);
+  const at = _instant(e.at, zone, 'start', i, undefined, issues);
   if (at === undefined) return undefined;
   return Object.freeze({
     id,
@@ -135,51 +143,56 @@ function _readEvent(
 function _readData(
   type: string,
   raw: Record<string, unknown>,
-  path: (string | number)[],
+  i: number,
   zone: string,
   issues: InputIssue[],
 ): Record<string, unknown> {
   let data = raw;
   const schema = _data.get(type);
   if (schema) {
-    const d = schema.safeParse(raw, _REPORT);
+    const d = _valid(schema, raw);
     if (d.success) data = d.data as Record<string, unknown>;
-    else issues.push(...fromZodIssues(d.error.issues, [...path, 'data']));
+    else issues.push(...fromZodIssues(d.error.issues, ['events', i, 'data']));
   }
   for (const field of DEADLINE_FIELDS) {
     const v = data[field];
-    if (typeof v === 'string') _instant(v, zone, 'end', [...path, 'data', field], issues);
+    if (typeof v === 'string') _instant(v, zone, 'end', i, field, issues);
   }
   return data;
 }
 
 /**
  * An instant the working calendar can count from: parsed, and its local date within the years
- * the calendar covers. Else undefined, with the problem added to `issues` under `path`.
+ * the calendar covers. Else undefined, with the problem added to `issues`, at event `i`'s `at`
+ * or at the data field named.
  */
 function _instant(
   value: string,
   zone: string,
   mode: 'start' | 'end',
-  path: (string | number)[],
+  i: number,
+  dataField: string | undefined,
   issues: InputIssue[],
 ): ParsedInstant | undefined {
   const p = parseInstant(value, zone, mode);
   if ('error' in p) {
-    issues.push({ code: 'invalid_instant', path, message: p.error });
+    issues.push({ code: 'invalid_instant', path: _instantPath(i, dataField), message: p.error });
     return undefined;
   }
   const [year] = civilFromDays(p.day);
   if (year < MIN_YEAR || year > MAX_YEAR) {
     issues.push({
       code: 'invalid_instant',
-      path,
+      path: _instantPath(i, dataField),
       message: `"${value}" is in the year ${year}: the working calendar covers ${MIN_YEAR}-${MAX_YEAR} (a mistyped year?)`,
     });
     return undefined;
   }
   return p;
 }
+
+const _instantPath = (i: number, dataField: string | undefined) =>
+  dataField === undefined ? ['events', i, 'at'] : ['events', i, 'data', dataField];
 
 /** Issues in the order of the events (and fields) they concern. */
 function _sortIssues(issues: InputIssue[]): InputIssue[] {

@@ -53,7 +53,18 @@ export function prepareEvaluation(
   options: PrepareEvaluationOptions = {},
 ): PreparedEvaluation {
   // Parsed once per preparation: zod's compiled fast path would cost more than it saves.
-  const parsed = ConfigSchema.safeParse(options.config ?? {}, { jitless: true, reportInput: true });
+  const raw = options.config ?? {};
+  // zod would copy a `__proto__` key as the copy's prototype, hiding it: refuse it first.
+  const protoKeys = _protoKeyPaths(raw, []);
+  if (protoKeys.length > 0)
+    throw new ConfigError(
+      protoKeys.map((path) => ({
+        code: 'invalid_key',
+        path,
+        message: '"__proto__" is not allowed as a key',
+      })),
+    );
+  const parsed = ConfigSchema.safeParse(raw, { jitless: true, reportInput: true });
   if (!parsed.success) throw new ConfigError(schemaIssues(ConfigSchema, parsed.error.issues));
   const config = parsed.data;
   const { manifest } = ruleset;
@@ -128,7 +139,8 @@ function _overrideParams(
 ): Record<string, ParameterValue> {
   const out: Record<string, ParameterValue> = { ...base };
   for (const [name, value] of Object.entries(overrides ?? {})) {
-    const def = defs[name];
+    // Own keys only: `toString` or `__proto__` must not find Object.prototype's.
+    const def = Object.hasOwn(defs, name) ? defs[name] : undefined;
     if (!def) {
       issues.push({
         code: 'unknown_parameter',
@@ -147,6 +159,7 @@ function _overrideParams(
       continue;
     }
     const prior = out[name];
+    // A known parameter's name is never `__proto__` (the check above), so this sets an own key.
     out[name] =
       def.unit === 'working_days_by_complexity' && prior && typeof prior === 'object' && !Array.isArray(prior)
         ? { ...prior, ...(value as Record<string, number>) }
@@ -172,4 +185,14 @@ function _checkParam(def: ParameterDefinition, v: ParameterValue): string | unde
         ? undefined
         : 'must map simple, standard and complex to whole numbers of working days';
   }
+}
+
+/** The paths of every own `__proto__` key in a JSON value (as JSON.parse makes them). */
+function _protoKeyPaths(value: unknown, path: (string | number)[]): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [];
+  const out: (string | number)[][] = [];
+  if (Object.hasOwn(value, '__proto__')) out.push([...path, '__proto__']);
+  for (const [k, v] of Object.entries(value))
+    out.push(..._protoKeyPaths(v, [...path, Array.isArray(value) ? Number(k) : k]));
+  return out;
 }

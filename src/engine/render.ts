@@ -24,6 +24,9 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
   return _compiledTemplate(template)(values);
 }
 
+/** A template parsed once, ready to render many times. */
+export type TemplateRenderer = (values: Readonly<Record<string, unknown>>) => string;
+
 /** A placeholder of a template, parsed once: the path's segments and the filters in order. */
 interface _Placeholder {
   path: string;
@@ -32,8 +35,15 @@ interface _Placeholder {
   handlesEmpty: boolean;
 }
 
-/** Parses a template once into literal text and placeholders; rendering then only resolves values. */
-function _compileTemplate(template: string): (values: Readonly<Record<string, unknown>>) => string {
+/**
+ * Parses a template once into literal text and placeholders; rendering then only resolves
+ * values. Throws for a filter that does not exist, so that a rule's mistake shows when it loads.
+ *
+ * @example
+ * const render = compileTemplate('Sent on {reply.first.responseDate|date}.');
+ * render({ reply: { first: { responseDate: '2024-05-07' } } }); // 'Sent on Tue 7 May 2024.'
+ */
+export function compileTemplate(template: string): TemplateRenderer {
   const literals: string[] = [];
   const holes: _Placeholder[] = [];
   let last = 0;
@@ -45,7 +55,9 @@ function _compileTemplate(template: string): (values: Readonly<Record<string, un
     const path = rawPath.trim();
     const filters = rawFilters.map((f) => {
       const [rawName = '', ...args] = f.split(':');
-      return { name: rawName.trim(), args };
+      const name = rawName.trim();
+      if (!_FILTERS.has(name)) throw new Error(`unknown filter "${name}" in the template for "${path}"`);
+      return { name, args };
     });
     holes.push({
       path,
@@ -72,7 +84,30 @@ function _compileTemplate(template: string): (values: Readonly<Record<string, un
 }
 
 // Rules have a few hundred templates in all; a bounded memo keeps custom rulesets safe too.
-const _compiledTemplate = memoize(_compileTemplate, 5_000);
+const _compiledTemplate = memoize(compileTemplate, 5_000);
+
+/** The filters {@link renderTemplate} knows (`_apply`). */
+const _FILTERS: ReadonlySet<string> = new Set([
+  'date',
+  'day',
+  'dates',
+  'list',
+  'ids',
+  'count',
+  'plural',
+  'or',
+  'wrap',
+  'if',
+  'unless',
+  'closedDays',
+  'paused',
+  'items',
+  'lower',
+  'words',
+  'orList',
+  'refs',
+  'priors',
+]);
 
 /** Filters that turn a missing value into text (possibly empty) rather than an error. */
 const _HANDLES_EMPTY = ['or', 'wrap', 'if', 'unless', 'closedDays', 'paused'];

@@ -74,7 +74,7 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
       issues.push({ code: 'duplicate_ref', path: ['ref'], message: `ref ${r.data.ref} appears twice`, file });
     refs.add(r.data.ref);
     for (const p of r.data.parameters) {
-      if (!(p in manifest.parameters)) {
+      if (!Object.hasOwn(manifest.parameters, p)) {
         issues.push({
           code: 'unknown_parameter',
           path: ['parameters'],

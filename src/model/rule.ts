@@ -199,24 +199,31 @@ const factPath = z
   .string()
   .regex(/^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*$/, 'must be a plain path such as $.late');
 
-/** A comparison of a fact (at a JSONPath) with a value, a parameter or another fact. */
-export const LeafConditionSchema = z.strictObject({
-  fact: z.string(),
-  path: factPath.optional(),
-  operator: z.enum([
-    'equal',
-    'notEqual',
-    'lessThan',
-    'lessThanInclusive',
-    'greaterThan',
-    'greaterThanInclusive',
-    'in',
-    'notIn',
-    'contains',
-    'doesNotContain',
-  ]),
-  value: z.union([scalar, z.array(scalar), z.strictObject({ fact: z.string(), path: factPath.optional() })]),
-});
+/** Another fact (at a JSONPath) as the value a fact is compared with. */
+const factRef = z.strictObject({ fact: z.string(), path: factPath.optional() });
+
+const leafOf = <const O extends readonly [string, ...string[]], V extends z.ZodType>(
+  operators: O,
+  value: V,
+) => z.strictObject({ fact: z.string(), path: factPath.optional(), operator: z.enum(operators), value });
+
+/**
+ * A comparison of a fact (at a JSONPath) with a value or another fact, each operator with the
+ * values it can compare: equality with a scalar or a fact, order with a number or a fact,
+ * membership in a list of scalars, and whether a list fact holds a scalar.
+ */
+export const LeafConditionSchema = z.union([
+  leafOf(['equal', 'notEqual'], z.union([scalar, factRef])),
+  leafOf(
+    ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'],
+    z.union([z.number(), factRef]),
+  ),
+  leafOf(['in', 'notIn'], z.array(scalar)),
+  leafOf(['contains', 'doesNotContain'], scalar),
+]);
+
+/** Every operator a condition may use. */
+export const CONDITION_OPERATORS = LeafConditionSchema.options.flatMap((o) => o.shape.operator.options);
 
 /** json-rules-engine's nested conditions: `all`, `any`, `not`, or a leaf comparison. */
 export type Condition =
@@ -274,7 +281,10 @@ export const RuleFileSchema = z.strictObject({
   words: z.string().min(1).describe("the leaflet's words, verbatim"),
   description: z.string().min(1).describe('how it is judged, and any judgement call a fair auditor made'),
   parameters: z.array(z.string()),
-  facts: z.record(z.string(), FactSpecSchema),
+  facts: z.record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a fact name is a word of letters, digits and _'),
+    FactSpecSchema,
+  ),
   appliesWhen: ConditionSchema.optional(),
   checks: z.array(CheckSchema).min(1),
   explain: z.strictObject({ not_applicable: explanationTemplate.optional() }),

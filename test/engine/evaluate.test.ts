@@ -186,6 +186,32 @@ describe('rules that throw', () => {
     expect(r.status).toBe('error');
     expect(r.findings.filter((x) => x.status !== 'error').length).toBe(ruleset.rules.length - 1);
   });
+
+  it.each([
+    [
+      'an undeclared fact',
+      'Sent on {nothingHere.at|date}.',
+      /check "[^"]+", explanation for pass reads undeclared fact "nothingHere"/,
+    ],
+    [
+      'a filter that does not exist',
+      'Sent on {explained.first|dat}.',
+      /unknown filter "dat" in the template for "explained.first"/,
+    ],
+  ])('refuse a template naming %s before any case is judged', async (_, template, message) => {
+    const manifest = structuredClone(ruleset.manifest) as { rules: string[] };
+    const rules = Object.fromEntries(ruleset.rules.map((r) => [`${r.ref}.json`, structuredClone(r)]));
+    const broken = rules['1.2.1.json'] as { checks: { explain: Record<string, string> }[] };
+    if (broken.checks[0]) broken.checks[0].explain.pass = template;
+    const custom = createRuleset({ manifest, rules });
+    const err = (await evaluateCase(history(), { ruleset: custom, asOf }).catch(
+      (e: unknown) => e,
+    )) as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.issues).toEqual([
+      { code: 'invalid_rule', path: ['rules', '1.2.1'], message: expect.stringMatching(message) },
+    ]);
+  });
 });
 
 describe('configuration', () => {
@@ -219,6 +245,34 @@ describe('configuration', () => {
       'parameters.acknowledgeWitin',
       'parameters.updateInterval',
       'indicators.9.9.9',
+    ]);
+  });
+
+  it.each([
+    ['toString', '{"parameters":{"toString":3}}'],
+    ['constructor', '{"parameters":{"constructor":1}}'],
+  ])('refuses a parameter named %s as unknown', async (name, json) => {
+    const err = (await evaluateCase(history(), { ruleset, asOf, config: JSON.parse(json) }).catch(
+      (e: unknown) => e,
+    )) as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.issues).toEqual([
+      expect.objectContaining({ code: 'unknown_parameter', path: ['parameters', name] }),
+    ]);
+    expect(err.message).toContain(`unknown parameter "${name}"`);
+  });
+
+  it('refuses a __proto__ key anywhere in the config', async () => {
+    const config = JSON.parse(
+      '{"parameters":{"__proto__":{"acknowledgeWithin":9}},"indicators":{"1.2.1":{"__proto__":{}}}}',
+    );
+    const err = (await evaluateCase(history(), { ruleset, asOf, config }).catch(
+      (e: unknown) => e,
+    )) as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['parameters.__proto__', '"__proto__" is not allowed as a key'],
+      ['indicators.1.2.1.__proto__', '"__proto__" is not allowed as a key'],
     ]);
   });
 
@@ -270,50 +324,33 @@ describe('duplicate ids', () => {
   });
 });
 
-describe('evaluators that decide at once and evaluators that make us wait', () => {
+describe('evaluators', () => {
   const compiled = createCompiledEvaluator();
 
-  it('give the same findings (evaluateSync is only a shortcut)', async () => {
-    const asyncOnly: ConditionEvaluator = { name: 'async-only', evaluate: (r, f) => compiled.evaluate(r, f) };
-    const quick = await evaluateCase(history(), { ruleset, asOf, evaluator: compiled });
-    const waited = await evaluateCase(history(), { ruleset, asOf, evaluator: asyncOnly });
-    expect(waited).toEqual(quick);
-    expect(quick.findings.some((f) => f.status === 'pass')).toBe(true);
+  it('the default, the compiled tests as an evaluator, and one that makes us wait give the same findings', async () => {
+    const waiting: ConditionEvaluator = {
+      name: 'waiting',
+      evaluate: async (r, f) => compiled.evaluate(r, f),
+    };
+    const byDefault = await evaluateCase(history(), { ruleset, asOf });
+    expect(await evaluateCase(history(), { ruleset, asOf, evaluator: compiled })).toEqual(byDefault);
+    expect(await evaluateCase(history(), { ruleset, asOf, evaluator: waiting })).toEqual(byDefault);
+    expect(byDefault.findings.some((f) => f.status === 'pass')).toBe(true);
   });
 
-  it('a verdict missing for a stage the finding needs is an error finding, on either path', async () => {
+  it('a verdict missing for a stage the finding needs is an error finding', async () => {
     const none: ConditionEvaluator = {
-      name: 'none-async',
-      evaluate: async () => new Map(),
+      name: 'none',
+      evaluate: async (rule) => new Array(rule.stages.length),
     };
-    const noneSync: ConditionEvaluator = {
-      name: 'none-sync',
-      evaluate: async () => new Map(),
-      evaluateSync: (rule) => rule.stages.map(() => undefined as unknown as boolean),
-    };
-    for (const evaluator of [none, noneSync]) {
-      const r = await evaluateCase(history(), { ruleset, asOf, evaluator });
-      expect(r.findings.map((f) => f.status)).toEqual(r.findings.map(() => 'error'));
-      for (const f of r.findings)
-        expect(f.explanation).toMatch(/the evaluator gave no verdict for (applies|check\.\d+\.)/);
-    }
+    const r = await evaluateCase(history(), { ruleset, asOf, evaluator: none });
+    expect(r.findings.map((f) => f.status)).toEqual(r.findings.map(() => 'error'));
+    for (const f of r.findings)
+      expect(f.explanation).toMatch(/the evaluator gave no verdict for (applies|check\.\d+\.)/);
   });
+});
 
-  it('falls back to evaluate when evaluateSync declines', async () => {
-    let waited = 0;
-    const declining: ConditionEvaluator = {
-      name: 'declining',
-      evaluate: (r, f) => {
-        waited++;
-        return compiled.evaluate(r, f);
-      },
-      evaluateSync: () => undefined,
-    };
-    const r = await evaluateCase(history(), { ruleset, asOf, evaluator: declining });
-    expect(waited).toBe(ruleset.rules.length);
-    expect(r).toEqual(await evaluateCase(history(), { ruleset, asOf }));
-  });
-
+describe('cases no rule can judge', () => {
   it('rejects alone a case whose events are null, an object or hold a null, and goes on', async () => {
     const bad = [
       { caseId: 'N1', events: null },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonCopy, jsonNormalized } from '../../src/engine/json-copy.js';
-import { memoByIdentity, memoize } from '../../src/engine/memo.js';
+import { memoize } from '../../src/engine/memo.js';
 
 /** [1, <hole>, 3] */
 const sparse = () => {
@@ -184,16 +184,5 @@ describe('memos', () => {
     f('x');
     f('x');
     expect(calls).toBe(1);
-  });
-
-  it('memoByIdentity keys on the object itself', () => {
-    let calls = 0;
-    const f = memoByIdentity((o: { n: number }) => {
-      calls++;
-      return o.n * 2;
-    });
-    const a = { n: 1 };
-    expect([f(a), f(a), f({ n: 1 })]).toEqual([2, 2, 2]);
-    expect(calls).toBe(2);
   });
 });

@@ -85,7 +85,7 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     if (until.eventId) cited.add(until.eventId);
     return {
       dueAt,
-      eventIds: orderedIds(ctx, cited),
+      eventIds: orderedIds(ctx, [...cited]),
       exceeded: exceededRuns.length,
       exceededRuns,
       interval,

@@ -2,11 +2,8 @@ import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
 import { candidateEvents, eventRef, type FactFn, type TemplateScope, withinBounds } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
-import { ScratchList } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'occurrences' }>;
-
-const _ids = new ScratchList<string>();
 
 /**
  * Existence, absence, first and last occurrence and count of events matching a filter inside
@@ -16,17 +13,16 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
   const match = compileFilter(spec.filter, scope);
   return (ctx) => {
     const inBounds = withinBounds(ctx, spec);
-    const found = _ids.start();
+    const ids: string[] = [];
     let first: CaseEvent | undefined;
     let last: CaseEvent | undefined;
     for (const e of candidateEvents(ctx, match)) {
       if (!match(e) || !inBounds(e)) continue;
-      found.push(e.id);
+      ids.push(e.id);
       first ??= e;
       last = e;
     }
     const zone = ctx.calendar.zone;
-    const ids = found.take();
     return {
       count: ids.length,
       // One list for both: `eventIds` is only read (the evidence), and `measured` leaves it out.

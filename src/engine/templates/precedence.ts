@@ -7,10 +7,8 @@ import {
   orderedIds,
   resolveWorkingDays,
   type TemplateScope,
-  takeOrderedIds,
 } from '../fact-context.js';
 import { compileFilter, compilePath } from '../filter.js';
-import { ScratchList } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'precedence' }>;
 
@@ -26,75 +24,46 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
     spec.closerThan === undefined ? undefined : resolveWorkingDays(spec.closerThan, scope.params);
   return (ctx) => {
     const { calendar } = ctx;
-    const priors = _priors.start();
-    for (const e of candidateEvents(ctx, prior)) if (prior(e)) priors.push(e);
-    const items = _items.start();
-    const withPriorItems = _withPriorItems.start();
-    const withoutPriorItems = _withoutPriorItems.start();
-    const withoutPriorIds = _withoutPriorIds.start();
-    const priorIds = _priorIds.start();
-    const ids = _ids.start();
+    const priors = candidateEvents(ctx, prior).filter((e) => prior(e));
+    const items: Item[] = [];
+    const ids: string[] = [];
     for (const t of candidateEvents(ctx, trigger)) {
       if (!trigger(t)) continue;
-      const priorDates = _priorDates.start();
-      const found = _found.start();
-      for (let i = 0; i < priors.length; i++) {
-        const p = priors.items[i] as CaseEvent;
-        if (!(p.atMs < t.atMs || (spec.inclusive === true && p.atMs === t.atMs)) || p === t) continue;
-        if (!_joined(joins, p, t, Boolean(spec.joinWhenPresent))) continue;
-        if (closerThan !== undefined && calendar.elapsedWorkingDays(p.day, t.day) >= closerThan) continue;
-        priorDates.push(isoDateFromDay(p.day));
-        found.push(p.id);
-      }
+      const found = priors.filter(
+        (p) =>
+          (p.atMs < t.atMs || (spec.inclusive === true && p.atMs === t.atMs)) &&
+          p !== t &&
+          _joined(joins, p, t, Boolean(spec.joinWhenPresent)) &&
+          (closerThan === undefined || calendar.elapsedWorkingDays(p.day, t.day) < closerThan),
+      );
       const item: Item = {
-        priorDates: priorDates.take(),
-        priorIds: found.take(),
+        priorDates: found.map((p) => isoDateFromDay(p.day)),
+        priorIds: found.map((p) => p.id),
         triggerDate: isoDateFromDay(t.day),
         triggerId: t.id,
       };
       items.push(item);
-      ids.push(t.id);
-      for (const id of item.priorIds) ids.push(id);
-      // The lists by kind are for conditions and templates; `measured` leaves them out.
-      if (item.priorIds.length > 0) {
-        withPriorItems.push(item);
-        for (const id of item.priorIds) priorIds.push(id);
-      } else {
-        withoutPriorItems.push(item);
-        withoutPriorIds.push(t.id);
-      }
+      ids.push(t.id, ...item.priorIds);
     }
-    priors.release();
-    const itemList = items.take();
-    const priorIdList = priorIds.take();
-    const withPrior = withPriorItems.take();
-    const withoutPrior = withoutPriorItems.take();
+    // The lists by kind are for conditions and templates; `measured` leaves them out.
+    const withPrior = items.filter((i) => i.priorIds.length > 0);
+    const withoutPrior = items.filter((i) => i.priorIds.length === 0);
+    const priorIds = withPrior.flatMap((i) => i.priorIds);
     return {
       // Each prior once and in time order (priorIds repeats a prior that precedes several triggers).
-      distinctPriorIds: orderedIds(ctx, priorIdList),
-      eventIds: takeOrderedIds(ctx, ids),
-      items: itemList,
-      priorIds: priorIdList,
-      triggers: itemList.length,
+      distinctPriorIds: orderedIds(ctx, priorIds),
+      eventIds: orderedIds(ctx, ids),
+      items,
+      priorIds,
+      triggers: items.length,
       withPrior: withPrior.length,
       withPriorItems: withPrior,
       withoutPrior: withoutPrior.length,
-      withoutPriorIds: withoutPriorIds.take(),
+      withoutPriorIds: withoutPrior.map((i) => i.triggerId),
       withoutPriorItems: withoutPrior,
     };
   };
 }
-
-// Scratch lists (one per list built here): facts are computed one at a time.
-const _priors = new ScratchList<CaseEvent>();
-const _items = new ScratchList<Item>();
-const _withPriorItems = new ScratchList<Item>();
-const _withoutPriorItems = new ScratchList<Item>();
-const _withoutPriorIds = new ScratchList<string>();
-const _priorIds = new ScratchList<string>();
-const _ids = new ScratchList<string>();
-const _priorDates = new ScratchList<string>();
-const _found = new ScratchList<string>();
 
 type Item = { priorDates: string[]; priorIds: string[]; triggerDate: string; triggerId: string };
 

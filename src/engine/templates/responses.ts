@@ -9,13 +9,13 @@ import {
   endOfDayMs,
   type FactContext,
   type FactFn,
+  type FactValue,
+  orderedIds,
   pausedIn,
   resolveWorkingDays,
   type TemplateScope,
-  takeOrderedIds,
 } from '../fact-context.js';
 import { compileFilter, compilePath, type EventPredicate } from '../filter.js';
-import { ScratchList } from '../scratch.js';
 
 type Spec = Extract<FactSpec, { template: 'responses' }>;
 type State = 'met' | 'late' | 'missing' | 'open' | 'cancelled';
@@ -53,6 +53,19 @@ interface Trigger {
   from?: CaseEvent;
 }
 
+/** A responses fact's filters and targets, compiled once with the rule. */
+interface Compiled {
+  readonly spec: Spec;
+  readonly trigger: EventPredicate | undefined;
+  readonly response: EventPredicate;
+  readonly satisfied: EventPredicate | undefined;
+  readonly cancel: EventPredicate | undefined;
+  readonly classes: readonly (readonly [string, EventPredicate])[];
+  readonly fixedTarget: number | undefined;
+  readonly fallbackTarget: number | undefined;
+  readonly replyOf: ((e: CaseEvent) => unknown) | undefined;
+}
+
 /**
  * "A Y within N working days of each X" (`docs/engine.md`, responses): each trigger is matched
  * with the first later response (correlated by key where asked), and classed met, late,
@@ -60,286 +73,288 @@ interface Trigger {
  * cancelled.
  */
 export function compileResponses(spec: Spec, scope: TemplateScope): FactFn {
-  const triggerFilter = 'fromFact' in spec.trigger ? undefined : compileFilter(spec.trigger, scope);
-  const response = compileFilter(spec.response, scope);
-  const satisfied = spec.satisfiedBy ? compileFilter(spec.satisfiedBy, scope) : undefined;
-  const cancel = spec.cancelledBy ? compileFilter(spec.cancelledBy, scope) : undefined;
-  const classes = Object.entries(spec.classify ?? {}).map(([k, f]) => [k, compileFilter(f, scope)] as const);
   const within = spec.within;
-  const fixedTarget =
-    within && 'workingDays' in within ? resolveWorkingDays(within.workingDays, scope.params) : undefined;
-  const fallbackTarget =
-    within && 'deadlineField' in within
-      ? resolveWorkingDays(within.otherwiseWorkingDays, scope.params)
-      : undefined;
-  const keys = spec.correlateBy ?? [];
-  const replyOf = spec.replyField ? compilePath(spec.replyField) : undefined;
+  const c: Compiled = {
+    spec,
+    trigger: 'fromFact' in spec.trigger ? undefined : compileFilter(spec.trigger, scope),
+    response: compileFilter(spec.response, scope),
+    satisfied: spec.satisfiedBy ? compileFilter(spec.satisfiedBy, scope) : undefined,
+    cancel: spec.cancelledBy ? compileFilter(spec.cancelledBy, scope) : undefined,
+    classes: Object.entries(spec.classify ?? {}).map(([k, f]) => [k, compileFilter(f, scope)] as const),
+    fixedTarget:
+      within && 'workingDays' in within ? resolveWorkingDays(within.workingDays, scope.params) : undefined,
+    fallbackTarget:
+      within && 'deadlineField' in within
+        ? resolveWorkingDays(within.otherwiseWorkingDays, scope.params)
+        : undefined,
+    replyOf: spec.replyField ? compilePath(spec.replyField) : undefined,
+  };
+  return (ctx) => _measure(ctx, c);
+}
 
-  return (ctx) => {
-    const { calendar, index } = ctx;
-    const zone = calendar.zone;
-    const triggers = _triggers(ctx, spec, triggerFilter);
-    // Responses and cancellations are looked for only when there is something to answer.
-    const candidates = _responses.start();
-    const cancels = _cancels.start();
-    if (triggers.length > 0) {
-      const limit = anchorPoint(ctx, spec.responseBefore);
-      for (const e of candidateEvents(ctx, response))
-        if (response(e) && (limit === undefined || e.atMs < limit.ms)) candidates.push(e);
-      if (cancel) for (const e of candidateEvents(ctx, cancel)) if (cancel(e)) cancels.push(e);
-    }
-    const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
-    const items = _items.start();
-    const ids = _ids.start();
-    const classCounts: Record<string, number> = {};
-    for (const [k] of classes) classCounts[k] = 0;
-    let earliestDue: { ms: number; iso: string } | undefined;
+function _measure(ctx: FactContext, c: Compiled): FactValue {
+  const triggers = _triggers(ctx, c.spec, c.trigger);
+  // Responses and cancellations are looked for only when there is something to answer.
+  const limit = anchorPoint(ctx, c.spec.responseBefore);
+  const responses =
+    triggers.length === 0
+      ? _NO_EVENTS
+      : candidateEvents(ctx, c.response).filter(
+          (e) => c.response(e) && (limit === undefined || e.atMs < limit.ms),
+        );
+  const cancel = c.cancel;
+  const cancels =
+    triggers.length === 0 || cancel === undefined
+      ? _NO_EVENTS
+      : candidateEvents(ctx, cancel).filter((e) => cancel(e));
+  const ids: string[] = [];
+  const items = triggers.map((t) => {
+    ids.push(t.event.id);
+    return _judgeTrigger(ctx, c, t, responses, cancels, ids);
+  });
+  return _summary(ctx, c, items, ids);
+}
 
-    for (let ti = 0; ti < triggers.length; ti++) {
-      const t = triggers.items[ti] as Trigger;
-      ids.push(t.event.id);
-      // The item is filled in on a draft (one per run, reset here), and `_finalItem` makes it.
-      const item = _draft;
-      item.cancelledBy = undefined;
-      item.classes = undefined;
-      item.deadline = undefined;
-      item.deadlineId = undefined;
-      item.dueAt = undefined;
-      item.elapsed = undefined;
-      item.nonWorkingDays = _NO_DAYS;
-      item.pausedWorkingDays = 0;
-      item.responseDate = undefined;
-      item.responseId = undefined;
-      item.startDate = isoDateFromDay(t.startDay);
-      item.state = 'open';
-      item.target = undefined;
-      item.triggerId = t.event.id;
-      if (satisfied?.(t.event)) {
-        item.state = 'met';
-        item.responseId = t.event.id;
-        item.responseDate = isoDateFromDay(t.event.day);
-        item.elapsed = 0;
-        items.push(_finalItem(item));
-        continue;
-      }
-      // The deadline: the last instant in time (a day's end, a field's time, or an anchor's instant).
-      let deadlineDay: number | undefined;
-      let deadlineMs: number | undefined;
-      let inclusive = true;
-      if (within && 'anchor' in within) {
-        // An anchor that has not happened yet (an open case's `end` is asOf) sets no deadline yet.
-        const a = anchorPoint(ctx, within.anchor);
-        if (a?.eventId !== undefined) {
-          deadlineDay = a.day;
-          deadlineMs = a.ms;
-          item.deadline = formatInstant(a.ms, zone);
-          item.deadlineId = a.eventId;
-        }
-        inclusive = within.inclusive ?? false;
-      } else if (within) {
-        let target = fixedTarget;
-        if ('deadlineField' in within) {
-          const raw = t.event.data[within.deadlineField.replace(/^data\./, '')];
-          const parsed = typeof raw === 'string' ? parseInstant(raw, zone, 'end') : undefined;
-          if (parsed && !('error' in parsed)) {
-            deadlineDay = parsed.day;
-            deadlineMs = parsed.epochMs;
-            if (!parsed.dateOnly) item.deadline = formatInstant(parsed.epochMs, zone);
-          } else target = fallbackTarget;
-        }
-        if (deadlineDay === undefined && target !== undefined) {
-          deadlineDay = calendar.deadline(t.startDay, target, index.paused);
-          deadlineMs = endOfDayMs(deadlineDay, zone);
-          item.target = target;
-        }
-        if (deadlineDay !== undefined) item.deadline ??= isoDateFromDay(deadlineDay);
-      }
-      // Strictly after the start: the trigger, or the event a chained trigger starts from.
-      const start = t.from ?? t.event;
-      const answer = _answer(candidates, t, start, replyOf, keys);
-      // Set aside only when the cancelling event comes before any answer.
-      let cancelledBy: CaseEvent | undefined;
-      for (let ci = 0; ci < cancels.length; ci++) {
-        const c = cancels.items[ci] as CaseEvent;
-        if (deadlineMs === undefined || c.atMs <= deadlineMs) {
-          cancelledBy = c;
-          break;
-        }
-      }
-      if (cancelledBy && !(answer && _precedes(answer, cancelledBy))) {
-        item.state = 'cancelled';
-        item.cancelledBy = cancelledBy.id;
-        ids.push(cancelledBy.id);
-        items.push(_finalItem(item));
-        continue;
-      }
-      // The measure runs to the response, else to the deadline, else to asOf.
-      const endDay = answer ? answer.day : (deadlineDay ?? asOfDay);
-      const paused = pausedIn(ctx, calendar.dayZero(t.startDay), endDay);
-      item.pausedWorkingDays = paused.days;
-      for (const id of paused.eventIds) ids.push(id);
-      item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
-      item.nonWorkingDays = calendar.nonWorkingDatesBetween(t.startDay - 1, endDay);
-      if (answer) {
-        ids.push(answer.id);
-        item.responseId = answer.id;
-        item.responseDate = isoDateFromDay(answer.day);
-        for (const [k, f] of classes) {
-          if (!f(answer)) continue;
-          classCounts[k] = (classCounts[k] ?? 0) + 1;
-          item.classes = [...(item.classes ?? []), k];
-        }
-        const onTime =
-          deadlineMs === undefined || (inclusive ? answer.atMs <= deadlineMs : answer.atMs < deadlineMs);
-        item.state = onTime ? 'met' : 'late';
-      } else if (deadlineMs !== undefined && (item.deadlineId !== undefined || ctx.asOfMs > deadlineMs)) {
-        // An anchor deadline has happened by asOf; a day or a time has passed once asOf is after it.
-        item.state = 'missing';
-      } else {
-        item.state = 'open';
-        if (deadlineMs !== undefined) {
-          item.dueAt = formatInstant(deadlineMs, zone);
-          if (!earliestDue || deadlineMs < earliestDue.ms) earliestDue = { ms: deadlineMs, iso: item.dueAt };
-        }
-      }
-      items.push(_finalItem(item));
-    }
-    candidates.release();
-    cancels.release();
-    triggers.release();
-    const itemList = items.take();
-    // One pass over the items for every count and list.
-    let met = 0;
-    let late = 0;
-    let missing = 0;
-    let cancelled = 0;
-    // Read-only lists for conditions and templates (left out of `measured`): none shares one.
-    const notMetItems = _notMet.start();
-    const openItemList = _open.start();
-    for (const i of itemList) {
-      if (i.state === 'met') met++;
-      else if (i.state === 'cancelled') cancelled++;
-      else if (i.state === 'open') openItemList.push(i);
-      else {
-        if (i.state === 'late') late++;
-        else missing++;
-        notMetItems.push(i);
-      }
-    }
-    const notMet = notMetItems.length === 0 ? _NO_ITEMS : notMetItems.take();
-    const openItems = openItemList.length === 0 ? _NO_ITEMS : openItemList.take();
-    return {
-      cancelled,
-      classes: classCounts,
-      classified:
-        classes.length === 0
-          ? _NOT_CLASSIFIED
-          : Object.fromEntries(classes.map(([k]) => [k, itemList.filter((i) => i.classes?.includes(k))])),
-      dueAt: earliestDue?.iso,
-      eventIds: takeOrderedIds(ctx, ids),
-      // Its own copy, not items[0] itself: every part of a finding's `measured` is its own.
-      first: itemList[0] && _finalItem(itemList[0], true),
-      items: itemList,
-      judged: itemList.length - cancelled,
-      late,
-      met,
-      missing,
-      notMet: notMet.length,
-      notMetItems: notMet,
-      open: openItems.length,
-      openItems,
-      total: itemList.length,
-    };
+/** The fact's value: the items, their counts and the lists by state and class. */
+function _summary(ctx: FactContext, c: Compiled, items: ResponseItem[], ids: readonly string[]): FactValue {
+  const counts = { cancelled: 0, late: 0, met: 0, missing: 0, open: 0 };
+  // Read-only lists for conditions and templates (left out of `measured`): none shares one.
+  const notMet: ResponseItem[] = [];
+  const open: ResponseItem[] = [];
+  let due: ResponseItem | undefined;
+  for (const i of items) {
+    counts[i.state]++;
+    if (i.state === 'late' || i.state === 'missing') notMet.push(i);
+    if (i.state !== 'open') continue;
+    open.push(i);
+    if (i.dueAt !== undefined && (due?.dueAt === undefined || Date.parse(i.dueAt) < Date.parse(due.dueAt)))
+      due = i;
+  }
+  const classified: Record<string, ResponseItem[]> = {};
+  const classes: Record<string, number> = {};
+  for (const [k] of c.classes) {
+    classified[k] = items.filter((i) => i.classes?.includes(k));
+    classes[k] = classified[k].length;
+  }
+  return {
+    cancelled: counts.cancelled,
+    classes,
+    classified: c.classes.length === 0 ? _NOT_CLASSIFIED : classified,
+    dueAt: due?.dueAt,
+    eventIds: orderedIds(ctx, ids),
+    // Its own copy, not items[0] itself: every part of a finding's `measured` is its own.
+    first: items[0] && _copy(items[0]),
+    items,
+    judged: items.length - counts.cancelled,
+    late: counts.late,
+    met: counts.met,
+    missing: counts.missing,
+    notMet: notMet.length,
+    notMetItems: notMet.length === 0 ? _NO_ITEMS : notMet,
+    open: open.length,
+    openItems: open.length === 0 ? _NO_ITEMS : open,
+    total: items.length,
   };
 }
 
-/**
- * The draft every item is filled in on: its keys declared up front in code-unit order (one
- * object shape), reset for each trigger. Facts are computed synchronously, one at a time, so one
- * draft serves them all.
- */
-const _draft: ResponseItem = {
-  cancelledBy: undefined,
-  classes: undefined,
-  deadline: undefined,
-  deadlineId: undefined,
-  dueAt: undefined,
-  elapsed: undefined,
-  nonWorkingDays: [],
-  pausedWorkingDays: 0,
-  responseDate: undefined,
-  responseId: undefined,
-  startDate: '',
-  state: 'open',
+/** When a trigger falls due: the last instant in time (a day's end, a field's time, or an anchor's instant). */
+interface Deadline {
+  readonly day: number | undefined;
+  readonly ms: number | undefined;
+  /** Whether a response at that very instant is on time. */
+  readonly inclusive: boolean;
+  /** As the item shows it: a local date, or an instant when it has a time of day or is an anchor. */
+  readonly text: string | undefined;
+  readonly eventId: string | undefined;
+  readonly target: number | undefined;
+}
+
+const _NO_DEADLINE: Deadline = Object.freeze({
+  day: undefined,
+  ms: undefined,
+  inclusive: true,
+  text: undefined,
+  eventId: undefined,
   target: undefined,
-  triggerId: '',
-};
-const _NO_DAYS: string[] = [];
-// Scratch lists (one per list built here): facts are computed one at a time, and a chained
-// trigger reads an earlier fact's finished items, never these.
-const _triggerList = new ScratchList<Trigger>();
-const _responses = new ScratchList<CaseEvent>();
-const _cancels = new ScratchList<CaseEvent>();
-const _items = new ScratchList<ResponseItem>();
-const _ids = new ScratchList<string>();
-const _notMet = new ScratchList<ResponseItem>();
-const _open = new ScratchList<ResponseItem>();
+});
+
+function _deadline(ctx: FactContext, c: Compiled, t: Trigger): Deadline {
+  const within = c.spec.within;
+  if (!within) return _NO_DEADLINE;
+  const { calendar, index } = ctx;
+  const zone = calendar.zone;
+  if ('anchor' in within) {
+    // An anchor that has not happened yet (an open case's `end` is asOf) sets no deadline yet.
+    const a = anchorPoint(ctx, within.anchor);
+    const inclusive = within.inclusive ?? false;
+    const happened = a?.eventId !== undefined;
+    return {
+      day: happened ? a.day : undefined,
+      ms: happened ? a.ms : undefined,
+      inclusive,
+      text: happened ? formatInstant(a.ms, zone) : undefined,
+      eventId: a?.eventId,
+      target: undefined,
+    };
+  }
+  let target = c.fixedTarget;
+  if ('deadlineField' in within) {
+    const raw = t.event.data[within.deadlineField.replace(/^data\./, '')];
+    const parsed = typeof raw === 'string' ? parseInstant(raw, zone, 'end') : undefined;
+    if (parsed && !('error' in parsed)) {
+      const text = parsed.dateOnly ? isoDateFromDay(parsed.day) : formatInstant(parsed.epochMs, zone);
+      return {
+        day: parsed.day,
+        ms: parsed.epochMs,
+        inclusive: true,
+        text,
+        eventId: undefined,
+        target: undefined,
+      };
+    }
+    target = c.fallbackTarget;
+  }
+  if (target === undefined) return _NO_DEADLINE;
+  const day = calendar.deadline(t.startDay, target, index.paused);
+  return {
+    day,
+    ms: endOfDayMs(day, zone),
+    inclusive: true,
+    text: isoDateFromDay(day),
+    eventId: undefined,
+    target,
+  };
+}
+
+/** How one trigger was answered, as an item; the ids it relied on are added to `ids`. */
+function _judgeTrigger(
+  ctx: FactContext,
+  c: Compiled,
+  t: Trigger,
+  responses: readonly CaseEvent[],
+  cancels: readonly CaseEvent[],
+  ids: string[],
+): ResponseItem {
+  const { calendar, index } = ctx;
+  const item: Draft = {
+    cancelledBy: undefined,
+    classes: undefined,
+    deadline: undefined,
+    deadlineId: undefined,
+    dueAt: undefined,
+    elapsed: undefined,
+    nonWorkingDays: undefined,
+    pausedWorkingDays: 0,
+    responseDate: undefined,
+    responseId: undefined,
+    startDate: isoDateFromDay(t.startDay),
+    state: 'open',
+    target: undefined,
+    triggerId: t.event.id,
+  };
+  if (c.satisfied?.(t.event)) {
+    item.state = 'met';
+    item.responseId = t.event.id;
+    item.responseDate = isoDateFromDay(t.event.day);
+    item.elapsed = 0;
+    return _item(item);
+  }
+  const due = _deadline(ctx, c, t);
+  item.deadline = due.text;
+  item.deadlineId = due.eventId;
+  item.target = due.target;
+  // Strictly after the start: the trigger, or the event a chained trigger starts from.
+  const answer = _answer(responses, t, t.from ?? t.event, c.replyOf, c.spec.correlateBy ?? []);
+  // Set aside only when the cancelling event comes before any answer.
+  const cancelledBy = cancels.find((x) => due.ms === undefined || x.atMs <= due.ms);
+  if (cancelledBy && !(answer && _precedes(answer, cancelledBy))) {
+    ids.push(cancelledBy.id);
+    item.state = 'cancelled';
+    item.cancelledBy = cancelledBy.id;
+    return _item(item);
+  }
+  // The measure runs to the response, else to the deadline, else to asOf.
+  const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
+  const endDay = answer ? answer.day : (due.day ?? asOfDay);
+  const paused = pausedIn(ctx, calendar.dayZero(t.startDay), endDay);
+  for (const id of paused.eventIds) ids.push(id);
+  item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
+  item.nonWorkingDays = calendar.nonWorkingDatesBetween(t.startDay - 1, endDay);
+  item.pausedWorkingDays = paused.days;
+  if (answer) {
+    ids.push(answer.id);
+    const classes = c.classes.filter(([, f]) => f(answer)).map(([k]) => k);
+    if (classes.length > 0) item.classes = classes;
+    item.responseDate = isoDateFromDay(answer.day);
+    item.responseId = answer.id;
+    const onTime = due.ms === undefined || (due.inclusive ? answer.atMs <= due.ms : answer.atMs < due.ms);
+    item.state = onTime ? 'met' : 'late';
+  } else if (due.ms !== undefined && (due.eventId !== undefined || ctx.asOfMs > due.ms)) {
+    // An anchor deadline has happened by asOf; a day or a time has passed once asOf is after it.
+    item.state = 'missing';
+  } else if (due.ms !== undefined) item.dueAt = formatInstant(due.ms, calendar.zone);
+  return _item(item);
+}
+
+/** An item being worked out: every key present, unset ones undefined (one object shape). */
+type Draft = { [K in keyof Required<ResponseItem>]: Required<ResponseItem>[K] | undefined };
+
+const _NO_EVENTS: readonly CaseEvent[] = Object.freeze([]);
 // Shared, frozen answers for what is only ever read (and never part of `measured`).
 const _NO_ITEMS = Object.freeze([]) as unknown as ResponseItem[];
 const _NOT_CLASSIFIED = Object.freeze({}) as Record<string, ResponseItem[]>;
 
 /**
- * An item as the fact holds it: the draft's keys that were set, in code-unit order (the order
- * `measured` is printed in), so that a finding takes it over as it is. With `copyLists`, its
- * lists are copies too; an unset list is a new empty one.
+ * An item with the keys that are set, in code-unit order (the order `measured` is printed in),
+ * so that a finding takes it over as it is; an item without non-working days gets its own empty list.
  */
-function _finalItem(d: ResponseItem, copyLists = false): ResponseItem {
+function _item(d: Draft | ResponseItem): ResponseItem {
   const out = {} as ResponseItem;
   if (d.cancelledBy !== undefined) out.cancelledBy = d.cancelledBy;
-  if (d.classes !== undefined) out.classes = copyLists ? [...d.classes] : d.classes;
+  if (d.classes !== undefined) out.classes = d.classes;
   if (d.deadline !== undefined) out.deadline = d.deadline;
   if (d.deadlineId !== undefined) out.deadlineId = d.deadlineId;
   if (d.dueAt !== undefined) out.dueAt = d.dueAt;
   if (d.elapsed !== undefined) out.elapsed = d.elapsed;
-  out.nonWorkingDays = copyLists || d.nonWorkingDays === _NO_DAYS ? [...d.nonWorkingDays] : d.nonWorkingDays;
-  out.pausedWorkingDays = d.pausedWorkingDays;
+  out.nonWorkingDays = d.nonWorkingDays ?? [];
+  out.pausedWorkingDays = d.pausedWorkingDays ?? 0;
   if (d.responseDate !== undefined) out.responseDate = d.responseDate;
   if (d.responseId !== undefined) out.responseId = d.responseId;
-  out.startDate = d.startDate;
-  out.state = d.state;
+  out.startDate = d.startDate as string;
+  out.state = d.state as State;
   if (d.target !== undefined) out.target = d.target;
-  out.triggerId = d.triggerId;
+  out.triggerId = d.triggerId as string;
   return out;
 }
 
-/** The triggers, in the scratch list `_triggerList` (which the caller releases). */
-function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): ScratchList<Trigger> {
-  const { index } = ctx;
-  const before = anchorPoint(ctx, spec.triggerBefore);
-  const out = _triggerList.start();
+/** An item with its own lists. */
+function _copy(i: ResponseItem): ResponseItem {
+  const out = _item(i);
+  if (i.classes) out.classes = [...i.classes];
+  out.nonWorkingDays = [...i.nonWorkingDays];
+  return out;
+}
+
+/** The triggers: events matching the filter, or the items of a fact chained from. */
+function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): Trigger[] {
+  const out: Trigger[] = [];
   if (filter) {
-    for (const e of candidateEvents(ctx, filter)) {
+    const before = anchorPoint(ctx, spec.triggerBefore);
+    for (const e of candidateEvents(ctx, filter))
       if (filter(e) && (before === undefined || e.atMs < before.ms))
         out.push({ event: e, startMs: e.atMs, startDay: e.day });
-    }
   } else {
     const chain = spec.trigger as Extract<Spec['trigger'], { fromFact: string }>;
     const source = ctx.facts[chain.fromFact];
     if (!source) throw new Error(`fact "${chain.fromFact}" must be declared before the facts chained to it`);
     for (const item of source.items as ResponseItem[]) {
       if (!chain.states.includes(item.state)) continue;
-      const event = eventById(index, item.triggerId);
-      if (!event) continue;
-      const point = chainPoint(ctx, item, chain.at, event);
-      if (point) out.push({ event, ...point });
+      const event = eventById(ctx.index, item.triggerId);
+      const point = event && chainPoint(ctx, item, chain.at, event);
+      if (event && point) out.push({ event, ...point });
     }
   }
-  if (spec.triggerScope === 'first' && out.length > 1) {
-    const first = out.items[0] as Trigger;
-    out.release();
-    out.push(first);
-  }
-  return out;
+  return spec.triggerScope === 'first' ? out.slice(0, 1) : out;
 }
 
 /** Where a chained trigger starts: its own instant, its deadline's end, or its response. */
@@ -365,23 +380,17 @@ export function chainPoint(
  * first such one that correlates with it.
  */
 function _answer(
-  candidates: ScratchList<CaseEvent>,
+  candidates: readonly CaseEvent[],
   t: Trigger,
   start: CaseEvent,
   replyOf: ((e: CaseEvent) => unknown) | undefined,
   keys: readonly string[],
 ): CaseEvent | undefined {
-  const { items, length } = candidates;
-  if (replyOf)
-    for (let i = 0; i < length; i++) {
-      const r = items[i] as CaseEvent;
-      if (_isLater(r, t, start) && replyOf(r) === t.event.id) return r;
-    }
-  for (let i = 0; i < length; i++) {
-    const r = items[i] as CaseEvent;
-    if (_isLater(r, t, start) && _correlates(keys, t.event, r)) return r;
+  if (replyOf) {
+    const named = candidates.find((r) => _isLater(r, t, start) && replyOf(r) === t.event.id);
+    if (named) return named;
   }
-  return undefined;
+  return candidates.find((r) => _isLater(r, t, start) && _correlates(keys, t.event, r));
 }
 
 /** `r` is strictly after a trigger's start, and is neither the trigger nor the event it starts from. */

@@ -24,6 +24,7 @@ import { formatInstant } from '../time/instant.js';
 import { type CheckPool, createCheckPool, evaluateInWorkers } from './check-workers.js';
 import { forTerminal } from './display.js';
 import { EXIT, UsageError } from './errors.js';
+import { type EvaluatorName, evaluatorNamed } from './evaluator-option.js';
 import type { CliIo } from './io.js';
 import { writeText } from './io.js';
 import { readJsonFile } from './load-json.js';
@@ -62,6 +63,8 @@ export interface CheckOptions {
   allowEmpty?: boolean | undefined;
   /** Bounds on line length, case size and decompressed size (`--max-*`). */
   limits?: Partial<ReadLimits> | undefined;
+  /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
+  evaluator?: EvaluatorName | undefined;
 }
 
 /** Loads the config file named on the command line (or none). */
@@ -274,6 +277,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
         timeline,
         line: ndjson.length > 0,
         full: keepResults,
+        evaluator: options.evaluator,
       },
     })) {
       if (o.kind !== 'rejected') countYears(o.item);
@@ -294,6 +298,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       prepared,
       asOf: asOfMs,
       timeline,
+      evaluator: evaluatorNamed(options.evaluator),
     }) as AsyncGenerator<CaseOutcome>) {
       if (outcome.kind === 'judged' && current) countYears(current);
       if (!(await take(outcome, current?.source))) break;

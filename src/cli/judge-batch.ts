@@ -10,6 +10,7 @@ import type { Config } from '../model/config.js';
 import type { CaseResult } from '../model/finding.js';
 import type { ReadItem } from '../readers/types.js';
 import { formatNdjsonCase } from '../reporters/ndjson.js';
+import { type EvaluatorName, evaluatorNamed } from './evaluator-option.js';
 
 /** What every task of one run shares: how to judge. */
 export interface WorkerSetup {
@@ -24,6 +25,8 @@ export interface WorkerSetup {
   line: boolean;
   /** Return each whole `CaseResult` (else only what the summary counts). */
   full: boolean;
+  /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
+  evaluator?: EvaluatorName | undefined;
 }
 
 /** The outcome of one item, in the order of the task's items; `lineBytes` is its line's share of `lines`. */
@@ -60,7 +63,12 @@ export async function judgeItems(
   setup: WorkerSetup,
   using: { ruleset: Ruleset; prepared: PreparedEvaluation },
 ): Promise<JudgedBatch> {
-  const options = { ...using, asOf: setup.asOfMs, timeline: setup.timeline };
+  const options = {
+    ...using,
+    asOf: setup.asOfMs,
+    timeline: setup.timeline,
+    evaluator: evaluatorNamed(setup.evaluator),
+  };
   const outcomes: WorkerOutcome[] = [];
   const lines: Buffer[] = [];
   for (const item of items) {

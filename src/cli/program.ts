@@ -8,6 +8,7 @@ import { runDiff, runReview } from './audit-commands.js';
 import { runExplain, runRules } from './catalogue-commands.js';
 import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
 import { UsageError } from './errors.js';
+import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
 import { type CliIo, writeText } from './io.js';
 import { DOCUMENT_FORMATS, type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
 import { runSummarize } from './summarize-command.js';
@@ -133,6 +134,12 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
       _minCompliance,
     )
     .option('--strict', 'stop at the first invalid case')
+    .addOption(
+      new Option(
+        '--evaluator <name>',
+        "decide conditions with each rule's compiled tests (default) or json-rules-engine, the reference",
+      ).choices(EVALUATORS),
+    )
     .option(
       '--workers <n>',
       'judge on N threads: this one and N-1 workers (output identical to one)',
@@ -165,6 +172,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         workers: o.workers as number | undefined,
         allowEmpty: o.allowEmpty as boolean | undefined,
         limits: _limits(o),
+        evaluator: o.evaluator as EvaluatorName | undefined,
       };
       code = await runCheck(options, io);
     });

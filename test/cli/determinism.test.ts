@@ -78,6 +78,56 @@ describe('service-standards check: the same inputs give the same report', { time
       expectSameBytes(other ?? '', utc ?? '', zones[i + 1] ?? '', 'UTC');
   });
 
+  it('whichever evaluator decides the conditions, on one thread or two', async () => {
+    const [compiled, reference, referenceOnTwo] = await Promise.all([
+      sampleUnderUtc(),
+      cli(
+        [
+          'check',
+          SAMPLE,
+          '--as-of',
+          SAMPLE_AS_OF,
+          '--fail-on',
+          'none',
+          '--format',
+          'json',
+          '--evaluator',
+          'json-rules-engine',
+        ],
+        { env: { TZ: 'UTC' } },
+      ),
+      cli(
+        [
+          'check',
+          SAMPLE,
+          '--as-of',
+          SAMPLE_AS_OF,
+          '--fail-on',
+          'none',
+          '--format',
+          'json',
+          '--evaluator',
+          'json-rules-engine',
+          '--workers',
+          '2',
+        ],
+        { env: { TZ: 'UTC' } },
+      ),
+    ]);
+    for (const r of [compiled, reference, referenceOnTwo]) {
+      expectNoStack(r);
+      expect(r.code).toBe(0);
+    }
+    const expected = withoutGeneratedAt(compiled.stdout);
+    expectSameBytes(withoutGeneratedAt(reference.stdout), expected, 'json-rules-engine', 'compiled');
+    expectSameBytes(
+      withoutGeneratedAt(referenceOnTwo.stdout),
+      expected,
+      'json-rules-engine, 2 threads',
+      'compiled',
+    );
+  });
+
   it('whatever the order of the cases and of the events within them', async () => {
     const next = random(20250630);
     const lines = (await readFile(join(ROOT, SAMPLE), 'utf8')).trimEnd().split('\n');

@@ -1,6 +1,7 @@
 import type { Anchor } from '../model/rule.js';
 import type { PausedDays, WorkingCalendar } from '../time/calendar.js';
 import { localDayOf } from '../time/instant.js';
+import { type PauseEventKind, pauseIntervals } from '../time/paused.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
 
 /** An instant a rule measures from or to, and the event that set it (none for `asOf`). */
@@ -57,6 +58,14 @@ const _point = (e: CaseEvent): AnchorPoint => ({ ms: e.atMs, day: e.day, eventId
 
 const _isClosure = (e: CaseEvent) =>
   e.type === 'case.closed' || (e.type === 'case.stage_changed' && e.data.stage === 'closed');
+const _pauseKind = (e: CaseEvent): PauseEventKind =>
+  _isClosure(e)
+    ? 'closed'
+    : e.type === 'case.paused'
+      ? 'paused'
+      : e.type === 'case.resumed'
+        ? 'resumed'
+        : undefined;
 
 const _isOutsideRemit = (e: CaseEvent) =>
   e.type === 'case.outside_remit' ||
@@ -79,8 +88,6 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   let closure: CaseEvent | undefined;
   let decision: CaseEvent | undefined;
   let outside: CaseEvent | undefined;
-  const intervals: { pausedAtMs: number; resumedAtMs: number; ids: string[] }[] = [];
-  let pausedBy: CaseEvent | undefined;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as CaseEvent;
     positionOfInput[e.seq] = i;
@@ -90,21 +97,9 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
     if (!receipt && e.type === 'complaint.received') receipt = e;
     if (!decision && e.type === 'decision.issued') decision = e;
     if (!outside && _isOutsideRemit(e)) outside = e;
-    if (closure) continue;
-    if (_isClosure(e)) closure = e;
-    else if (e.type === 'case.paused' && pausedBy === undefined) pausedBy = e;
-    else if (e.type === 'case.resumed' && pausedBy !== undefined) {
-      intervals.push({ pausedAtMs: pausedBy.atMs, resumedAtMs: e.atMs, ids: [pausedBy.id, e.id] });
-      pausedBy = undefined;
-    }
+    if (!closure && _isClosure(e)) closure = e;
   }
-  // A pause with no resume ends at closure, or at asOf.
-  if (pausedBy !== undefined)
-    intervals.push({
-      pausedAtMs: pausedBy.atMs,
-      resumedAtMs: closure ? closure.atMs : asOfMs,
-      ids: [pausedBy.id],
-    });
+  const intervals = pauseIntervals(events, _pauseKind, asOfMs);
   const paused = calendar.pausedDaysFrom(intervals);
   const asOf: AnchorPoint = { ms: asOfMs, day: localDayOf(asOfMs, calendar.zone) };
   const anchors: Partial<Record<Anchor, AnchorPoint>> = { asOf };

@@ -35,6 +35,55 @@ export function normalizePaused(paused: PausedDays): PausedDays {
   return paused;
 }
 
+/** What an event is to the pause rule: a pause, a resume, a closure, or nothing. */
+export type PauseEventKind = 'paused' | 'resumed' | 'closed' | undefined;
+
+/** One pause: when it began and ended, and the ids of the events that began and ended it. */
+export interface PauseInterval {
+  pausedAtMs: number;
+  resumedAtMs: number;
+  /** The `case.paused` id, and the `case.resumed` id when a resume ended it. */
+  ids: string[];
+}
+
+/**
+ * The pauses of a case (`indicators.md`, "Time"): each runs from a `case.paused` to the next
+ * `case.resumed` or the case's first closure, whichever comes first; one with neither ends at
+ * `asOfMs`. A pause while paused, or a resume while not, changes nothing; a pause that starts
+ * after the first closure counts for nothing, even if the case is later reopened.
+ * @param events the case's events in time order (after asOf ones are left out).
+ * @example
+ * pauseIntervals(
+ *   [{ id: 'p', atMs: 1 }, { id: 'c', atMs: 5 }, { id: 'p2', atMs: 7 }],
+ *   (e) => (e.id.startsWith('p') ? 'paused' : 'closed'),
+ *   10,
+ * ); // [{ pausedAtMs: 1, resumedAtMs: 5, ids: ['p'] }]
+ */
+export function pauseIntervals<E extends { readonly id: string; readonly atMs: number }>(
+  events: readonly E[],
+  kindOf: (event: E) => PauseEventKind,
+  asOfMs: number,
+): PauseInterval[] {
+  const out: PauseInterval[] = [];
+  let pausedBy: E | undefined;
+  for (const e of events) {
+    const kind = kindOf(e);
+    if (kind === 'closed') {
+      if (pausedBy !== undefined)
+        out.push({ pausedAtMs: pausedBy.atMs, resumedAtMs: e.atMs, ids: [pausedBy.id] });
+      return out;
+    }
+    if (kind === 'paused' && pausedBy === undefined) pausedBy = e;
+    else if (kind === 'resumed' && pausedBy !== undefined) {
+      out.push({ pausedAtMs: pausedBy.atMs, resumedAtMs: e.atMs, ids: [pausedBy.id, e.id] });
+      pausedBy = undefined;
+    }
+  }
+  if (pausedBy !== undefined)
+    out.push({ pausedAtMs: pausedBy.atMs, resumedAtMs: asOfMs, ids: [pausedBy.id] });
+  return out;
+}
+
 /**
  * @internal Whole local days between each pause and its resume, in `zone`: the first is the
  * pause's own day when it starts exactly at local midnight, else the next day; the last is the day

@@ -57,8 +57,8 @@ describe('pauses and closures (indicators.md, "Time")', () => {
         only: ['1.3.1'],
       },
     );
-    const time = (result.findings[0]?.measured as { time: { elapsed: number; pausedWorkingDays: number } })
-      .time;
+    const measured = result.findings[0]?.measured as { time: { elapsed: number; pausedWorkingDays: number } };
+    const time = measured.time;
     // Paused Mon 6 .. Thu 9 May (4 working days); closed Fri 10 May, 7 working days after Wed 1 May.
     const paused = cal.countPausedWorkingDays(dayFromIsoDate('2024-05-01'), dayFromIsoDate('2024-05-10'), [
       [dayFromIsoDate('2024-05-04'), dayFromIsoDate('2024-05-09')],

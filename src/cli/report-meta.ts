@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { ReportMeta } from '../model/report.js';
 import type { InputStats } from '../readers/stats.js';
+import { HOLIDAY_CORRECTIONS, holidayCorrectionsFor } from '../time/holiday-corrections.js';
 import { resolvePublicHolidays } from '../time/holidays.js';
 import { formatInstant } from '../time/instant.js';
 import { readVersions } from './versions.js';
@@ -26,7 +27,9 @@ const _sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('h
 /** Describes where the holidays came from, in one line. */
 export function describeHolidaySource(source: PreparedEvaluation['holidaySource']): string {
   if ('country' in source) {
-    return `date-holidays ${[source.country, source.state, source.region].filter(Boolean).join('/')} (public)`;
+    const codes = [source.country, source.state, source.region].filter(Boolean).join('/');
+    const corrected = HOLIDAY_CORRECTIONS.some((c) => c.country === source.country.toUpperCase());
+    return `date-holidays ${codes} (public)${corrected ? ', with the proclaimed one-off changes it lacks' : ''}`;
   }
   if ('dates' in source) return 'explicit list';
   return 'none';
@@ -47,8 +50,11 @@ export function buildReportMeta(facts: RunFacts): ReportMeta {
   const asOfYear = Number(formatInstant(facts.asOfMs, zone).slice(0, 4));
   const [from, to] = facts.years ?? [asOfYear, asOfYear];
   const cal = prepared.config.calendar;
+  const [fromYear, toYear] = [Math.min(from, asOfYear), Math.max(to, asOfYear)];
+  const source = prepared.holidaySource;
+  const corrections = 'country' in source ? holidayCorrectionsFor(source.country, fromYear, toYear) : [];
   const holidays = [
-    ...resolvePublicHolidays(prepared.holidaySource, Math.min(from, asOfYear), Math.max(to, asOfYear)),
+    ...resolvePublicHolidays(source, fromYear, toYear),
     ...(cal?.extraHolidays ?? []).map((h) => ({ date: h.date, name: h.name ?? 'Extra holiday' })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const meta: ReportMeta = {
@@ -70,6 +76,16 @@ export function buildReportMeta(facts: RunFacts): ReportMeta {
       countReceiptDay: prepared.calendar.countReceiptDay,
       holidays,
       closures: (cal?.closures ?? []).map((c) => ({ ...c })),
+      ...(corrections.length > 0
+        ? {
+            holidayCorrections: corrections.map(({ date, name, change, source }) => ({
+              date,
+              name,
+              change,
+              source,
+            })),
+          }
+        : {}),
     },
     dependencies: versions.dependencies,
   };

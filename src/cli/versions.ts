@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRECOMPUTED_HOLIDAYS } from '../time/holidays-table.js';
 
 /** The libraries whose versions shape verdicts, recorded in every report's `meta`. */
 export const RECORDED_DEPENDENCIES = [
@@ -38,6 +39,9 @@ function _versionOf(root: string, dep: string): string {
     if (parent === dir) break;
     dir = parent;
   }
+  // An optional peer: without it, the holidays come from the table generated from this version.
+  if (dep === 'date-holidays')
+    return `not installed (holidays precomputed from ${PRECOMPUTED_HOLIDAYS.version})`;
   return 'bundled';
 }
 

@@ -27,6 +27,17 @@ export const ReportMetaSchema = z.strictObject({
     countReceiptDay: z.boolean(),
     holidays: z.array(z.strictObject({ date: z.string(), name: z.string() })),
     closures: z.array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string().optional() })),
+    /** Proclaimed one-off changes applied on top of date-holidays in the years listed, with their source. */
+    holidayCorrections: z
+      .array(
+        z.strictObject({
+          date: z.string(),
+          name: z.string(),
+          change: z.enum(['add', 'remove']),
+          source: z.string(),
+        }),
+      )
+      .optional(),
   }),
   dependencies: z.record(z.string(), z.string()),
   only: z.array(z.string()).optional(),

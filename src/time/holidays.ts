@@ -5,13 +5,17 @@
  * date-holidays is loaded on first use only (it takes about a quarter of a second to load, and
  * as much again to compute 40 years). The holidays of the shipped ruleset's source (GB/SCT) are
  * also kept precomputed in `holidays-table.ts`, generated from date-holidays by
- * `scripts/generate-holidays.ts`; they are used only while the installed date-holidays is the
- * version they were generated from, so the answers are date-holidays' own either way.
+ * `scripts/generate-holidays.ts`; they are used while the installed date-holidays is the
+ * version they were generated from, so the answers are date-holidays' own either way, and when
+ * date-holidays is not installed at all: it is an optional peer dependency, needed only for
+ * another source. Proclaimed one-off changes date-holidays lacks are applied on top of either
+ * (`holiday-corrections.ts`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type DateHolidays from 'date-holidays';
 import { dayFromIsoDate } from './days.js';
+import { correctHolidayYear } from './holiday-corrections.js';
 import { PRECOMPUTED_HOLIDAYS } from './holidays-table.js';
 
 /**
@@ -47,8 +51,16 @@ let _Holidays: typeof DateHolidays | undefined;
 let _installed: string | null | undefined;
 
 /** @internal date-holidays, loaded on first use (synchronously: the calendar's API is). */
-function _lib(): typeof DateHolidays {
+function _lib(key: string): typeof DateHolidays {
   if (_Holidays === undefined) {
+    if (_installedVersion() === null) {
+      const known = Object.keys(PRECOMPUTED_HOLIDAYS.sources).map((k) => k.replace(/\/+$/, ''));
+      throw new RangeError(
+        `the holidays of ${key.replace(/\/+$/, '')} need the optional package date-holidays ` +
+          `(npm install date-holidays); without it only ${known.join(', ')} ` +
+          `${PRECOMPUTED_HOLIDAYS.fromYear}-${PRECOMPUTED_HOLIDAYS.toYear} are available`,
+      );
+    }
     _require ??= createRequire(import.meta.url);
     // Its CommonJS build exports the class itself.
     _Holidays = _require('date-holidays') as typeof DateHolidays;
@@ -78,10 +90,16 @@ export function holidaySourceKey(source: CountrySource): string {
   return types === undefined ? key : `${key}+${types.join('+')}`;
 }
 
-/** @internal The precomputed table of a source, when there is one for the installed date-holidays. */
+/**
+ * @internal The precomputed table of a source, when there is one and date-holidays is either
+ * the version it was generated from or not installed.
+ */
 function _precomputed(key: string): PrecomputedSource | undefined {
   const table = (PRECOMPUTED_HOLIDAYS.sources as Readonly<Record<string, PrecomputedSource>>)[key];
-  if (table === undefined || _installedVersion() !== PRECOMPUTED_HOLIDAYS.version) return undefined;
+  const installed = _installedVersion();
+  if (table === undefined || (installed !== null && installed !== PRECOMPUTED_HOLIDAYS.version)) {
+    return undefined;
+  }
   return table;
 }
 
@@ -108,7 +126,7 @@ function _instance(country: string, state: string | undefined, region: string | 
   const key = holidaySourceKey({ country, state, region });
   const cached = _instances.get(key);
   if (cached !== undefined) return cached;
-  const Lib = _lib();
+  const Lib = _lib(key);
   const probe = new Lib();
   const c = _lookup(probe.getCountries('en'), country);
   if (c === undefined) throw new RangeError(`date-holidays does not know the country "${country}"`);
@@ -151,12 +169,16 @@ export function precomputedCountryYear(source: CountrySource, year: number): Hol
   return table === undefined ? undefined : _decodeYear(table, year);
 }
 
-/** @internal Public holidays of one year: precomputed when possible, else from date-holidays. */
+/**
+ * @internal Public holidays of one year as proclaimed: precomputed when possible, else from
+ * date-holidays, with the proclaimed corrections applied.
+ */
 function _countryYear(source: CountrySource, year: number): readonly Holiday[] {
   const key = `${holidaySourceKey(source)}:${year}`;
   let list = _byYear.get(key);
   if (list === undefined) {
-    list = precomputedCountryYear(source, year) ?? liveCountryYear(source, year);
+    const raw = precomputedCountryYear(source, year) ?? liveCountryYear(source, year);
+    list = correctHolidayYear(source.country, year, raw);
     _byYear.set(key, list);
   }
   return list;
@@ -179,10 +201,12 @@ export function checkHolidaySource(source: HolidaySource): void {
 
 /**
  * Public holidays of the years `fromYear`..`toYear` (inclusive), deduplicated by date (the first
- * name is kept) and sorted by date. date-holidays results are memoized per source and year; a
+ * name is kept) and sorted by date. A country's are date-holidays' public holidays with the
+ * proclaimed corrections applied (`HOLIDAY_CORRECTIONS`), memoized per source and year; a
  * country, state or region that date-holidays does not know throws a RangeError (date-holidays
  * itself would silently fall back to the whole country).
- * @throws RangeError for unknown codes, an invalid explicit date, or a reversed year range.
+ * @throws RangeError for unknown codes, an invalid explicit date, a reversed year range, or a
+ * source other than the precomputed ones while date-holidays is not installed.
  * @example
  * resolvePublicHolidays({ country: 'GB', state: 'SCT' }, 2025, 2025)[0];
  * // { date: '2025-01-01', name: "New Year's Day" }

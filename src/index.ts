@@ -31,6 +31,8 @@ export { evaluateCases } from './engine/evaluate-cases.js';
 export type { ConditionEvaluator, StageVerdicts } from './engine/evaluator.js';
 export { createCompiledEvaluator } from './engine/evaluator.js';
 export { createJsonRulesEngineEvaluator } from './engine/json-rules-engine-evaluator.js';
+export type { Detail, MeasuredReads } from './engine/measured-detail.js';
+export { DETAILS, measuredReads } from './engine/measured-detail.js';
 export type { NormalizeCaseOptions, NormalizeResult } from './engine/normalize.js';
 export { normalizeCase } from './engine/normalize.js';
 export type { PreparedEvaluation, PrepareEvaluationOptions } from './engine/prepare.js';

@@ -5,6 +5,7 @@ import { type ConditionTest, compileCondition, conditionFacts } from './conditio
 import type { FactFn } from './fact-context.js';
 import type { FilterScope } from './filter.js';
 import { jsonCopy } from './json-copy.js';
+import { type MeasuredReads, measuredReads } from './measured-detail.js';
 import { compileTemplate, type TemplateRenderer, templateFacts } from './render.js';
 import { compileFact, unmeasuredKeys } from './templates/index.js';
 
@@ -72,6 +73,8 @@ export interface CompiledRule {
   readonly measured: readonly (number | 'parameters')[];
   /** The resolved parameters as `measured` shows them (keys sorted); each finding copies them. */
   readonly measuredParams: Readonly<Record<string, unknown>>;
+  /** What its findings' explanations and checks read: their `measured` at `--detail findings`. */
+  readonly reads: MeasuredReads;
 }
 
 /** Options of {@link compileRule}. */
@@ -165,6 +168,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     readsAsOf,
     measured: _measuredOrder(rule, facts),
     measuredParams: jsonCopy(options.params, { sortKeys: true }),
+    reads: measuredReads(rule),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Config } from '../model/config.js';
-import type { CaseResult } from '../model/finding.js';
+import type { CaseResult, Detail } from '../model/finding.js';
 import type { InputIssue } from '../model/issues.js';
 import { civilFromDays, isoDateFromDay } from '../time/days.js';
 import { formatInstant, localDayOf, parseInstant } from '../time/instant.js';
@@ -27,6 +27,12 @@ export interface EvaluateCaseOptions {
    * (the reference).
    */
   evaluator?: ConditionEvaluator | undefined;
+  /**
+   * How much of what the facts measured each finding carries (`interface.md`, `--detail`):
+   * `findings` (the default) only what its explanation and checks read, `full` everything,
+   * parameters included, `summary` nothing.
+   */
+  detail?: Detail | undefined;
   /** Also return the case's events (ids, types, dates, working days since receipt) as `timeline`. */
   timeline?: boolean | undefined;
   /** A ruleset already prepared for this config (saves compiling it again). */
@@ -110,7 +116,8 @@ export async function evaluateCase(input: unknown, options: EvaluateCaseOptions)
   const index = indexCase(normalized.case, prepared.calendar, asOfMs);
   const { evaluator } = options;
   const calendar = prepared.calendar;
-  const run = { index, calendar, asOfMs, asOfText: describeAsOf(index, calendar, asOfMs) };
+  const asOfText = describeAsOf(index, calendar, asOfMs);
+  const run = { index, calendar, asOfMs, asOfText, detail: options.detail };
   const findings = [];
   for (const rule of prepared.rules)
     findings.push(evaluator ? await judgeRuleWith(rule, run, evaluator) : judgeRule(rule, run));

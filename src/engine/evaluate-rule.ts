@@ -1,4 +1,4 @@
-import type { Finding, Status } from '../model/finding.js';
+import type { Detail, Finding, Status } from '../model/finding.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
@@ -8,6 +8,7 @@ import type { FactValues } from './conditions.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
 import { type FactValue, idsInTimeOrder } from './fact-context.js';
 import { jsonCopy, jsonNormalized } from './json-copy.js';
+import { findingMeasured } from './measured-detail.js';
 import { worseStatus } from './status.js';
 
 /** Everything one rule needs to judge one case. */
@@ -17,6 +18,8 @@ export interface RuleRun {
   readonly asOfMs: number;
   /** `asOf` as templates read it (`{asOf.at}`, `{asOf.date}`). */
   readonly asOfText: { readonly at: string; readonly date: string };
+  /** How much of what the facts measured each finding carries; `findings` when not given. */
+  readonly detail?: Detail | undefined;
 }
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
@@ -38,7 +41,7 @@ export function judgeRule(rule: CompiledRule, run: RuleRun): Finding {
     for (let i = 0; i < verdicts.length; i++) verdicts[i] = (rule.stages[i] as Stage).test(values);
     return findingOf(rule, run, values, verdicts);
   } catch (e) {
-    return _errorFinding(rule, e);
+    return _errorFinding(rule, run, e);
   }
 }
 
@@ -55,19 +58,20 @@ export async function judgeRuleWith(
     const values = measureFacts(rule, run);
     return findingOf(rule, run, values, await evaluator.evaluate(rule, values));
   } catch (e) {
-    return _errorFinding(rule, e);
+    return _errorFinding(rule, run, e);
   }
 }
 
-function _errorFinding(rule: CompiledRule, e: unknown): Finding {
-  return {
+function _errorFinding(rule: CompiledRule, run: RuleRun, e: unknown): Finding {
+  const finding: Finding = {
     ref: rule.ref,
     id: rule.id,
     status: 'error',
     explanation: `This indicator could not be evaluated: ${(e as Error).message}.`,
     evidence: [],
-    measured: {},
   };
+  if (run.detail === 'full') finding.measured = {};
+  return finding;
 }
 
 /**
@@ -132,8 +136,11 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     status,
     explanation,
     evidence: _evidence(rule, run.index, values, cited),
-    measured: _measured(rule, values),
   };
+  const measured = findingMeasured(run.detail ?? 'findings', status, rule.reads, values, () =>
+    _measured(rule, values),
+  );
+  if (measured) finding.measured = measured;
   if (dueAt) finding.dueAt = dueAt;
   return finding;
 }

@@ -38,8 +38,12 @@ export const FindingSchema = z.strictObject({
   explanation: z.string(),
   /** Ids of the events the verdict relied on, in time order. */
   evidence: z.array(z.string()),
-  /** The measurements the verdict was read from (dates, counts, working days, targets). */
-  measured: z.record(z.string(), z.unknown()),
+  /**
+   * The measurements the verdict was read from (dates, counts, working days): at `--detail
+   * findings` only what its explanation and checks read, and none on a not-applicable finding;
+   * at `full` everything the facts measured, parameters included.
+   */
+  measured: z.record(z.string(), z.unknown()).optional(),
   /** When a pending finding falls due (ISO instant in the calendar's zone). */
   dueAt: z.string().optional(),
   /** The review applied to this finding, when one applies. */

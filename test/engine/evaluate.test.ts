@@ -44,7 +44,7 @@ describe('evaluateCase', () => {
   });
 
   it('writes measured without evidence ids or derived lists, its keys in code-unit order at every depth', async () => {
-    const r = await evaluateCase(history(), { ruleset, asOf });
+    const r = await evaluateCase(history(), { ruleset, asOf, detail: 'full' });
     const sorted = (v: unknown): boolean =>
       Array.isArray(v)
         ? v.every(sorted)
@@ -54,20 +54,20 @@ describe('evaluateCase', () => {
             Object.values(v).every(sorted);
     for (const f of r.findings) {
       expect(sorted(f.measured), f.ref).toBe(true);
-      for (const [name, value] of Object.entries(f.measured)) {
+      for (const [name, value] of Object.entries(f.measured ?? {})) {
         if (name === 'parameters') continue;
         for (const k of ['eventIds', 'notMetItems', 'openItems', 'classified'])
           expect(value).not.toHaveProperty(k);
       }
     }
     // The responses fact of 1.2.1 keeps its items (what the derived lists were made from).
-    const explained = r.findings.find((f) => f.ref === '1.2.1')?.measured.explained as Record<
+    const explained = r.findings.find((f) => f.ref === '1.2.1')?.measured?.explained as Record<
       string,
       unknown
     >;
     expect(Object.keys(explained)).toEqual([...Object.keys(explained)].sort());
     expect(explained).toMatchObject({ met: 1, items: [{ triggerId: 'e1', responseId: 'e2', state: 'met' }] });
-    expect(r.findings.find((f) => f.ref === '1.2.1')?.measured.parameters).toEqual({
+    expect(r.findings.find((f) => f.ref === '1.2.1')?.measured?.parameters).toEqual({
       processExplainedWithin: 5,
     });
   });
@@ -217,17 +217,17 @@ describe('rules that throw', () => {
 describe('configuration', () => {
   it('overrides parameters and switches indicators off', async () => {
     const config = { parameters: { processExplainedWithin: 1 }, indicators: { '1.3.1': { enabled: false } } };
-    const r = await evaluateCase(history(), { ruleset, asOf, config });
+    const r = await evaluateCase(history(), { ruleset, asOf, config, detail: 'full' });
     expect(r.findings.map((f) => f.ref)).not.toContain('1.3.1');
     const f = r.findings.find((x) => x.ref === '1.2.1');
     expect(f?.status).toBe('fail');
-    expect(f?.measured.parameters).toEqual({ processExplainedWithin: 1 });
+    expect(f?.measured?.parameters).toEqual({ processExplainedWithin: 1 });
   });
 
   it('overrides one complexity target without losing the others', async () => {
     const config = { parameters: { targets: { standard: 10 } } };
-    const r = await evaluateCase(history(), { ruleset, asOf, config });
-    expect(r.findings.find((x) => x.ref === '1.3.1')?.measured.parameters).toEqual({
+    const r = await evaluateCase(history(), { ruleset, asOf, config, detail: 'full' });
+    expect(r.findings.find((x) => x.ref === '1.3.1')?.measured?.parameters).toEqual({
       targets: { simple: 5, standard: 10, complex: 80 },
     });
   });

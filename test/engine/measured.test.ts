@@ -30,11 +30,13 @@ describe("findings' measured values", () => {
     const shared: string[] = [];
     const results: CaseResult[] = [];
     // Each case twice: a second judgement must not reuse anything the first handed out.
-    for (const round of [1, 2]) {
-      for (const c of sample) {
-        const r = await evaluateCase(c, { ruleset, asOf });
-        results.push(r);
-        collectObjects(r.findings, seen, `round ${round} ${r.caseId}`, shared);
+    for (const detail of ['full', 'findings'] as const) {
+      for (const round of [1, 2]) {
+        for (const c of sample) {
+          const r = await evaluateCase(c, { ruleset, asOf, detail });
+          results.push(r);
+          collectObjects(r.findings, seen, `${detail} round ${round} ${r.caseId}`, shared);
+        }
       }
     }
     expect(shared).toEqual([]);
@@ -46,21 +48,32 @@ describe("findings' measured values", () => {
     const shared: string[] = [];
     for (const f of readIndicatorFixtures()) {
       const config = f.config as Parameters<typeof evaluateCase>[1]['config'];
-      const r = await evaluateCase(f.case, { ruleset, asOf: f.asOf, config });
+      const r = await evaluateCase(f.case, { ruleset, asOf: f.asOf, config, detail: 'full' });
       collectObjects(r.findings, seen, f.file, shared);
     }
     expect(shared).toEqual([]);
   });
 
-  it('are in JSON form already: a JSON round trip (keys sorted) changes nothing', async () => {
-    for (const c of sample) {
-      const r = await evaluateCase(c, { ruleset, asOf });
-      for (const f of r.findings) {
-        expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(jsonCopy(f.measured, { sortKeys: true }));
-        expect(JSON.stringify(f.measured)).toBe(JSON.stringify(jsonCopy(f.measured, { sortKeys: true })));
+  it.each(['findings', 'full'] as const)(
+    'are in JSON form already at %s: a JSON round trip (keys sorted) changes nothing',
+    async (detail) => {
+      for (const c of sample) {
+        const r = await evaluateCase(c, { ruleset, asOf, detail });
+        for (const f of r.findings) {
+          if (f.measured === undefined) {
+            expect([f.ref, detail, f.status]).toEqual([
+              f.ref,
+              'findings',
+              expect.stringMatching(/^(not_applicable|error)$/),
+            ]);
+            continue;
+          }
+          expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(jsonCopy(f.measured, { sortKeys: true }));
+          expect(JSON.stringify(f.measured)).toBe(JSON.stringify(jsonCopy(f.measured, { sortKeys: true })));
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('judging cases concurrently', () => {

@@ -64,7 +64,7 @@ const _MAX_DEPTH = 8;
 export function receiptDateOf(findings: readonly Finding[]): string | undefined {
   let found: string | undefined;
   for (const f of findings) {
-    for (const fact of Object.values(f.measured)) {
+    for (const fact of Object.values(f.measured ?? {})) {
       if (fact === null || typeof fact !== 'object') continue;
       const date = (fact as Record<string, unknown>).receiptDate;
       if (typeof date !== 'string' || !_DATE.test(date)) continue;

@@ -1,0 +1,163 @@
+import type { Status } from '../model/finding.js';
+import type { Condition, RuleFile } from '../model/rule.js';
+
+/**
+ * How much of what the facts measured each finding carries (`--detail`, `interface.md`):
+ * `findings` only the values its explanation and checks read, `full` everything the facts
+ * measured, `summary` nothing (the report keeps only the counts).
+ */
+export const DETAILS = ['summary', 'findings', 'full'] as const;
+export type Detail = (typeof DETAILS)[number];
+
+/** The values a rule's findings read: paths into the facts (and `case`), sorted, each once. */
+export interface MeasuredReads {
+  readonly paths: readonly (readonly string[])[];
+}
+
+// Parameters are in `meta.parameters` and `asOf` in `meta.asOf`: a finding does not repeat them.
+const _NOT_MEASURED = new Set(['params', 'asOf']);
+
+/**
+ * What a rule's findings read, worked out once per rule: every path its conditions compare
+ * and every placeholder of its checks' explanations. Left out: the rule's own `not_applicable`
+ * sentence (such a finding has no `measured`), `dueAt` paths (the finding's `dueAt` states the
+ * result), parameters and `asOf`, and paths through a list index (per-item values are in
+ * `--detail full`; the explanation states them).
+ *
+ * @example
+ * measuredReads(rule).paths; // [['explained', 'first', 'deadline'], ['explained', 'late'], ...]
+ */
+export function measuredReads(rule: RuleFile): MeasuredReads {
+  const found = new Map<string, readonly string[]>();
+  const add = (segments: readonly string[]) => {
+    if (segments.length === 0 || _NOT_MEASURED.has(segments[0] as string)) return;
+    if (segments.some((s) => s === '' || /^[0-9]+$/.test(s))) return;
+    found.set(segments.join('.'), segments);
+  };
+  const addCondition = (c: Condition | undefined) => {
+    if (c) for (const p of conditionPaths(c)) add(p);
+  };
+  const addTemplate = (t: string | undefined) => {
+    if (t !== undefined) for (const p of placeholderPaths(t)) add(p);
+  };
+  addCondition(rule.appliesWhen);
+  for (const check of rule.checks) {
+    addCondition(check.appliesWhen);
+    for (const t of Object.values(check.explain)) addTemplate(t);
+    for (const o of check.outcomes) {
+      addCondition(o.when);
+      addTemplate(o.explain);
+    }
+  }
+  return { paths: [...found.values()].sort(_compareSegments) };
+}
+
+/**
+ * A finding's `measured` at the detail asked for; undefined when it has none (`summary`, and
+ * at `findings` a not-applicable or error finding, which read nothing worth keeping). `full`
+ * is computed only when asked for.
+ */
+export function findingMeasured(
+  detail: Detail,
+  status: Status,
+  reads: MeasuredReads,
+  values: Readonly<Record<string, unknown>>,
+  full: () => Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  if (detail === 'full') return full();
+  if (detail === 'summary' || status === 'not_applicable' || status === 'error') return undefined;
+  return pickMeasured(reads, values);
+}
+
+/**
+ * The values at `reads`' paths, nested as in the facts, keys in code-unit order (the paths are
+ * sorted). Only plain values and lists of plain values are taken (ids, dates, counts): an
+ * object or a list of objects is left out, so no per-item list is copied. Nothing returned is
+ * shared with `values`.
+ */
+export function pickMeasured(
+  reads: MeasuredReads,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of reads.paths) {
+    const value = _plain(_resolve(values, path));
+    if (value === undefined) continue;
+    let target = out;
+    for (let i = 0; i < path.length - 1; i++) {
+      const key = path[i] as string;
+      let next = target[key] as Record<string, unknown> | undefined;
+      if (next === undefined) {
+        next = {};
+        target[key] = next;
+      }
+      target = next;
+    }
+    target[path[path.length - 1] as string] = value;
+  }
+  return out;
+}
+
+/** Each path a condition reads, as segments (`fact` then the JSONPath's keys). */
+export function conditionPaths(c: Condition): string[][] {
+  if ('all' in c) return c.all.flatMap(conditionPaths);
+  if ('any' in c) return c.any.flatMap(conditionPaths);
+  if ('not' in c) return conditionPaths(c.not);
+  const out = [[c.fact, ..._jsonPathSegments(c.path)]];
+  const v = c.value;
+  if (v !== null && typeof v === 'object' && !Array.isArray(v))
+    out.push([v.fact, ..._jsonPathSegments(v.path)]);
+  return out;
+}
+
+/** Each placeholder's path in an explanation template (`{a.b|date}` gives `['a', 'b']`). */
+export function placeholderPaths(template: string): string[][] {
+  return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) =>
+    ((m[1] as string).split('|')[0] as string).trim().split('.'),
+  );
+}
+
+/** `$.first.elapsed` → `['first', 'elapsed']`; `$[0]` → `['0']` (a list index). */
+function _jsonPathSegments(path: string | undefined): string[] {
+  if (path === undefined) return [];
+  return [...path.matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]/g)].map((m) => (m[1] ?? m[2]) as string);
+}
+
+function _resolve(values: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+  let v: unknown = values;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/** A plain value in JSON form (a copy for a list), or undefined for anything else. */
+function _plain(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (const item of v) {
+      const p = _scalar(item);
+      if (p === undefined) return undefined;
+      out.push(p);
+    }
+    return out;
+  }
+  return _scalar(v);
+}
+
+function _scalar(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  return undefined;
+}
+
+function _compareSegments(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}

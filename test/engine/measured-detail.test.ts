@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  conditionPaths,
+  findingMeasured,
+  measuredReads,
+  pickMeasured,
+  placeholderPaths,
+} from '../../src/engine/measured-detail.js';
+import type { RuleFile } from '../../src/index.js';
+import { evaluateCase, loadRuleset } from '../../src/index.js';
+
+const ruleset = await loadRuleset();
+const rule121 = ruleset.rules.find((r) => r.ref === '1.2.1') as RuleFile;
+
+describe('measuredReads', () => {
+  it("lists each path a rule's checks compare or explain, sorted, once each, without params, asOf, dueAt or list indices", () => {
+    const paths = measuredReads(rule121).paths.map((p) => p.join('.'));
+    expect(paths).toEqual([
+      'explained.first.deadline',
+      'explained.first.elapsed',
+      'explained.first.nonWorkingDays',
+      'explained.first.pausedWorkingDays',
+      'explained.first.responseDate',
+      'explained.first.responseId',
+      'explained.first.startDate',
+      'explained.judged',
+      'explained.late',
+      'explained.missing',
+      'explained.open',
+    ]);
+  });
+
+  it('reads a fact compared with another fact, and case state the checks read', () => {
+    const rule = {
+      ...rule121,
+      appliesWhen: { fact: 'case', path: '$.decided', operator: 'equal', value: true },
+      checks: [
+        {
+          id: 'c',
+          description: 'd',
+          outcomes: [
+            {
+              status: 'fail',
+              when: { fact: 'a', path: '$.x', operator: 'greaterThan', value: { fact: 'b', path: '$.y' } },
+              explain: '{a.x|count:day:days} {b.items.0.id} {params.p} {asOf.date|date}',
+              dueAt: 'a.dueAt',
+            },
+          ],
+          explain: { pass: '{a.z|or:none}' },
+        },
+      ],
+      explain: { not_applicable: '{a.onlyWhenNotApplicable}' },
+    } as RuleFile;
+    expect(measuredReads(rule).paths.map((p) => p.join('.'))).toEqual(['a.x', 'a.z', 'b.y', 'case.decided']);
+  });
+
+  it('parses condition JSONPaths and template placeholders', () => {
+    expect(conditionPaths({ any: [{ fact: 'f', path: '$.a[0].b', operator: 'equal', value: 1 }] })).toEqual([
+      ['f', 'a', '0', 'b'],
+    ]);
+    expect(conditionPaths({ not: { fact: 'f', operator: 'equal', value: 1 } })).toEqual([['f']]);
+    expect(placeholderPaths('On { a.b |date}, {c|wrap: (:)}.')).toEqual([['a', 'b'], ['c']]);
+  });
+});
+
+describe('pickMeasured', () => {
+  const reads = {
+    paths: [['f', 'first', 'date'], ['f', 'ids'], ['f', 'items'], ['f', 'n'], ['f', 'whole'], ['g']],
+  };
+
+  it('takes plain values and lists of them, nested as in the facts, and leaves objects and lists of objects out', () => {
+    const ids = ['e1', 'e2'];
+    const values = {
+      f: {
+        first: { date: '2024-05-07', other: 1 },
+        ids,
+        items: [{ id: 'e1' }],
+        n: Number.NaN,
+        whole: { a: 1 },
+      },
+    };
+    const out = pickMeasured(reads, values);
+    expect(out).toStrictEqual({ f: { first: { date: '2024-05-07' }, ids: ['e1', 'e2'], n: null } });
+    expect((out.f as { ids: string[] }).ids).not.toBe(ids);
+    expect(JSON.stringify(out)).toBe('{"f":{"first":{"date":"2024-05-07"},"ids":["e1","e2"],"n":null}}');
+  });
+
+  it('skips what is missing, and a path through a plain value or a list', () => {
+    expect(pickMeasured(reads, { f: { first: 'x', ids: [] } })).toStrictEqual({ f: { ids: [] } });
+    expect(pickMeasured({ paths: [['f', 'length']] }, { f: ['a'] })).toStrictEqual({});
+  });
+});
+
+describe('findingMeasured', () => {
+  const reads = { paths: [['f', 'n']] };
+  const values = { f: { n: 1, more: 2 } };
+  const full = () => ({ f: { n: 1, more: 2 }, parameters: {} });
+
+  it('gives everything at full, nothing at summary, and at findings nothing for not applicable or error', () => {
+    expect(findingMeasured('full', 'not_applicable', reads, values, full)).toEqual(full());
+    expect(findingMeasured('summary', 'fail', reads, values, full)).toBeUndefined();
+    expect(findingMeasured('findings', 'not_applicable', reads, values, full)).toBeUndefined();
+    expect(findingMeasured('findings', 'error', reads, values, full)).toBeUndefined();
+    expect(findingMeasured('findings', 'pass', reads, values, full)).toEqual({ f: { n: 1 } });
+  });
+});
+
+describe('findings at each detail', () => {
+  const history = {
+    caseId: 'C-1',
+    events: [
+      { id: 'e1', type: 'complaint.received', at: '2024-05-01T09:00:00+01:00', data: { channel: 'email' } },
+      {
+        id: 'e2',
+        type: 'communication.sent',
+        at: '2024-05-02T09:00:00+01:00',
+        data: { to: 'complainant', covers: ['investigation_process'] },
+      },
+    ],
+  };
+  const asOf = '2024-05-31T17:00:00+01:00';
+
+  it('default to what each explanation reads, with no measured on not applicable findings', async () => {
+    const r = await evaluateCase(history, { ruleset, asOf });
+    const f = r.findings.find((x) => x.ref === '1.2.1');
+    expect(f?.status).toBe('pass');
+    expect(f?.measured).toStrictEqual({
+      explained: {
+        first: {
+          deadline: expect.any(String),
+          elapsed: 1,
+          nonWorkingDays: [],
+          pausedWorkingDays: 0,
+          responseDate: '2024-05-02',
+          responseId: 'e2',
+          startDate: '2024-05-01',
+        },
+        judged: 1,
+        late: 0,
+        missing: 0,
+        open: 0,
+      },
+    });
+    for (const x of r.findings) {
+      if (x.status === 'not_applicable') expect(x.measured, x.ref).toBeUndefined();
+      else expect(x.measured, x.ref).not.toHaveProperty('parameters');
+    }
+  });
+
+  it('keep every measurement and the parameters at full, and none at summary', async () => {
+    const full = await evaluateCase(history, { ruleset, asOf, detail: 'full' });
+    const f = full.findings.find((x) => x.ref === '1.2.1');
+    expect(f?.measured).toMatchObject({
+      parameters: { processExplainedWithin: 5 },
+      explained: { items: [{ responseId: 'e2' }] },
+    });
+    expect(full.findings.every((x) => x.measured !== undefined)).toBe(true);
+    const summary = await evaluateCase(history, { ruleset, asOf, detail: 'summary' });
+    expect(summary.findings.every((x) => x.measured === undefined)).toBe(true);
+    expect(summary.findings.map((x) => [x.status, x.explanation, x.evidence])).toEqual(
+      full.findings.map((x) => [x.status, x.explanation, x.evidence]),
+    );
+  });
+});

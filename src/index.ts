@@ -31,8 +31,8 @@ export { evaluateCases } from './engine/evaluate-cases.js';
 export type { ConditionEvaluator, StageVerdicts } from './engine/evaluator.js';
 export { createCompiledEvaluator } from './engine/evaluator.js';
 export { createJsonRulesEngineEvaluator } from './engine/json-rules-engine-evaluator.js';
-export type { Detail, MeasuredReads } from './engine/measured-detail.js';
-export { DETAILS, measuredReads } from './engine/measured-detail.js';
+export type { MeasuredReads } from './engine/measured-detail.js';
+export { measuredReads } from './engine/measured-detail.js';
 export type { NormalizeCaseOptions, NormalizeResult } from './engine/normalize.js';
 export { normalizeCase } from './engine/normalize.js';
 export type { PreparedEvaluation, PrepareEvaluationOptions } from './engine/prepare.js';
@@ -69,12 +69,19 @@ export type {
   AppliedReview,
   BaselineState,
   CaseResult,
+  Detail,
   Finding,
   ReviewedStatus,
   Status,
   StatusCounts,
 } from './model/finding.js';
-export { CaseResultSchema, FindingSchema, StatusCountsSchema, StatusSchema } from './model/finding.js';
+export {
+  CaseResultSchema,
+  DETAILS,
+  FindingSchema,
+  StatusCountsSchema,
+  StatusSchema,
+} from './model/finding.js';
 export type { InputIssue } from './model/issues.js';
 export { formatIssue } from './model/issues.js';
 export type { PublishedSchemaName } from './model/json-schemas.js';

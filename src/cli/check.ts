@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { resolveAsOfMs } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases, type RejectedCase } from '../engine/evaluate-cases.js';
@@ -8,7 +8,7 @@ import { ConfigError, type PrepareEvaluationOptions, prepareEvaluation } from '.
 import type { Ruleset } from '../engine/ruleset.js';
 import { createSummaryBuilder } from '../engine/summarize.js';
 import type { Config } from '../model/config.js';
-import type { CaseResult } from '../model/finding.js';
+import type { CaseResult, Detail } from '../model/finding.js';
 import type { Mapping } from '../model/mapping.js';
 import type { Report } from '../model/report.js';
 import type { ReadLimits } from '../readers/limits.js';
@@ -65,6 +65,10 @@ export interface CheckOptions {
   limits?: Partial<ReadLimits> | undefined;
   /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
   evaluator?: EvaluatorName | undefined;
+  /** How much each finding's `measured` holds (`--detail`, default `findings`). */
+  detail?: Detail | undefined;
+  /** Indented JSON (`--pretty`); compact by default. */
+  pretty?: boolean | undefined;
 }
 
 /** Loads the config file named on the command line (or none). */
@@ -218,7 +222,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   const ndjson: { writer: NdjsonWriter; stream: Writable; own: boolean }[] = options.reports
     .filter((r) => r.format === 'ndjson')
     .map((r) => {
-      const stream = r.path === '-' ? io.stdout : createWriteStream(r.path);
+      const stream = r.path === '-' ? io.stdout : _createFile(r.path);
       return { writer: createNdjsonWriter(stream), stream, own: r.path !== '-' };
     });
   const progress = createProgress({ stream: io.stderr, env: io.env, quiet: options.quiet === true });
@@ -227,6 +231,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   let judgedEvents = 0;
   // The audit report's drill-down shows each case's timeline.
   const timeline = options.reports.some((r) => r.format === 'html');
+  const detail = options.detail ?? 'findings';
   /** Takes one case's outcome (in input order); false when --strict stops the run there. */
   const take = async (
     outcome: CaseOutcome,
@@ -250,8 +255,9 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     judged++;
     judgedEvents += result.events;
     progress.tick(judged, judgedEvents);
-    for (const n of ndjson) {
-      if (line === undefined) await n.writer.writeCase(result);
+    // At `--detail summary` the NDJSON report is its summary line alone.
+    for (const n of detail === 'summary' ? [] : ndjson) {
+      if (line === undefined) await n.writer.writeCase(_withoutTimeline(result));
       else if (!n.stream.write(line)) await once(n.stream, 'drain');
     }
     if (keepResults) results.push(result);
@@ -275,6 +281,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
         skip: options.skip,
         asOfMs,
         timeline,
+        detail,
         line: ndjson.length > 0,
         full: keepResults,
         evaluator: options.evaluator,
@@ -299,6 +306,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       asOf: asOfMs,
       timeline,
       evaluator: evaluatorNamed(options.evaluator),
+      detail,
     }) as AsyncGenerator<CaseOutcome>) {
       if (outcome.kind === 'judged' && current) countYears(current);
       if (!(await take(outcome, current?.source))) break;
@@ -317,6 +325,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     prepared,
     asOfMs,
     asOfSource,
+    detail,
     generatedAt: io.now(),
     inputs: stats.inputs,
     mapping: options.mapping && mappingBytes ? { file: options.mapping, bytes: mappingBytes } : undefined,
@@ -334,12 +343,17 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   }
   // Document reports list cases by id, so their bytes do not depend on the input's order.
   results.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  const report: Report = { meta, summary: s, cases: results };
+  const report: Report = { meta, cases: results, summary: s };
+  const withoutTimelines: Report = timeline
+    ? { meta, cases: results.map(_withoutTimeline), summary: s }
+    : report;
   for (const target of documents) {
-    const text = renderDocument(target.format as DocumentFormat, report, ruleset, {
+    const format = target.format as DocumentFormat;
+    const text = renderDocument(format, format === 'html' ? report : withoutTimelines, ruleset, {
       color: target.path === '-' && options.color === true,
       env: io.env,
       cwd: io.cwd,
+      pretty: options.pretty === true,
     });
     if (target.path === '-') await writeText(io.stdout, text);
     else await _writeFile(target.path, text);
@@ -362,9 +376,29 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   return breaches.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-async function _writeFile(path: string, text: string): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
+/** Only the audit report shows timelines: every other report is the same whatever else is written. */
+function _withoutTimeline(result: CaseResult): CaseResult {
+  if (result.timeline === undefined) return result;
+  const { timeline: _, ...rest } = result;
+  return rest;
+}
+
+/** A report file's stream, its folder created when missing (`--report` creates missing folders). */
+function _createFile(path: string): Writable {
   try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+  } catch (e) {
+    throw new UsageError(
+      `cannot write the report ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  return createWriteStream(path);
+}
+
+async function _writeFile(path: string, text: string): Promise<void> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  try {
+    await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, text);
   } catch (e) {
     throw new UsageError(

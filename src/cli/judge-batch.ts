@@ -7,7 +7,7 @@ import { type CaseOutcome, evaluateCases } from '../engine/evaluate-cases.js';
 import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Config } from '../model/config.js';
-import type { CaseResult } from '../model/finding.js';
+import type { CaseResult, Detail } from '../model/finding.js';
 import type { ReadItem } from '../readers/types.js';
 import { formatNdjsonCase } from '../reporters/ndjson.js';
 import { type EvaluatorName, evaluatorNamed } from './evaluator-option.js';
@@ -21,6 +21,8 @@ export interface WorkerSetup {
   skip?: readonly string[] | undefined;
   asOfMs: number;
   timeline: boolean;
+  /** How much each finding's `measured` holds. */
+  detail: Detail;
   /** Return each case's NDJSON line (`formatNdjsonCase`). */
   line: boolean;
   /** Return each whole `CaseResult` (else only what the summary counts). */
@@ -68,6 +70,7 @@ export async function judgeItems(
     asOf: setup.asOfMs,
     timeline: setup.timeline,
     evaluator: evaluatorNamed(setup.evaluator),
+    detail: setup.detail,
   };
   const outcomes: WorkerOutcome[] = [];
   const lines: Buffer[] = [];
@@ -85,7 +88,9 @@ export async function judgeItems(
           : outcome.result;
         const judged: WorkerOutcome = { kind: 'judged', result: setup.full ? result : _slim(result) };
         if (setup.line) {
-          const line = Buffer.from(formatNdjsonCase(result));
+          // Only the audit report shows timelines: the NDJSON line is the same without it.
+          const { timeline: _, ...withoutTimeline } = result;
+          const line = Buffer.from(formatNdjsonCase(withoutTimeline));
           lines.push(line);
           judged.lineBytes = line.length;
         }

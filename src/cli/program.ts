@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DETAILS, type Detail } from '../model/finding.js';
 import { PUBLISHED_SCHEMAS, type PublishedSchemaName, toJsonSchema } from '../model/json-schemas.js';
 import { STATUSES } from '../model/vocabulary.js';
 import type { ReadLimits } from '../readers/limits.js';
@@ -145,6 +146,12 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
       'judge on N threads: this one and N-1 workers (output identical to one)',
       _workers,
     )
+    .addOption(
+      new Option('--detail <level>', "what each finding's measured holds: summary, findings or full")
+        .choices(DETAILS)
+        .default('findings'),
+    )
+    .option('--pretty', 'indented JSON (compact by default)')
     .option('--quiet', 'no progress display')
     .option('--no-color', 'no colour in the text report')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -173,6 +180,8 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         allowEmpty: o.allowEmpty as boolean | undefined,
         limits: _limits(o),
         evaluator: o.evaluator as EvaluatorName | undefined,
+        detail: o.detail as Detail,
+        pretty: o.pretty as boolean | undefined,
       };
       code = await runCheck(options, io);
     });

@@ -19,13 +19,22 @@ export function renderDocument(
   format: DocumentFormat,
   report: Report,
   ruleset: Ruleset,
-  options: { color: boolean; env: Readonly<Record<string, string | undefined>>; cwd: string },
+  options: {
+    color: boolean;
+    env: Readonly<Record<string, string | undefined>>;
+    cwd: string;
+    /** Indented JSON (`--pretty`). */
+    pretty?: boolean | undefined;
+  },
 ): string {
   switch (format) {
     case 'text':
       return formatText(report, { color: options.color, env: options.env });
     case 'json':
-      return formatJson(report);
+      return formatJson(
+        report.meta.detail === 'summary' ? { meta: report.meta, summary: report.summary } : report,
+        { indent: options.pretty ? 2 : 0 },
+      );
     case 'junit':
       return formatJunit(report);
     case 'sarif':

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { jsonCopy } from '../engine/json-copy.js';
 import type { PreparedEvaluation } from '../engine/prepare.js';
+import type { Detail } from '../model/finding.js';
 import type { ReportMeta } from '../model/report.js';
 import type { InputStats } from '../readers/stats.js';
 import { HOLIDAY_CORRECTIONS, holidayCorrectionsFor } from '../time/holiday-corrections.js';
@@ -12,6 +14,8 @@ export interface RunFacts {
   prepared: PreparedEvaluation;
   asOfMs: number;
   asOfSource: 'option' | 'now';
+  /** How much of what the facts measured the findings carry (`--detail`). */
+  detail: Detail;
   generatedAt: Date;
   inputs: readonly InputStats[];
   mapping?: { file: string; bytes: Buffer } | undefined;
@@ -33,6 +37,21 @@ export function describeHolidaySource(source: PreparedEvaluation['holidaySource'
   }
   if ('dates' in source) return 'explicit list';
   return 'none';
+}
+
+/**
+ * Each judged indicator's resolved parameters by ref, keys sorted: `meta.parameters`, so that
+ * findings need not repeat them. Indicators without parameters are left out.
+ *
+ * @example
+ * resolvedParameters(prepared)['1.2.1']; // { processExplainedWithin: 5 }
+ */
+export function resolvedParameters(prepared: PreparedEvaluation): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const rule of prepared.rules) {
+    if (rule.source.parameters.length > 0) out[rule.ref] = jsonCopy(rule.params, { sortKeys: true });
+  }
+  return out;
 }
 
 /**
@@ -87,6 +106,8 @@ export function buildReportMeta(facts: RunFacts): ReportMeta {
           }
         : {}),
     },
+    parameters: resolvedParameters(prepared),
+    detail: facts.detail,
     dependencies: versions.dependencies,
   };
   if (facts.mapping) meta.mapping = { file: facts.mapping.file, sha256: _sha256(facts.mapping.bytes) };

@@ -61,7 +61,7 @@ export async function runSummarize(options: SummarizeCommandOptions, io: CliIo):
     // Each shard lists the holidays of the years its own events span: the merged report lists them all.
     for (const h of shard.meta.calendar.holidays) holidays.set(`${h.date} ${h.name}`, h);
     builder.addSummary(shard.summary);
-    cases.push(...shard.cases);
+    cases.push(...(shard.cases ?? []));
   }
   if (!first) throw new UsageError('no shard was read');
   cases.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));

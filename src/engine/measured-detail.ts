@@ -1,13 +1,5 @@
-import type { Status } from '../model/finding.js';
+import type { Detail, Status } from '../model/finding.js';
 import type { Condition, RuleFile } from '../model/rule.js';
-
-/**
- * How much of what the facts measured each finding carries (`--detail`, `interface.md`):
- * `findings` only the values its explanation and checks read, `full` everything the facts
- * measured, `summary` nothing (the report keeps only the counts).
- */
-export const DETAILS = ['summary', 'findings', 'full'] as const;
-export type Detail = (typeof DETAILS)[number];
 
 /** The values a rule's findings read: paths into the facts (and `case`), sorted, each once. */
 export interface MeasuredReads {

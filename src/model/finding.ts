@@ -26,6 +26,14 @@ export const BaselineStateSchema = z.enum(['new', 'unchanged', 'updated']);
 export type BaselineState = z.infer<typeof BaselineStateSchema>;
 
 /**
+ * How much of what the facts measured each finding carries (`--detail`, `interface.md`):
+ * `findings` only the values its explanation and checks read, `full` everything the facts
+ * measured, `summary` nothing (the report keeps only the counts).
+ */
+export const DETAILS = ['summary', 'findings', 'full'] as const;
+export type Detail = (typeof DETAILS)[number];
+
+/**
  * One verdict on one indicator for one case (`indicators.md`, "Statuses").
  *
  * @example

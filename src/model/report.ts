@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseResultSchema } from './finding.js';
+import { CaseResultSchema, DETAILS } from './finding.js';
 import { SummarySchema } from './summary.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -39,16 +39,23 @@ export const ReportMetaSchema = z.strictObject({
       )
       .optional(),
   }),
+  /** Each judged indicator's resolved parameters (defaults overridden by config), by ref: once per run. */
+  parameters: z.record(z.string(), z.record(z.string(), z.unknown())),
+  /** How much of what the facts measured each finding's `measured` holds (`--detail`). */
+  detail: z.enum(DETAILS),
   dependencies: z.record(z.string(), z.string()),
   only: z.array(z.string()).optional(),
   skip: z.array(z.string()).optional(),
 });
 export type ReportMeta = z.infer<typeof ReportMetaSchema>;
 
-/** The JSON report (`--format json`): meta, summary, and every judged case's findings. */
+/**
+ * The JSON report (`--format json`): meta, every judged case's findings (none at `--detail
+ * summary`), then the summary, last so that the report can be written as cases are judged.
+ */
 export const ReportSchema = z.strictObject({
   meta: ReportMetaSchema,
+  cases: z.array(CaseResultSchema).optional(),
   summary: SummarySchema,
-  cases: z.array(CaseResultSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -72,7 +72,7 @@ const _suite = (name: string, counts: _Counts, testcases: string[]): string =>
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const byRef = new Map<string, string[]>();
   const counts = new Map<string, _Counts>();
-  for (const result of report.cases) {
+  for (const result of report.cases ?? []) {
     for (const f of result.findings) {
       const c = counts.get(f.ref) ?? _zero();
       counts.set(f.ref, c);
@@ -84,7 +84,7 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   }
   const total = _zero();
   const suites: string[] = [];
-  for (const { ref, id } of indicatorRefs(report.summary, report.cases)) {
+  for (const { ref, id } of indicatorRefs(report.summary, report.cases ?? [])) {
     const c = counts.get(ref) ?? _zero();
     for (const k of Object.keys(total) as (keyof _Counts)[]) total[k] += c[k];
     suites.push(_suite(`${ref} ${id}`, c, byRef.get(ref) ?? []));

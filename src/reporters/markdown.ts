@@ -126,7 +126,7 @@ function _rejected(report: Report): string[] {
 
 function _failing(report: Report, cap: number): string[] {
   const byRef = new Map<string, { result: CaseResult; finding: Finding }[]>();
-  for (const result of report.cases) {
+  for (const result of report.cases ?? []) {
     for (const finding of result.findings) {
       if (!isFailing(finding.status)) continue;
       const list = byRef.get(finding.ref) ?? [];
@@ -137,7 +137,7 @@ function _failing(report: Report, cap: number): string[] {
   if (byRef.size === 0) return ['No case has a fail or an error.'];
   const e = escapeMarkdownText;
   const lines: string[] = [];
-  for (const { ref, id } of indicatorRefs(report.summary, report.cases)) {
+  for (const { ref, id } of indicatorRefs(report.summary, report.cases ?? [])) {
     const list = byRef.get(ref);
     if (!list) continue;
     if (lines.length > 0) lines.push('');

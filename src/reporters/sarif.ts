@@ -60,7 +60,7 @@ const _hasLines = (file: string): boolean => !/\.xes(\.gz)?$/i.test(file);
 export function formatSarif(report: Report, ruleset: RulesetWords, options: SarifOptions = {}): string {
   const { meta } = report;
   const words = new Map(ruleset.rules.map((r) => [r.ref, r]));
-  const refs = indicatorRefs(report.summary, report.cases);
+  const refs = indicatorRefs(report.summary, report.cases ?? []);
   const ruleIndex = new Map(refs.map((r, i) => [r.ref, i]));
   const placement = new Map(report.summary.indicators.map((i) => [i.ref, i]));
   const rules = refs.map(({ ref, id }) => {
@@ -104,7 +104,7 @@ export function formatSarif(report: Report, ruleset: RulesetWords, options: Sari
         ? locate(single.file, undefined)
         : [];
 
-  const results = report.cases.flatMap((result) => {
+  const results = (report.cases ?? []).flatMap((result) => {
     const failing = result.findings.filter((f) => isFailing(f.status));
     if (failing.length === 0) return [];
     const locations = caseLocations(result);

@@ -149,7 +149,7 @@ function _rejected(report: Report): string[] {
 
 function _worst(report: Report, limit: number, paint: _Paint): string[] {
   if (limit <= 0) return [];
-  const worst = worstCasesOf(report.cases);
+  const worst = worstCasesOf(report.cases ?? []);
   if (worst.length === 0) return ['Worst cases: none (no case has a fail or an error)'];
   const shown = worst.slice(0, limit);
   const lines = [`Worst cases (${shown.length} of ${_plural(worst.length, 'case')} with a fail or an error)`];

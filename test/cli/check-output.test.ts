@@ -229,9 +229,11 @@ describe.concurrent('service-standards check: what a person reads', { timeout: C
     expect(stdin.meta.inputs).toEqual([{ ...file.meta.inputs[0], file: '<stdin>' }]);
     expect(file.meta.inputs).toEqual([{ file: SAMPLE, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     // And the cases too, but for where each was read from.
-    expect(stdin.cases.map((c) => c.source)).toEqual(
-      file.cases.map((c) => ({ ...c.source, file: '<stdin>' })),
+    expect((stdin.cases ?? []).map((c) => c.source)).toEqual(
+      (file.cases ?? []).map((c) => ({ ...c.source, file: '<stdin>' })),
     );
-    expect(stdin.cases.map(({ source: _, ...c }) => c)).toEqual(file.cases.map(({ source: _, ...c }) => c));
+    expect((stdin.cases ?? []).map(({ source: _, ...c }) => c)).toEqual(
+      (file.cases ?? []).map(({ source: _, ...c }) => c),
+    );
   });
 });

@@ -153,9 +153,13 @@ describe('service-standards check: the same inputs give the same report', { time
       expect(report.meta.inputs).toHaveLength(1);
       report.meta.generatedAt = '';
       report.meta.inputs = [];
-      const sources = report.cases.map((c) => lineOf(c.source?.line ?? Number.NaN));
+      const sources = (report.cases ?? []).map((c) => lineOf(c.source?.line ?? Number.NaN));
       return {
-        text: JSON.stringify({ ...report, cases: report.cases.map(({ source: _, ...c }) => c) }, null, 2),
+        text: JSON.stringify(
+          { ...report, cases: (report.cases ?? []).map(({ source: _, ...c }) => c) },
+          null,
+          2,
+        ),
         sources,
       };
     };

@@ -180,7 +180,7 @@ describe.concurrent('service-standards check: exit codes', { timeout: CLI_TIMEOU
       expect(r.stdout).toContain(`${input}:3: events.1.type:`);
       const report = ReportSchema.parse(JSON.parse(await readFile(json, 'utf8')));
       expect(report.summary.cases).toBe(3);
-      expect(report.cases.map((c) => c.caseId)).toEqual(['OK-1', 'OK-2', 'OK-3']);
+      expect((report.cases ?? []).map((c) => c.caseId)).toEqual(['OK-1', 'OK-2', 'OK-3']);
       expect(report.summary.rejected).toEqual([
         {
           caseId: 'BAD',
@@ -222,7 +222,7 @@ describe.concurrent('service-standards check: exit codes', { timeout: CLI_TIMEOU
       expectNoStack(r);
       expect(r.code).toBe(2);
       const report = ReportSchema.parse(JSON.parse(r.stdout));
-      expect(report.cases.map((c) => c.caseId)).toEqual(['OK']);
+      expect((report.cases ?? []).map((c) => c.caseId)).toEqual(['OK']);
       expect(report.summary.rejected.map((x) => [x.caseId, x.problems.map((p) => p.path.join('.'))])).toEqual(
         [
           ['N1', ['events']],
@@ -255,7 +255,7 @@ describe.concurrent('service-standards check: exit codes', { timeout: CLI_TIMEOU
       expect(r.stderr).toContain('stopped at the first invalid case (--strict): BAD');
       const report = ReportSchema.parse(JSON.parse(r.stdout));
       // What was read before it is reported; nothing after it was judged.
-      expect(report.cases.map((c) => c.caseId)).toEqual(['OK-1', 'OK-2']);
+      expect((report.cases ?? []).map((c) => c.caseId)).toEqual(['OK-1', 'OK-2']);
       expect(report.summary.rejected.map((x) => x.caseId)).toEqual(['BAD']);
     });
 

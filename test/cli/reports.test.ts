@@ -109,7 +109,7 @@ describe.concurrent('service-standards check --report', { timeout: CLI_TIMEOUT }
       expect(report.meta.dependencies[name], name).toBe(installed(name));
     }
     expect(summary.cases).toBe(50);
-    expect(report.cases).toHaveLength(50);
+    expect(report.cases ?? []).toHaveLength(50);
     expect(summary.findings).toBe(50 * 27);
 
     // JUnit: one testsuite per indicator, one testcase per case; its counts are the summary's.
@@ -141,7 +141,7 @@ describe.concurrent('service-standards check --report', { timeout: CLI_TIMEOUT }
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
     }[];
     expect(results).toHaveLength(summary.byStatus.fail + summary.byStatus.error);
-    const lineOf = new Map(report.cases.map((c) => [c.caseId, c.source?.line]));
+    const lineOf = new Map((report.cases ?? []).map((c) => [c.caseId, c.source?.line]));
     for (const result of results) {
       expect(['fail', 'error']).toContain(result.properties.status);
       const where = result.locations[0]?.physicalLocation;
@@ -156,7 +156,7 @@ describe.concurrent('service-standards check --report', { timeout: CLI_TIMEOUT }
     const records = lines.map((l) => JSON.parse(l));
     const last = records.pop();
     expect(records.every((x) => x.type === 'case')).toBe(true);
-    expect(records.map((x) => x.caseId).sort()).toEqual(report.cases.map((c) => c.caseId));
+    expect(records.map((x) => x.caseId).sort()).toEqual((report.cases ?? []).map((c) => c.caseId));
     expect(last).toEqual({ type: 'summary', meta: report.meta, summary });
   });
 });
@@ -207,10 +207,10 @@ describe.concurrent('nothing is lost', { timeout: CLI_TIMEOUT }, () => {
 
     expect(summary.cases + summary.rejected.length).toBe(casesIn.size);
     expect(summary.events + summary.rejected.reduce((n, x) => n + x.events, 0)).toBe(eventsIn);
-    expect(new Set([...report.cases.map((c) => c.caseId), ...summary.rejected.map((x) => x.caseId)])).toEqual(
-      casesIn,
-    );
-    expect(report.cases.map((c) => c.caseId)).toEqual(['CLI-1', 'CLI-2', 'CLI-3', 'FLAT-OK']);
+    expect(
+      new Set([...(report.cases ?? []).map((c) => c.caseId), ...summary.rejected.map((x) => x.caseId)]),
+    ).toEqual(casesIn);
+    expect((report.cases ?? []).map((c) => c.caseId)).toEqual(['CLI-1', 'CLI-2', 'CLI-3', 'FLAT-OK']);
 
     expect(summary.rejected).toEqual([
       {

@@ -63,9 +63,9 @@ describe('service-standards summarize', { timeout: CLI_TIMEOUT }, () => {
       c.source?.file === inputs[1]
         ? { file: SAMPLE, line: (c.source?.line ?? 0) + cut }
         : { ...c.source, file: SAMPLE };
-    expect(two.cases.map(place)).toEqual(one.cases.map((c) => c.source));
+    expect((two.cases ?? []).map(place)).toEqual((one.cases ?? []).map((c) => c.source));
     const judgement = ({ source: _, ...c }: CaseResult) => c;
-    expect(two.cases.map(judgement)).toEqual(one.cases.map(judgement));
+    expect((two.cases ?? []).map(judgement)).toEqual((one.cases ?? []).map(judgement));
 
     // And meta: the same run facts, with both shards as the inputs.
     expect(two.meta.inputs.map((i) => i.file)).toEqual(inputs);

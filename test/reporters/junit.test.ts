@@ -109,7 +109,7 @@ describe('formatJunit', () => {
     const find = (ref: string, caseId: string) =>
       cases.find((c) => c['@_classname'] === ref && c['@_name'] === caseId);
     const explanation = (caseId: string, ref: string) =>
-      report.cases.find((c) => c.caseId === caseId)?.findings.find((f) => f.ref === ref)?.explanation;
+      (report.cases ?? []).find((c) => c.caseId === caseId)?.findings.find((f) => f.ref === ref)?.explanation;
 
     expect(find('1.2.1', 'C-002')).toMatchObject({
       '@_file': 'logs/cases.ndjson',
@@ -135,7 +135,7 @@ describe('formatJunit', () => {
     const safe =
       'Sent </script><script>alert("x")</script> & \'more\' ]]> \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD tab\there\r\nend';
     const odd: Report = structuredClone(report);
-    const c = odd.cases[1];
+    const c = odd.cases?.[1];
     const [f0, , f2] = c?.findings ?? [];
     const rejected = odd.summary.rejected[0];
     if (!c || !f0 || !f2 || !rejected) throw new Error('the sample has C-002 and a rejected case');

@@ -86,13 +86,13 @@ describe('formatMarkdown', () => {
   });
 
   it('says so when nothing failed', () => {
-    const clean: Report = { ...report, cases: report.cases.filter((c) => c.caseId === 'C-001') };
+    const clean: Report = { ...report, cases: (report.cases ?? []).filter((c) => c.caseId === 'C-001') };
     expect(formatMarkdown(clean)).toContain('## Failing cases\n\nNo case has a fail or an error.\n');
   });
 
   it('keeps every cell inert: no HTML, no Markdown, no broken table', () => {
     const odd: Report = structuredClone(report);
-    const c = odd.cases[1];
+    const c = odd.cases?.[1];
     if (!c?.findings[0]) throw new Error('the sample has C-002');
     c.caseId = 'C|2 <b>x</b>';
     c.findings[0].explanation = 'Sent </script> & *not* bold | [link](http://x) `code`\nnext';

@@ -14,14 +14,14 @@ import { sampleReport, sampleRuleset } from '../support/report.js';
 describe('NDJSON report', () => {
   const report = sampleReport();
   const text = [
-    ...report.cases.map((c) => formatNdjsonCase(c)),
+    ...(report.cases ?? []).map((c) => formatNdjsonCase(c)),
     formatNdjsonSummary(report.meta, report.summary),
   ].join('');
 
   it('writes one line per case, then a summary line', () => {
     const lines = text.split('\n');
     expect(lines.at(-1)).toBe('');
-    expect(lines).toHaveLength(report.cases.length + 2);
+    expect(lines).toHaveLength((report.cases ?? []).length + 2);
     const records = lines.slice(0, -1).map((l) => JSON.parse(l));
     expect(records.map((r) => r.type)).toEqual(['case', 'case', 'case', 'case', 'summary']);
     expect(Object.keys(records[0])).toEqual([
@@ -44,13 +44,16 @@ describe('NDJSON report', () => {
 
   it('lets a summary builder merge shards read back', () => {
     const ruleset = sampleRuleset();
-    const first = { ...report, cases: report.cases.slice(0, 2) };
-    const rest = { ...report, cases: report.cases.slice(2) };
+    const first = { ...report, cases: (report.cases ?? []).slice(0, 2) };
+    const rest = { ...report, cases: (report.cases ?? []).slice(2) };
     const shard = (r: typeof report, withRejected: boolean) => {
       const b = createSummaryBuilder(ruleset);
-      for (const c of r.cases) b.addResult(c);
+      for (const c of r.cases ?? []) b.addResult(c);
       if (withRejected) for (const x of report.summary.rejected) b.addRejected(x);
-      return [...r.cases.map((c) => formatNdjsonCase(c)), formatNdjsonSummary(r.meta, b.result())].join('');
+      return [
+        ...(r.cases ?? []).map((c) => formatNdjsonCase(c)),
+        formatNdjsonSummary(r.meta, b.result()),
+      ].join('');
     };
     const merged = createSummaryBuilder(ruleset);
     for (const s of [shard(first, true), shard(rest, false)]) merged.addSummary(parseNdjsonReport(s).summary);
@@ -98,7 +101,7 @@ describe('NDJSON report', () => {
 
 describe('createNdjsonWriter', () => {
   const report = sampleReport();
-  const [first] = report.cases;
+  const [first] = report.cases ?? [];
   if (!first) throw new Error('the sample has cases');
 
   it('writes the same lines as the formatters', async () => {
@@ -106,7 +109,7 @@ describe('createNdjsonWriter', () => {
     const chunks: string[] = [];
     sink.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
     const writer = createNdjsonWriter(sink);
-    for (const c of report.cases) await writer.writeCase(c);
+    for (const c of report.cases ?? []) await writer.writeCase(c);
     await writer.writeSummary(report.meta, report.summary);
     sink.end();
     expect(writer.cases).toBe(4);

@@ -76,7 +76,7 @@ describe('formatSarif', () => {
     );
     expect(new Set(levels)).toEqual(new Set(['fail:error', 'error:warning']));
     const error = results.find((r: { properties: { status: string } }) => r.properties.status === 'error');
-    const finding = report.cases[1]?.findings[2];
+    const finding = (report.cases ?? [])[1]?.findings[2];
     expect(error).toMatchObject({
       ruleId: '1.3.1',
       ruleIndex: 2,
@@ -107,7 +107,7 @@ describe('formatSarif', () => {
 
   it('makes paths relative URIs: under root, percent-encoded, file:// outside it; no line region for XES traces', () => {
     const moved = structuredClone(report);
-    const [c1, c2, c3, c4] = moved.cases;
+    const [c1, c2, c3, c4] = moved.cases ?? [];
     const passed = c1?.findings[0];
     if (!c1 || !c2 || !c3 || !c4 || !passed) throw new Error('the sample has four cases');
     passed.status = 'fail'; // so that C-001 has a result too
@@ -132,7 +132,7 @@ describe('formatSarif', () => {
   });
 
   it('falls back to the only input file when a case has no source', () => {
-    const noSource = { ...report, cases: report.cases.map(({ source: _s, ...c }) => c) };
+    const noSource = { ...report, cases: (report.cases ?? []).map(({ source: _s, ...c }) => c) };
     const { results } = JSON.parse(formatSarif(noSource, ruleset)).runs[0];
     expect(results[0].locations).toEqual([
       { physicalLocation: { artifactLocation: { uri: 'logs/cases.ndjson', index: 0 } } },

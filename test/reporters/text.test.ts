@@ -68,7 +68,7 @@ describe('formatText', () => {
     expect(one).toContain('Worst cases (1 of 2 cases with a fail or an error)');
     expect(one).not.toContain('C-002  ');
     expect(formatText(report, { env: {}, worstCases: 0 })).not.toContain('Worst cases');
-    const clean: Report = { ...report, cases: report.cases.filter((c) => c.caseId === 'C-001') };
+    const clean: Report = { ...report, cases: (report.cases ?? []).filter((c) => c.caseId === 'C-001') };
     expect(formatText(clean, { env: {} })).toContain('Worst cases: none (no case has a fail or an error)\n');
   });
 

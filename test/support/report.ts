@@ -237,6 +237,8 @@ export function sampleMeta(ruleset: Ruleset): ReportMeta {
       holidays: [],
       closures: [],
     },
+    parameters: { '1.1.1': { acknowledgeWithin: 3 } },
+    detail: 'findings',
     dependencies: { 'json-rules-engine': '7.3.1', 'date-holidays': '3.37.0' },
   };
 }

@@ -22,7 +22,14 @@ const SAMPLE = 'fixtures/sample/sample.ndjson';
 const asOfMs = Date.parse('2025-06-30T16:00:00Z');
 const ruleset = await loadRuleset();
 const prepared = prepareEvaluation(ruleset, {});
-const setup: WorkerSetup = { config: {}, asOfMs, timeline: false, line: true, full: false };
+const setup: WorkerSetup = {
+  config: {},
+  asOfMs,
+  timeline: false,
+  detail: 'findings',
+  line: true,
+  full: false,
+};
 
 /** A random source seeded, so that each run of the test is the same. */
 function rng(seed: number) {

@@ -84,7 +84,7 @@ function _monthRange(first: string, last: string): string[] {
 
 /**
  * Counts pass and fail findings per commitment in each month of receipt (`received[k]` is the
- * receipt date of `report.cases[k]`, YYYY-MM-DD, or undefined).
+ * receipt date of `(report.cases ?? [])[k]`, YYYY-MM-DD, or undefined).
  */
 export function monthStats(report: Report, received: readonly (string | undefined)[]): MonthStats {
   const dated = received.filter((d): d is string => d !== undefined).map((d) => d.slice(0, 7));
@@ -103,7 +103,7 @@ export function monthStats(report: Report, received: readonly (string | undefine
   );
   const seriesOf = new Map(series.map((s) => [s.ref, s]));
   const cases = months.map(() => 0);
-  report.cases.forEach((result, k) => {
+  (report.cases ?? []).forEach((result, k) => {
     const date = received[k];
     const month = date === undefined ? undefined : monthIndex.get(date.slice(0, 7));
     if (month === undefined) return;

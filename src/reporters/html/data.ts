@@ -176,7 +176,7 @@ function _byDate(dates: Map<string, string>, order: Map<string, number>, a: stri
  * order with each finding's evidence as indexes into the case's cited events.
  */
 export function buildData(report: Report, received: readonly (string | undefined)[]): _HtmlData {
-  const indicators = indicatorRefs(report.summary, report.cases);
+  const indicators = indicatorRefs(report.summary, report.cases ?? []);
   const indicatorIndex = new Map(indicators.map((i, k) => [i.ref, k]));
   const statusIndex = new Map<Status, number>(STATUSES.map((s, k) => [s, k]));
   const strings: string[] = [];
@@ -192,7 +192,7 @@ export function buildData(report: Report, received: readonly (string | undefined
   };
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
-  const cases = report.cases.map((result, n): _CaseRow => {
+  const cases = (report.cases ?? []).map((result, n): _CaseRow => {
     // The whole timeline when the report carries one; else the events the findings cite.
     const events: _EventRow[] = result.timeline
       ? result.timeline.map((e): _EventRow => [e.id, e.date, e.type, e.workingDaysSinceReceipt])

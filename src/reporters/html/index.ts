@@ -51,7 +51,7 @@ const _hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'ut
 export function formatHtml(report: Report, ruleset: RulesetWords, options: HtmlOptions = {}): string {
   const title = options.title ?? 'Service standards report';
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 100));
-  const received = report.cases.map((c) => c.receivedOn ?? receiptDateOf(c.findings));
+  const received = (report.cases ?? []).map((c) => c.receivedOn ?? receiptDateOf(c.findings));
   const data = buildData(report, received);
   const { meta, summary } = report;
   const csp = [

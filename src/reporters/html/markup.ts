@@ -134,7 +134,7 @@ export function indicatorSection(report: Report, ruleset: RulesetWords): string 
   const tree = indicatorTree(summary);
   const words = new Map(ruleset.rules.map((r) => [r.ref, r]));
   const failing = new Map<string, number>();
-  for (const c of report.cases) {
+  for (const c of report.cases ?? []) {
     for (const f of c.findings) if (isFailing(f.status)) failing.set(f.ref, (failing.get(f.ref) ?? 0) + 1);
   }
   const cells = (c: StatusCounts, rate: number | null) =>
@@ -251,7 +251,7 @@ export function casesSection(report: Report, indicators: readonly { ref: string;
   ].join('');
   return (
     '<section id="cases" aria-labelledby="cases-h"><h2 id="cases-h" tabindex="-1">Cases' +
-    ` <span class="note">(${_num(report.cases.length)} judged)</span></h2>` +
+    ` <span class="note">(${_num((report.cases ?? []).length)} judged)</span></h2>` +
     '<noscript><p>The case list, its filters and each case’s findings need JavaScript. The summary above does not.</p></noscript>' +
     '<form class="filters" id="filters" role="search" aria-label="Filter the cases">' +
     `<div><label for="f-status">Has a finding with status</label><select id="f-status" name="status">${statusOptions}</select></div>` +

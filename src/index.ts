@@ -129,6 +129,8 @@ export { DEFAULT_READ_LIMITS } from './readers/limits.js';
 export { loadMapping, MappingError, parseMapping } from './readers/load-mapping.js';
 export { locateIssues } from './readers/locate.js';
 export { withMappingCalendar } from './readers/mapping-calendar.js';
+export type { OcelOptions } from './readers/ocel.js';
+export { OCEL_COLUMNS } from './readers/ocel.js';
 export type { ReadInput } from './readers/open-input.js';
 export { STDIN_NAME } from './readers/open-input.js';
 export type { CaseReader, ReadCasesOptions } from './readers/read-cases.js';

@@ -15,6 +15,7 @@ import type { ReadLimits } from '../readers/limits.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
 import { withMappingCalendar } from '../readers/mapping-calendar.js';
+import type { OcelOptions } from '../readers/ocel.js';
 import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../readers/types.js';
@@ -63,6 +64,8 @@ export interface CheckOptions {
   allowEmpty?: boolean | undefined;
   /** Bounds on line length, case size and decompressed size (`--max-*`). */
   limits?: Partial<ReadLimits> | undefined;
+  /** How OCEL inputs become cases (`--case-object-type`, `--through-related-objects`). */
+  ocel?: OcelOptions | undefined;
   /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
   evaluator?: EvaluatorName | undefined;
   /** How much each finding's `measured` holds (`--detail`, default `findings`). */
@@ -187,6 +190,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     stats,
     allowEmpty: options.allowEmpty,
     limits: options.limits,
+    ocel: options.ocel,
   });
   // evaluateCases pulls one item, judges it and yields it before pulling the next, so the item
   // last read is the one each outcome is about: that is where its source comes from.

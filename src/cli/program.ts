@@ -3,6 +3,7 @@ import { DETAILS, type Detail } from '../model/finding.js';
 import { PUBLISHED_SCHEMAS, type PublishedSchemaName, toJsonSchema } from '../model/json-schemas.js';
 import { STATUSES } from '../model/vocabulary.js';
 import type { ReadLimits } from '../readers/limits.js';
+import type { OcelOptions } from '../readers/ocel.js';
 import { INPUT_FORMATS, type InputFormat } from '../readers/types.js';
 import { COMPARISON_FORMATS, type ComparisonFormat } from '../reporters/comparison.js';
 import { runDiff, runReview } from './audit-commands.js';
@@ -71,7 +72,20 @@ function _readingOptions(command: Command): Command {
       '--max-inflated-mb <n>',
       'most bytes a gzip input may inflate to, in MiB (default 16384)',
       _positive,
+    )
+    .option('--case-object-type <type>', 'OCEL inputs: the object type whose objects are the cases')
+    .option(
+      '--through-related-objects',
+      'OCEL inputs: a case also has the events of the objects related to its object',
     );
+}
+
+/** The OCEL options the reading options give. */
+function _ocel(o: Record<string, unknown>): OcelOptions {
+  const out: OcelOptions = {};
+  if (typeof o.caseObjectType === 'string') out.caseObjectType = o.caseObjectType;
+  if (o.throughRelatedObjects === true) out.throughRelatedObjects = true;
+  return out;
 }
 
 /** The limits the reading options give. */
@@ -205,6 +219,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           config: o.config as string | undefined,
           allowEmpty: o.allowEmpty as boolean | undefined,
           limits: _limits(o),
+          ocel: _ocel(o),
         },
         io,
       );

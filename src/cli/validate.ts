@@ -5,6 +5,7 @@ import type { ReadLimits } from '../readers/limits.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
 import { withMappingCalendar } from '../readers/mapping-calendar.js';
+import type { OcelOptions } from '../readers/ocel.js';
 import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected } from '../readers/types.js';
@@ -37,6 +38,8 @@ export interface ValidateOptions {
   /** An empty input, or no case at all, is not an error. */
   allowEmpty?: boolean | undefined;
   limits?: Partial<ReadLimits> | undefined;
+  /** How OCEL inputs become cases (`--case-object-type`, `--through-related-objects`). */
+  ocel?: OcelOptions | undefined;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     stats,
     allowEmpty: options.allowEmpty,
     limits: options.limits,
+    ocel: options.ocel,
   })) {
     const found = isRejected(item)
       ? item.rejected.problems

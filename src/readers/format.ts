@@ -13,6 +13,7 @@ export function formatFromName(name: string): InputFormat | undefined {
   if (base.endsWith('.ndjson') || base.endsWith('.jsonl')) return 'ndjson';
   if (base.endsWith('.csv')) return 'csv';
   if (base.endsWith('.xes')) return 'xes';
+  if (/\.(jsonocel|xmlocel|sqlite|sqlite3|db)$/.test(base)) return 'ocel';
   return undefined;
 }
 
@@ -43,7 +44,9 @@ export function sniffFormat(head: Buffer): InputFormat {
     .trimStart();
   const first = text[0];
   if (first === undefined) return 'ndjson';
-  if (first === '<') return 'xes';
+  if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'ocel';
+  if (first === '<') return /<object-types[\s>/]/.test(text) ? 'ocel' : 'xes';
+  if (first === '{' && /^\{\s*"(objectTypes|eventTypes|ocel:[a-z-]+)"/.test(text)) return 'ocel';
   if (first === '[') return 'json';
   if (first === '{') {
     const line = text.split(/\r\n|\r|\n/, 1)[0] ?? '';

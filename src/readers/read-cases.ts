@@ -8,6 +8,7 @@ import { enoughToSniff, formatFromName, sniffFormat } from './format.js';
 import { readJson } from './json.js';
 import { type ReadLimits, readLimits } from './limits.js';
 import { readNdjson } from './ndjson.js';
+import { OCEL_COLUMNS, type OcelOptions, readOcel } from './ocel.js';
 import { openInput, peek, type ReadInput } from './open-input.js';
 import { createReadStats, type InputStats, type ReadStats } from './stats.js';
 import type { InputFormat, ReadItem } from './types.js';
@@ -35,6 +36,8 @@ export interface ReadCasesOptions {
    * for a clean run.
    */
   allowEmpty?: boolean;
+  /** How object-centric (OCEL) inputs become cases: the case object type, and related objects. */
+  ocel?: OcelOptions;
   /** Bounds on line length, case size and decompressed size ({@link DEFAULT_READ_LIMITS} by default). */
   limits?: Partial<ReadLimits>;
 }
@@ -88,6 +91,10 @@ async function* _readAll(
       case 'xes':
         asm.setInput(opened.name, [mapperFor().mapping.columns.caseId]);
         yield* readXes(chunks, asm, inputStats, mapperFor(), stats, limits.maxCaseEvents);
+        break;
+      case 'ocel':
+        asm.setInput(opened.name, [options.mapping?.columns.caseId ?? OCEL_COLUMNS.caseId]);
+        yield* readOcel(chunks, asm, inputStats, options.mapping, options.ocel ?? {}, stats);
         break;
     }
     const digest = opened.digest();

@@ -8,8 +8,10 @@ export interface InputStats {
   /** Hex SHA-256 of the input's bytes; set when the input has been read to the end. */
   sha256?: string;
   bytes: number;
-  /** Records read: lines (NDJSON), rows (CSV), array elements (JSON) or traces (XES). */
+  /** Records read: lines (NDJSON), rows (CSV), array elements (JSON), traces (XES) or events (OCEL). */
   records: number;
+  /** OCEL: events linked to no case object (nor, when asked, to an object related to one): left out, counted. */
+  unlinkedEvents?: number;
 }
 
 /**

@@ -1,14 +1,14 @@
 import type { RejectedCase } from '../engine/evaluate-cases.js';
 
 /** The input formats the readers know. */
-export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xes';
+export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xes' | 'ocel';
 
 /**
  * The input formats, for option parsing.
  * @example
  * INPUT_FORMATS.includes(value as InputFormat); // a valid --input-format
  */
-export const INPUT_FORMATS: readonly InputFormat[] = Object.freeze(['json', 'ndjson', 'csv', 'xes']);
+export const INPUT_FORMATS: readonly InputFormat[] = Object.freeze(['json', 'ndjson', 'csv', 'xes', 'ocel']);
 
 /**
  * Where a case was read: the file (`<stdin>` for `-`) and the 1-based line of its first record

@@ -52,4 +52,20 @@ describe.concurrent('reading inputs on the command line', { timeout: CLI_TIMEOUT
       'unmapped activities (kept as x- events), most frequent first:\n        3  common\n        1  rare\n',
     );
   });
+
+  it('reads an OCEL log with the case object type named, and says what it left out', async () => {
+    const log = new URL('../../../shared/data/real-logs/ocel20_example.sqlite', import.meta.url).pathname;
+    const [without, withType] = await Promise.all([
+      cli(['validate', log]),
+      cli(['validate', log, '--case-object-type', 'Invoice', '--through-related-objects']),
+    ]);
+    expectNoStack(without);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('--case-object-type, one of: Invoice (3), Payment (3)');
+    expect(withType.code).toBe(0);
+    expect(withType.stderr).toContain('3 case(s), 15 event(s) read: all valid');
+    expect(withType.stderr).toContain(
+      '2 of 13 event(s) are linked to no Invoice object nor to an object related to one and were left out',
+    );
+  });
 });

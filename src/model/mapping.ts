@@ -37,6 +37,26 @@ const _filterNot = z
   .optional()
   .describe('true turns the condition round: it holds when it would not');
 
+/** Fixed `data` given for a canonical type must fit that type's data (in part: the rest may come from columns). */
+function _dataFitsType(
+  spec: { type: string; data?: Record<string, unknown> | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const schema = Object.hasOwn(EVENT_DATA_SCHEMAS, spec.type)
+    ? EVENT_DATA_SCHEMAS[spec.type as keyof typeof EVENT_DATA_SCHEMAS]
+    : undefined;
+  if (schema === undefined || spec.data === undefined) return;
+  const parsed = schema.partial().safeParse(spec.data);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['data', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      message: `does not fit a ${spec.type} event: ${issue.message}`,
+    });
+  }
+}
+
 /**
  * A condition on a row: on one column (a missing column reads as the empty string), or on several
  * at once (`all`: each holds; `any`: at least one holds). Rows failing a mapping's `filters` are
@@ -154,21 +174,7 @@ export const ActivityRuleSchema = z
     actorRole: z.string().min(1).optional().describe('actor.role of the event (complainant, staff, ...)'),
     description: z.string().optional().describe('why this mapping: for the people who read it'),
   })
-  .superRefine((rule, ctx) => {
-    const schema = Object.hasOwn(EVENT_DATA_SCHEMAS, rule.type)
-      ? EVENT_DATA_SCHEMAS[rule.type as keyof typeof EVENT_DATA_SCHEMAS]
-      : undefined;
-    if (schema === undefined || rule.data === undefined) return;
-    const parsed = schema.partial().safeParse(rule.data);
-    if (parsed.success) return;
-    for (const issue of parsed.error.issues) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['data', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-        message: `does not fit a ${rule.type} event: ${issue.message}`,
-      });
-    }
-  });
+  .superRefine(_dataFitsType);
 
 /**
  * An event an interval makes at one of its ends: the type, fixed `data`, `data` from the columns
@@ -187,21 +193,7 @@ export const IntervalEventSchema = z
       .describe('data fields read from the row at this end: { field: column }'),
     actorRole: z.string().min(1).optional().describe('actor.role of the event'),
   })
-  .superRefine((spec, ctx) => {
-    const schema = Object.hasOwn(EVENT_DATA_SCHEMAS, spec.type)
-      ? EVENT_DATA_SCHEMAS[spec.type as keyof typeof EVENT_DATA_SCHEMAS]
-      : undefined;
-    if (schema === undefined || spec.data === undefined) return;
-    const parsed = schema.partial().safeParse(spec.data);
-    if (parsed.success) return;
-    for (const issue of parsed.error.issues) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['data', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-        message: `does not fit a ${spec.type} event: ${issue.message}`,
-      });
-    }
-  });
+  .superRefine(_dataFitsType);
 
 /**
  * A status that holds from the row where `when` starts to hold until the next row of the case

@@ -68,4 +68,18 @@ describe.concurrent('reading inputs on the command line', { timeout: CLI_TIMEOUT
       '2 of 13 event(s) are linked to no Invoice object nor to an object related to one and were left out',
     );
   });
+
+  it('check warns when the log was written in another zone than the calendar counts days in', async () => {
+    const input = join(suite.dir(), 'rome.ndjson');
+    await writeFile(
+      input,
+      `${JSON.stringify({ caseId: 'IT-1', events: [{ id: 'r', type: 'complaint.received', at: '2024-07-01T10:00:00+02:00' }] })}\n`,
+    );
+    const r = await cli(['check', input, '--as-of', '2024-07-31', '--quiet', '--fail-on', 'none']);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "warning: none of the log's times carries the offset the calendar's zone Europe/London has at that time (offsets seen: +02:00)",
+    );
+  });
 });

@@ -181,4 +181,16 @@ describe('the mapping language', () => {
       ),
     ]);
   });
+
+  it('checks the fixed data of interval events against their type when the mapping is read', () => {
+    expect(() =>
+      parseMapping({
+        columns,
+        activities: [],
+        intervals: [
+          { when: { column: 'sub', equals: 'Wait' }, start: { type: 'case.paused', data: { reason: 5 } } },
+        ],
+      }),
+    ).toThrow(/intervals\.0\.start\.data\.reason`: does not fit a case\.paused event/);
+  });
 });

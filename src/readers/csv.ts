@@ -6,7 +6,7 @@ import { DEFAULT_MAPPING } from '../model/mapping.js';
 import type { Assembler } from './assemble.js';
 import type { Row, RowMapper } from './compile-mapping.js';
 import { ReadError, readErrorFrom } from './errors.js';
-import { DEFAULT_READ_LIMITS } from './limits.js';
+import { DEFAULT_READ_LIMITS, lineTooLong } from './limits.js';
 import { countUnmapped, type InputStats, type ReadStats } from './stats.js';
 import type { ReadItem } from './types.js';
 
@@ -122,6 +122,9 @@ export async function* readCsv(
   let line = 1;
   const skippedItems = (errors: CsvError[]) =>
     errors.flatMap((err) => {
+      // An endless record stops the input, as an endless NDJSON line does: the parser cannot
+      // tell where the rows after it start.
+      if (err.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(file, line, maxLineBytes);
       input.records++;
       const problem: InputIssue = {
         code: 'invalid_csv',

@@ -8,7 +8,7 @@ import { ReadError } from './errors.js';
 export interface ReadLimits {
   /** Bytes an input may hold after gunzip (default 16 GiB; `--max-inflated-mb`). */
   maxInflatedBytes: number;
-  /** Bytes of one NDJSON line or CSV record (default 64 MiB; `--max-line-mb`). */
+  /** Bytes of one NDJSON line or CSV record, or XES text between two tags (default 64 MiB; `--max-line-mb`). */
   maxLineBytes: number;
   /** Records of one case (default 100,000; `--max-case-events`). */
   maxCaseEvents: number;
@@ -32,7 +32,8 @@ export function readLimits(given: Partial<ReadLimits> | undefined): ReadLimits {
   return { ...DEFAULT_READ_LIMITS, ...given };
 }
 
-const _mb = (bytes: number) => `${Math.round((bytes / _MIB) * 100) / 100} MiB`;
+const _mb = (bytes: number) =>
+  bytes < _MIB ? `${bytes.toLocaleString('en')} bytes` : `${Math.round((bytes / _MIB) * 100) / 100} MiB`;
 
 /** @internal The error of a line longer than the limit. */
 export function lineTooLong(file: string, line: number, limit: number): ReadError {

@@ -90,7 +90,15 @@ async function* _readAll(
         break;
       case 'xes':
         asm.setInput(opened.name, [mapperFor().mapping.columns.caseId]);
-        yield* readXes(chunks, asm, inputStats, mapperFor(), stats, limits.maxCaseEvents);
+        yield* readXes(
+          chunks,
+          asm,
+          inputStats,
+          mapperFor(),
+          stats,
+          limits.maxCaseEvents,
+          limits.maxLineBytes,
+        );
         break;
       case 'ocel':
         asm.setInput(opened.name, [options.mapping?.columns.caseId ?? OCEL_COLUMNS.caseId]);

@@ -6,7 +6,7 @@ import type { Assembler } from './assemble.js';
 import { caseEvents, type RowMarks } from './case-rules.js';
 import type { RowMapper } from './compile-mapping.js';
 import { ReadError } from './errors.js';
-import { caseTooLong, DEFAULT_READ_LIMITS } from './limits.js';
+import { caseTooLong, DEFAULT_READ_LIMITS, lineTooLong } from './limits.js';
 import { define } from './safe-object.js';
 import { countUnmapped, type InputStats, type ReadStats } from './stats.js';
 import type { ReadItem } from './types.js';
@@ -63,6 +63,7 @@ export async function* readXes(
   mapper: RowMapper,
   stats: ReadStats,
   maxCaseEvents = DEFAULT_READ_LIMITS.maxCaseEvents,
+  maxLineBytes = DEFAULT_READ_LIMITS.maxLineBytes,
 ): AsyncGenerator<ReadItem> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const file = input.file;
@@ -147,7 +148,11 @@ export async function* readXes(
     out.push(...asm.whole(value, caseId, count, t.xmlLine, problems, eventLines));
   };
 
+  // Characters since the last tag: an endless attribute value or text is refused as it grows,
+  // as an endless line is in NDJSON (saxes would hold it whole).
+  let sinceTag = 0;
   parser.on('opentag', (tag: SaxesTagPlain) => {
+    sinceTag = 0;
     const name = _local(tag.name);
     const parent = stack[stack.length - 1];
     let kind: _Open = 'other';
@@ -199,6 +204,7 @@ export async function* readXes(
     stack.push(kind);
   });
   parser.on('closetag', () => {
+    sinceTag = 0;
     const kind = stack.pop();
     if (kind === 'event' && event !== undefined && trace !== undefined) {
       if (trace.events.length < maxCaseEvents) trace.events.push(event);
@@ -247,6 +253,8 @@ export async function* readXes(
       first = false;
     }
     parser.write(text);
+    sinceTag += text.length;
+    if (sinceTag > maxLineBytes) throw lineTooLong(file, parser.line, maxLineBytes);
     if (out.length > 0 && keys.complete(out.length, file)) yield* out.splice(0);
   }
   parser.write(decoder.end());

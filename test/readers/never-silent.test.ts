@@ -92,6 +92,16 @@ describe('readers never fail in silence', () => {
     await expect(
       read('g.ndjson.gz', gz(long.repeat(10)), { limits: { maxInflatedBytes: 20_000 } }),
     ).rejects.toThrow(/it decompresses to more than .* raise --max-inflated-mb/);
+    const wide = `case:concept:name,concept:name,time:timestamp\nC1,${'a'.repeat(5000)},2024-05-01\nC2,b,2024-05-01\n`;
+    await expect(read('w.csv', wide, { limits: { maxLineBytes: 1000 } })).rejects.toThrow(
+      /"w.csv": line 2 is longer than .*--max-line-mb/,
+    );
+    const endless = xes(
+      trace('T1', `<event><string key="concept:name" value="${'a'.repeat(5000)}"/></event>`),
+    );
+    await expect(read('x.xes', endless, { limits: { maxLineBytes: 1000 } })).rejects.toThrow(
+      /"x.xes": line 3 is longer than .*--max-line-mb/,
+    );
     const events = Array.from({ length: 5 }, (_, i) => ({
       caseId: 'C1',
       type: 'x-a',

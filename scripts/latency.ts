@@ -75,7 +75,8 @@ const ruleset = await loadRuleset();
 const prepared = prepareEvaluation(ruleset);
 const cases = fiftyEventCases(100);
 const asOf = '2027-01-01T00:00:00Z';
-const judge = (i: number) => evaluateCase(cases[i % cases.length], { ruleset, prepared, asOf });
+const judge = (i: number) =>
+  evaluateCase(cases[i % cases.length], { untrusted: true, ruleset, prepared, asOf });
 for (let i = 0; i < warmup; i++) await judge(i);
 
 // Each call's span, and the garbage collections in the same timeline: the tail is read both with

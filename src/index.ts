@@ -44,9 +44,19 @@ export { worstStatus } from './engine/status.js';
 export type { SummarizeOptions, SummaryBuilder } from './engine/summarize.js';
 export { createSummaryBuilder, summarize } from './engine/summarize.js';
 export { measureText } from './engine/templates/readability.js';
-export type { CaseAttributes, CaseInput } from './model/case.js';
+export type { CaseAttributes } from './model/case.js';
 // Model: schemas (zod 4) and the types inferred from them.
 export { CaseAttributesSchema, CaseSchema } from './model/case.js';
+export type {
+  CanonicalEvent,
+  CaseInput,
+  CustomEvent,
+  EventActor,
+  EventData,
+  EventFields,
+  HistoryEvent,
+} from './model/case-types.js';
+export { makeCase, makeEvent } from './model/case-types.js';
 export type { CalendarConfig, Config, HolidaySourceConfig, ParameterValue } from './model/config.js';
 export {
   CalendarConfigSchema,
@@ -82,6 +92,14 @@ export {
   StatusCountsSchema,
   StatusSchema,
 } from './model/finding.js';
+export type {
+  IndicatorRef,
+  IsoInstant,
+  SpsoRef,
+  TypedCaseResult,
+  TypedFinding,
+} from './model/finding-types.js';
+export { SPSO_REFS } from './model/finding-types.js';
 export type { InputIssue } from './model/issues.js';
 export { formatIssue } from './model/issues.js';
 export type { PublishedSchemaName } from './model/json-schemas.js';
@@ -120,6 +138,8 @@ export {
 } from './model/rule.js';
 export type { Summary } from './model/summary.js';
 export { SummarySchema } from './model/summary.js';
+export type { UsageErrorCode } from './model/usage-error.js';
+export { UsageError } from './model/usage-error.js';
 export { CANONICAL_EVENT_TYPES, STATUSES, TOPICS } from './model/vocabulary.js';
 // Readers (file and stream input).
 export { ReadError } from './readers/errors.js';

@@ -1,6 +1,9 @@
+import type { CaseInput } from '../model/case-types.js';
 import type { Config } from '../model/config.js';
 import type { CaseResult, Detail } from '../model/finding.js';
+import type { TypedCaseResult } from '../model/finding-types.js';
 import type { InputIssue } from '../model/issues.js';
+import { UsageError } from '../model/usage-error.js';
 import { civilFromDays, isoDateFromDay } from '../time/days.js';
 import { formatInstant, localDayOf, parseInstant } from '../time/instant.js';
 import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
@@ -8,10 +11,10 @@ import { indexCase } from './case-index.js';
 import { describeAsOf, judgeRule, judgeRuleWith } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import { normalizeCase } from './normalize.js';
-
 import { type PreparedEvaluation, prepareEvaluation } from './prepare.js';
 import type { Ruleset } from './ruleset.js';
 import { worstStatus } from './status.js';
+import { requireRulesetOption } from './usage.js';
 
 /** Options of {@link evaluateCase}. `asOf` is required: verdicts are always "as of" an instant. */
 export interface EvaluateCaseOptions {
@@ -37,6 +40,11 @@ export interface EvaluateCaseOptions {
   timeline?: boolean | undefined;
   /** A ruleset already prepared for this config (saves compiling it again). */
   prepared?: PreparedEvaluation | undefined;
+  /**
+   * Says the input is data of unknown shape (typed `unknown`), which {@link evaluateCase} then
+   * accepts; it is validated at run time as every input is.
+   */
+  untrusted?: boolean | undefined;
 }
 
 /** A case rejected as invalid, with every problem found in it. */
@@ -56,17 +64,18 @@ export class InvalidCaseError extends Error {
 const _prepared = new WeakMap<Ruleset, Map<string, { config: unknown; prepared: PreparedEvaluation }>>();
 
 /** Prepares (or reuses) the compiled ruleset for these options. */
-export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEvaluation {
+export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>, fn = 'evaluateCase'): PreparedEvaluation {
+  const ruleset = requireRulesetOption(fn, o, `${fn}(history, { ruleset, asOf })`);
   if (o.prepared) return o.prepared;
-  let byKey = _prepared.get(o.ruleset);
+  let byKey = _prepared.get(ruleset);
   if (!byKey) {
     byKey = new Map();
-    _prepared.set(o.ruleset, byKey);
+    _prepared.set(ruleset, byKey);
   }
   const key = JSON.stringify([o.config ?? {}, o.only ?? [], o.skip ?? []]);
   const hit = byKey.get(key);
   if (hit) return hit.prepared;
-  const prepared = prepareEvaluation(o.ruleset, { config: o.config, only: o.only, skip: o.skip });
+  const prepared = prepareEvaluation(ruleset, { config: o.config, only: o.only, skip: o.skip });
   if (byKey.size > 16) byKey.clear();
   byKey.set(key, { config: o.config, prepared });
   return prepared;
@@ -77,7 +86,12 @@ export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>): PreparedEvalu
  * the working calendar covers is refused.
  */
 export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): number {
-  if (asOf === undefined || asOf === null) throw new TypeError('asOf is required');
+  if (asOf === undefined || asOf === null) {
+    throw new UsageError(
+      'missing_as_of',
+      "options.asOf is missing: pass the instant the verdicts are as of, e.g. asOf: '2025-06-30T17:00:00+01:00' (or a Date)",
+    );
+  }
   let ms: number;
   if (typeof asOf === 'number') ms = asOf;
   else if (asOf instanceof Date) ms = asOf.getTime();
@@ -108,7 +122,23 @@ export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): 
  * );
  * result.findings[0]?.status; // 'pass' | 'fail' | ...
  */
-export async function evaluateCase(input: unknown, options: EvaluateCaseOptions): Promise<CaseResult> {
+export function evaluateCase(input: CaseInput, options: EvaluateCaseOptions): Promise<TypedCaseResult>;
+/**
+ * Judges data of unknown shape (a parsed message, a row read elsewhere): say so with
+ * `untrusted: true`. It is validated first; an invalid case throws {@link InvalidCaseError}.
+ *
+ * @example
+ * const result = await evaluateCase(JSON.parse(body) as unknown, { ruleset, asOf, untrusted: true });
+ */
+export function evaluateCase(
+  input: unknown,
+  options: EvaluateCaseOptions & { untrusted: true },
+): Promise<TypedCaseResult>;
+export async function evaluateCase(input: unknown, options: EvaluateCaseOptions): Promise<TypedCaseResult> {
+  return (await _evaluate(input, options)) as TypedCaseResult;
+}
+
+async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<CaseResult> {
   const prepared = preparedFor(options);
   const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
   const normalized = normalizeCase(input, { zone: prepared.zone, asOfMs });

@@ -47,9 +47,9 @@ export async function* evaluateCases(
   cases: AsyncIterable<CaseSource> | Iterable<CaseSource>,
   options: EvaluateCasesOptions,
 ): AsyncGenerator<CaseOutcome> {
-  const prepared = preparedFor(options);
+  const prepared = preparedFor(options, 'evaluateCases');
   const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
-  const opts = { ...options, prepared, asOf: asOfMs };
+  const opts = { ...options, prepared, asOf: asOfMs, untrusted: true as const };
   for await (const c of cases) {
     if (_isPreRejected(c)) {
       yield { kind: 'rejected', rejected: c.rejected };

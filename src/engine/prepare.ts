@@ -7,6 +7,7 @@ import type { HolidaySource } from '../time/holidays.js';
 import { calendarIssuePath, withHolidayTypes } from './calendar-config.js';
 import { type CompiledRule, compileRule } from './compiled-rule.js';
 import type { Ruleset } from './ruleset.js';
+import { checkSelectors, requireRulesetValue } from './usage.js';
 
 /** A configuration that failed validation. */
 export class ConfigError extends Error {
@@ -52,6 +53,10 @@ export function prepareEvaluation(
   ruleset: Ruleset,
   options: PrepareEvaluationOptions = {},
 ): PreparedEvaluation {
+  requireRulesetValue('prepareEvaluation', ruleset, 'the ruleset (its first argument)');
+  // A typo must not quietly judge nothing, or everything (the command says the same).
+  checkSelectors(ruleset, 'only', options.only ?? []);
+  checkSelectors(ruleset, 'skip', options.skip ?? []);
   // Parsed once per preparation: zod's compiled fast path would cost more than it saves.
   const raw = options.config ?? {};
   // zod would copy a `__proto__` key as the copy's prototype, hiding it: refuse it first.

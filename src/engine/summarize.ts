@@ -3,6 +3,7 @@ import type { Summary } from '../model/summary.js';
 import { STATUSES } from '../model/vocabulary.js';
 import type { RejectedCase } from './evaluate-cases.js';
 import type { Ruleset } from './ruleset.js';
+import { requireRulesetOption, requireRulesetValue } from './usage.js';
 
 /** Counts by status, every status at zero. */
 export const zeroCounts = (): StatusCounts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -30,6 +31,7 @@ export interface SummaryBuilder {
  * builder.result().complianceRate;
  */
 export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
+  requireRulesetValue('createSummaryBuilder', ruleset);
   const indicatorCounts = new Map<string, StatusCounts>();
   const extraRefs: string[] = [];
   const overall = zeroCounts();
@@ -154,7 +156,8 @@ export interface SummarizeOptions {
  * summary.indicators.find((i) => i.ref === '1.3.1')?.complianceRate;
  */
 export function summarize(results: Iterable<CaseResult>, options: SummarizeOptions): Summary {
-  const b = createSummaryBuilder(options.ruleset);
+  const ruleset = requireRulesetOption('summarize', options, 'summarize(results, { ruleset })');
+  const b = createSummaryBuilder(ruleset);
   for (const r of results) b.addResult(r);
   for (const r of options.rejected ?? []) b.addRejected(r);
   return b.result();

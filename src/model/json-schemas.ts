@@ -7,8 +7,24 @@ import { ReportSchema } from './report.js';
 import { ReviewFileSchema } from './review.js';
 import { RuleFileSchema, RulesetManifestSchema } from './rule.js';
 
-/** The schemas published as JSON Schema files (`docs/schema/<name>.schema.json`). */
-export const PUBLISHED_SCHEMAS = {
+/** The name of a published schema. */
+export type PublishedSchemaName =
+  | 'events'
+  | 'event'
+  | 'case'
+  | 'config'
+  | 'mapping'
+  | 'rule'
+  | 'ruleset'
+  | 'report'
+  | 'reviews';
+
+/**
+ * The schemas published as JSON Schema files (`docs/schema/<name>.schema.json`). Typed as plain
+ * zod schemas so that the package's declarations do not spell each one out again: that text
+ * was most of what a consumer's compiler had to check.
+ */
+export const PUBLISHED_SCHEMAS: Readonly<Record<PublishedSchemaName, z.ZodType>> = {
   events: z.array(EventSchema).describe('A flat event log: an array of events (events.md)'),
   event: EventSchema.describe('One case event (events.md)'),
   case: CaseSchema.describe('One whole case: caseId, attributes and events (events.md)'),
@@ -24,10 +40,24 @@ export const PUBLISHED_SCHEMAS = {
   reviews: ReviewFileSchema.describe(
     'A review file (--reviews): accepted exceptions and overridden statuses, each with its reason',
   ),
-} as const;
+};
 
-/** The name of a published schema. */
-export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;
+/** Where the published JSON Schemas live, by URL (their `$id`s). */
+export const SCHEMA_BASE_URL =
+  'https://raw.githubusercontent.com/service-standards/service-standards/main/docs/schema/';
+
+/** Titles of the published schemas, for editors. */
+const _TITLES: Readonly<Record<PublishedSchemaName, string>> = {
+  events: 'service-standards event log',
+  event: 'service-standards case event',
+  case: 'service-standards case',
+  config: 'service-standards configuration',
+  mapping: 'service-standards export mapping',
+  rule: 'service-standards rule file',
+  ruleset: 'service-standards ruleset manifest',
+  report: 'service-standards JSON report',
+  reviews: 'service-standards review file',
+};
 
 /**
  * The JSON Schema (draft 2020-12) of one of the package's inputs or outputs, generated from the
@@ -40,8 +70,57 @@ export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;
 export function toJsonSchema(name: PublishedSchemaName): Record<string, unknown> {
   const schema = PUBLISHED_SCHEMAS[name];
   // `input`: what a user may write (optional fields stay optional).
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', reused: 'ref' }) as Record<
-    string,
-    unknown
-  >;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', reused: 'ref' });
+  const { $schema, ...rest } = _nameDefinitions(json as Record<string, unknown>);
+  return { $schema, $id: `${SCHEMA_BASE_URL}${name}.schema.json`, title: _TITLES[name], ...rest };
+}
+
+/**
+ * zod names shared definitions `__schema0`, `__schema1`, ...: each is renamed after the first
+ * property that refers to it (`caseId`, `attributes`, ...), so that editors show a word.
+ */
+function _nameDefinitions(json: Record<string, unknown>): Record<string, unknown> {
+  const defs = (json.$defs ?? {}) as Record<string, unknown>;
+  const names = new Map<string, string>();
+  const taken = new Set(Object.keys(defs).filter((k) => !k.startsWith('__schema')));
+  const visit = (node: unknown, key: string): void => {
+    if (Array.isArray(node)) for (const n of node) visit(n, key);
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    const m = typeof ref === 'string' ? /^#\/\$defs\/(__schema\d+)$/.exec(ref) : null;
+    if (m?.[1] && !names.has(m[1])) {
+      let name = key;
+      for (let i = 2; taken.has(name); i++) name = `${key}${i}`;
+      taken.add(name);
+      names.set(m[1], name);
+      visit(defs[m[1]], name);
+    }
+    for (const [k, v] of Object.entries(node)) {
+      const inside = [
+        'properties',
+        '$defs',
+        'items',
+        'anyOf',
+        'oneOf',
+        'allOf',
+        'additionalProperties',
+      ].includes(k);
+      if (k === 'properties' && v && typeof v === 'object') {
+        for (const [prop, sub] of Object.entries(v)) visit(sub, prop);
+      } else if (k !== '$defs') visit(v, inside ? key : k);
+    }
+  };
+  visit(json, 'value');
+  for (const key of Object.keys(defs)) if (!names.has(key)) visit({ $ref: `#/$defs/${key}` }, 'definition');
+  const renamed = JSON.stringify(json).replace(
+    /"#\/\$defs\/(__schema\d+)"/g,
+    (_, k: string) => `"#/$defs/${names.get(k)}"`,
+  );
+  const out = JSON.parse(renamed) as Record<string, unknown>;
+  if (out.$defs) {
+    out.$defs = Object.fromEntries(
+      Object.entries(out.$defs as Record<string, unknown>).map(([k, v]) => [names.get(k) ?? k, v]),
+    );
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ const received = (caseId: string, at: string) => ({
 
 async function judge(cases: ReturnType<typeof received>[]) {
   const results = [];
-  for (const c of cases) results.push(await evaluateCase(c, { ruleset, prepared, asOf }));
+  for (const c of cases) results.push(await evaluateCase(c, { untrusted: true, ruleset, prepared, asOf }));
   return results;
 }
 
@@ -107,7 +107,7 @@ describe('dueItems', () => {
         { id: 'c2', type: 'case.closed', at: '2024-05-02T10:00:00Z' },
       ],
     };
-    const result = await evaluateCase(closed, { ruleset, prepared, asOf });
+    const result = await evaluateCase(closed, { untrusted: true, ruleset, prepared, asOf });
     const w = dueItems([result], { asOfMs: Date.parse(asOf), calendar: prepared.calendar, ruleset });
     expect(result.findings.some((f) => f.status === 'pending')).toBe(false);
     expect(w.due).toEqual([]);

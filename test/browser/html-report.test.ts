@@ -306,7 +306,12 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l) as { caseId: string })
       .find((c) => c.caseId === result.caseId);
-    const judged = await evaluateCase(input, { ruleset: await loadRuleset(), asOf: AS_OF, timeline: true });
+    const judged = await evaluateCase(input, {
+      untrusted: true,
+      ruleset: await loadRuleset(),
+      asOf: AS_OF,
+      timeline: true,
+    });
     expect(listed).toEqual(judged.timeline?.map((e) => e.id));
     for (const id of result.findings.flatMap((f) => f.evidence)) expect(listed).toContain(id);
     // Pressed again, it lets go.

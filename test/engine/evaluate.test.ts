@@ -38,13 +38,13 @@ const history = () => ({
 
 describe('evaluateCase', () => {
   it('gives one finding per enabled indicator, in ruleset order', async () => {
-    const r = await evaluateCase(history(), { ruleset, asOf });
+    const r = await evaluateCase(history(), { untrusted: true, ruleset, asOf });
     expect(r.findings.map((f) => f.ref)).toEqual(ruleset.rules.map((x) => x.ref));
     expect(r.caseId).toBe('C-1');
   });
 
   it('writes measured without evidence ids or derived lists, its keys in code-unit order at every depth', async () => {
-    const r = await evaluateCase(history(), { ruleset, asOf, detail: 'full' });
+    const r = await evaluateCase(history(), { untrusted: true, ruleset, asOf, detail: 'full' });
     const sorted = (v: unknown): boolean =>
       Array.isArray(v)
         ? v.every(sorted)
@@ -73,34 +73,34 @@ describe('evaluateCase', () => {
   });
 
   it('requires asOf', async () => {
-    await expect(evaluateCase(history(), { ruleset } as never)).rejects.toThrow(/asOf is required/);
+    await expect(evaluateCase(history(), { ruleset } as never)).rejects.toThrow(/options.asOf is missing/);
   });
 
   it('mutates neither the input, the ruleset nor the config (all frozen)', async () => {
     const input = deepFreeze(history());
     const config = deepFreeze({ parameters: { updateInterval: 15 } });
     const before = JSON.stringify([input, ruleset, config]);
-    await evaluateCase(input, { ruleset, asOf, config });
+    await evaluateCase(input, { untrusted: true, ruleset, asOf, config });
     expect(JSON.stringify([input, ruleset, config])).toBe(before);
   });
 
   it('is the same whatever the order of events in the input', async () => {
     const h = history();
     const reversed = { ...h, events: [...h.events].reverse() };
-    const a = await evaluateCase(h, { ruleset, asOf });
-    const b = await evaluateCase(reversed, { ruleset, asOf });
+    const a = await evaluateCase(h, { untrusted: true, ruleset, asOf });
+    const b = await evaluateCase(reversed, { untrusted: true, ruleset, asOf });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
   it('keeps input order for events at the same instant', async () => {
     const h = history();
     const same = { ...h, events: h.events.map((e) => ({ ...e, at: '2024-05-01T10:00:00+01:00' })) };
-    const r = await evaluateCase(same, { ruleset, asOf });
+    const r = await evaluateCase(same, { untrusted: true, ruleset, asOf });
     expect(r.findings.find((f) => f.ref === '1.2.1')?.status).toBe('pass');
   });
 
   it('leaves out and counts events after asOf', async () => {
-    const r = await evaluateCase(history(), { ruleset, asOf: '2024-05-10T00:00:00+01:00' });
+    const r = await evaluateCase(history(), { untrusted: true, ruleset, asOf: '2024-05-10T00:00:00+01:00' });
     expect(r.eventsAfterAsOf).toBe(2);
     expect(r.findings.find((f) => f.ref === '1.3.1')?.status).toBe('pending');
   });
@@ -114,7 +114,7 @@ describe('evaluateCase', () => {
         { type: 'complaint.recieved', at: '2024-03-01' },
       ],
     };
-    const err = await evaluateCase(bad, { ruleset, asOf }).catch((e: unknown) => e);
+    const err = await evaluateCase(bad, { untrusted: true, ruleset, asOf }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidCaseError);
     const issues = (err as InvalidCaseError).issues.map((i) => `${i.path.join('.')}: ${i.code}`);
     expect(issues).toEqual([
@@ -142,7 +142,9 @@ describe('evaluateCase', () => {
         },
       ],
     };
-    const err = (await evaluateCase(bad, { ruleset, asOf }).catch((e: unknown) => e)) as InvalidCaseError;
+    const err = (await evaluateCase(bad, { untrusted: true, ruleset, asOf }).catch(
+      (e: unknown) => e,
+    )) as InvalidCaseError;
     expect(err.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
       ['events.0.at', 'invalid_instant'],
       ['events.1.id', 'duplicate_id'],
@@ -155,7 +157,7 @@ describe('evaluateCase', () => {
   it('derives stable ids for events without one and cites them', async () => {
     const h = history();
     const noIds = { ...h, events: h.events.map(({ id: _id, ...e }) => e) };
-    const r = await evaluateCase(noIds, { ruleset, asOf });
+    const r = await evaluateCase(noIds, { untrusted: true, ruleset, asOf });
     expect(r.findings.find((f) => f.ref === '1.2.1')?.evidence).toEqual(['C-1#1', 'C-1#2']);
   });
 
@@ -177,7 +179,7 @@ describe('rules that throw', () => {
     const broken = rules['1.2.1.json'] as { checks: { explain: Record<string, string> }[] };
     if (broken.checks[0]) broken.checks[0].explain.pass = 'Sent on {explained.nothingHere|date}.';
     const custom = createRuleset({ manifest, rules });
-    const r = await evaluateCase(history(), { ruleset: custom, asOf });
+    const r = await evaluateCase(history(), { untrusted: true, ruleset: custom, asOf });
     const f = r.findings.find((x) => x.ref === '1.2.1');
     expect(f?.status).toBe('error');
     expect(f?.explanation).toMatch(
@@ -204,7 +206,7 @@ describe('rules that throw', () => {
     const broken = rules['1.2.1.json'] as { checks: { explain: Record<string, string> }[] };
     if (broken.checks[0]) broken.checks[0].explain.pass = template;
     const custom = createRuleset({ manifest, rules });
-    const err = (await evaluateCase(history(), { ruleset: custom, asOf }).catch(
+    const err = (await evaluateCase(history(), { untrusted: true, ruleset: custom, asOf }).catch(
       (e: unknown) => e,
     )) as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
@@ -217,7 +219,7 @@ describe('rules that throw', () => {
 describe('configuration', () => {
   it('overrides parameters and switches indicators off', async () => {
     const config = { parameters: { processExplainedWithin: 1 }, indicators: { '1.3.1': { enabled: false } } };
-    const r = await evaluateCase(history(), { ruleset, asOf, config, detail: 'full' });
+    const r = await evaluateCase(history(), { untrusted: true, ruleset, asOf, config, detail: 'full' });
     expect(r.findings.map((f) => f.ref)).not.toContain('1.3.1');
     const f = r.findings.find((x) => x.ref === '1.2.1');
     expect(f?.status).toBe('fail');
@@ -226,7 +228,7 @@ describe('configuration', () => {
 
   it('overrides one complexity target without losing the others', async () => {
     const config = { parameters: { targets: { standard: 10 } } };
-    const r = await evaluateCase(history(), { ruleset, asOf, config, detail: 'full' });
+    const r = await evaluateCase(history(), { untrusted: true, ruleset, asOf, config, detail: 'full' });
     expect(r.findings.find((x) => x.ref === '1.3.1')?.measured?.parameters).toEqual({
       targets: { simple: 5, standard: 10, complex: 80 },
     });
@@ -237,7 +239,7 @@ describe('configuration', () => {
       parameters: { acknowledgeWitin: 3, updateInterval: -1 },
       indicators: { '9.9.9': { enabled: false } },
     };
-    const err = (await evaluateCase(history(), { ruleset, asOf, config }).catch(
+    const err = (await evaluateCase(history(), { untrusted: true, ruleset, asOf, config }).catch(
       (e: unknown) => e,
     )) as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
@@ -252,9 +254,12 @@ describe('configuration', () => {
     ['toString', '{"parameters":{"toString":3}}'],
     ['constructor', '{"parameters":{"constructor":1}}'],
   ])('refuses a parameter named %s as unknown', async (name, json) => {
-    const err = (await evaluateCase(history(), { ruleset, asOf, config: JSON.parse(json) }).catch(
-      (e: unknown) => e,
-    )) as ConfigError;
+    const err = (await evaluateCase(history(), {
+      untrusted: true,
+      ruleset,
+      asOf,
+      config: JSON.parse(json),
+    }).catch((e: unknown) => e)) as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.issues).toEqual([
       expect.objectContaining({ code: 'unknown_parameter', path: ['parameters', name] }),
@@ -266,7 +271,7 @@ describe('configuration', () => {
     const config = JSON.parse(
       '{"parameters":{"__proto__":{"acknowledgeWithin":9}},"indicators":{"1.2.1":{"__proto__":{}}}}',
     );
-    const err = (await evaluateCase(history(), { ruleset, asOf, config }).catch(
+    const err = (await evaluateCase(history(), { untrusted: true, ruleset, asOf, config }).catch(
       (e: unknown) => e,
     )) as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
@@ -278,7 +283,7 @@ describe('configuration', () => {
 
   it('rejects a typo in the config schema', async () => {
     await expect(
-      evaluateCase(history(), { ruleset, asOf, config: { zome: 'UTC' } as never }),
+      evaluateCase(history(), { untrusted: true, ruleset, asOf, config: { zome: 'UTC' } as never }),
     ).rejects.toBeInstanceOf(ConfigError);
   });
 });
@@ -316,7 +321,9 @@ describe('duplicate ids', () => {
         { id: 'a', type: 'complaint.received', at: '2024-05-01' },
       ],
     };
-    const err = (await evaluateCase(bad, { ruleset, asOf }).catch((e: unknown) => e)) as InvalidCaseError;
+    const err = (await evaluateCase(bad, { untrusted: true, ruleset, asOf }).catch(
+      (e: unknown) => e,
+    )) as InvalidCaseError;
     expect(err.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
       ['events.0.type', 'invalid_format'],
       ['events.1.id', 'duplicate_id'],
@@ -332,9 +339,13 @@ describe('evaluators', () => {
       name: 'waiting',
       evaluate: async (r, f) => compiled.evaluate(r, f),
     };
-    const byDefault = await evaluateCase(history(), { ruleset, asOf });
-    expect(await evaluateCase(history(), { ruleset, asOf, evaluator: compiled })).toEqual(byDefault);
-    expect(await evaluateCase(history(), { ruleset, asOf, evaluator: waiting })).toEqual(byDefault);
+    const byDefault = await evaluateCase(history(), { untrusted: true, ruleset, asOf });
+    expect(await evaluateCase(history(), { untrusted: true, ruleset, asOf, evaluator: compiled })).toEqual(
+      byDefault,
+    );
+    expect(await evaluateCase(history(), { untrusted: true, ruleset, asOf, evaluator: waiting })).toEqual(
+      byDefault,
+    );
     expect(byDefault.findings.some((f) => f.status === 'pass')).toBe(true);
   });
 
@@ -343,7 +354,7 @@ describe('evaluators', () => {
       name: 'none',
       evaluate: async (rule) => new Array(rule.stages.length),
     };
-    const r = await evaluateCase(history(), { ruleset, asOf, evaluator: none });
+    const r = await evaluateCase(history(), { untrusted: true, ruleset, asOf, evaluator: none });
     expect(r.findings.map((f) => f.status)).toEqual(r.findings.map(() => 'error'));
     for (const f of r.findings)
       expect(f.explanation).toMatch(/the evaluator gave no verdict for (applies|check\.\d+\.)/);
@@ -408,7 +419,7 @@ describe('cases no rule can judge', () => {
   });
 
   it('refuses an asOf outside the calendar years', async () => {
-    await expect(evaluateCase(history(), { ruleset, asOf: '0000-01-01' })).rejects.toThrow(
+    await expect(evaluateCase(history(), { untrusted: true, ruleset, asOf: '0000-01-01' })).rejects.toThrow(
       'asOf: 0000-01-01 is in the year 0: the working calendar covers 1900-2200',
     );
   });

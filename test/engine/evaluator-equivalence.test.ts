@@ -29,7 +29,15 @@ type Outcome = { result: CaseResult } | { error: string };
 async function judge(input: unknown, asOf: string, config: unknown, byReference: boolean): Promise<Outcome> {
   try {
     const evaluator = byReference ? reference : undefined;
-    return { result: await evaluateCase(input, { ruleset, asOf, config: config as never, evaluator }) };
+    return {
+      result: await evaluateCase(input, {
+        untrusted: true,
+        ruleset,
+        asOf,
+        config: config as never,
+        evaluator,
+      }),
+    };
   } catch (e) {
     return { error: `${(e as Error).name}: ${(e as Error).message}` };
   }

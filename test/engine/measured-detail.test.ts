@@ -121,7 +121,7 @@ describe('findings at each detail', () => {
   const asOf = '2024-05-31T17:00:00+01:00';
 
   it('default to what each explanation reads, with no measured on not applicable findings', async () => {
-    const r = await evaluateCase(history, { ruleset, asOf });
+    const r = await evaluateCase(history, { untrusted: true, ruleset, asOf });
     const f = r.findings.find((x) => x.ref === '1.2.1');
     expect(f?.status).toBe('pass');
     expect(f?.measured).toStrictEqual({
@@ -148,14 +148,14 @@ describe('findings at each detail', () => {
   });
 
   it('keep every measurement and the parameters at full, and none at summary', async () => {
-    const full = await evaluateCase(history, { ruleset, asOf, detail: 'full' });
+    const full = await evaluateCase(history, { untrusted: true, ruleset, asOf, detail: 'full' });
     const f = full.findings.find((x) => x.ref === '1.2.1');
     expect(f?.measured).toMatchObject({
       parameters: { processExplainedWithin: 5 },
       explained: { items: [{ responseId: 'e2' }] },
     });
     expect(full.findings.every((x) => x.measured !== undefined)).toBe(true);
-    const summary = await evaluateCase(history, { ruleset, asOf, detail: 'summary' });
+    const summary = await evaluateCase(history, { untrusted: true, ruleset, asOf, detail: 'summary' });
     expect(summary.findings.every((x) => x.measured === undefined)).toBe(true);
     expect(summary.findings.map((x) => [x.status, x.explanation, x.evidence])).toEqual(
       full.findings.map((x) => [x.status, x.explanation, x.evidence]),

@@ -33,7 +33,7 @@ describe("findings' measured values", () => {
     for (const detail of ['full', 'findings'] as const) {
       for (const round of [1, 2]) {
         for (const c of sample) {
-          const r = await evaluateCase(c, { ruleset, asOf, detail });
+          const r = await evaluateCase(c, { untrusted: true, ruleset, asOf, detail });
           results.push(r);
           collectObjects(r.findings, seen, `${detail} round ${round} ${r.caseId}`, shared);
         }
@@ -48,7 +48,13 @@ describe("findings' measured values", () => {
     const shared: string[] = [];
     for (const f of readIndicatorFixtures()) {
       const config = f.config as Parameters<typeof evaluateCase>[1]['config'];
-      const r = await evaluateCase(f.case, { ruleset, asOf: f.asOf, config, detail: 'full' });
+      const r = await evaluateCase(f.case, {
+        untrusted: true,
+        ruleset,
+        asOf: f.asOf,
+        config,
+        detail: 'full',
+      });
       collectObjects(r.findings, seen, f.file, shared);
     }
     expect(shared).toEqual([]);
@@ -58,7 +64,7 @@ describe("findings' measured values", () => {
     'are in JSON form already at %s: a JSON round trip (keys sorted) changes nothing',
     async (detail) => {
       for (const c of sample) {
-        const r = await evaluateCase(c, { ruleset, asOf, detail });
+        const r = await evaluateCase(c, { untrusted: true, ruleset, asOf, detail });
         for (const f of r.findings) {
           if (f.measured === undefined) {
             expect([f.ref, detail, f.status]).toEqual([
@@ -82,8 +88,10 @@ describe('judging cases concurrently', () => {
   it('gives what judging them one at a time gives, with either evaluator', async () => {
     for (const evaluator of [undefined, createJsonRulesEngineEvaluator()]) {
       const one = [];
-      for (const c of sample) one.push(await evaluateCase(c, { ruleset, asOf, evaluator }));
-      const all = await Promise.all(sample.map((c) => evaluateCase(c, { ruleset, asOf, evaluator })));
+      for (const c of sample) one.push(await evaluateCase(c, { untrusted: true, ruleset, asOf, evaluator }));
+      const all = await Promise.all(
+        sample.map((c) => evaluateCase(c, { untrusted: true, ruleset, asOf, evaluator })),
+      );
       expect(all).toEqual(one);
     }
   });

@@ -51,6 +51,7 @@ describe('pauses and closures (indicators.md, "Time")', () => {
     const result = await evaluateCase(
       { caseId: 'C', events },
       {
+        untrusted: true,
         ruleset,
         asOf: '2024-06-30T00:00:00+01:00',
         config: { calendar: { holidays: { none: true } } },

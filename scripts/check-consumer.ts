@@ -1,0 +1,98 @@
+/**
+ * Checks the package as a user receives it: packs it (`dist` must be built), installs the
+ * tarball into an empty folder, compiles the README's case and five-line example there under
+ * strict TypeScript without `skipLibCheck`, and runs them. Prints the install size, package
+ * count and type-check time. CI runs it: `npx tsx scripts/check-consumer.ts`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+// The README's first two TypeScript blocks: a case, then the five lines that judge it.
+const blocks = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map(
+  (m) => m[1] ?? '',
+);
+if (blocks.length < 2)
+  throw new Error('README.md: expected a case and the five-line example in ```ts blocks');
+const [caseBlock = '', example = ''] = blocks;
+// The imports first, then the case, then the lines that judge it.
+const lines = `${caseBlock}\n${example}`.split('\n');
+const source = [
+  ...lines.filter((l) => l.startsWith('import ')),
+  ...lines.filter((l) => !l.startsWith('import ')),
+];
+
+// Every package the built files load must be a dependency (or the optional peer): the command
+// bundles the rest, which are then development dependencies only.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
+const declared = new Set([
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+]);
+for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') || f.endsWith('.cjs'))) {
+  const text = readFileSync(join(root, 'dist', file), 'utf8');
+  const loaded = text.matchAll(/(?:from |require\(|import\()["']((?:@[\w.-]+\/)?[a-z][\w.:-]*)[^"'\s]*["']/g);
+  for (const [, name = ''] of loaded) {
+    if (!declared.has(name) && !isBuiltin(name)) {
+      throw new Error(`dist/${file} loads "${name}", which package.json does not list as a dependency`);
+    }
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'service-standards-consumer-'));
+try {
+  const tarball = run(
+    'npm',
+    ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir],
+    root,
+  ).trim();
+  writeFileSync(join(dir, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }\n');
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)], dir);
+  const installed = run('du', ['-sk', 'node_modules'], dir).split('\t')[0];
+  const packages = readdirSync(join(dir, 'node_modules')).flatMap((n) =>
+    n.startsWith('@') ? readdirSync(join(dir, 'node_modules', n)) : n.startsWith('.') ? [] : [n],
+  ).length;
+  // Types for `console` and top-level await: the repository's own @types/node.
+  writeFileSync(join(dir, 'example.ts'), source.join('\n'));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        skipLibCheck: false,
+        outDir: 'out',
+        typeRoots: [join(root, 'node_modules/@types')],
+        types: ['node'],
+      },
+      files: ['example.ts'],
+    }),
+  );
+  const started = performance.now();
+  try {
+    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir);
+  } catch (e) {
+    throw new Error(`the README example does not compile:\n${(e as { stdout?: string }).stdout ?? e}`);
+  }
+  const typecheckMs = performance.now() - started;
+  const output = run(process.execPath, ['out/example.js'], dir);
+  const findings = output.trim().split('\n').length;
+  if (findings !== 27) throw new Error(`the README example printed ${findings} lines, not 27:\n${output}`);
+  console.log(
+    `consumer: ${tarball} installs ${(Number(installed) / 1024).toFixed(1)} MB in ${packages} packages; ` +
+      `the README example type-checks (strict, no skipLibCheck) in ${(typecheckMs / 1000).toFixed(1)} s and prints ${findings} findings`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

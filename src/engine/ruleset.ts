@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { fromZodIssues, type InputIssue } from '../model/issues.js';
+import type { InputIssue } from '../model/issues.js';
 import { type RuleFile, RuleFileSchema, type RulesetManifest, RulesetManifestSchema } from '../model/rule.js';
+import { schemaIssues } from '../model/schema-issues.js';
 import { deepFreeze } from './freeze.js';
 
 /** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */
@@ -29,7 +30,7 @@ export class RulesetError extends Error {
  * (built with `new Function` on a schema's first parse) would cost more than it saves; the
  * result is the same.
  */
-const _ONCE = { jitless: true } as const;
+const _ONCE = { jitless: true, reportInput: true } as const;
 
 /** Options of {@link createRuleset}. */
 export interface CreateRulesetOptions {
@@ -50,7 +51,9 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
   const issues: InputIssue[] = [];
   const m = RulesetManifestSchema.safeParse(options.manifest, _ONCE);
   if (!m.success)
-    throw new RulesetError(fromZodIssues(m.error.issues).map((i) => ({ ...i, file: 'ruleset.json' })));
+    throw new RulesetError(
+      schemaIssues(RulesetManifestSchema, m.error.issues).map((i) => ({ ...i, file: 'ruleset.json' })),
+    );
   const manifest = m.data;
   const rules: RuleFile[] = [];
   const refs = new Set<string>();
@@ -67,7 +70,7 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
     }
     const r = RuleFileSchema.safeParse(raw, _ONCE);
     if (!r.success) {
-      issues.push(...fromZodIssues(r.error.issues).map((i) => ({ ...i, file })));
+      issues.push(...schemaIssues(RuleFileSchema, r.error.issues).map((i) => ({ ...i, file })));
       continue;
     }
     if (refs.has(r.data.ref))

@@ -51,6 +51,9 @@ describe.concurrent('reading inputs on the command line', { timeout: CLI_TIMEOUT
     expect(r.stderr).toContain(
       'unmapped activities (kept as x- events), most frequent first:\n        3  common\n        1  rare\n',
     );
+    // check's report lists them the same way.
+    const report = await cli(['check', csv, '--mapping', mapping, '--as-of', '2024-06-01', '--quiet']);
+    expect(report.stdout).toMatch(/"common" ×3, "rare" ×1/);
   });
 
   it('reads an OCEL log with the case object type named, and says what it left out', async () => {

@@ -84,3 +84,26 @@ describe('custom event types', () => {
     expect(EventTypeSchema.safeParse('x-').success).toBe(false);
   });
 });
+
+describe('rule files', () => {
+  it('name a misspelt field with the spelling meant', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const { createRuleset, RulesetError } = await import('../../src/index.js');
+    const dir = new URL('../../rules/spso-css-0524/', import.meta.url);
+    const manifest = JSON.parse(await readFile(new URL('ruleset.json', dir), 'utf8')) as { rules: string[] };
+    const rules: Record<string, unknown> = {};
+    for (const f of await readdir(dir))
+      if (f !== 'ruleset.json') rules[f] = JSON.parse(await readFile(new URL(f, dir), 'utf8'));
+    const first = manifest.rules[0] as string;
+    const { description, ...rest } = rules[first] as { description: string };
+    rules[first] = { ...rest, descripton: description };
+    try {
+      createRuleset({ manifest: manifest as never, rules: rules as never });
+      throw new Error('accepted');
+    } catch (e) {
+      expect(e).toBeInstanceOf(RulesetError);
+      const messages = (e as InstanceType<typeof RulesetError>).issues.map((i) => i.message).join('\n');
+      expect(messages).toContain('`descripton` (did you mean `description`?)');
+    }
+  });
+});

@@ -99,7 +99,8 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
     if (!outside && _isOutsideRemit(e)) outside = e;
     if (!closure && _isClosure(e)) closure = e;
   }
-  const intervals = pauseIntervals(events, _pauseKind, asOfMs);
+  // A procedure without a clock stop (`pausesStopClocks: false`) counts paused days like any other.
+  const intervals = calendar.pausesStopClocks ? pauseIntervals(events, _pauseKind, asOfMs) : [];
   const paused = calendar.pausedDaysFrom(intervals);
   const asOf: AnchorPoint = { ms: asOfMs, day: localDayOf(asOfMs, calendar.zone) };
   const anchors: Partial<Record<Anchor, AnchorPoint>> = { asOf };

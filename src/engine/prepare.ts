@@ -127,6 +127,7 @@ export function prepareEvaluation(
       closures: config.calendar?.closures ?? [],
       weekend: config.calendar?.weekend ?? [6, 7],
       countReceiptDay: config.calendar?.countReceiptDay ?? manifest.calendar.countReceiptDay,
+      pausesStopClocks: config.calendar?.pausesStopClocks ?? manifest.calendar.pausesStopClocks ?? true,
     });
   } catch (e) {
     const message = (e as Error).message;

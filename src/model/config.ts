@@ -34,6 +34,10 @@ export const CalendarConfigSchema = z.strictObject({
   closures: z.array(z.strictObject({ from: isoDate, to: isoDate, reason: z.string().optional() })).optional(),
   weekend: z.array(z.number().int().min(1).max(7)).optional(),
   countReceiptDay: z.boolean().optional(),
+  pausesStopClocks: z
+    .boolean()
+    .optional()
+    .describe("paused days are left out of working-day counts; the ruleset's default when absent"),
 });
 
 /** A parameter value: a number of working days, a number, a list of names, or a map of numbers. */

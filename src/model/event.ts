@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CANONICAL_EVENT_TYPES,
   CHANNELS,
+  COMPLAINT_STAGES,
   COMPLEXITIES,
   DECISION_OUTCOMES,
   PARTIES,
@@ -43,18 +44,44 @@ export const EVENT_DATA_SCHEMAS = {
     channel: z.enum(CHANNELS).optional(),
     complexity: z.enum(COMPLEXITIES).optional(),
     via: z.literal('representative').optional(),
+    stage: z
+      .enum(COMPLAINT_STAGES)
+      .optional()
+      .describe(
+        'the stage it was received at: stage_1 (the default), or stage_2 (taken straight to stage 2)',
+      ),
   }),
   'complaint.acknowledged': z.looseObject({}),
   'case.complexity_assessed': z.looseObject({ complexity: z.enum(COMPLEXITIES) }),
-  'case.stage_changed': z.looseObject({ stage: nonEmpty }),
+  'case.stage_changed': z.looseObject({
+    stage: nonEmpty.describe('the stage entered'),
+    from: z.string().optional().describe('the stage left'),
+    reason: z.string().optional().describe('escalated, complex, not_resolved_in_time, or free text'),
+  }),
   'case.paused': z.looseObject({ reason: z.string().optional() }),
   'case.resumed': z.looseObject({}),
   'case.extension_notified': z.looseObject({
     revisedTargetAt: InstantStringSchema,
     reason: z.string().optional(),
+    covers: z.array(topic).optional().describe('what the notice also told the complainant'),
+    authorisedBy: z
+      .looseObject({ role: z.string().optional(), id: z.string().optional() })
+      .optional()
+      .describe('who agreed the extension'),
   }),
   'case.outside_remit': z.looseObject({ reason: z.string().optional() }),
   'case.closed': z.looseObject({ outcome: z.string().optional() }),
+  'escalation.requested': z.looseObject({
+    from: z.enum(['complainant', 'representative']).optional(),
+    channel: z.string().optional(),
+  }),
+  'escalation.refused': z.looseObject({
+    requestId: z
+      .string()
+      .optional()
+      .describe("the request's event id; absent: the latest request before it not yet refused"),
+    reason: z.string().optional(),
+  }),
   'communication.sent': z.looseObject({
     to: party,
     channel: z.string().optional(),

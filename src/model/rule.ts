@@ -274,7 +274,7 @@ export const CheckSchema = z.strictObject({
  */
 export const RuleFileSchema = z.strictObject({
   $schema: z.string().optional(),
-  ref: z.string().regex(/^([0-9]+\.[0-9]+\.[0-9]+|[A-Z]\.[0-9]+)$/),
+  ref: z.string().regex(/^([0-9]+\.[0-9]+\.[0-9]+|[A-Z][0-9]?\.[0-9]+)$/),
   id: z.string().regex(/^[a-z0-9-]+$/),
   commitment: z.string(),
   standard: z.string(),
@@ -320,6 +320,10 @@ export const RulesetManifestSchema = z.strictObject({
     zone: z.string(),
     holidays: HolidaySourceSchema,
     countReceiptDay: z.boolean(),
+    pausesStopClocks: z
+      .boolean()
+      .optional()
+      .describe('paused days are left out of working-day counts (default true)'),
   }),
   filters: z.record(z.string(), FilterSchema),
   rules: z.array(z.string()).min(1).describe('rule files in report order'),

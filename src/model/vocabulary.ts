@@ -14,6 +14,8 @@ export const CANONICAL_EVENT_TYPES = [
   'case.extension_notified',
   'case.outside_remit',
   'case.closed',
+  'escalation.requested',
+  'escalation.refused',
   'communication.sent',
   'communication.received',
   'communication.corrected',
@@ -68,7 +70,17 @@ export const TOPICS = [
   'extension',
   'privacy_notice',
   'service_complaint_procedure',
+  // Added for staged procedures (the MCHP, the housing code): what a stage response tells.
+  'complaint_stage',
+  'escalation_rights',
+  'ombudsman_referral',
+  'remedy',
+  'outstanding_actions',
+  'refusal_reasons',
 ] as const;
+
+/** The stages of a two-stage complaints procedure (`complaint.received`'s `stage`). */
+export const COMPLAINT_STAGES = ['stage_1', 'stage_2'] as const;
 
 export const CHANNELS = ['phone', 'email', 'web', 'letter', 'in_person'] as const;
 export const COMPLEXITIES = ['simple', 'standard', 'complex'] as const;

@@ -157,7 +157,7 @@ export function formatCatalogue(ruleset: Ruleset): string {
     `Ruleset \`${manifest.id}\` version ${manifest.version}, from ${manifest.publisher ?? 'the publisher'}'s leaflet \`${manifest.source}\`.`,
     'Generated from the rule files by `npm run docs:generate`; CI fails when it is stale. Do not edit by hand.',
     '',
-    `Calendar: zone \`${manifest.calendar.zone}\`, public holidays ${JSON.stringify(manifest.calendar.holidays)}, receipt day ${manifest.calendar.countReceiptDay ? 'counted' : 'not counted'} as day 1.`,
+    `Calendar: zone \`${manifest.calendar.zone}\`, public holidays ${JSON.stringify(manifest.calendar.holidays)}, receipt day ${manifest.calendar.countReceiptDay ? 'counted' : 'not counted'} as day 1${manifest.calendar.pausesStopClocks === false ? '; pauses do not stop the clocks' : ''}.`,
     '',
   ];
   for (const c of manifest.commitments) {

@@ -20,6 +20,8 @@ export type CalendarOptions = {
   weekend?: number[];
   /** Day 0 counts as working day 1 (default false). */
   countReceiptDay?: boolean;
+  /** Paused days are left out of working-day counts (default true; false for procedures without a clock stop). */
+  pausesStopClocks?: boolean;
   /**
    * Initial table range in years, inclusive, built at once; by default the table is built on the
    * first query for the years around it (and `holidays()` covers 2000-2040 at least).
@@ -45,6 +47,8 @@ export interface WorkingCalendar {
   readonly zone: string;
   /** Whether day 0 counts as working day 1. */
   readonly countReceiptDay: boolean;
+  /** Whether paused days are left out of counts (a case's pauses are ignored when false). */
+  readonly pausesStopClocks: boolean;
   /** @example cal.isWorkingDay(dayFromIsoDate('2024-05-06')) // false (Early May bank holiday) */
   isWorkingDay(day: number): boolean;
   /** @example cal.nonWorkingReason(dayFromIsoDate('2024-05-06')) // { kind: 'holiday', name: 'Early May bank holiday' } */

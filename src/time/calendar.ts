@@ -34,6 +34,7 @@ const _EXTRA_NAME = 'Extra holiday';
 class _Calendar implements WorkingCalendar {
   readonly zone: string;
   readonly countReceiptDay: boolean;
+  readonly pausesStopClocks: boolean;
   readonly #source: HolidaySource;
   readonly #extras: { day: number; date: string; name: string }[];
   readonly #closures: { from: number; to: number; reason: string | undefined }[];
@@ -47,6 +48,7 @@ class _Calendar implements WorkingCalendar {
     this.zone = options.zone;
     localDayOf(0, options.zone); // throws for an unknown zone
     this.countReceiptDay = options.countReceiptDay ?? false;
+    this.pausesStopClocks = options.pausesStopClocks ?? true;
     this.#source = options.holidays;
     this.#extras = (options.extraHolidays ?? []).map((h) => ({
       day: dayFromIsoDate(h.date),

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
 import type { CaseIndex } from './case-index.js';
+import { type CheckSentence, joinCheckSentences } from './check-sentences.js';
 import type { CompiledCheck, CompiledFact, CompiledRule, CompiledTemplate, Stage } from './compiled-rule.js';
 import type { FactValues } from './conditions.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
@@ -118,7 +119,7 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   } else {
     const results = rule.checks.map((check) => _judgeCheck(rule, check, verdicts, text));
     status = results.reduce<Status>((worst, r) => worseStatus(worst, r.status), 'not_applicable');
-    const sentences: string[] = [];
+    const sentences: CheckSentence[] = [];
     results.forEach((r, i) => {
       // A check left out as not applicable cites nothing unless the whole finding is not applicable.
       if (r.status !== 'not_applicable' || status === 'not_applicable')
@@ -126,9 +127,9 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
       if (status === 'pending' && r.status === 'pending') dueAt = _earlier(dueAt, r.dueAt);
       if (r.explain === undefined) return;
       cite(r.explain.facts);
-      sentences.push(r.explain.render(text));
+      sentences.push({ status: r.status, text: r.explain.render(text) });
     });
-    explanation = sentences.join(' ');
+    explanation = joinCheckSentences(sentences);
   }
   const finding: Finding = {
     ref: rule.ref,

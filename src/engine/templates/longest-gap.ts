@@ -4,6 +4,7 @@ import {
   anchorPoint,
   candidateEvents,
   endOfDayIso,
+  endOfDayMs,
   type FactFn,
   orderedIds,
   pausedIn,
@@ -73,13 +74,16 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     }
     let longest: Run | undefined;
     for (const r of runs) if (!longest || r.days > longest.days) longest = r;
-    const exceededRuns = runs.filter((r) => r.days > interval);
     const open = spec.until === 'end' ? until.eventId === undefined : spec.until === 'asOf';
     const lastMark = points[points.length - 2];
-    const dueAt =
-      open && lastMark
-        ? endOfDayIso(calendar.deadline(lastMark.day, interval, index.paused), calendar.zone)
-        : undefined;
+    // While the case is open, the current run is due to end (with a mark) by the end of the
+    // interval's last working day after the last mark: once asOf is past that, the run has gone
+    // over, even when asOf falls on a day that is not a working day, so that no more working days
+    // have been counted yet (the same verdict on a Saturday as on the Monday).
+    const dueDay = open && lastMark ? calendar.deadline(lastMark.day, interval, index.paused) : undefined;
+    const overdue = dueDay !== undefined && ctx.asOfMs > endOfDayMs(dueDay, calendar.zone);
+    const exceededRuns = runs.filter((r, i) => r.days > interval || (overdue && i === runs.length - 1));
+    const dueAt = dueDay === undefined ? undefined : endOfDayIso(dueDay, calendar.zone);
     if (from.eventId) cited.add(from.eventId);
     for (const e of marks) cited.add(e.id);
     if (until.eventId) cited.add(until.eventId);

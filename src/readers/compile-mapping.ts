@@ -226,17 +226,20 @@ export function compileMapping(mapping: Mapping): RowMapper {
           }
         }
       }
-      const ctx = {
+      const ctx: _MakeContext = {
         row,
         at,
         readInstant,
         problem,
-        eventId: _eventId(row, cols.eventId),
-        resource: _resource(row, cols.resource),
+        eventId: _cell(row, cols.eventId),
+        resource: _cell(row, cols.resource),
       };
+      // Several events of one row: the second and later get the row's id with `/2`, `/3`, ...
       const events: Record<string, unknown>[] =
         matched.length > 0
-          ? matched.map((r) => _make(r, ctx))
+          ? matched.map((r, k) =>
+              _make(r, k === 0 || ctx.eventId === '' ? ctx : { ...ctx, eventId: `${ctx.eventId}/${k + 1}` }),
+            )
           : activity !== ''
             ? [
                 _make(
@@ -245,23 +248,10 @@ export function compileMapping(mapping: Mapping): RowMapper {
                 ),
               ]
             : [];
-      let marks: Omit<RowMarks, 'line'> | undefined;
-      if (caseLevel && at !== undefined) {
-        marks = {
-          atMs: _orderMs(at, zone),
-          events,
-          positional: positionRules.map((r) =>
-            activity !== '' && r.matches(activity) && r.where.every((w) => w(row))
-              ? _make(r, { ...ctx, eventId: '' })
-              : undefined,
-          ),
-          intervals: intervals.map((i) => {
-            const inside = i.when(row);
-            const end = inside ? i.start : i.end;
-            return { inside, event: end === undefined ? undefined : _make(end, { ...ctx, eventId: '' }) };
-          }),
-        };
-      }
+      const marks =
+        caseLevel && at !== undefined
+          ? _marks(_orderMs(at, zone), events, activity, positionRules, intervals, { ...ctx, eventId: '' })
+          : undefined;
       if (problems.length > 0 || at === undefined) {
         return {
           filtered: false,
@@ -289,10 +279,36 @@ interface _MakeContext {
   resource: string;
 }
 
-const _eventId = (row: Row, column: string | undefined) =>
+/** A cell's text, trimmed ('' when the mapping names no column). */
+const _cell = (row: Row, column: string | undefined) =>
   column === undefined ? '' : (row.get(column) ?? '').trim();
-const _resource = (row: Row, column: string | undefined) =>
-  column === undefined ? '' : (row.get(column) ?? '').trim();
+
+/**
+ * What the case-level rules would make at a row: each position rule's event when the row matches
+ * it, and for each interval whether the row is inside and the event made if one starts or ends
+ * here. Events made here get derived ids (the row's id is its own events').
+ */
+function _marks(
+  atMs: number,
+  events: Record<string, unknown>[],
+  activity: string,
+  positionRules: readonly _Rule[],
+  intervals: readonly { when: RowTest; start: _Maker; end: _Maker | undefined }[],
+  ctx: _MakeContext,
+): Omit<RowMarks, 'line'> {
+  return {
+    atMs,
+    events,
+    positional: positionRules.map((r) =>
+      activity !== '' && r.matches(activity) && r.where.every((w) => w(ctx.row)) ? _make(r, ctx) : undefined,
+    ),
+    intervals: intervals.map((i) => {
+      const inside = i.when(ctx.row);
+      const end = inside ? i.start : i.end;
+      return { inside, event: end === undefined ? undefined : _make(end, ctx) };
+    }),
+  };
+}
 
 /** An event of one rule from one row: id, type, at, actor, data (fixed, then from columns). */
 function _make(m: _Maker, ctx: _MakeContext): Record<string, unknown> {

@@ -81,6 +81,12 @@ describe('the mapping language', () => {
     expect(typesAt(caseOf(items, 'C1').events)).toEqual(['decision.issued@01', 'x-done@01']);
     expect(typesAt(caseOf(items, 'C2').events)).toEqual(['decision.issued@01', 'case.closed@01']);
     expect(typesAt(caseOf(items, 'C3').events)).toEqual(['decision.issued@01', 'x-done@01']);
+    // With an event id column, the second event of a row gets the row's id with /2.
+    const withIds = await read(
+      { ...mapping, columns: { ...columns, eventId: 'id' } },
+      'case,status,sub,at,id\nC1,Done,Resolved,2024-05-01T09:00:00Z,e1\n',
+    );
+    expect(caseOf(withIds, 'C1').events.map((e) => (e as { id: string }).id)).toEqual(['e1', 'e1/2']);
   });
 
   it('reads a status that holds until the next different one as an interval, sorted or not, CSV or XES', async () => {

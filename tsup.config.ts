@@ -26,14 +26,13 @@ export default defineConfig([
     define,
   },
   {
-    // The command: ESM only, started by the `service-standards` bin, and the worker threads of
-    // `check --workers N`, found beside it at run time. Each file is whole (no shared chunks).
-    // Start-up matters (a case system may run the command on every case update): dependencies are
-    // bundled in, which saves resolving and reading each of their files, except those loaded
-    // only when needed (piscina, date-holidays, json-rules-engine) and those whose installed
-    // version the report records (zod, luxon). The bundled CommonJS code (commander) needs
-    // `require`, which the banner provides.
-    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+    // The command: ESM, started by the `service-standards` bin. Start-up matters (a case system
+    // may run the command on every case update): dependencies are bundled in, which saves
+    // resolving and reading each of their files, except those loaded only when needed (piscina,
+    // date-holidays, json-rules-engine) and those whose installed version the report records
+    // (zod, luxon). The bundled CommonJS code (commander) needs `require`, which the banner
+    // provides.
+    entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     splitting: false,
     dts: false,
@@ -47,5 +46,19 @@ export default defineConfig([
         'const require = __cliCreateRequire(import.meta.url);',
       ].join('\n'),
     },
+  },
+  {
+    // The worker threads of `check --workers N` (`dist/worker.cjs`, found beside the command at
+    // run time): CommonJS, because piscina `require`s its task module, and a worker stopped while
+    // Node is still loading an ES module that way aborts the whole process (exit 134,
+    // "v8::Module::IsGraphAsync ... instantiated module"); a CommonJS module stops safely.
+    entry: { worker: 'src/cli/worker.ts' },
+    format: ['cjs'],
+    splitting: false,
+    dts: false,
+    shims: true,
+    target: 'node20',
+    noExternal: [/^(?!(piscina|date-holidays|json-rules-engine|zod|luxon)(\/|$))/],
+    define,
   },
 ]);

@@ -57,7 +57,7 @@ export interface CheckPool {
 }
 
 /**
- * Starts N − 1 worker threads (`worker.js` beside this bundle, i.e. `dist/worker.js`), which load
+ * Starts N − 1 worker threads (`worker.cjs` beside this bundle, i.e. `dist/worker.cjs`), which load
  * and prepare the ruleset at once; the main thread is the N-th. piscina is loaded here, so a run
  * on one thread never loads it. The caller destroys the pool.
  *
@@ -69,7 +69,8 @@ export function createCheckPool(workers: number, warmUp: WorkerWarmUp, filename?
   const piscina: Promise<Piscina<WorkerTask, WorkerResult>> = import('piscina').then(
     ({ Piscina }) =>
       new Piscina<WorkerTask, WorkerResult>({
-        filename: filename ?? new URL('./worker.js', import.meta.url).href,
+        // CommonJS (`tsup.config.ts` says why).
+        filename: filename ?? new URL('./worker.cjs', import.meta.url).href,
         minThreads: threads,
         maxThreads: threads,
         // Each worker holds its next batch already, so that it never waits for the main thread

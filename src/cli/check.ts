@@ -21,7 +21,7 @@ import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../readers/types.js';
 import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
-import { formatInstant } from '../time/instant.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
 import { type CheckPool, createCheckPool, evaluateInWorkers } from './check-workers.js';
 import { forTerminal } from './display.js';
 import { EXIT, UsageError } from './errors.js';
@@ -175,10 +175,15 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   const failOn = (options.failOn ?? config.thresholds?.failOn ?? 'fail') as FailOn;
   const asOfSource = options.asOf ? 'option' : 'now';
   let asOfMs: number;
+  const asOfInstant = _asOfInstant(options.asOf, prepared.zone);
   try {
-    asOfMs = resolveAsOfMs(options.asOf ?? io.now(), prepared.zone);
+    asOfMs = resolveAsOfMs(asOfInstant ?? io.now(), prepared.zone);
   } catch (e) {
-    throw new UsageError(`--as-of: ${(e as Error).message.replace(/^asOf: /, '')}`);
+    // The message names the value as given, not the instant a date alone resolved to.
+    const message = (e as Error).message
+      .replace(/^asOf: /, '')
+      .replace(String(asOfInstant), options.asOf ?? '');
+    throw new UsageError(`--as-of: ${message}`);
   }
 
   const stats = createReadStats();
@@ -378,6 +383,16 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   const breaches = thresholdBreaches(s, failOn, minimums);
   for (const b of breaches) await writeText(io.stderr, `${b}\n`);
   return breaches.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * `--as-of` as an instant: a date alone is the end of that local day in the calendar's zone
+ * (its last millisecond: `--as-of 2025-06-30` judges everything that happened on 30 June).
+ */
+function _asOfInstant(asOf: string | undefined, zone: string): string | number | undefined {
+  if (asOf === undefined) return undefined;
+  const parsed = parseInstant(asOf, zone, 'end');
+  return 'error' in parsed || !parsed.dateOnly ? asOf : parsed.epochMs;
 }
 
 /** Only the audit report shows timelines: every other report is the same whatever else is written. */

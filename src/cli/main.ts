@@ -6,7 +6,7 @@ import { formatIssue } from '../model/issues.js';
 import { ReadError } from '../readers/errors.js';
 import { MappingError } from '../readers/load-mapping.js';
 import { forTerminal } from './display.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, isBrokenPipe, UsageError } from './errors.js';
 import { type CliIo, processIo, writeText } from './io.js';
 import { buildProgram } from './program.js';
 import { readVersions } from './versions.js';
@@ -27,6 +27,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await buildProgram(io, readVersions().version).run(argv);
   } catch (e) {
+    if (isBrokenPipe(e)) return EXIT.brokenPipe;
     if (e instanceof CommanderError) {
       // Help and --version exit 0; anything else commander rejects is a usage error.
       return e.exitCode === 0 ? EXIT.ok : EXIT.input;
@@ -59,5 +60,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-// Started as the `service-standards` bin (the built dist/cli.js).
+// Started as the `service-standards` bin (the built dist/cli.js). A reader that goes away (a
+// broken pipe) ends the run at once and quietly, as it ends any Unix tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (!isBrokenPipe(e)) throw e;
+    process.exit(EXIT.brokenPipe);
+  });
+}
 process.exitCode = await main(process.argv);

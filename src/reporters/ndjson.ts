@@ -50,7 +50,7 @@ export function formatNdjsonCase(result: CaseResult, _options: NdjsonOptions = {
   const canonical: unknown = canonicalCase(result);
   if (_prefixable(canonical)) {
     // The same bytes as stringifying `{ type: 'case', ...canonical }`, without that copy.
-    const json = JSON.stringify(canonical);
+    const json = escapeLineSeparators(JSON.stringify(canonical));
     return json === '{}' ? '{"type":"case"}\n' : `{"type":"case",${json.slice(1)}\n`;
   }
   // Anything else, as the line was first built (the canonical copy never held an undefined
@@ -60,7 +60,7 @@ export function formatNdjsonCase(result: CaseResult, _options: NdjsonOptions = {
     ...(Array.isArray(canonical) ? canonical.slice() : (canonical as object)),
   };
   if (line.type === undefined) line.type = 'case';
-  return `${JSON.stringify(line)}\n`;
+  return `${escapeLineSeparators(JSON.stringify(line))}\n`;
 }
 
 /** An array index (`"0"`, `"17"`): such keys come first in an object, before `type`. */
@@ -92,7 +92,7 @@ export function formatNdjsonSummary(
   summary: Summary,
   _options: NdjsonOptions = {},
 ): string {
-  return `${JSON.stringify({ type: 'summary', meta: canonicalMeta(meta), summary: canonicalSummary(summary) })}\n`;
+  return `${escapeLineSeparators(JSON.stringify({ type: 'summary', meta: canonicalMeta(meta), summary: canonicalSummary(summary) }))}\n`;
 }
 
 /**
@@ -160,4 +160,17 @@ export function parseNdjsonReport(lines: string | Iterable<string>): Report {
     ]);
   }
   return { meta: end.meta, summary: end.summary, cases };
+}
+
+const _SEPARATORS = /[\u2028\u2029]/g;
+
+/**
+ * JSON text with U+2028 and U+2029 escaped: JSON allows them raw, but tools that split lines as
+ * JavaScript does would cut an NDJSON line there. The value read back is the same.
+ *
+ * @example
+ * escapeLineSeparators('"a\u2028b"'); // '"a\\u2028b"'
+ */
+export function escapeLineSeparators(json: string): string {
+  return json.replace(_SEPARATORS, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
 }

@@ -36,6 +36,22 @@ describe('NDJSON report', () => {
     expect(Object.keys(records[4])).toEqual(['type', 'meta', 'summary']);
   });
 
+  it('escapes U+2028 and U+2029, so that no tool splitting lines as JavaScript does cuts a line', () => {
+    const first = (report.cases ?? [])[0];
+    if (!first) throw new Error('the sample has cases');
+    const odd = { ...first, caseId: 'C\u2028x\u2029y' };
+    const line = formatNdjsonCase(odd);
+    expect(line).not.toMatch(/[\u2028\u2029]/);
+    expect(line).toContain('C\\u2028x\\u2029y');
+    expect(line.split(/\r?\n|\u2028|\u2029/)).toHaveLength(2);
+    expect(parseNdjsonLine(line.trimEnd())).toEqual({ type: 'case', ...odd });
+    const summary = formatNdjsonSummary(
+      { ...report.meta, inputs: [{ file: 'a\u2028b', sha256: 'c'.repeat(64) }] },
+      report.summary,
+    );
+    expect(summary).not.toMatch(/[\u2028\u2029]/);
+  });
+
   it('round-trips through parseNdjsonReport, from the text or from its lines', () => {
     expect(parseNdjsonReport(text)).toEqual(report);
     expect(parseNdjsonReport(text.replace(/\n/g, '\r\n\n'))).toEqual(report);

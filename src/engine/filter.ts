@@ -75,7 +75,8 @@ function _compileMatcher(m: Matcher, scope: FilterScope): (v: unknown, ref?: Cas
   if ('in' in m) return (v) => m.in.includes(v as never);
   if ('notIn' in m) return (v) => !m.notIn.includes(v as never);
   if ('not' in m) return (v) => v !== m.not;
-  if ('exists' in m) return (v) => (v !== undefined && v !== null && v !== '') === m.exists;
+  // A blank string gives nothing: a contact name of spaces names no one.
+  if ('exists' in m) return (v) => _hasValue(v) === m.exists;
   if ('includes' in m) return (v) => Array.isArray(v) && v.includes(m.includes);
   if ('includesAny' in m) return (v) => Array.isArray(v) && _includesAny(v, m.includesAny);
   if ('includesAll' in m) return (v) => Array.isArray(v) && _includesAll(v, m.includesAll);
@@ -83,6 +84,10 @@ function _compileMatcher(m: Matcher, scope: FilterScope): (v: unknown, ref?: Cas
   const list = Object.hasOwn(scope.params, m.param) ? scope.params[m.param] : undefined;
   if (!Array.isArray(list)) throw new Error(`parameter "${m.param}" must be a list to be used in a filter`);
   return (v) => list.includes(v as string);
+}
+
+function _hasValue(v: unknown): boolean {
+  return v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '');
 }
 
 // Loops, not `some`/`every`: a callback closing over the value would be made for every event tested.

@@ -12,7 +12,9 @@ export const MatcherSchema = z.union([
   z.strictObject({ in: z.array(scalar) }),
   z.strictObject({ notIn: z.array(scalar) }),
   z.strictObject({ not: scalar }),
-  z.strictObject({ exists: z.boolean() }),
+  z
+    .strictObject({ exists: z.boolean() })
+    .describe('true: the field has a value (null, an empty or a blank string is none); false: it has none'),
   z.strictObject({ includes: scalar }),
   z.strictObject({ includesAny: z.array(scalar) }),
   z.strictObject({ includesAll: z.array(scalar) }),

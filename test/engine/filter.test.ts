@@ -175,3 +175,17 @@ describe('compileFilter matchers on list fields and alternatives', () => {
     expect(matches(f, event(['a'], 'z.z'))).toBe(false);
   });
 });
+
+describe('exists', () => {
+  const scope = { named: {}, params: {} };
+  const has = compileFilter({ where: { 'data.contactName': { exists: true } } }, scope);
+  const event = (contactName: unknown) => ({ data: { contactName } }) as never;
+  it('takes a value with something in it as present', () => {
+    expect(has(event('Ms Brown'))).toBe(true);
+    expect(has(event(0))).toBe(true);
+    expect(has(event(false))).toBe(true);
+  });
+  it('takes nothing, null, an empty string or a blank one as absent', () => {
+    for (const v of [undefined, null, '', '   ', ' \t\n ']) expect(has(event(v))).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Generates the documents that are derived from code and rule files: the JSON Schemas in
- * docs/schema/ and the rules catalogue docs/rules.md. With --check, writes nothing and fails
+ * docs/schema/, the rules catalogue docs/rules.md and the event vocabulary docs/events.md. With --check, writes nothing and fails
  * (exit 1) when any is stale, naming it: CI runs that.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadRuleset } from '../src/index.js';
 import { PUBLISHED_SCHEMAS, toJsonSchema } from '../src/model/json-schemas.js';
 import { formatCatalogue } from '../src/rules/catalogue.js';
+import { formatEventsDoc } from './events-doc.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
@@ -16,6 +17,7 @@ for (const name of Object.keys(PUBLISHED_SCHEMAS) as (keyof typeof PUBLISHED_SCH
   files.set(`docs/schema/${name}.schema.json`, `${JSON.stringify(toJsonSchema(name), null, 2)}\n`);
 }
 files.set('docs/rules.md', formatCatalogue(await loadRuleset()));
+files.set('docs/events.md', await formatEventsDoc(await loadRuleset()));
 
 const stale: string[] = [];
 for (const [rel, content] of files) {

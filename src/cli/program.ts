@@ -11,6 +11,7 @@ import { runExplain, runRules } from './catalogue-commands.js';
 import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
 import { UsageError } from './errors.js';
 import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
+import { CHECK_HELP, forceColor, PROGRAM_HELP, VALIDATE_HELP } from './help-text.js';
 import { type CliIo, writeText } from './io.js';
 import { DOCUMENT_FORMATS, type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
 import { runSummarize } from './summarize-command.js';
@@ -116,11 +117,13 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .showHelpAfterError('(add --help for usage)');
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', PROGRAM_HELP);
 
   const check = program.command('check');
   _readingOptions(check);
   check
+    .addHelpText('after', CHECK_HELP)
     .description('evaluate case logs against the ruleset (the main job)')
     .argument('<inputs...>', 'case logs (JSON, NDJSON, CSV, XES, optionally .gz); - for standard input')
     .addOption(
@@ -189,7 +192,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         minCompliance: o.minCompliance as MinCompliance[] | undefined,
         strict: o.strict as boolean | undefined,
         quiet: o.quiet as boolean | undefined,
-        color: o.color !== false && io.stdout.isTTY === true,
+        color: o.color !== false && (io.stdout.isTTY === true || forceColor(io.env)),
         workers: o.workers as number | undefined,
         allowEmpty: o.allowEmpty as boolean | undefined,
         limits: _limits(o),
@@ -203,15 +206,22 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   const validate = program.command('validate');
   _readingOptions(validate);
   validate
+    .addHelpText('after', VALIDATE_HELP)
     .description('check input only, and list every problem')
     .argument('<inputs...>', 'case logs; - for standard input')
     .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
     .option('--sorted-by-case', "the flat log keeps each case's events together")
     .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
     .option('--config <file>', 'configuration (its zone reads naive times)')
+    .addOption(
+      new Option('--format <format>', 'text: one problem a line; json: one object (valid, counts, problems)')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       code = await runValidate(
         {
+          format: o.format as 'text' | 'json',
           inputs,
           inputFormat: o.inputFormat as InputFormat | undefined,
           sortedByCase: o.sortedByCase as boolean | undefined,

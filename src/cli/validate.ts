@@ -40,6 +40,20 @@ export interface ValidateOptions {
   limits?: Partial<ReadLimits> | undefined;
   /** How OCEL inputs become cases (`--case-object-type`, `--through-related-objects`). */
   ocel?: OcelOptions | undefined;
+  /** `json`: one JSON object on standard output (see {@link ValidationReport}), nothing on standard error. */
+  format?: 'text' | 'json' | undefined;
+}
+
+/** What `validate --format json` writes: counts, every problem located, warnings, unmapped activities. */
+export interface ValidationReport {
+  valid: boolean;
+  cases: number;
+  events: number;
+  invalidCases: number;
+  problems: InputIssue[];
+  warnings: string[];
+  /** Activities no mapping rule matched (kept as x- events), with their counts, most frequent first. */
+  unmappedActivities: { activity: string; count: number }[];
 }
 
 /**
@@ -93,6 +107,23 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     const [fb, lb] = at(b);
     return cmp(fa, fb) || cmp(la, lb);
   });
+  const code = invalidCases > 0 ? EXIT.input : EXIT.ok;
+  if (options.format === 'json') {
+    const report: ValidationReport = {
+      valid: invalidCases === 0,
+      cases: stats.cases,
+      events: stats.events,
+      invalidCases,
+      problems,
+      warnings: [...stats.warnings],
+      unmappedActivities: unmappedByFrequency(stats.unmappedActivities).map(([activity, count]) => ({
+        activity,
+        count,
+      })),
+    };
+    await writeText(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+    return code;
+  }
   for (const p of problems) await writeText(io.stdout, `${forTerminal(formatIssue(p))}\n`);
   for (const w of stats.warnings) await writeText(io.stderr, `warning: ${forTerminal(w)}\n`);
   const unmapped = [...stats.unmappedActivities.values()].reduce((a, b) => a + b, 0);
@@ -110,5 +141,5 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
       invalidCases === 0 ? 'all valid' : `${invalidCases} invalid case(s), ${problems.length} problem(s)`
     }${unmapped > 0 ? `; ${unmapped} event(s) of unmapped activities kept as x- events` : ''}\n`,
   );
-  return invalidCases > 0 ? EXIT.input : EXIT.ok;
+  return code;
 }

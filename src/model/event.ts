@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_TYPE_DOCS, type EventTypeDoc } from './event-docs.js';
 import {
   CANONICAL_EVENT_TYPES,
   CHANNELS,
@@ -8,6 +9,10 @@ import {
   PARTIES,
   TOPICS,
 } from './vocabulary.js';
+
+/** Where the event vocabulary is documented, for messages and JSON Schema descriptions. */
+export const EVENTS_DOC_URL =
+  'https://github.com/service-standards/service-standards/blob/main/docs/events.md';
 
 /**
  * An ISO 8601 instant, local date-time or date (`events.md`, field `at`). The pattern is the
@@ -161,15 +166,29 @@ export const EventTypeSchema = z
   .string()
   .regex(
     new RegExp(`^(?:${CANONICAL_EVENT_TYPES.map((t) => t.replace('.', '\\.')).join('|')}|x-[\\s\\S]+)$`),
-    'unknown event type: use a canonical type from events.md, or an "x-" prefix for a custom one',
+    `unknown event type: use one of the canonical types (${EVENTS_DOC_URL}#canonical-types), or an "x-" prefix for a custom one`,
   );
 
 const eventFields = {
-  caseId: nonEmpty.optional(),
-  id: nonEmpty.optional(),
-  at: InstantStringSchema,
-  actor: ActorSchema.optional(),
+  caseId: nonEmpty.optional().describe('The case the event belongs to; required in a flat log.'),
+  id: nonEmpty.optional().describe('Unique within the case; findings cite events by it.'),
+  at: InstantStringSchema.describe(
+    'When it happened: ISO 8601; a local date-time or date alone is read in the ruleset zone.',
+  ),
+  actor: ActorSchema.optional().describe('Who did it: { role?, id?, name? }.'),
 };
+
+/** A type's `data` schema with its fields described (for editors reading the JSON Schema). */
+function _describedData(type: CanonicalEventType, data: z.ZodObject): z.ZodObject {
+  const fields = (EVENT_TYPE_DOCS[type] as EventTypeDoc).fields ?? {};
+  const shape = Object.fromEntries(
+    Object.entries(data.shape).map(([k, s]) => [
+      k,
+      fields[k] && !(s as z.ZodType).description ? (s as z.ZodType).describe(fields[k]) : s,
+    ]),
+  );
+  return data.extend(shape);
+}
 
 /** The shape every event shares; `data` is checked per type by {@link EventSchema}. */
 export const BaseEventSchema = z.looseObject({
@@ -189,7 +208,13 @@ export const EventSchema = z.union([
   z.discriminatedUnion(
     'type',
     Object.entries(EVENT_DATA_SCHEMAS).map(([type, data]) =>
-      z.looseObject({ ...eventFields, type: z.literal(type), data: data.optional() }),
+      z
+        .looseObject({
+          ...eventFields,
+          type: z.literal(type),
+          data: _describedData(type as CanonicalEventType, data).optional(),
+        })
+        .describe(`${type}: ${EVENT_TYPE_DOCS[type as CanonicalEventType].meaning}`),
     ) as unknown as [z.ZodObject, ...z.ZodObject[]],
   ),
   z.looseObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseSchema } from './case.js';
 import { ConfigSchema } from './config.js';
-import { EventSchema } from './event.js';
+import { EVENTS_DOC_URL, EventSchema } from './event.js';
 import { MappingSchema } from './mapping.js';
 import { ReportSchema } from './report.js';
 import { ReviewFileSchema } from './review.js';
@@ -25,9 +25,9 @@ export type PublishedSchemaName =
  * was most of what a consumer's compiler had to check.
  */
 export const PUBLISHED_SCHEMAS: Readonly<Record<PublishedSchemaName, z.ZodType>> = {
-  events: z.array(EventSchema).describe('A flat event log: an array of events (events.md)'),
-  event: EventSchema.describe('One case event (events.md)'),
-  case: CaseSchema.describe('One whole case: caseId, attributes and events (events.md)'),
+  events: z.array(EventSchema).describe(`A flat event log: an array of events (${EVENTS_DOC_URL})`),
+  event: EventSchema.describe(`One case event (${EVENTS_DOC_URL})`),
+  case: CaseSchema.describe(`One whole case: caseId, attributes and events (${EVENTS_DOC_URL})`),
   config: ConfigSchema.describe(
     'service-standards configuration: zone, calendar, parameters, indicators, thresholds',
   ),

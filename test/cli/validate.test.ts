@@ -22,6 +22,39 @@ const INVALID = [
 describe.concurrent('service-standards validate', { timeout: CLI_TIMEOUT }, () => {
   const suite = useCliSuite();
 
+  it('--format json: one object with the counts and every problem located, exit 2', async () => {
+    const input = join(suite.dir(), 'invalid-json.ndjson');
+    await writeFile(input, `${INVALID.join('\n')}\n`);
+    const r = await cli(['validate', input, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as {
+      valid: boolean;
+      invalidCases: number;
+      problems: { file: string; line: number; path: (string | number)[]; message: string }[];
+    };
+    expect(report.valid).toBe(false);
+    expect(report.invalidCases).toBe(5);
+    expect(report.problems.map((p) => `${p.line}: ${p.path.join('.')}`)).toEqual([
+      '1: events.1.type',
+      '2: events.0.at',
+      '2: events.1.at',
+      '3: events.0.data.to',
+      '3: events.0.data.covers',
+      '4: ',
+      '6: events.1.id',
+    ]);
+    expect(report.problems[0]?.file).toBe(input);
+    expect(report.problems[0]?.message).toContain('"complaint.teleported"');
+  });
+
+  it('--format json on valid input: valid, with the counts, exit 0', async () => {
+    const r = await cli(['validate', SAMPLE, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { valid: boolean; cases: number; problems: unknown[] };
+    expect(report).toMatchObject({ valid: true, cases: 50, problems: [] });
+  });
+
   it('lists every problem, each with file:line and field, and exits 2', async () => {
     const input = join(suite.dir(), 'invalid.ndjson');
     await writeFile(input, `${INVALID.join('\n')}\n`);

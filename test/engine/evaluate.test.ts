@@ -124,7 +124,7 @@ describe('evaluateCase', () => {
       'events.2.type: invalid_format',
     ]);
     expect((err as InvalidCaseError).issues[3]?.message).toBe(
-      '`type`: unknown event type: use a canonical type from events.md, or an "x-" prefix for a custom one (got "complaint.recieved")',
+      '`type`: unknown event type: use one of the canonical types (https://github.com/service-standards/service-standards/blob/main/docs/events.md#canonical-types), or an "x-" prefix for a custom one (got "complaint.recieved")',
     );
   });
 

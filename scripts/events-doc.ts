@@ -1,0 +1,187 @@
+/**
+ * Writes `docs/events.md`, the input contract, from the schemas that validate it
+ * (`EVENT_DATA_SCHEMAS`, `CaseAttributesSchema`) and the meanings in `EVENT_TYPE_DOCS`, with a
+ * worked case judged by the shipped ruleset. Called by `scripts/generate-docs.ts`.
+ */
+import { z } from 'zod';
+import { evaluateCase } from '../src/engine/evaluate-case.js';
+import type { Ruleset } from '../src/engine/ruleset.js';
+import type { CaseInput } from '../src/model/case-types.js';
+import { EVENT_DATA_SCHEMAS } from '../src/model/event.js';
+import { EVENT_TYPE_DOCS, type EventTypeDoc } from '../src/model/event-docs.js';
+import { CANONICAL_EVENT_TYPES, TOPICS } from '../src/model/vocabulary.js';
+
+type JsonSchema = {
+  description?: string;
+  type?: string;
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  minLength?: number;
+  minItems?: number;
+};
+
+const _WORKED_AS_OF = '2025-06-30T17:00:00+01:00';
+const _WORKED_CASE: CaseInput = {
+  caseId: 'C-2025-0042',
+  attributes: { channel: 'email', subject: 'Housing repairs' },
+  events: [
+    { id: 'e1', type: 'complaint.received', at: '2025-06-02T09:15:00+01:00', data: { channel: 'email' } },
+    {
+      id: 'e2',
+      type: 'communication.sent',
+      at: '2025-06-04T11:00:00+01:00',
+      data: {
+        to: 'complainant',
+        covers: ['acknowledgement', 'investigation_process', 'contact_details', 'complaint_summary'],
+        contactName: 'A. Officer',
+        contactDetails: 'complaints@example.org',
+      },
+    },
+    {
+      id: 'e3',
+      type: 'case.complexity_assessed',
+      at: '2025-06-04T11:05:00+01:00',
+      data: { complexity: 'standard' },
+    },
+    {
+      id: 'e4',
+      type: 'complaint.summary_confirmed',
+      at: '2025-06-05T10:00:00+01:00',
+      data: { confirmedBy: 'complainant' },
+    },
+    {
+      id: 'e5',
+      type: 'decision.issued',
+      at: '2025-06-20T16:00:00+01:00',
+      data: { decisionMakerRole: 'senior_officer', outcome: 'partly_upheld', reasonsGiven: true },
+    },
+    {
+      id: 'e6',
+      type: 'communication.sent',
+      at: '2025-06-20T16:30:00+01:00',
+      data: { to: 'complainant', covers: ['decision', 'decision_reasons', 'ombudsman_information'] },
+    },
+    { id: 'e7', type: 'case.closed', at: '2025-06-20T17:00:00+01:00', data: { outcome: 'partly_upheld' } },
+  ],
+};
+
+/** A JSON Schema's type in words: enums listed, arrays and patterns said. */
+function _describeType(s: JsonSchema): string {
+  if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
+  if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(' | ');
+  if (s.anyOf) return s.anyOf.map(_describeType).join(' | ');
+  if (s.type === 'array' && s.items)
+    return `list of ${_describeType(s.items)}${s.minItems ? ' (at least one)' : ''}`;
+  if (s.type === 'string' && s.pattern?.includes('large_print'))
+    return 'format: `standard`, `large_print`, `braille`, `audio`, `bsl`, `easy_read`, `language:<code>`';
+  if (s.type === 'string' && s.pattern) return 'ISO 8601 instant or date';
+  if (s.type === 'object' && s.properties) {
+    return `{ ${Object.entries(s.properties)
+      .map(([k, v]) => `${k}: ${_describeType(v)}`)
+      .join(', ')} }`;
+  }
+  if (s.type === 'string' && s.minLength) return 'non-empty string';
+  return s.type ?? 'any';
+}
+
+const _cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function _typeSection(type: (typeof CANONICAL_EVENT_TYPES)[number]): string[] {
+  const doc: EventTypeDoc = EVENT_TYPE_DOCS[type];
+  const schema = z.toJSONSchema(EVENT_DATA_SCHEMAS[type], {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  const props = Object.entries(schema.properties ?? {});
+  const out = [`#### \`${type}\``, '', doc.meaning, ''];
+  if (props.length === 0) {
+    out.push('No `data` fields of its own.', '');
+    return out;
+  }
+  out.push('| `data` field | required | values | meaning |', '|---|---|---|---|');
+  for (const [name, s] of props) {
+    // The schema's own description, else the meaning in EVENT_TYPE_DOCS.
+    const meaning = s.description ?? (doc.fields as Readonly<Record<string, string>> | undefined)?.[name];
+    if (meaning === undefined)
+      throw new Error(`EVENT_TYPE_DOCS: ${type} does not describe data field "${name}"`);
+    const required = schema.required?.includes(name) ? 'yes' : 'no';
+    out.push(`| \`${name}\` | ${required} | ${_cell(_describeType(s))} | ${_cell(meaning)} |`);
+  }
+  out.push('');
+  return out;
+}
+
+/**
+ * The whole of `docs/events.md`.
+ * @example writeFileSync('docs/events.md', await formatEventsDoc(await loadRuleset()))
+ */
+export async function formatEventsDoc(ruleset: Ruleset): Promise<string> {
+  const result = await evaluateCase(_WORKED_CASE, { ruleset, asOf: _WORKED_AS_OF });
+  const sections = [...new Set(CANONICAL_EVENT_TYPES.map((t) => EVENT_TYPE_DOCS[t].section))];
+  const lines = [
+    '<!-- Generated by `npm run docs:generate` from the schemas (src/model/event.ts) and their meanings (src/model/event-docs.ts): do not edit. -->',
+    '',
+    '# Events: the input contract',
+    '',
+    'A case is the history of one complaint: its id, optional attributes, and its events. This page',
+    'lists every event type the shipped rules read, its `data` fields and what they mean. The same',
+    'contract is published as JSON Schema (`docs/schema/case.schema.json`, `event.schema.json`)',
+    'and as TypeScript types (`CaseInput`, `HistoryEvent`, `EventData<T>`).',
+    '',
+    '## One event',
+    '',
+    '| field | required | meaning |',
+    '|---|---|---|',
+    "| `caseId` | in a flat log | The case the event belongs to (non-empty). Inside a whole case it may be left out; when given it must equal the case's. |",
+    '| `id` | no | Unique within the case; findings cite events by it. When absent a stable one is derived (`<caseId>#<position in input>`). |',
+    '| `type` | yes | A canonical type below, or your own with an `x-` prefix (kept, ignored by the shipped rules, never an error). |',
+    "| `at` | yes | ISO 8601. With `Z` or an offset it is absolute; a local date-time, or a date alone (the start of that day), is read in the ruleset's zone (`Europe/London` by default). |",
+    '| `actor` | no | `{ role?, id?, name? }`: who did it. Roles the shipped rules use: `complainant`, `representative`, `staff`, `ombudsman`, `senior_officer`, `body`, `adviser`. |',
+    "| `data` | no | The type's own fields (below). Fields not listed are kept and ignored. |",
+    '',
+    'Input order is not trusted: events are sorted by `at`, keeping input order for equal instants.',
+    'Two events with one `id` in a case are an error, and a case with any invalid event is rejected',
+    'whole, with every problem listed (a partial history would give false verdicts).',
+    '',
+    '## A whole case',
+    '',
+    '`{ "caseId": "...", "attributes": {...}, "events": [...] }`. `attributes` may carry',
+    '`complexity` (`simple`, `standard`, `complex`), `channel`, `subject` and keys of your own.',
+    '',
+    '## Canonical types',
+    '',
+    'By concern. Each lists its `data` fields as the schema checks them.',
+    '',
+  ];
+  for (const section of sections) {
+    lines.push(`### ${section}`, '');
+    for (const type of CANONICAL_EVENT_TYPES)
+      if (EVENT_TYPE_DOCS[type].section === section) lines.push(..._typeSection(type));
+  }
+  lines.push(
+    '## Topics',
+    '',
+    `What a \`communication.sent\` may cover (\`data.covers\`): ${TOPICS.map((t) => `\`${t}\``).join(', ')}.`,
+    '',
+    '## A worked case',
+    '',
+    `A complaint by email, acknowledged two working days later, decided and closed; judged as of ${_WORKED_AS_OF} by the shipped ruleset:`,
+    '',
+    '```json',
+    JSON.stringify(_WORKED_CASE, null, 2),
+    '```',
+    '',
+    `Its findings (${result.status} overall: the worst of them):`,
+    '',
+    '| ref | status | explanation |',
+    '|---|---|---|',
+    ...result.findings.map((f) => `| ${f.ref} | ${f.status} | ${_cell(f.explanation)} |`),
+    '',
+  );
+  return lines.join('\n');
+}

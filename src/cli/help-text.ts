@@ -1,0 +1,63 @@
+/**
+ * What `--help` shows after the options: examples, exit codes and the environment variables
+ * read, so that a CI author needs no other page.
+ */
+
+const _EXIT_CODES = `Exit codes:
+  0  no finding at or above --fail-on, and every --min-compliance met
+  1  findings at or above --fail-on (default: fail), or a compliance rate under --min-compliance
+  2  usage, configuration or input errors (a rejected case included; the report is still written)`;
+
+const _ENVIRONMENT = `Environment:
+  NO_COLOR     no colour, no progress line
+  FORCE_COLOR  colour in the text report even when standard output is not a terminal (not 0)
+  CI           no progress line`;
+
+/** After the program's own help. */
+export const PROGRAM_HELP = `
+Examples:
+  $ service-standards check cases.ndjson --as-of 2025-06-30 --format json > report.json
+  $ service-standards check export.csv --mapping receipt.mapping.json --report junit:judged.xml
+  $ service-standards validate cases.ndjson --format json
+  $ service-standards rules
+  $ service-standards explain 1.3.1
+
+${_EXIT_CODES}
+
+${_ENVIRONMENT}
+
+Documentation: https://github.com/service-standards/service-standards#readme`;
+
+/** After `check --help`. */
+export const CHECK_HELP = `
+Examples:
+  $ service-standards check cases.ndjson --as-of 2025-06-30T17:00:00+01:00
+  $ service-standards check cases.ndjson --report html:report.html --fail-on none
+  $ service-standards check export.xes.gz --mapping mapping.json --only 1.3 --workers 2
+  $ cat cases.ndjson | service-standards check - --format ndjson
+
+Without --as-of, verdicts are as of now (recorded in the report as asOfSource "now").
+
+${_EXIT_CODES}
+
+${_ENVIRONMENT}`;
+
+/** After `validate --help`. */
+export const VALIDATE_HELP = `
+Examples:
+  $ service-standards validate cases.ndjson
+  $ service-standards validate export.csv --mapping mapping.json --format json | jq .problems
+
+Exit codes:
+  0  every case is valid
+  2  a case is invalid, or the input, mapping or configuration cannot be read`;
+
+/**
+ * Whether colour is forced: FORCE_COLOR set to anything but 0 or false (NO_COLOR still wins,
+ * in the reporter).
+ * @example forceColor({ FORCE_COLOR: '1' }) // true
+ */
+export function forceColor(env: Readonly<Record<string, string | undefined>>): boolean {
+  const v = env.FORCE_COLOR;
+  return v !== undefined && v !== '0' && v.toLowerCase() !== 'false';
+}

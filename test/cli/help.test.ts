@@ -1,0 +1,44 @@
+/** `--help` says how to call the command in CI: examples, exit codes, environment; FORCE_COLOR forces colour. */
+import { describe, expect, it } from 'vitest';
+import { forceColor } from '../../src/cli/help-text.js';
+import { CLI_TIMEOUT, cli, SMALL, SMALL_AS_OF } from './_cli.js';
+
+describe.concurrent('help and colour', { timeout: CLI_TIMEOUT }, () => {
+  it('--help shows examples, the exit codes and the environment read', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Examples:\n {2}\$ service-standards check /);
+    expect(r.stdout).toMatch(
+      /Exit codes:\n {2}0 +.*\n {2}1 +.*--fail-on .*\n {2}2 +usage, configuration or input errors/,
+    );
+    expect(r.stdout).toContain('FORCE_COLOR');
+  });
+
+  it('check --help and validate --help show theirs, with the defaults', async () => {
+    const check = await cli(['check', '--help']);
+    expect(check.stdout).toMatch(/--format <format>[\s\S]*default: "text"/);
+    expect(check.stdout).toContain('$ service-standards check cases.ndjson --as-of');
+    const validate = await cli(['validate', '--help']);
+    expect(validate.stdout).toContain('--format json | jq .problems');
+    expect(validate.stdout).toMatch(/Exit codes:\n {2}0 +every case is valid/);
+  });
+
+  it('FORCE_COLOR colours the text report off a terminal; NO_COLOR still wins', async () => {
+    const args = ['check', SMALL, '--as-of', SMALL_AS_OF, '--fail-on', 'none'];
+    const forced = await cli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+    const both = await cli(args, { env: { FORCE_COLOR: '1' } });
+    expect(both.stdout).not.toContain('\u001b[');
+    const plain = await cli(args, { env: { NO_COLOR: undefined } });
+    expect(plain.stdout).not.toContain('\u001b[');
+  });
+
+  it('FORCE_COLOR=0 or false does not force', () => {
+    expect([forceColor({}), forceColor({ FORCE_COLOR: '0' }), forceColor({ FORCE_COLOR: 'false' })]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect([forceColor({ FORCE_COLOR: '1' }), forceColor({ FORCE_COLOR: '' })]).toEqual([true, true]);
+  });
+});

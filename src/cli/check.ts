@@ -32,7 +32,12 @@ import { readJsonFile } from './load-json.js';
 import { createProgress } from './progress.js';
 import { type DocumentFormat, renderDocument } from './render-document.js';
 import { buildReportMeta } from './report-meta.js';
-import { type FailOn, type MinCompliance, thresholdBreaches } from './thresholds.js';
+import {
+  assertKnownThresholdRefs,
+  type FailOn,
+  type MinCompliance,
+  thresholdBreaches,
+} from './thresholds.js';
 import { createZoneWatch } from './zone-watch.js';
 
 /** A report to write: a format and where (`-` is standard output). */
@@ -157,21 +162,12 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     { config, only: options.only, skip: options.skip },
     options.config,
   );
-  const known = new Set(
-    ruleset.manifest.commitments.flatMap((c) => [
-      c.ref,
-      ...c.standards.flatMap((s) => [s.ref, ...s.indicators]),
-    ]),
-  );
   const minimums = [
     ...(config.thresholds?.minCompliance !== undefined ? [{ percent: config.thresholds.minCompliance }] : []),
     ...Object.entries(config.thresholds?.indicators ?? {}).map(([ref, percent]) => ({ ref, percent })),
     ...(options.minCompliance ?? []),
   ];
-  for (const m of minimums) {
-    if (m.ref && !known.has(m.ref))
-      throw new UsageError(`--min-compliance: no indicator, standard or commitment has ref ${m.ref}`);
-  }
+  assertKnownThresholdRefs(ruleset, minimums);
   const failOn = (options.failOn ?? config.thresholds?.failOn ?? 'fail') as FailOn;
   const asOfSource = options.asOf ? 'option' : 'now';
   let asOfMs: number;
@@ -231,7 +227,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   const ndjson: { writer: NdjsonWriter; stream: Writable; own: boolean }[] = options.reports
     .filter((r) => r.format === 'ndjson')
     .map((r) => {
-      const stream = r.path === '-' ? io.stdout : _createFile(r.path);
+      const stream = r.path === '-' ? io.stdout : createReportStream(r.path);
       return { writer: createNdjsonWriter(stream), stream, own: r.path !== '-' };
     });
   const progress = createProgress({ stream: io.stderr, env: io.env, quiet: options.quiet === true });
@@ -365,7 +361,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       pretty: options.pretty === true,
     });
     if (target.path === '-') await writeText(io.stdout, text);
-    else await _writeFile(target.path, text);
+    else await writeReportFile(target.path, text);
   }
   for (const w of [...calendarWarnings, ...zoneWatch.warnings(), ...stats.warnings])
     await writeText(io.stderr, `warning: ${forTerminal(w)}\n`);
@@ -402,8 +398,8 @@ function _withoutTimeline(result: CaseResult): CaseResult {
   return rest;
 }
 
-/** A report file's stream, its folder created when missing (`--report` creates missing folders). */
-function _createFile(path: string): Writable {
+/** A report file's stream (check's and summarize's), its folder created when missing (`--report` creates missing folders). */
+export function createReportStream(path: string): Writable {
   try {
     mkdirSync(dirname(resolve(path)), { recursive: true });
   } catch (e) {
@@ -414,7 +410,8 @@ function _createFile(path: string): Writable {
   return createWriteStream(path);
 }
 
-async function _writeFile(path: string, text: string): Promise<void> {
+/** Writes a whole report file, creating its folder when missing. */
+export async function writeReportFile(path: string, text: string): Promise<void> {
   const { mkdir, writeFile } = await import('node:fs/promises');
   try {
     await mkdir(dirname(resolve(path)), { recursive: true });

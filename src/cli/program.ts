@@ -13,7 +13,7 @@ import { UsageError } from './errors.js';
 import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
 import { CHECK_HELP, forceColor, PROGRAM_HELP, VALIDATE_HELP } from './help-text.js';
 import { type CliIo, writeText } from './io.js';
-import { DOCUMENT_FORMATS, type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
+import { type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
 import { runSummarize } from './summarize-command.js';
 import { type FailOn, type MinCompliance, parseMinCompliance } from './thresholds.js';
 import { runValidate } from './validate.js';
@@ -268,14 +268,38 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
 
   program
     .command('summarize')
-    .description('merge per-shard NDJSON outputs into one report')
-    .argument('<ndjson...>', 'outputs of check --format ndjson')
+    .description('merge per-shard NDJSON outputs into one report, as one run over them all')
+    .argument('<ndjson...>', 'outputs of check --format ndjson (or of summarize --format ndjson)')
     .addOption(
-      new Option('--format <format>', 'report on standard output').choices(DOCUMENT_FORMATS).default('text'),
+      new Option('--format <format>', 'report on standard output').choices(OUTPUT_FORMATS).default('text'),
     )
+    .option('--report <format:path>', 'also write a report to a file (repeatable)', _report)
+    .option('--pretty', 'indented JSON')
     .option('--ruleset <dir>', 'the custom ruleset the shards were judged with')
-    .action(async (shards: string[], o: { format: DocumentFormat; ruleset?: string }) => {
-      code = await runSummarize({ shards, format: o.format, ruleset: o.ruleset }, io);
+    .addOption(
+      new Option('--fail-on <status>', 'fail on this status or worse').choices(FAIL_ON).default('fail'),
+    )
+    .option(
+      '--min-compliance <percent>',
+      'fail under this compliance rate (PERCENT or REF=PERCENT, repeatable)',
+      _minCompliance,
+    )
+    .action(async (shards: string[], o: Record<string, unknown>) => {
+      const reports: ReportTarget[] = [
+        { format: o.format as ReportTarget['format'], path: '-' },
+        ...((o.report as ReportTarget[] | undefined) ?? []),
+      ];
+      code = await runSummarize(
+        {
+          shards,
+          reports,
+          ruleset: o.ruleset as string | undefined,
+          failOn: o.failOn as FailOn,
+          minCompliance: o.minCompliance as MinCompliance[] | undefined,
+          pretty: o.pretty as boolean | undefined,
+        },
+        io,
+      );
     });
 
   program

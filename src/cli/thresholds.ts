@@ -1,3 +1,4 @@
+import type { Ruleset } from '../engine/ruleset.js';
 import type { Status } from '../model/finding.js';
 import type { Summary } from '../model/summary.js';
 import { STATUSES } from '../model/vocabulary.js';
@@ -59,4 +60,18 @@ export function thresholdBreaches(
     }
   }
   return out;
+}
+
+/** Refuses (exit 2) a `--min-compliance` ref that no indicator, standard or commitment has. */
+export function assertKnownThresholdRefs(ruleset: Ruleset, minimums: readonly MinCompliance[]): void {
+  const known = new Set(
+    ruleset.manifest.commitments.flatMap((c) => [
+      c.ref,
+      ...c.standards.flatMap((s) => [s.ref, ...s.indicators]),
+    ]),
+  );
+  for (const m of minimums) {
+    if (m.ref && !known.has(m.ref))
+      throw new UsageError(`--min-compliance: no indicator, standard or commitment has ref ${m.ref}`);
+  }
 }

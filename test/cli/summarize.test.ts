@@ -132,6 +132,8 @@ describe('service-standards summarize', { timeout: CLI_TIMEOUT }, () => {
     const r = await cli(['summarize', ...outputs]);
     expectNoStack(r);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: .*asof-1\.ndjson: judged with another asOf than .*asof-0\.ndjson \(2025-07-31/);
+    expect(r.stderr).toMatch(
+      /^error: .*asof-1\.ndjson: judged with another asOf than .*asof-0\.ndjson \(2025-07-31/,
+    );
   });
 });

@@ -14,6 +14,7 @@ import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
 import { CHECK_HELP, forceColor, PROGRAM_HELP, VALIDATE_HELP } from './help-text.js';
 import { type CliIo, writeText } from './io.js';
 import { type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
+import { MAX_SHARDS, runShard } from './shard-command.js';
 import { runSummarize } from './summarize-command.js';
 import { type FailOn, type MinCompliance, parseMinCompliance } from './thresholds.js';
 import { runValidate } from './validate.js';
@@ -227,6 +228,36 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           sortedByCase: o.sortedByCase as boolean | undefined,
           mapping: o.mapping as string | undefined,
           config: o.config as string | undefined,
+          allowEmpty: o.allowEmpty as boolean | undefined,
+          limits: _limits(o),
+          ocel: _ocel(o),
+        },
+        io,
+      );
+    });
+
+  const shard = program.command('shard');
+  _readingOptions(shard);
+  shard
+    .description('split a log into N case-per-line shards by a stable hash of the case id')
+    .argument('<input>', 'a case log as check reads it; - for standard input')
+    .requiredOption('--shards <n>', `how many shards (1 to ${MAX_SHARDS})`, (v) => Number(v))
+    .requiredOption('--out <dir>', 'the folder to write shard-KKK-of-NNN.ndjson into')
+    .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
+    .option(
+      '--sorted-by-case',
+      "the flat log keeps each case's events together (streams with bounded memory)",
+    )
+    .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
+    .action(async (input: string, o: Record<string, unknown>) => {
+      code = await runShard(
+        {
+          input,
+          shards: o.shards as number,
+          out: o.out as string,
+          inputFormat: o.inputFormat as InputFormat | undefined,
+          sortedByCase: o.sortedByCase as boolean | undefined,
+          mapping: o.mapping as string | undefined,
           allowEmpty: o.allowEmpty as boolean | undefined,
           limits: _limits(o),
           ocel: _ocel(o),

@@ -1,7 +1,10 @@
-/** `diff` and `review`: the audit commands that read earlier reports. */
+/** `diff`, `review` and `due`: the audit commands. */
+
 import { createComparison } from '../audit/compare.js';
+import { dueItems } from '../audit/due.js';
 import { fingerprintFinding } from '../audit/fingerprint.js';
-import type { Finding } from '../model/finding.js';
+import type { PreparedEvaluation } from '../engine/prepare.js';
+import type { CaseResult, Finding } from '../model/finding.js';
 import type { Review } from '../model/review.js';
 import {
   type ComparisonFormat,
@@ -9,6 +12,15 @@ import {
   formatComparisonMarkdown,
   formatComparisonText,
 } from '../reporters/comparison.js';
+import {
+  formatWorklistCsv,
+  formatWorklistIcal,
+  formatWorklistJson,
+  formatWorklistText,
+  type WorklistFormat,
+} from '../reporters/worklist.js';
+import { type CheckOptions, runCheck } from './check.js';
+import { forTerminal } from './display.js';
 import { UsageError } from './errors.js';
 import { type CliIo, writeText } from './io.js';
 import { readReportCases } from './read-report.js';
@@ -110,3 +122,54 @@ export async function runReview(options: ReviewCommandOptions, io: CliIo): Promi
 
 const _usage = (e: unknown) =>
   e instanceof UsageError || !(e instanceof Error) ? e : new UsageError(e.message);
+
+/** Options of {@link runDue}: those of `check` that choose and judge the cases, and the list's own. */
+export interface DueCommandOptions
+  extends Omit<CheckOptions, 'reports' | 'failOn' | 'minCompliance' | 'onResult' | 'onPrepared'> {
+  within?: number | undefined;
+  format: WorklistFormat;
+}
+
+/**
+ * `service-standards due INPUT --as-of ... [--within N]`: judges the cases and lists every pending
+ * finding that falls due, soonest first, with the working days left; findings due "before the
+ * decision" are listed apart. The exit code is `check`'s for bad input (2), else 0.
+ */
+export async function runDue(options: DueCommandOptions, io: CliIo): Promise<number> {
+  const pending: CaseResult[] = [];
+  let run: { prepared: PreparedEvaluation; asOfMs: number } | undefined;
+  const code = await runCheck(
+    {
+      ...options,
+      reports: [],
+      failOn: 'none',
+      quiet: true,
+      onPrepared: (r) => {
+        run = r;
+      },
+      // Only pending findings are kept, so the worklist's memory is what it lists.
+      onResult: (r) => {
+        const findings = r.findings.filter((f) => f.status === 'pending');
+        if (findings.length > 0) pending.push({ ...r, findings });
+      },
+    },
+    io,
+  );
+  if (!run) return code;
+  const list = dueItems(pending, {
+    asOfMs: run.asOfMs,
+    calendar: run.prepared.calendar,
+    ruleset: run.prepared.ruleset,
+    within: options.within,
+  });
+  const text =
+    options.format === 'json'
+      ? formatWorklistJson(list)
+      : options.format === 'csv'
+        ? formatWorklistCsv(list)
+        : options.format === 'ical'
+          ? formatWorklistIcal(list, { asOfMs: run.asOfMs })
+          : forTerminal(formatWorklistText(list));
+  await writeText(io.stdout, text);
+  return code;
+}

@@ -4,7 +4,12 @@ import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { resolveAsOfMs } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases, type RejectedCase } from '../engine/evaluate-cases.js';
-import { ConfigError, type PrepareEvaluationOptions, prepareEvaluation } from '../engine/prepare.js';
+import {
+  ConfigError,
+  type PreparedEvaluation,
+  type PrepareEvaluationOptions,
+  prepareEvaluation,
+} from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import { createSummaryBuilder } from '../engine/summarize.js';
 import type { Config } from '../model/config.js';
@@ -22,6 +27,7 @@ import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../
 import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { prepareCheckAudit } from './check-audit.js';
 import { type CheckPool, createCheckPool, evaluateInWorkers } from './check-workers.js';
 import { forTerminal } from './display.js';
 import { EXIT, UsageError } from './errors.js';
@@ -71,6 +77,16 @@ export interface CheckOptions {
   limits?: Partial<ReadLimits> | undefined;
   /** How OCEL inputs become cases (`--case-object-type`, `--through-related-objects`). */
   ocel?: OcelOptions | undefined;
+  /** A review file (`--reviews`): accepted exceptions and overridden statuses. */
+  reviews?: string | undefined;
+  /** An earlier report (`--baseline`): each finding is new, unchanged or updated against it. */
+  baseline?: string | undefined;
+  /** `--fail-on` counts only findings new or updated against the baseline (`--fail-on-new`). */
+  failOnNew?: boolean | undefined;
+  /** Called once the run is prepared, with its calendar and `asOf` (for `due`). */
+  onPrepared?: ((run: { prepared: PreparedEvaluation; asOfMs: number }) => void) | undefined;
+  /** Called with each judged case as reported (for `due`, which reads findings, not reports). */
+  onResult?: ((result: CaseResult) => void) | undefined;
   /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
   evaluator?: EvaluatorName | undefined;
   /** How much each finding's `measured` holds (`--detail`, default `findings`). */
@@ -182,6 +198,9 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     throw new UsageError(`--as-of: ${message}`);
   }
 
+  const audit = await prepareCheckAudit({ ...options, ruleset, asOfMs, zone: prepared.zone });
+  options.onPrepared?.({ prepared, asOfMs });
+
   const stats = createReadStats();
   const reader = readCases(options.inputs, {
     inputFormat: options.inputFormat,
@@ -253,16 +272,18 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       }
       return true;
     }
-    const result: CaseResult = source
+    const judgedResult: CaseResult = source
       ? { ...outcome.result, source: { file: source.file, line: source.line } }
       : outcome.result;
+    const result = audit ? audit.apply(judgedResult) : judgedResult;
     summary.addResult(result);
+    options.onResult?.(result);
     judged++;
     judgedEvents += result.events;
     progress.tick(judged, judgedEvents);
     // At `--detail summary` the NDJSON report is its summary line alone.
     for (const n of detail === 'summary' ? [] : ndjson) {
-      if (line === undefined) await n.writer.writeCase(_withoutTimeline(result));
+      if (line === undefined || audit) await n.writer.writeCase(_withoutTimeline(result));
       else if (!n.stream.write(line)) await once(n.stream, 'drain');
     }
     if (keepResults) results.push(result);
@@ -287,7 +308,8 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
         asOfMs,
         timeline,
         detail,
-        line: ndjson.length > 0,
+        // Reviews and a baseline change the line, so the main thread writes it then.
+        line: ndjson.length > 0 && !audit,
         full: keepResults,
         evaluator: options.evaluator,
       },
@@ -319,7 +341,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   }
   progress.done();
   for (const [activity, count] of stats.unmappedActivities) summary.addUnmapped(activity, count);
-  const s = summary.result();
+  const s = { ...summary.result(), ...audit?.summaryParts() };
   // Nothing is lost: every case read is judged or rejected (unless --strict stopped early).
   if (!stoppedAt && stats.cases !== s.cases + s.rejected.length) {
     throw new Error(
@@ -376,7 +398,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     );
     return EXIT.input;
   }
-  const breaches = thresholdBreaches(s, failOn, minimums);
+  const breaches = thresholdBreaches(s, failOn, minimums, { newOnly: options.failOnNew });
   for (const b of breaches) await writeText(io.stderr, `${b}\n`);
   return breaches.length > 0 ? EXIT.findings : EXIT.ok;
 }

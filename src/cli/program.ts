@@ -6,7 +6,8 @@ import type { ReadLimits } from '../readers/limits.js';
 import type { OcelOptions } from '../readers/ocel.js';
 import { INPUT_FORMATS, type InputFormat } from '../readers/types.js';
 import { COMPARISON_FORMATS, type ComparisonFormat } from '../reporters/comparison.js';
-import { runDiff, runReview } from './audit-commands.js';
+import { WORKLIST_FORMATS, type WorklistFormat } from '../reporters/worklist.js';
+import { runDiff, runDue, runReview } from './audit-commands.js';
 import { runExplain, runRules } from './catalogue-commands.js';
 import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
 import { UsageError } from './errors.js';
@@ -80,6 +81,12 @@ function _readingOptions(command: Command): Command {
       '--through-related-objects',
       'OCEL inputs: a case also has the events of the objects related to its object',
     );
+}
+
+/** `--within N`: a whole number of working days, 0 or more. */
+function _wholeNumber(v: string): number {
+  if (!/^\d+$/.test(v.trim())) throw new InvalidArgumentError('expected a whole number of working days');
+  return Number(v);
 }
 
 /** The OCEL options the reading options give. */
@@ -170,6 +177,12 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         .default('findings'),
     )
     .option('--pretty', 'indented JSON (compact by default)')
+    .option(
+      '--reviews <file>',
+      'apply the reviews of this file (YAML or JSON): accepted exceptions, overrides',
+    )
+    .option('--baseline <report>', 'mark each finding new, unchanged or updated against an earlier report')
+    .option('--fail-on-new', '--fail-on counts only findings new or updated against the baseline')
     .option('--quiet', 'no progress display')
     .option('--no-color', 'no colour in the text report')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -200,6 +213,10 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         evaluator: o.evaluator as EvaluatorName | undefined,
         detail: o.detail as Detail,
         pretty: o.pretty as boolean | undefined,
+        ocel: _ocel(o),
+        reviews: o.reviews as string | undefined,
+        baseline: o.baseline as string | undefined,
+        failOnNew: o.failOnNew as boolean | undefined,
       };
       code = await runCheck(options, io);
     });
@@ -328,6 +345,43 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           failOn: o.failOn as FailOn,
           minCompliance: o.minCompliance as MinCompliance[] | undefined,
           pretty: o.pretty as boolean | undefined,
+        },
+        io,
+      );
+    });
+
+  const due = program.command('due');
+  _readingOptions(due);
+  due
+    .description('what falls due next: every pending deadline, soonest first, with working days left')
+    .argument('<inputs...>', 'case logs, as for check; - for standard input')
+    .addOption(new Option('--format <format>', 'output').choices(WORKLIST_FORMATS).default('text'))
+    .option('--within <n>', 'only deadlines at most N working days ahead', _wholeNumber)
+    .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
+    .option('--sorted-by-case', "the flat log keeps each case's events together")
+    .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
+    .option('--config <file>', 'time zone, calendar, closures, parameters')
+    .option('--ruleset <dir>', 'a custom ruleset directory')
+    .option('--as-of <instant>', 'as of this instant (default: now)')
+    .option('--only <refs>', 'only these indicators', _list)
+    .option('--skip <refs>', 'leave out these indicators', _list)
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      code = await runDue(
+        {
+          inputs,
+          format: o.format as WorklistFormat,
+          within: o.within as number | undefined,
+          inputFormat: o.inputFormat as InputFormat | undefined,
+          sortedByCase: o.sortedByCase as boolean | undefined,
+          mapping: o.mapping as string | undefined,
+          config: o.config as string | undefined,
+          ruleset: o.ruleset as string | undefined,
+          asOf: o.asOf as string | undefined,
+          only: o.only as string[] | undefined,
+          skip: o.skip as string[] | undefined,
+          allowEmpty: o.allowEmpty as boolean | undefined,
+          limits: _limits(o),
+          ocel: _ocel(o),
         },
         io,
       );

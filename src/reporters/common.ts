@@ -126,3 +126,15 @@ export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
 /** Where a case was read from, as `file:line`, or undefined. */
 export const sourceLocation = (result: CaseResult): string | undefined =>
   result.source ? `${result.source.file}:${result.source.line}` : undefined;
+
+/**
+ * A finding's explanation followed by its review, when one applies: "... Reviewed by A. Auditor
+ * on 2025-07-01: accepted as an exception (Agreed delay)."
+ */
+export function explanationWithReview(f: Finding): string {
+  if (f.review === undefined) return f.explanation;
+  const r = f.review;
+  const what =
+    r.decision === 'accept' ? 'accepted as an exception' : `overridden to ${r.status.replace('_', ' ')}`;
+  return `${f.explanation} Reviewed by ${r.reviewer} on ${r.reviewedOn}: ${what} (${r.reason}).`;
+}

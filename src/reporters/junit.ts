@@ -3,7 +3,7 @@
 import type { CaseResult, Finding, Status } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
-import { indicatorRefs } from './common.js';
+import { explanationWithReview, indicatorRefs } from './common.js';
 import { escapeXmlText, xmlElement } from './xml.js';
 
 /** Options of {@link formatJunit}. */
@@ -43,10 +43,18 @@ function _testcase(result: CaseResult, f: Finding): string {
     f.status === 'pass'
       ? ''
       : f.status === 'fail'
-        ? xmlElement('failure', { message: f.explanation, type: 'fail' }, escapeXmlText(f.explanation))
+        ? xmlElement(
+            'failure',
+            { message: explanationWithReview(f), type: 'fail' },
+            escapeXmlText(explanationWithReview(f)),
+          )
         : f.status === 'error'
-          ? xmlElement('error', { message: f.explanation, type: 'error' }, escapeXmlText(f.explanation))
-          : xmlElement('skipped', { message: `${f.status}: ${f.explanation}` });
+          ? xmlElement(
+              'error',
+              { message: explanationWithReview(f), type: 'error' },
+              escapeXmlText(explanationWithReview(f)),
+            )
+          : xmlElement('skipped', { message: `${f.status}: ${explanationWithReview(f)}` });
   return xmlElement('testcase', attrs, body && `\n      ${body}\n    `);
 }
 

@@ -5,6 +5,7 @@ import type { Report } from '../model/report.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
+  explanationWithReview,
   indicatorRefs,
   indicatorTree,
   isFailing,
@@ -147,7 +148,12 @@ function _failing(report: Report, cap: number): string[] {
       lines.push('', _row(['Case', 'Status', 'Source', 'Explanation']), _row([':--', ':--', ':--', ':--']));
       for (const { result, finding } of shown) {
         lines.push(
-          _row([e(result.caseId), finding.status, e(sourceLocation(result) ?? ''), e(finding.explanation)]),
+          _row([
+            e(result.caseId),
+            finding.status,
+            e(sourceLocation(result) ?? ''),
+            e(explanationWithReview(finding)),
+          ]),
         );
       }
     }

@@ -1,7 +1,7 @@
 /** The SARIF 2.1.0 report (`--format sarif`), for code-scanning dashboards. */
 import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CaseResult, Finding } from '../model/finding.js';
+import type { AppliedReview, CaseResult, Finding } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
 import { indicatorRefs, isFailing, type RulesetWords } from './common.js';
@@ -25,6 +25,19 @@ type _Location = {
 };
 
 /** A file path as a URI reference: relative paths percent-encoded segment by segment, absolute ones as `file://`. */
+/**
+ * A reviewed failure as SARIF writes it: an external suppression (the review file) with the
+ * reviewer's reason as its justification; an override to `fail` keeps the result unsuppressed in
+ * effect, so its status is `rejected` (the suppression was considered and refused).
+ */
+function _suppression(review: AppliedReview) {
+  return {
+    kind: 'external',
+    status: review.status === 'fail' ? 'rejected' : 'accepted',
+    justification: `${review.decision === 'accept' ? 'Accepted as an exception' : `Overridden to ${review.status.replace('_', ' ')}`} by ${review.reviewer} on ${review.reviewedOn}: ${review.reason}`,
+  };
+}
+
 function _uri(file: string, root: string | undefined): string {
   const path =
     root !== undefined && isAbsolute(file) && !relative(root, file).startsWith('..')
@@ -115,10 +128,13 @@ export function formatSarif(report: Report, ruleset: RulesetWords, options: Sari
       message: { text: f.explanation },
       ...(locations.length > 0 ? { locations } : {}),
       partialFingerprints: { 'caseIndicator/v1': `${result.caseId}/${f.ref}` },
+      ...(f.baseline !== undefined ? { baselineState: f.baseline } : {}),
+      ...(f.review !== undefined ? { suppressions: [_suppression(f.review)] } : {}),
       properties: {
         caseId: result.caseId,
         status: f.status,
         evidence: f.evidence,
+        ...(f.review !== undefined ? { reviewedStatus: f.review.status } : {}),
         ...(result.source && !_hasLines(result.source.file) ? { record: result.source.line } : {}),
       },
     }));

@@ -2,7 +2,15 @@
 import type { Status, StatusCounts } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
-import { COLUMN_LABELS, COLUMNS, indicatorTree, percent, sourceLocation, worstCasesOf } from './common.js';
+import {
+  COLUMN_LABELS,
+  COLUMNS,
+  explanationWithReview,
+  indicatorTree,
+  percent,
+  sourceLocation,
+  worstCasesOf,
+} from './common.js';
 
 /** Options of {@link formatText}. */
 export interface TextOptions {
@@ -131,6 +139,22 @@ function _facts(report: Report): string[] {
   ];
   if (meta.only) facts.push(['Only', meta.only.join(', ')]);
   if (meta.skip) facts.push(['Skipped', meta.skip.join(', ')]);
+  const { reviewed, baseline } = summary;
+  if (reviewed) {
+    const notApplied = reviewed.notApplied.length;
+    const rate = reviewed.complianceRate === null ? '—' : `${(reviewed.complianceRate * 100).toFixed(1)}%`;
+    facts.push([
+      'Reviews',
+      `${reviewed.applied} applied (${reviewed.accepted} accepted as exceptions), ${notApplied} not applied` +
+        ` (stale, lapsed or unmatched); compliance after review ${rate}`,
+    ]);
+  }
+  if (baseline) {
+    facts.push([
+      'Baseline',
+      `${baseline.new} new, ${baseline.updated} updated, ${baseline.unchanged} unchanged, ${baseline.absent} absent`,
+    ]);
+  }
   const w = Math.max(...facts.map(([k]) => k.length));
   return ['Run', ...facts.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)];
 }
@@ -160,7 +184,7 @@ function _worst(report: Report, limit: number, paint: _Paint): string[] {
       .join(', ');
     lines.push(`  ${result.caseId}  ${counts}${where ? `  (${where})` : ''}`);
     for (const f of failing)
-      lines.push(`    ${paint(f.status.padEnd(5), f.status)}  ${f.ref} ${f.id}: ${f.explanation}`);
+      lines.push(`    ${paint(f.status.padEnd(5), f.status)}  ${f.ref} ${f.id}: ${explanationWithReview(f)}`);
   }
   return lines;
 }

@@ -278,6 +278,14 @@ export const RuleFileSchema = z.strictObject({
   $schema: z.string().optional(),
   ref: z.string().regex(/^([0-9]+\.[0-9]+\.[0-9]+|[A-Z][0-9]?\.[0-9]+)$/),
   id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe(
+      'a short title for tables and headings (a few words); the audit report derives one from id without it',
+    ),
   commitment: z.string(),
   standard: z.string(),
   words: z.string().min(1).describe("the leaflet's words, verbatim"),

@@ -18,6 +18,12 @@ export interface RulesetWords {
     readonly id: string;
     readonly words: string;
     readonly description?: string;
+    /** A short title (a few words); reporters derive one from `id` without it. */
+    readonly title?: string;
+    /** The rule's checks, for the conditions under which each status is given (which facts, at which path). */
+    readonly checks?: readonly {
+      readonly outcomes: readonly { readonly status: Status; readonly when: unknown }[];
+    }[];
   }[];
 }
 

@@ -39,7 +39,7 @@ declare const Event: any;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = join(ROOT, 'fixtures/sample/sample.ndjson');
 const AS_OF = '2025-06-30T17:00:00+01:00';
-const SCREENSHOT = join(ROOT, 'docs/img/report.png');
+const IMG = join(ROOT, 'docs/img');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -106,6 +106,9 @@ beforeAll(async () => {
     '--fail-on',
     'none',
     '--quiet',
+    // Every measurement, so that the drill-down can mark the events at fault and the deadlines.
+    '--detail',
+    'full',
     '--format',
     'json',
     '--report',
@@ -278,7 +281,7 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const detail = page.locator(`#case-${index}-detail`);
     await expect.poll(() => detail.locator('h3').textContent()).toBe(`Case ${result.caseId}`);
-    const findingRows = detail.locator('.table-wrap table tbody tr');
+    const findingRows = detail.locator('table.findings tbody tr');
     expect(await findingRows.count()).toBe(result.findings.length);
     const explanations = await findingRows.locator('td:nth-child(3)').allTextContents();
     expect(explanations).toEqual(result.findings.map((f) => f.explanation));
@@ -287,7 +290,7 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
       result.findings.map((f) => WORDS[f.status]),
     );
 
-    // Highlight the events the first failing finding relied on.
+    // Show in the timeline the events the first failing finding relied on.
     const k = result.findings.findIndex((f) => isFailing(f.status) && f.evidence.length >= 2);
     const finding = result.findings[k];
     const button = findingRows.nth(k).locator('button.highlight');
@@ -295,24 +298,12 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     const lit = await detail.locator('.events tbody tr.hl code').allTextContents();
     expect(new Set(lit)).toEqual(new Set(finding?.evidence));
-    // Not by colour alone: a marker and the words say which events are highlighted.
-    expect(await detail.locator('.events tbody tr.hl .marker').first().textContent()).toContain('▶');
+    // Not by colour alone: a marker on each row and the words say which events are shown.
+    expect(await detail.locator('.events tbody tr.hl .marker').allTextContents()).not.toContain('');
     expect(await detail.locator(`#case-${index}-hl`).textContent()).toContain(finding?.ref ?? '?');
     // The timeline lists every event of the case once, in time order, the cited ones among them.
     const listed = await detail.locator('.events tbody tr code').allTextContents();
-    // The JSON report has no timelines (only the audit report shows them): the library gives it.
-    const input = readFileSync(SAMPLE, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as { caseId: string })
-      .find((c) => c.caseId === result.caseId);
-    const judged = await evaluateCase(input, {
-      untrusted: true,
-      ruleset: await loadRuleset(),
-      asOf: AS_OF,
-      timeline: true,
-    });
-    expect(listed).toEqual(judged.timeline?.map((e) => e.id));
+    expect(listed).toEqual((await timelineOf(result.caseId)).map((e) => e.id));
     for (const id of result.findings.flatMap((f) => f.evidence)) expect(listed).toContain(id);
     // Pressed again, it lets go.
     await button.click();
@@ -361,9 +352,11 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
     // Everything the page can show: an indicator's words, a month table, a case with a highlight.
     await page.click('#indicator-table details.words summary');
     await page.click('#months details.data summary');
-    const index = (report.cases ?? []).findIndex((c) => c.findings.some((f) => f.evidence.length > 0));
+    await page.click('#run-details > summary');
+    const index = (report.cases ?? []).findIndex((c) => c.findings.some((f) => lateOne(f) !== undefined));
     await page.click(`#case-rows tr[data-case="${index}"] button.case-toggle`);
-    await page.locator(`#case-${index}-detail button.highlight`).first().click();
+    const k = (report.cases ?? [])[index]?.findings.findIndex((f) => lateOne(f) !== undefined) ?? -1;
+    await page.locator(`#case-${index}-detail button.highlight[data-finding="${k}"]`).click();
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       const axe = window.axe as { run: (...a: unknown[]) => Promise<AxeResults> };
@@ -387,7 +380,7 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
     await page.close();
   });
 
-  it('prints a summary: no controls, the leaflet words open', async (ctx) => {
+  it('prints a summary: no controls, the provenance open', async (ctx) => {
     needChromium(ctx);
     const { page } = await open(htmlFile);
     await page.emulateMedia({ media: 'print' });
@@ -396,24 +389,192 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
     expect(await shown('nav')).toBe(false);
     expect(await shown('#indicator-table')).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    expect(await page.locator('details.words:not([open])').count()).toBe(0);
+    expect(await page.locator('details.provenance:not([open])').count()).toBe(0);
+    expect(await page.locator('#run dl.facts').isVisible()).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    expect(await page.locator('details.words[open]').count()).toBe(0);
+    expect(await page.locator('details.provenance[open]').count()).toBe(0);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.close();
   });
 
-  it('takes the README’s screenshot (docs/img/report.png)', async (ctx) => {
+  it('prints one case alone, from its "Print this case"', async (ctx) => {
     needChromium(ctx);
     const { page } = await open(htmlFile);
-    await page.setViewportSize({ width: 1280, height: 1500 });
-    mkdirSync(join(ROOT, 'docs/img'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+    const index = 1;
+    await page.click(`#case-rows tr[data-case="${index}"] button.case-toggle`);
+    // The browser's print dialog is replaced by a note that it was asked for.
+    await page.evaluate(() => {
+      window.print = () => {
+        document.body.setAttribute('data-printed', 'true');
+      };
+    });
+    await page.click(`#case-${index}-detail button.print-case`);
+    expect(await page.getAttribute('body', 'data-printed')).toBe('true');
+    await page.emulateMedia({ media: 'print' });
+    const visible = (sel: string) => page.locator(sel).first().isVisible();
+    expect(await visible(`#case-${index}-detail h3`)).toBe(true);
+    expect(await visible(`#case-${index}-detail table.timeline`)).toBe(true);
+    expect(await visible('header.page h1')).toBe(true);
+    for (const sel of ['#overview', '#indicators', '#run', '#filters', `#case-rows tr[data-case="${index}"]`])
+      expect(await visible(sel), sel).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.getAttribute('body', 'data-print-case')).toBeNull();
+    await page.emulateMedia({ media: 'screen' });
+    expect(await visible('#overview')).toBe(true);
     await page.close();
   });
+
+  it('marks the events at fault apart from the context, and the missed deadline between the events', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    const index = (report.cases ?? []).findIndex((c) => c.findings.some((f) => lateOne(f) !== undefined));
+    const result = (report.cases ?? [])[index] as CaseResult;
+    const k = result.findings.findIndex((f) => lateOne(f) !== undefined);
+    const finding = result.findings[k] as CaseResult['findings'][number];
+    const late = lateOne(finding) as { responseId: string; deadline: string };
+    await page.click(`#case-rows tr[data-case="${index}"] button.case-toggle`);
+    const detail = page.locator(`#case-${index}-detail`);
+    const row = detail.locator('table.findings tbody tr').nth(k);
+    expect(await row.locator('ul.ids.fault code').allTextContents()).toEqual([late.responseId]);
+    const context = await row.locator('ul.ids.context code').allTextContents();
+    expect(context).not.toContain(late.responseId);
+    expect(new Set([...context, late.responseId])).toEqual(new Set(finding.evidence));
+    const deadline = readable(late.deadline);
+    expect(await row.locator('.deadline-line').first().textContent()).toContain(
+      `Deadline missed: ${deadline}`,
+    );
+    // In the timeline, the deadline is a row after the events of its day and before the next.
+    const rows = await detail
+      .locator('table.timeline tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => ({ cls: tr.className, text: tr.textContent ?? '' })));
+    const at = rows.findIndex(
+      (r) => r.cls.includes('deadline') && r.text.startsWith(deadline) && r.text.includes(finding.ref),
+    );
+    expect(at).toBeGreaterThanOrEqual(0);
+    const timeline = await timelineOf(result.caseId);
+    const before = rows.slice(0, at).filter((r) => r.cls.includes('event')).length;
+    expect(timeline.slice(0, before).every((e) => e.date <= late.deadline)).toBe(true);
+    expect(timeline.slice(before).every((e) => e.date > late.deadline)).toBe(true);
+    // Shown in the timeline: the late response at fault (✗), the others as context (▶).
+    await row.locator('button.highlight').click();
+    expect(await detail.locator('table.timeline tr.fault code').allTextContents()).toEqual([late.responseId]);
+    expect(await detail.locator('table.timeline tr.fault .marker').textContent()).toContain('✗');
+    const contextRows = detail.locator('table.timeline tr.hl:not(.fault)');
+    expect(new Set(await contextRows.locator('code').allTextContents())).toEqual(new Set(context));
+    expect(await contextRows.locator('.marker').first().textContent()).toContain('▶');
+    expect(await detail.locator('table.timeline tr.deadline.hl-deadline').count()).toBe(1);
+    await page.close();
+  });
+
+  it('writes dates as people read them, in the case list and the timeline', async (ctx) => {
+    needChromium(ctx);
+    const { page } = await open(htmlFile);
+    const DAY = /^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}$/;
+    const received = await page.locator('#case-rows tr[data-case] td:nth-child(3)').allTextContents();
+    expect(received.filter((t) => DAY.test(t))).toHaveLength(
+      (report.cases ?? []).filter((c) => c.receivedOn).length,
+    );
+    await page.click('#case-rows tr[data-case="0"] button.case-toggle');
+    const dates = await page.locator('#case-0-detail table.timeline tr.event td.date').allTextContents();
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates) expect(d).toMatch(DAY);
+    // No ISO date left in the text a reader sees (the explanations and file names have none).
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, not the embedded JSON block
+    expect(await page.locator('body').innerText()).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    await page.close();
+  });
+
+  for (const width of [1280, 1920]) {
+    it(`at ${width} pixels: the headline first, the drill-down without a horizontal scroll (screenshots in docs/img)`, async (ctx) => {
+      needChromium(ctx);
+      const { page } = await open(htmlFile);
+      await page.setViewportSize({ width, height: 1000 });
+      const top = (sel: string) => page.$eval(sel, (el) => el.getBoundingClientRect().top + window.scrollY);
+      expect(await top('#overview')).toBeLessThan(await top('#indicators'));
+      expect(await top('#overview')).toBeLessThan(await top('#run'));
+      expect(await page.locator('#run-details').getAttribute('open')).toBeNull();
+      mkdirSync(IMG, { recursive: true });
+      await page.screenshot({ path: join(IMG, `report-${width}.png`) });
+      const index = (report.cases ?? []).findIndex((c) => c.findings.some((f) => lateOne(f) !== undefined));
+      const k = (report.cases ?? [])[index]?.findings.findIndex((f) => lateOne(f) !== undefined) ?? -1;
+      await page.click(`#case-rows tr[data-case="${index}"] button.case-toggle`);
+      await page.locator(`#case-${index}-detail button.highlight[data-finding="${k}"]`).click();
+      const layout = await page.evaluate((i: number) => {
+        const over = (el: { scrollWidth: number; clientWidth: number }) =>
+          el.scrollWidth > el.clientWidth + 1;
+        const detail = document.getElementById(`case-${i}-detail`);
+        const boxes = [...document.querySelectorAll('#cases .table-wrap, .case-detail, .case-detail table')];
+        const heads = [...detail.querySelectorAll('table.timeline thead th, table.findings thead th')];
+        const right = (el: { getBoundingClientRect(): { right: number } }) =>
+          el.getBoundingClientRect().right;
+        return {
+          page: document.documentElement.scrollWidth > window.innerWidth,
+          overflowing: boxes.filter(over).length,
+          offscreen: heads.filter((th) => right(th) > window.innerWidth).map((th) => th.textContent),
+          heads: heads.map((th) => th.textContent),
+        };
+      }, index);
+      expect(layout.page).toBe(false);
+      expect(layout.overflowing).toBe(0);
+      expect(layout.offscreen).toEqual([]);
+      expect(layout.heads).toEqual(
+        expect.arrayContaining(['Local date', 'Working days since receipt', 'Cited by']),
+      );
+      const box = await page.locator(`#case-${index}-detail`).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+      });
+      const height = Math.min(box.height, 1200);
+      await page.screenshot({
+        path: join(IMG, `case-${width}.png`),
+        fullPage: true,
+        clip: { ...box, height },
+      });
+      for (const f of [`report-${width}.png`, `case-${width}.png`])
+        expect(statSync(join(IMG, f)).size).toBeGreaterThan(10_000);
+      await page.close();
+    });
+  }
 });
+
+/** A case's timeline: the JSON report has none (only the audit report shows them); the library gives it. */
+async function timelineOf(caseId: string): Promise<NonNullable<CaseResult['timeline']>> {
+  const input = readFileSync(SAMPLE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { caseId: string })
+    .find((c) => c.caseId === caseId);
+  const judged = await evaluateCase(input, {
+    untrusted: true,
+    ruleset: await loadRuleset(),
+    asOf: AS_OF,
+    timeline: true,
+  });
+  return judged.timeline ?? [];
+}
+
+/** A finding's first response that came late (with a date-only deadline), when it has one. */
+function lateOne(f: CaseResult['findings'][number]): { responseId: string; deadline: string } | undefined {
+  if (f.status !== 'fail') return undefined;
+  for (const fact of Object.values(f.measured ?? {})) {
+    const items = (fact as { items?: unknown } | null)?.items;
+    if (!Array.isArray(items)) continue;
+    const late = items.find((i) => i?.state === 'late' && typeof i.responseId === 'string');
+    if (late && typeof late.deadline === 'string' && late.deadline.length === 10) return late;
+  }
+  return undefined;
+}
+
+const _DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const _MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "2024-11-05" as "Tue 5 Nov 2024". */
+function readable(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  return `${_DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
 
 const WORDS: Record<string, string> = {
   pass: 'Pass',
@@ -510,7 +671,7 @@ async function expectInert(file: string, where: BrowserContext | undefined): Pro
   await expect.poll(() => shownCaseIds(page)).toEqual([HOSTILE.caseScript]);
   await page.click('#case-rows button.case-toggle');
   const detail = page.locator('#case-0-detail');
-  const explanation = detail.locator('.table-wrap tbody td:nth-child(3)', { hasText: 'window.__xss' });
+  const explanation = detail.locator('table.findings tbody td:nth-child(3)', { hasText: 'window.__xss' });
   expect(await explanation.textContent()).toBe(HOSTILE.explanation);
   expect(await detail.locator('.events code').allTextContents()).toContain(HOSTILE.evidence);
   await page.click('#indicator-table tr[data-ref="1.2.1"] summary');

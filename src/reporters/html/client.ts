@@ -1,13 +1,16 @@
+import { CASE_SCRIPT } from './client-case.js';
+
 /**
  * The report's own script (no framework, no network), inlined as a string. It reads the embedded
  * JSON block, lists the cases that match the filters a page at a time, and builds a case's
- * findings and cited events only when the case is opened. It writes text with `textContent` and
+ * drill-down (`client-case.ts`) only when the case is opened. It writes text with `textContent` and
  * attributes with `setAttribute`, never markup, so no string from the report can run.
  *
  * Kept as a plain ES2017 string (no backticks, no template substitutions) so that it reaches the
  * page exactly as written, whatever bundles the library.
  */
-export const CLIENT_SCRIPT = String.raw`(function () {
+export const CLIENT_SCRIPT =
+  String.raw`(function () {
   'use strict';
   var dataEl = document.getElementById('report-data');
   if (!dataEl) return;
@@ -61,7 +64,26 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   }
   function indicatorName(k) {
     var ind = data.indicators[k];
-    return ind ? [h('span', { 'class': 'ref', text: ind.ref }), ' ' + ind.id] : ['?'];
+    if (!ind) return ['?'];
+    return [h('span', { 'class': 'ref', text: ind.ref }), ' ', h('span', { 'class': 'title', text: ind.title || ind.id }),
+      ' ', h('span', { 'class': 'slug', text: ind.id })];
+  }
+  var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  // "2024-12-05" as "Thu 5 Dec 2024", by arithmetic on the date as written (no zone, no locale).
+  function readable(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) return iso;
+    var d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (d.getUTCMonth() !== Number(m[2]) - 1) return iso;
+    return DAYS[d.getUTCDay()] + ' ' + d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' ' + m[1];
+  }
+  // A deadline: its local date, and its time of day when it is not the end of the day.
+  function readableAt(iso) {
+    var m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+    if (!m) return iso;
+    var day = readable(m[1]);
+    return m[2] === undefined || (m[2] === '23' && m[3] === '59') ? day : day + ', ' + m[2] + ':' + m[3];
   }
   function statusMatches(s) {
     if (filter.status === '') return true;
@@ -115,7 +137,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     }
     if (filter.ind >= 0) {
       var ind = data.indicators[filter.ind];
-      parts.push((filter.status === '' ? 'a finding' : '') + ' on ' + ind.ref + ' ' + ind.id);
+      parts.push((filter.status === '' ? 'a finding' : '') + ' on ' + ind.ref + ' ' + (ind.title || ind.id));
     }
     if (filter.text) parts.push('case id containing \u201c' + fCase.value.trim() + '\u201d');
     return parts.length === 0 ? '' : ' with ' + parts.join(', ').replace(/^ /, '');
@@ -172,84 +194,16 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     return h('tr', { 'data-case': String(i) }, [
       h('th', { scope: 'row' }, [button]),
       h('td', null, [statusLabel(c[1])]),
-      h('td', null, [c[2] ? h('span', { text: c[2] }) : none('not recorded')]),
+      h('td', null, [c[2] ? h('time', { datetime: c[2], text: readable(c[2]) }) : none('not recorded')]),
       h('td', null, [refList(c)]),
       h('td', null, [source(c)])
     ]);
   }
 
-  function detail(i) {
-    var c = data.cases[i];
-    var id = 'case-' + i;
-    var events = c[6];
-    var citedBy = events.map(function () { return []; });
-    c[5].forEach(function (f) {
-      f[3].forEach(function (e) { if (citedBy[e]) citedBy[e].push(data.indicators[f[0]] ? data.indicators[f[0]].ref : '?'); });
-    });
-    var live = h('p', { 'class': 'note', 'aria-live': 'polite', id: id + '-hl' });
-    var timeline = events.length > 0 && events[0].length > 2;
-    var eventRows = events.map(function (ev, k) {
-      return h('tr', { id: id + '-ev-' + k }, [
-        h('th', { scope: 'row' }, [h('span', { 'class': 'marker', 'aria-hidden': 'true' }), h('code', { text: ev[0] })]),
-        timeline ? h('td', { text: ev[2] }) : null,
-        h('td', null, [ev[1] ? h('span', { text: ev[1] }) : none('not stated')]),
-        timeline ? h('td', null, [ev[3] === null ? none('before receipt') : h('span', { text: String(ev[3]) })]) : null,
-        h('td', { text: citedBy[k].join(', ') })
-      ]);
-    });
-    var hasDue = c[5].some(function (f) { return f[4] !== ''; });
-    var findingRows = c[5].map(function (f, k) {
-      var evidence = h('td', null);
-      if (f[3].length === 0) {
-        evidence.appendChild(none('no event cited'));
-      } else {
-        evidence.appendChild(h('ul', { 'class': 'ids' }, f[3].map(function (e) {
-          return h('li', null, [h('code', { text: events[e] ? events[e][0] : '?' })]);
-        })));
-        var ind = data.indicators[f[0]];
-        evidence.appendChild(h('button', { type: 'button', 'class': 'highlight', 'aria-pressed': 'false',
-          'data-finding': String(k), 'aria-controls': id + '-events',
-          'aria-label': 'Highlight the ' + f[3].length + ' events ' + (ind ? ind.ref : '?') + ' relied on',
-          text: 'Highlight' }));
-      }
-      return h('tr', null, [
-        h('th', { scope: 'row' }, indicatorName(f[0])),
-        h('td', null, [statusLabel(f[1])]),
-        h('td', { text: data.strings[f[2]] }),
-        evidence,
-        hasDue ? h('td', null, [f[4] ? h('span', { text: f[4] }) : none('no due date')]) : null
-      ]);
-    });
-    var facts = ['Worst finding: ', statusLabel(c[1]), '. ',
-      c[2] ? 'Received ' + c[2] + '. ' : 'Receipt date not in the report. ',
-      data.files[c[3]] !== undefined ? 'Read from ' + data.files[c[3]] + ':' + c[4] + '.' : ''];
-    var findingsTable = h('div', { 'class': 'table-wrap' }, [h('table', null, [
-      h('caption', { text: 'Findings (' + c[5].length + ')' }),
-      h('thead', null, [h('tr', null, ['Indicator', 'Status', 'Explanation', 'Events relied on'].concat(hasDue ? ['Due'] : []).map(function (t) {
-        return h('th', { scope: 'col', text: t });
-      }))]),
-      h('tbody', null, findingRows)
-    ])]);
-    var eventsBox = h('div', { 'class': 'events' }, [
-      h('table', { id: id + '-events' }, [
-        h('caption', { text: (timeline ? 'Timeline (' : 'Events the findings cite (') + events.length + ')' }),
-        h('thead', null, [h('tr', null, (timeline ? ['Event', 'Type', 'Local date', 'Working days since receipt', 'Cited by'] : ['Event', 'Date', 'Cited by']).map(function (t) {
-          return h('th', { scope: 'col', text: t });
-        }))]),
-        h('tbody', null, eventRows.length ? eventRows : [h('tr', null, [h('td', { colspan: '3', text: 'No finding cites an event.' })])])
-      ]),
-      live,
-      h('p', { 'class': 'note', text: timeline ? 'Every event of the case in time order, with its local date and the working days since receipt (paused days excluded).' :
-        'In time order as far as the findings state it. The report holds findings, not events: ' +
-        'dates appear where a finding\u2019s measurements give them.' })
-    ]);
-    var td = h('td', { colspan: '5' }, [h('div', { 'class': 'case-detail' }, [
-      h('div', { 'class': 'head' }, [h('h3', { id: id + '-h', text: 'Case ' + c[0] }), h('p', null, facts)]),
-      findingsTable,
-      eventsBox
-    ])]);
-    return h('tr', { 'class': 'detail', id: id + '-detail' }, [td]);
-  }
+  ` +
+  CASE_SCRIPT +
+  // biome-ignore lint/complexity/noUselessStringRaw: raw like the rest, so that an escape added later reaches the page as written
+  String.raw`
 
   function toggleCase(button) {
     var i = Number(button.getAttribute('data-case'));
@@ -265,40 +219,15 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     }
   }
 
-  function highlight(button) {
-    var box = button.closest('.case-detail');
-    var detailRow = button.closest('tr.detail');
-    var i = Number(detailRow.id.replace(/^case-(\d+)-detail$/, '$1'));
-    var c = data.cases[i];
-    var k = Number(button.getAttribute('data-finding'));
-    var on = button.getAttribute('aria-pressed') !== 'true';
-    box.querySelectorAll('button.highlight').forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
-    var f = c[5][k];
-    var ref = data.indicators[f[0]] ? data.indicators[f[0]].ref : '?';
-    c[6].forEach(function (ev, e) {
-      var row = byId('case-' + i + '-ev-' + e);
-      var lit = on && f[3].indexOf(e) >= 0;
-      row.classList.toggle('hl', lit);
-      var marker = row.querySelector('.marker');
-      marker.textContent = lit ? '\u25B6 ' : '';
-      var note = row.querySelector('.hl-note');
-      if (note) note.remove();
-      if (lit) row.firstChild.appendChild(h('span', { 'class': 'visually-hidden hl-note', text: ' (relied on by ' + ref + ')' }));
-    });
-    if (on) button.setAttribute('aria-pressed', 'true');
-    byId('case-' + i + '-hl').textContent = on
-      ? 'Highlighted (\u25B6): the ' + f[3].length + ' events ' + ref + ' relied on: ' +
-        f[3].map(function (e) { return c[6][e][0]; }).join(', ') + '.'
-      : '';
-  }
-
   rows.addEventListener('click', function (ev) {
     var t = ev.target;
     if (!(t instanceof Element)) return;
     var toggle = t.closest('button.case-toggle');
     if (toggle) { toggleCase(toggle); return; }
     var hl = t.closest('button.highlight');
-    if (hl) highlight(hl);
+    if (hl) { highlight(hl); return; }
+    var print = t.closest('button.print-case');
+    if (print) printCase(print);
   });
   more.addEventListener('click', function () {
     var first = renderMore();
@@ -323,7 +252,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   });
   var closed = [];
   window.addEventListener('beforeprint', function () {
-    closed = Array.prototype.filter.call(document.querySelectorAll('details.words'), function (d) { return !d.open; });
+    closed = Array.prototype.filter.call(document.querySelectorAll('details.words, details.provenance'), function (d) { return !d.open; });
     closed.forEach(function (d) { d.open = true; });
   });
   window.addEventListener('afterprint', function () {

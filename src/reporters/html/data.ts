@@ -7,6 +7,7 @@ import type { Finding, Status } from '../../model/finding.js';
 import type { Report } from '../../model/report.js';
 import { STATUSES } from '../../model/vocabulary.js';
 import { indicatorRefs } from '../common.js';
+import { type DeadlineRow, type FindingMarks, markRows } from './faults.js';
 
 /** One event a case's findings cite: its id and its local date when a measurement states it ('' when not). */
 /** An event row: id and local date, plus type and working days since receipt when the report carries a timeline. */
@@ -17,7 +18,8 @@ export type _EventRow =
 /**
  * One finding: its indicator (index into `indicators`), status (index into `statuses`),
  * explanation (index into `strings`), the events it relied on (indexes into its case's `events`),
- * and when a pending finding falls due ('' when not).
+ * when a pending finding falls due ('' when not), and its marks: the events at fault (indexes)
+ * and the deadlines missed or due.
  */
 export type _FindingRow = [
   indicator: number,
@@ -25,6 +27,8 @@ export type _FindingRow = [
   explanation: number,
   evidence: number[],
   dueAt: string,
+  faults: number[],
+  deadlines: DeadlineRow[],
 ];
 
 /**
@@ -46,7 +50,7 @@ export type _CaseRow = [
 export interface _HtmlData {
   v: 1;
   statuses: readonly Status[];
-  indicators: { ref: string; id: string }[];
+  indicators: { ref: string; id: string; title?: string; words?: string }[];
   strings: string[];
   files: string[];
   cases: _CaseRow[];
@@ -175,7 +179,11 @@ function _byDate(dates: Map<string, string>, order: Map<string, number>, a: stri
  * The embedded data: indicators in report order, explanations once each, cases in the report's
  * order with each finding's evidence as indexes into the case's cited events.
  */
-export function buildData(report: Report, received: readonly (string | undefined)[]): _HtmlData {
+export function buildData(
+  report: Report,
+  received: readonly (string | undefined)[],
+  marksOf: (finding: Finding) => FindingMarks = () => ({ faults: [], deadlines: [] }),
+): _HtmlData {
   const indicators = indicatorRefs(report.summary, report.cases ?? []);
   const indicatorIndex = new Map(indicators.map((i, k) => [i.ref, k]));
   const statusIndex = new Map<Status, number>(STATUSES.map((s, k) => [s, k]));
@@ -203,6 +211,7 @@ export function buildData(report: Report, received: readonly (string | undefined
       for (const [id] of citedEventsOf(result.findings)) if (!known.has(id)) events.push([id, '', '', null]);
     }
     const eventIndex = new Map(events.map(([id], k) => [id, k]));
+    const when = result.timeline ?? events.map(([, date]) => ({ date }));
     const findings = result.findings.map(
       (f): _FindingRow => [
         indicatorIndex.get(f.ref) ?? -1,
@@ -210,6 +219,7 @@ export function buildData(report: Report, received: readonly (string | undefined
         intern(f.explanation),
         f.evidence.map((id) => eventIndex.get(id) ?? -1).filter((k) => k >= 0),
         f.dueAt ?? '',
+        ...markRows(marksOf(f), eventIndex, when),
       ],
     );
     let file = -1;

@@ -1,6 +1,6 @@
 /**
  * The report's static markup, written on the server side so that the summary reads (and prints)
- * without the script: run facts, overall counts, the commitment → standard → indicator table,
+ * without the script: the headline, the commitment → standard → indicator table,
  * the charts by month of receipt, rejected cases, and the shell of the case list the script fills.
  * Every string from the report goes through {@link escapeHtml}. Internals are `_`-prefixed.
  */
@@ -11,6 +11,7 @@ import type { Summary } from '../../model/summary.js';
 import { COLUMNS, indicatorTree, isFailing, percent, type RulesetWords } from '../common.js';
 import { type MonthStats, monthChart, monthLabel, rateBar } from './charts.js';
 import { escapeHtml as e } from './escape.js';
+import type { IndicatorName } from './words.js';
 
 /** Each status's word, as the page shows it. */
 export const _STATUS_WORDS: Readonly<Record<Status, string>> = {
@@ -43,116 +44,95 @@ const _statusHeads = () => COLUMNS.map((s) => `<th scope="col" class="num">${_st
 const _countCells = (c: StatusCounts) =>
   COLUMNS.map((s) => `<td class="num" data-status="${s}">${_num(c[s])}</td>`).join('');
 
-/** The run's facts: ruleset, asOf, inputs with their hashes, tool and library versions. */
-export function runSection(report: Report): string {
-  const { meta, summary } = report;
-  const rejectedEvents = summary.rejected.reduce((n, r) => n + r.events, 0);
-  // Most frequent first: the activities a mapping most needs are at the front.
-  const unmapped = Object.entries(summary.unmappedActivities).sort(
-    ([a, x], [b, y]) => y - x || (a < b ? -1 : 1),
-  );
-  const facts: [string, string][] = [
-    [
-      'Ruleset',
-      `${e(meta.ruleset.id)} version ${e(meta.ruleset.version)} (${e(meta.ruleset.source)}), SHA-256 <code>${e(meta.ruleset.sha256)}</code>`,
-    ],
-    [
-      'As of',
-      `<time>${e(meta.asOf)}</time> ` +
-        (meta.asOfSource === 'now'
-          ? '<span class="warn">(defaulted to the time of the run: give --as-of to reproduce it)</span>'
-          : '(given)'),
-    ],
-    ['Time zone', `${e(meta.calendar.zone)}; holidays: ${e(meta.calendar.holidaySource)}`],
-    [
-      'Cases',
-      `${_num(summary.cases)} judged, ${_num(summary.rejected.length)} rejected; ${_num(summary.findings)} findings`,
-    ],
-    [
-      'Events',
-      `${_num(summary.events)} in judged cases (${_num(summary.eventsAfterAsOf)} after asOf, left out)` +
-        (summary.rejected.length > 0 ? `; ${_num(rejectedEvents)} in rejected cases` : ''),
-    ],
-    [
-      'Unmapped activities',
-      unmapped.length === 0 ? 'none' : unmapped.map(([a, n]) => `${e(a)} (${_num(n)})`).join(', '),
-    ],
-  ];
-  if (meta.mapping)
-    facts.push(['Mapping', `${e(meta.mapping.file)}, SHA-256 <code>${e(meta.mapping.sha256)}</code>`]);
-  facts.push([
-    'Configuration',
-    `${meta.config.file ? `${e(meta.config.file)}, ` : ''}SHA-256 <code>${e(meta.config.sha256)}</code>`,
-  ]);
-  if (meta.only) facts.push(['Only', e(meta.only.join(', '))]);
-  if (meta.skip) facts.push(['Skipped', e(meta.skip.join(', '))]);
-  facts.push(
-    ['Tool', `${e(meta.tool)} ${e(meta.version)}`],
-    [
-      'Libraries',
-      Object.entries(meta.dependencies)
-        .map(([k, v]) => `${e(k)} ${e(v)}`)
-        .join(', ') || 'none',
-    ],
-    ['Generated at', `<time>${e(meta.generatedAt)}</time>`],
-  );
-  const inputs =
-    meta.inputs.length === 0
-      ? '<p>No input file (standard input or an in-memory run).</p>'
-      : `<div class="table-wrap" role="region" aria-labelledby="inputs-caption" tabindex="0"><table>` +
-        `<caption id="inputs-caption">Input files</caption><thead><tr><th scope="col">File</th><th scope="col">SHA-256</th></tr></thead><tbody>` +
-        meta.inputs
-          .map((i) => `<tr><th scope="row">${e(i.file)}</th><td><code>${e(i.sha256)}</code></td></tr>`)
-          .join('') +
-        '</tbody></table></div>';
-  return (
-    '<section id="run" aria-labelledby="run-h"><h2 id="run-h">The run</h2><dl class="facts">' +
-    facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('') +
-    `</dl>${inputs}</section>`
-  );
+/** An indicator as ref, title and (small) slug: how the page names it everywhere. */
+export function indicatorLabel(name: IndicatorName): string {
+  return `<span class="ref">${e(name.ref)}</span> <span class="title">${e(name.title)}</span> <span class="slug">${e(name.id)}</span>`;
 }
 
-/** The overall rate and the findings by status. */
-export function overviewSection(summary: Summary): string {
-  const rows = COLUMNS.map(
-    (s) =>
-      `<tr><th scope="row">${_statusLabel(s)}</th><td class="num" data-status="${s}">${_num(summary.byStatus[s])}</td></tr>`,
-  ).join('');
-  return (
-    '<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">Overall compliance</h2><div class="overall">' +
-    `<div><p class="big-rate" id="overall-rate">${percent(summary.complianceRate)}</p>` +
-    `<p>compliance rate: pass ÷ (pass + fail)</p>${rateBar(summary.byStatus, summary.complianceRate)}` +
-    `<p>${_num(summary.cases)} cases judged, ${_num(summary.findings)} findings</p></div>` +
-    '<table id="overall-counts"><caption>Findings by status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="num">Findings</th></tr></thead>' +
-    `<tbody>${rows}</tbody></table></div></section>`
-  );
-}
-
-/** The commitment → standard → indicator table with counts, rates, bars and the leaflet's words. */
-export function indicatorSection(report: Report, ruleset: RulesetWords): string {
-  const { summary } = report;
-  const tree = indicatorTree(summary);
-  const words = new Map(ruleset.rules.map((r) => [r.ref, r]));
+/** How many fail or error findings each indicator has. */
+function _failingByRef(report: Report): Map<string, number> {
   const failing = new Map<string, number>();
   for (const c of report.cases ?? []) {
     for (const f of c.findings) if (isFailing(f.status)) failing.set(f.ref, (failing.get(f.ref) ?? 0) + 1);
   }
+  return failing;
+}
+
+const _listFailing = (ref: string, n: number) =>
+  n === 0
+    ? '<span class="note">none</span>'
+    : `<a href="#cases" class="list-failing" data-indicator="${e(ref)}">List ${_num(n)}<span class="visually-hidden"> failing cases of ${e(ref)}</span></a>`;
+
+/** The indicators with a fail, lowest rate first (then most fails, then report order), at most `max`. */
+export function worstIndicators(summary: Summary, max: number): Summary['indicators'] {
+  const order = new Map(summary.indicators.map((i, k) => [i.ref, k]));
+  return summary.indicators
+    .filter((i) => i.byStatus.fail > 0 && i.complianceRate !== null)
+    .sort(
+      (a, b) =>
+        (a.complianceRate ?? 0) - (b.complianceRate ?? 0) ||
+        b.byStatus.fail - a.byStatus.fail ||
+        (order.get(a.ref) ?? 0) - (order.get(b.ref) ?? 0),
+    )
+    .slice(0, max);
+}
+
+/** The headline: the overall rate, the findings by status and the worst indicators. */
+export function overviewSection(report: Report, names: ReadonlyMap<string, IndicatorName>): string {
+  const { summary } = report;
+  const rows = COLUMNS.map(
+    (s) =>
+      `<tr><th scope="row">${_statusLabel(s)}</th><td class="num" data-status="${s}">${_num(summary.byStatus[s])}</td></tr>`,
+  ).join('');
+  const attention = (report.cases ?? []).filter((c) => isFailing(c.status)).length;
+  const failing = _failingByRef(report);
+  const worst = worstIndicators(summary, 5).map((i) => {
+    const name = names.get(i.ref) ?? { ref: i.ref, id: i.id, title: i.id, words: '' };
+    const decided = i.byStatus.pass + i.byStatus.fail;
+    return (
+      `<li data-ref="${e(i.ref)}"><p class="worst-head"><span class="worst-rate">${percent(i.complianceRate)}</span> ${indicatorLabel(name)}</p>` +
+      (name.words ? `<p class="leaflet">“${e(name.words)}”</p>` : '') +
+      `<p class="note">${_num(i.byStatus.fail)} of ${_num(decided)} decided findings failed · ${_listFailing(i.ref, failing.get(i.ref) ?? 0)}</p></li>`
+    );
+  });
+  const worstBlock =
+    worst.length === 0
+      ? '<p>No indicator has a failing finding.</p>'
+      : `<ol class="worst">${worst.join('')}</ol>`;
+  return (
+    '<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">At a glance</h2><div class="overall">' +
+    `<div class="rate-box"><p class="big-rate" id="overall-rate">${percent(summary.complianceRate)}</p>` +
+    `<p>overall compliance: pass ÷ (pass + fail)</p>${rateBar(summary.byStatus, summary.complianceRate)}` +
+    `<p>${_num(summary.cases)} cases judged, ${_num(summary.findings)} findings; ` +
+    `<strong id="attention">${_num(attention)}</strong> ${attention === 1 ? 'case has' : 'cases have'} a fail or an error</p></div>` +
+    '<table id="overall-counts"><caption>Findings by status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="num">Findings</th></tr></thead>' +
+    `<tbody>${rows}</tbody></table>` +
+    `<div class="worst-box"><h3 id="worst-h">Lowest compliance</h3>${worstBlock}</div></div></section>`
+  );
+}
+
+/** The commitment → standard → indicator table with counts, rates, bars and the leaflet's words. */
+export function indicatorSection(
+  report: Report,
+  ruleset: RulesetWords,
+  names: ReadonlyMap<string, IndicatorName>,
+): string {
+  const { summary } = report;
+  const tree = indicatorTree(summary);
+  const rules = new Map(ruleset.rules.map((r) => [r.ref, r]));
+  const failing = _failingByRef(report);
   const cells = (c: StatusCounts, rate: number | null) =>
     `${_countCells(c)}<td class="num" data-rate>${percent(rate)}</td><td>${rateBar(c, rate)}</td>`;
   const indicator = (i: Summary['indicators'][number]) => {
-    const rule = words.get(i.ref);
-    const name = `<span class="ref">${e(i.ref)}</span> ${e(i.id)}`;
-    const head = rule
-      ? `<details class="words"><summary>${name}</summary><p class="leaflet">“${e(rule.words)}”</p>` +
-        (rule.description ? `<p class="judged">How it is judged: ${e(rule.description)}</p>` : '') +
-        '</details>'
-      : name;
-    const n = failing.get(i.ref) ?? 0;
-    const link =
-      n === 0
-        ? '<span class="note">none</span>'
-        : `<a href="#cases" class="list-failing" data-indicator="${e(i.ref)}">List ${_num(n)}<span class="visually-hidden"> failing cases of ${e(i.ref)}</span></a>`;
-    return `<tr class="indicator" data-ref="${e(i.ref)}"><th scope="row">${head}</th>${cells(i.byStatus, i.complianceRate)}<td class="num failing-col">${link}</td></tr>`;
+    const name = names.get(i.ref) ?? { ref: i.ref, id: i.id, title: i.id, words: '' };
+    const description = rules.get(i.ref)?.description;
+    const head =
+      `<p class="name">${indicatorLabel(name)}</p>` +
+      (name.words ? `<p class="leaflet">“${e(name.words)}”</p>` : '') +
+      (description
+        ? `<details class="words"><summary>How it is judged<span class="visually-hidden"> (${e(i.ref)})</span></summary><p class="judged">${e(description)}</p></details>`
+        : '');
+    return `<tr class="indicator" data-ref="${e(i.ref)}"><th scope="row">${head}</th>${cells(i.byStatus, i.complianceRate)}<td class="num failing-col">${_listFailing(i.ref, failing.get(i.ref) ?? 0)}</td></tr>`;
   };
   const rows: string[] = [];
   for (const { commitment: c, standards } of tree.commitments) {
@@ -174,7 +154,7 @@ export function indicatorSection(report: Report, ruleset: RulesetWords): string 
   }
   return (
     '<section id="indicators" aria-labelledby="indicators-h"><h2 id="indicators-h">Compliance by commitment, standard and indicator</h2>' +
-    '<p class="note no-print">Open an indicator to read the leaflet’s words and how it is judged. The bar shows pass (solid) against fail (hatched).</p>' +
+    '<p class="note no-print">Each indicator in the leaflet’s words; open “How it is judged” for the rule. The bar shows pass (solid) against fail (hatched).</p>' +
     '<div class="table-wrap" role="region" aria-labelledby="indicator-caption" tabindex="0"><table id="indicator-table">' +
     '<caption id="indicator-caption">Findings by status and compliance rate (pass ÷ (pass + fail))</caption>' +
     `<thead><tr><th scope="col">Commitment, standard, indicator</th>${_statusHeads()}<th scope="col" class="num">Rate</th><th scope="col">Bar</th><th scope="col" class="num failing-col">Failing cases</th></tr></thead>` +
@@ -239,7 +219,7 @@ export function rejectedSection(summary: Summary): string {
 }
 
 /** The filters and the empty case table the script fills. */
-export function casesSection(report: Report, indicators: readonly { ref: string; id: string }[]): string {
+export function casesSection(report: Report, indicators: readonly IndicatorName[]): string {
   const statusOptions = [
     '<option value="">Any status</option>',
     '<option value="failing">Fail or error</option>',
@@ -247,11 +227,14 @@ export function casesSection(report: Report, indicators: readonly { ref: string;
   ].join('');
   const indicatorOptions = [
     '<option value="">Any indicator</option>',
-    ...indicators.map((i) => `<option value="${e(i.ref)}">${e(i.ref)} ${e(i.id)}</option>`),
+    ...indicators.map((i) => `<option value="${e(i.ref)}">${e(i.ref)} ${e(i.title)}</option>`),
   ].join('');
   return (
     '<section id="cases" aria-labelledby="cases-h"><h2 id="cases-h" tabindex="-1">Cases' +
     ` <span class="note">(${_num((report.cases ?? []).length)} judged)</span></h2>` +
+    (report.meta.detail === 'full'
+      ? ''
+      : `<p class="note" id="marks-note">This report was written with --detail ${e(report.meta.detail)}: its findings keep only the measurements their explanations read, so a case does not mark which events are at fault or the deadlines between them. Write it with --detail full to see them.</p>`) +
     '<noscript><p>The case list, its filters and each case’s findings need JavaScript. The summary above does not.</p></noscript>' +
     '<form class="filters" id="filters" role="search" aria-label="Filter the cases">' +
     `<div><label for="f-status">Has a finding with status</label><select id="f-status" name="status">${statusOptions}</select></div>` +
@@ -261,6 +244,7 @@ export function casesSection(report: Report, indicators: readonly { ref: string;
     '<p class="count" id="cases-count" role="status" aria-live="polite"></p>' +
     '<div class="table-wrap" role="region" aria-labelledby="case-caption" tabindex="0"><table id="case-table">' +
     '<caption id="case-caption">Cases matching the filters; open a case for its findings</caption>' +
+    '<colgroup><col class="c-case"><col class="c-status"><col class="c-received"><col class="c-failing"><col class="c-from"></colgroup>' +
     '<thead><tr><th scope="col">Case</th><th scope="col">Status (worst finding)</th><th scope="col">Received</th>' +
     '<th scope="col" id="match-head">Failing indicators</th><th scope="col">Read from</th></tr></thead>' +
     '<tbody id="case-rows"></tbody></table></div>' +

@@ -18,6 +18,10 @@ for (const name of Object.keys(PUBLISHED_SCHEMAS) as (keyof typeof PUBLISHED_SCH
 }
 files.set('docs/rules.md', formatCatalogue(await loadRuleset()));
 files.set('docs/events.md', await formatEventsDoc(await loadRuleset()));
+files.set(
+  'docs/rulesets/mchp-scotland-2020.md',
+  formatCatalogue(await loadRuleset({ id: 'mchp-scotland-2020' })),
+);
 
 const stale: string[] = [];
 for (const [rel, content] of files) {

@@ -189,7 +189,13 @@ export type { CatalogueEntry } from './rules/catalogue.js';
 export { describeRuleset, formatCatalogue, formatCatalogueEntry } from './rules/catalogue.js';
 export type { LoadRulesetOptions } from './rules/load-ruleset.js';
 // Rules loading.
-export { DEFAULT_RULESET_ID, loadRuleset, shippedRulesetDir } from './rules/load-ruleset.js';
+export {
+  DEFAULT_RULESET_ID,
+  loadRuleset,
+  rulesetDirOf,
+  SHIPPED_RULESET_IDS,
+  shippedRulesetDir,
+} from './rules/load-ruleset.js';
 // Time.
 export type {
   CalendarOptions,

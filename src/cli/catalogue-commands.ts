@@ -1,5 +1,5 @@
 import { describeRuleset, formatCatalogue, formatCatalogueEntry } from '../rules/catalogue.js';
-import { loadRuleset } from '../rules/load-ruleset.js';
+import { loadRuleset, rulesetDirOf } from '../rules/load-ruleset.js';
 import { UsageError } from './errors.js';
 import { type CliIo, writeText } from './io.js';
 
@@ -17,7 +17,7 @@ export interface RulesOptions {
  * await runRules({ format: 'text' }, processIo());
  */
 export async function runRules(options: RulesOptions, io: CliIo): Promise<number> {
-  const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
+  const ruleset = await loadRuleset(options.ruleset ? { dir: rulesetDirOf(options.ruleset) } : {});
   const entries = describeRuleset(ruleset);
   let out: string;
   if (options.format === 'json') out = `${JSON.stringify(entries, null, 2)}\n`;
@@ -51,7 +51,7 @@ export async function runExplain(
   options: { refOrId: string; ruleset?: string | undefined },
   io: CliIo,
 ): Promise<number> {
-  const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
+  const ruleset = await loadRuleset(options.ruleset ? { dir: rulesetDirOf(options.ruleset) } : {});
   const entry = describeRuleset(ruleset).find((e) => e.ref === options.refOrId || e.id === options.refOrId);
   if (!entry) {
     throw new UsageError(

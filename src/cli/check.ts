@@ -25,7 +25,7 @@ import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../readers/types.js';
 import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
-import { loadRuleset } from '../rules/load-ruleset.js';
+import { loadRuleset, rulesetDirOf } from '../rules/load-ruleset.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { prepareCheckAudit } from './check-audit.js';
 import { type CheckPool, createCheckPool, evaluateInWorkers } from './check-workers.js';
@@ -144,7 +144,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const pool =
     (options.workers ?? 1) > 1
       ? createCheckPool(options.workers ?? 1, {
-          rulesetDir: options.ruleset ? resolve(options.ruleset) : undefined,
+          rulesetDir: options.ruleset ? resolve(rulesetDirOf(options.ruleset)) : undefined,
           configFile: options.config ? resolve(options.config) : undefined,
           only: options.only,
           skip: options.skip,
@@ -158,7 +158,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
 }
 
 async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | undefined): Promise<number> {
-  const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
+  const ruleset = await loadRuleset(options.ruleset ? { dir: rulesetDirOf(options.ruleset) } : {});
   const { config: configFile, bytes: configBytes } = await _loadConfig(options.config);
   const { mapping, bytes: mappingBytes } = await _loadMapping(options.mapping);
   // The mapping may carry the log's calendar; the config's own settings win.
@@ -301,7 +301,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       // The main thread judges batches too, with the ruleset it has prepared already.
       local: { ruleset, prepared },
       setup: {
-        rulesetDir: options.ruleset ? resolve(options.ruleset) : undefined,
+        rulesetDir: options.ruleset ? resolve(rulesetDirOf(options.ruleset)) : undefined,
         config,
         only: options.only,
         skip: options.skip,

@@ -149,7 +149,10 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     )
     .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
     .option('--config <file>', 'time zone, calendar, closures, parameters, thresholds')
-    .option('--ruleset <dir>', 'a custom ruleset directory')
+    .option(
+      '--ruleset <dir>',
+      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020) or a ruleset directory',
+    )
     .option('--as-of <instant>', 'judge as of this instant (default: now, stated in the report)')
     .option('--only <refs>', 'only these indicators (refs, prefixes or ids, comma-separated)', _list)
     .option('--skip <refs>', 'leave out these indicators', _list)
@@ -289,7 +292,10 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .addOption(
       new Option('--format <format>', 'output').choices(['text', 'json', 'markdown']).default('text'),
     )
-    .option('--ruleset <dir>', 'a custom ruleset directory')
+    .option(
+      '--ruleset <dir>',
+      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020) or a ruleset directory',
+    )
     .action(async (o: { format: 'text' | 'json' | 'markdown'; ruleset?: string }) => {
       code = await runRules(o, io);
     });
@@ -298,7 +304,10 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .command('explain')
     .description('one indicator: the leaflet words, how it is judged, its parameters')
     .argument('<ref-or-id>', 'e.g. 1.3.1 or timely')
-    .option('--ruleset <dir>', 'a custom ruleset directory')
+    .option(
+      '--ruleset <dir>',
+      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020) or a ruleset directory',
+    )
     .action(async (refOrId: string, o: { ruleset?: string }) => {
       code = await runExplain({ refOrId, ruleset: o.ruleset }, io);
     });

@@ -5,7 +5,7 @@ import { createSummaryBuilder } from '../engine/summarize.js';
 import type { CaseResult } from '../model/finding.js';
 import type { Report, ReportMeta } from '../model/report.js';
 import { formatNdjsonSummary } from '../reporters/ndjson.js';
-import { loadRuleset } from '../rules/load-ruleset.js';
+import { loadRuleset, rulesetDirOf } from '../rules/load-ruleset.js';
 import { createReportStream, type ReportTarget, writeReportFile } from './check.js';
 import { EXIT, UsageError } from './errors.js';
 import { type CliIo, writeText } from './io.js';
@@ -85,7 +85,7 @@ export async function runSummarize(options: SummarizeCommandOptions, io: CliIo):
     if (twice !== undefined) throw new UsageError(`${file}: given twice (also as ${twice})`);
     given.set(resolve(io.cwd, file), file);
   }
-  const ruleset = await loadRuleset(options.ruleset ? { dir: options.ruleset } : {});
+  const ruleset = await loadRuleset(options.ruleset ? { dir: rulesetDirOf(options.ruleset) } : {});
   assertKnownThresholdRefs(ruleset, options.minCompliance ?? []);
   const ends: ShardEnd[] = [];
   for (const file of options.shards) {

@@ -132,6 +132,22 @@ const timeliness = z.strictObject({
   until: AnchorSchema,
 });
 
+const stageClock = z.strictObject({
+  template: z.literal('stageClock'),
+  stage: z.enum(['stage_1', 'stage_2']),
+  within: WorkingDaysSchema.describe('the target, in working days from the stage start'),
+  cap: WorkingDaysSchema.optional().describe(
+    'no extension moves the deadline beyond this many working days from the stage start',
+  ),
+  extension: FilterSchema.optional().describe(
+    'events (within the stage) whose revised date replaces the deadline',
+  ),
+  revisedTargetField: z.string().optional().describe('default data.revisedTargetAt'),
+  answeredBy: FilterSchema.optional().describe(
+    'the clock ends at the first such event at or after the stage start, or at the stage response',
+  ),
+});
+
 const coverage = z.strictObject({
   template: z.literal('coverage'),
   filter: FilterSchema,
@@ -187,6 +203,7 @@ export const FactSpecSchema = z.discriminatedUnion('template', [
   responses,
   longestGap,
   timeliness,
+  stageClock,
   coverage,
   precedence,
   conformance,

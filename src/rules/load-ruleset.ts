@@ -7,21 +7,44 @@ import { createRuleset, type Ruleset, RulesetError } from '../engine/ruleset.js'
 /** The id of the ruleset the package ships: the SPSO leaflet CSStandards-0524. */
 export const DEFAULT_RULESET_ID = 'spso-css-0524';
 
+/** The ids of every ruleset the package ships (a directory of that name under `rules/`). */
+export const SHIPPED_RULESET_IDS = [DEFAULT_RULESET_ID, 'mchp-scotland-2020'] as const;
+
 /** Options of {@link loadRuleset}. */
 export interface LoadRulesetOptions {
   /** A ruleset directory holding `ruleset.json` and the rule files it lists; the shipped one when absent. */
   dir?: string;
+  /** A shipped ruleset by id ({@link SHIPPED_RULESET_IDS}), when no `dir` is given. */
+  id?: string;
 }
 
 /** The shipped rules directory, found by walking up from this module (works from src/ and dist/). */
-export function shippedRulesetDir(): string {
+export function shippedRulesetDir(id: string = DEFAULT_RULESET_ID): string {
+  if (!(SHIPPED_RULESET_IDS as readonly string[]).includes(id))
+    throw new RulesetError([
+      {
+        code: 'unknown_ruleset',
+        path: [],
+        message: `no shipped ruleset has id "${id}"; shipped: ${SHIPPED_RULESET_IDS.join(', ')}`,
+      },
+    ]);
   let here = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = join(here, 'rules', DEFAULT_RULESET_ID);
+    const candidate = join(here, 'rules', id);
     if (existsSync(join(candidate, 'ruleset.json'))) return candidate;
     here = dirname(here);
   }
-  throw new Error(`the shipped ruleset "${DEFAULT_RULESET_ID}" was not found beside the package`);
+  throw new Error(`the shipped ruleset "${id}" was not found beside the package`);
+}
+
+/**
+ * A `--ruleset` value: a shipped ruleset's id, else a directory.
+ *
+ * @example
+ * rulesetDirOf('mchp-scotland-2020'); // the shipped directory
+ */
+export function rulesetDirOf(idOrDir: string): string {
+  return (SHIPPED_RULESET_IDS as readonly string[]).includes(idOrDir) ? shippedRulesetDir(idOrDir) : idOrDir;
 }
 
 /**
@@ -33,7 +56,7 @@ export function shippedRulesetDir(): string {
  * const mine = await loadRuleset({ dir: './my-rules' });
  */
 export async function loadRuleset(options: LoadRulesetOptions = {}): Promise<Ruleset> {
-  const dir = resolve(options.dir ?? shippedRulesetDir());
+  const dir = resolve(options.dir ?? shippedRulesetDir(options.id));
   const manifest = await readJson(join(dir, 'ruleset.json'));
   const files =
     manifest !== null &&

@@ -19,6 +19,54 @@ describe.concurrent('service-standards rules, explain, schema', { timeout: CLI_T
     expect(r.stdout).toContain('27 indicators. `service-standards explain <ref>` shows how one is judged.\n');
   });
 
+  it('rules and explain --ruleset mchp-scotland-2020: a shipped ruleset by id', async () => {
+    const r = await cli(['rules', '--ruleset', 'mchp-scotland-2020', '--format', 'json']);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout) as { ref: string; id: string }[];
+    expect(entries.map((e) => e.ref)).toEqual(['S1.1', 'S1.2', 'S2.1', 'S2.3']);
+    const x = await cli(['explain', 'investigation-timely', '--ruleset', 'mchp-scotland-2020']);
+    expect(x.code).toBe(0);
+    expect(x.stdout).toContain('S2.3');
+    expect(x.stdout).toContain('twenty working days');
+  });
+
+  it('check --ruleset mchp-scotland-2020 judges a log against the MCHP', async () => {
+    const r = await cli([
+      'check',
+      'fixtures/mchp-scotland-2020/cli/two-cases.ndjson',
+      '--ruleset',
+      'mchp-scotland-2020',
+      '--as-of',
+      '2024-06-30T12:00:00Z',
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ]);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      cases: { caseId: string; findings: { ref: string; status: string }[] }[];
+    };
+    const status = (c: string, ref: string) =>
+      report.cases.find((x) => x.caseId === c)?.findings.find((f) => f.ref === ref)?.status;
+    // M1: stage 1 answered Thu 9 May 2024, its deadline (Mon 6 May a holiday). M2: received at
+    // stage 2 on Wed 1 May; three working days (Thu 2, Fri 3, Tue 7) end Tue 7 May; acknowledged Wed 8.
+    expect([status('M1', 'S1.1'), status('M1', 'S2.1'), status('M2', 'S1.1'), status('M2', 'S2.1')]).toEqual([
+      'pass',
+      'not_applicable',
+      'not_applicable',
+      'fail',
+    ]);
+  });
+
+  it('an unknown shipped-looking ruleset is a directory that does not exist: exit 2', async () => {
+    const r = await cli(['rules', '--ruleset', 'no-such-ruleset']);
+    expectNoStack(r);
+    expect(r.code).toBe(2);
+  });
+
   it('rules --format json: 27 entries, in ruleset order', async () => {
     const r = await cli(['rules', '--format', 'json']);
     expectNoStack(r);

@@ -20,9 +20,9 @@ export interface IndicatorFixture {
 
 export const FIXTURES_DIR = new URL('../../fixtures/', import.meta.url).pathname;
 
-/** Every indicator fixture, by ref then file name. */
-export function readIndicatorFixtures(): IndicatorFixture[] {
-  const root = join(FIXTURES_DIR, 'indicators');
+/** Every indicator fixture under `fixtures/<dir>` (the SPSO ruleset's by default), by ref then file name. */
+export function readIndicatorFixtures(dir = 'indicators'): IndicatorFixture[] {
+  const root = join(FIXTURES_DIR, dir);
   const out: IndicatorFixture[] = [];
   for (const ref of readdirSync(root).sort()) {
     for (const file of readdirSync(join(root, ref)).sort()) {

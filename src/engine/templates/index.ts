@@ -8,6 +8,7 @@ import { compileOccurrences } from './occurrences.js';
 import { compilePrecedence } from './precedence.js';
 import { compileReadability } from './readability.js';
 import { compileResponses } from './responses.js';
+import { compileStageClock } from './stage-clock.js';
 import { compileTimeliness } from './timeliness.js';
 
 /** Compiles one declared fact into a function of a case (`docs/engine.md` defines each template). */
@@ -21,6 +22,8 @@ export function compileFact(spec: FactSpec, scope: TemplateScope): FactFn {
       return compileLongestGap(spec, scope);
     case 'timeliness':
       return compileTimeliness(spec, scope);
+    case 'stageClock':
+      return compileStageClock(spec, scope);
     case 'coverage':
       return compileCoverage(spec, scope);
     case 'precedence':

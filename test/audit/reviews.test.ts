@@ -220,3 +220,27 @@ describe('baseline', () => {
     expect(thresholdBreaches({ ...summary, ...quiet.result() }, 'fail', [], { newOnly: true })).toEqual([]);
   });
 });
+
+describe('reports show a review and its reason', () => {
+  it('text, Markdown, JUnit and HTML give the review after the explanation', async () => {
+    const { formatText } = await import('../../src/reporters/text.js');
+    const { formatMarkdown } = await import('../../src/reporters/markdown.js');
+    const { formatJunit } = await import('../../src/reporters/junit.js');
+    const { buildData } = await import('../../src/reporters/html/data.js');
+    const { sampleMeta } = await import('../support/report.js');
+    const result = await judge();
+    const book = createReviewBook([review(result)], { asOfDate: '2024-09-02' });
+    const reviewed = book.apply(result);
+    const report = {
+      meta: sampleMeta(ruleset),
+      cases: [reviewed],
+      summary: summarize([reviewed], { ruleset }),
+    };
+    const note =
+      'Reviewed by A. Auditor on 2024-08-01: accepted as an exception (The complainant asked us to wait for their papers.).';
+    expect(formatText(report)).toContain(note);
+    expect(formatMarkdown(report)).toContain('accepted as an exception');
+    expect(formatJunit(report)).toContain('accepted as an exception');
+    expect(JSON.stringify(buildData(report, [undefined]))).toContain('accepted as an exception');
+  });
+});

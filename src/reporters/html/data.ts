@@ -6,7 +6,7 @@
 import type { Finding, Status } from '../../model/finding.js';
 import type { Report } from '../../model/report.js';
 import { STATUSES } from '../../model/vocabulary.js';
-import { indicatorRefs } from '../common.js';
+import { explanationWithReview, indicatorRefs } from '../common.js';
 import { type DeadlineRow, type FindingMarks, markRows } from './faults.js';
 
 /** One event a case's findings cite: its id and its local date when a measurement states it ('' when not). */
@@ -216,7 +216,7 @@ export function buildData(
       (f): _FindingRow => [
         indicatorIndex.get(f.ref) ?? -1,
         statusIndex.get(f.status) ?? 0,
-        intern(f.explanation),
+        intern(explanationWithReview(f)),
         f.evidence.map((id) => eventIndex.get(id) ?? -1).filter((k) => k >= 0),
         f.dueAt ?? '',
         ...markRows(marksOf(f), eventIndex, when),

@@ -89,6 +89,23 @@ function _wholeNumber(v: string): number {
   return Number(v);
 }
 
+/** What `check` and `due` read and judge alike: inputs' format, mapping, config, ruleset, asOf, selection. */
+function _judgingOptions(o: Record<string, unknown>) {
+  return {
+    inputFormat: o.inputFormat as InputFormat | undefined,
+    sortedByCase: o.sortedByCase as boolean | undefined,
+    mapping: o.mapping as string | undefined,
+    config: o.config as string | undefined,
+    ruleset: o.ruleset as string | undefined,
+    asOf: o.asOf as string | undefined,
+    only: o.only as string[] | undefined,
+    skip: o.skip as string[] | undefined,
+    allowEmpty: o.allowEmpty as boolean | undefined,
+    limits: _limits(o),
+    ocel: _ocel(o),
+  };
+}
+
 /** The OCEL options the reading options give. */
 function _ocel(o: Record<string, unknown>): OcelOptions {
   const out: OcelOptions = {};
@@ -197,26 +214,16 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
       const options: CheckOptions = {
         inputs,
         reports,
-        inputFormat: o.inputFormat as InputFormat | undefined,
-        sortedByCase: o.sortedByCase as boolean | undefined,
-        mapping: o.mapping as string | undefined,
-        config: o.config as string | undefined,
-        ruleset: o.ruleset as string | undefined,
-        asOf: o.asOf as string | undefined,
-        only: o.only as string[] | undefined,
-        skip: o.skip as string[] | undefined,
+        ..._judgingOptions(o),
         failOn: o.failOn as FailOn | undefined,
         minCompliance: o.minCompliance as MinCompliance[] | undefined,
         strict: o.strict as boolean | undefined,
         quiet: o.quiet as boolean | undefined,
         color: o.color !== false && (io.stdout.isTTY === true || forceColor(io.env)),
         workers: o.workers as number | undefined,
-        allowEmpty: o.allowEmpty as boolean | undefined,
-        limits: _limits(o),
         evaluator: o.evaluator as EvaluatorName | undefined,
         detail: o.detail as Detail,
         pretty: o.pretty as boolean | undefined,
-        ocel: _ocel(o),
         reviews: o.reviews as string | undefined,
         baseline: o.baseline as string | undefined,
         failOnNew: o.failOnNew as boolean | undefined,
@@ -380,17 +387,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           inputs,
           format: o.format as WorklistFormat,
           within: o.within as number | undefined,
-          inputFormat: o.inputFormat as InputFormat | undefined,
-          sortedByCase: o.sortedByCase as boolean | undefined,
-          mapping: o.mapping as string | undefined,
-          config: o.config as string | undefined,
-          ruleset: o.ruleset as string | undefined,
-          asOf: o.asOf as string | undefined,
-          only: o.only as string[] | undefined,
-          skip: o.skip as string[] | undefined,
-          allowEmpty: o.allowEmpty as boolean | undefined,
-          limits: _limits(o),
-          ocel: _ocel(o),
+          ..._judgingOptions(o),
         },
         io,
       );

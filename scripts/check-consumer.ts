@@ -1,10 +1,11 @@
 /**
  * Checks the package as a user receives it: packs it (`dist` must be built), installs the
  * tarball into an empty folder, compiles the README's case and five-line example there under
- * strict TypeScript without `skipLibCheck`, and runs them. Prints the install size, package
+ * strict TypeScript without `skipLibCheck`, and runs them; checks that an OCEL SQLite file without
+ * the optional sql.js is an error naming it. Prints the install size, package
  * count and type-check time. CI runs it: `npx tsx scripts/check-consumer.ts`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,15 @@ try {
   const output = run(process.execPath, ['out/example.js'], dir);
   const findings = output.trim().split('\n').length;
   if (findings !== 27) throw new Error(`the README example printed ${findings} lines, not 27:\n${output}`);
+  // sql.js is an optional peer: without it an OCEL SQLite file is an input error naming it.
+  writeFileSync(join(dir, 'log.sqlite'), Buffer.from('SQLite format 3\0', 'latin1'));
+  const cli = join(dir, 'node_modules/service-standards/dist/cli.js');
+  const sqlite = spawnSync(process.execPath, [cli, 'check', 'log.sqlite', '--case-object-type', 'x'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (sqlite.status !== 2 || !sqlite.stderr.includes('(npm install sql.js)'))
+    throw new Error(`an OCEL SQLite file without sql.js: exit ${sqlite.status}\n${sqlite.stderr}`);
   console.log(
     `consumer: ${tarball} installs ${(Number(installed) / 1024).toFixed(1)} MB in ${packages} packages; ` +
       `the README example type-checks (strict, no skipLibCheck) in ${(typecheckMs / 1000).toFixed(1)} s and prints ${findings} findings`,

@@ -151,16 +151,37 @@ function _fromXml(text: string, file: string): OcelLog {
   return log;
 }
 
-/** @internal sql.js, loaded on first use (its WebAssembly is shipped inside the package). */
-async function _sqlJs() {
-  const require = createRequire(import.meta.url);
-  const init = require('sql.js') as typeof import('sql.js').default;
+type _SqlJsInit = typeof import('sql.js').default;
+
+/**
+ * sql.js, loaded on first use: an optional peer dependency (31 MB of WebAssembly), needed only
+ * for OCEL SQLite files. Without it, a ReadError names the file and the package to install.
+ * `load` is the module loader (a fake one in tests).
+ * @throws ReadError when sql.js is not installed.
+ * @example
+ * const SQL = await loadSqlJs('log.sqlite');
+ */
+export async function loadSqlJs(
+  file: string,
+  load: (name: string) => unknown = createRequire(import.meta.url),
+): Promise<Awaited<ReturnType<_SqlJsInit>>> {
+  let init: _SqlJsInit;
+  try {
+    init = load('sql.js') as _SqlJsInit;
+  } catch (e) {
+    const missing = (e as { code?: unknown }).code === 'MODULE_NOT_FOUND';
+    if (!missing || !String((e as Error).message).includes("'sql.js'")) throw e;
+    throw new ReadError(
+      file,
+      `Cannot read "${file}" as OCEL 2.0 SQLite: it needs the optional package sql.js, which is not installed (npm install sql.js)`,
+    );
+  }
   return init();
 }
 
 /** @internal OCEL 2.0 SQLite: `event`, `event_<Type>`, `object`, `object_<Type>`, `event_object`, `object_object`. */
 async function _fromSqlite(bytes: Uint8Array, file: string): Promise<OcelLog> {
-  const SQL = await _sqlJs();
+  const SQL = await loadSqlJs(file);
   const db = new SQL.Database(bytes);
   try {
     const rows = (sql: string): Record<string, unknown>[] => {

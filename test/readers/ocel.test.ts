@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { isRejected, type OcelOptions, parseMapping, type ReadCase, readCases } from '../../src/index.js';
+import { ReadError } from '../../src/readers/errors.js';
+import { loadSqlJs } from '../../src/readers/ocel-log.js';
 import { collect } from './_helpers.js';
 
 /**
@@ -136,5 +138,37 @@ describe('OCEL 1.0: recruiting-red', () => {
     }
     // The log lists six object types, but only applications and offers are among its objects.
     expect(counts).toEqual({ applications: [916, 6607, 0], offers: [135, 270, 6337] });
+  });
+});
+
+describe('OCEL SQLite without the optional sql.js', () => {
+  const notFound = (name: string) =>
+    Object.assign(new Error(`Cannot find module '${name}'\nRequire stack:\n- x.js`), {
+      code: 'MODULE_NOT_FOUND',
+    });
+
+  it('names the file and the package to install', async () => {
+    const load = (name: string) => {
+      throw notFound(name);
+    };
+    const e = await loadSqlJs('log.sqlite', load).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ReadError);
+    expect((e as ReadError).message).toBe(
+      'Cannot read "log.sqlite" as OCEL 2.0 SQLite: it needs the optional package sql.js, which is not installed (npm install sql.js)',
+    );
+  });
+
+  it('lets any other failure through as it is', async () => {
+    const broken = notFound('./dist/sql-wasm.js');
+    await expect(
+      loadSqlJs('log.sqlite', () => {
+        throw broken;
+      }),
+    ).rejects.toBe(broken);
+  });
+
+  it('loads the installed sql.js by default', async () => {
+    const SQL = await loadSqlJs('log.sqlite');
+    expect(typeof SQL.Database).toBe('function');
   });
 });

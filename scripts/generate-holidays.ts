@@ -1,6 +1,6 @@
 /**
- * Generates src/time/holidays-table.ts: the public holidays of the shipped ruleset's holiday
- * source (date-holidays GB/SCT), for every year the working calendar supports (1900-2200),
+ * Generates src/time/holidays-table.ts: the public holidays of the shipped rulesets' holiday
+ * sources (date-holidays GB/SCT and GB/ENG), for every year the working calendar supports (1900-2200),
  * exactly as `liveCountryYear` computes them with the installed date-holidays, whose version is
  * recorded (the table is used only with that version). With --check, writes nothing and fails
  * (exit 1) when the file is stale. Run it after upgrading date-holidays:
@@ -12,7 +12,11 @@ import { createRequire } from 'node:module';
 import { holidaySourceKey, liveCountryYear } from '../src/time/holidays.js';
 import { MAX_YEAR, MIN_YEAR } from '../src/time/table.js';
 
-const SOURCES = [{ country: 'GB', state: 'SCT' }];
+// Scotland (spso-css-0524, mchp-scotland-2020); England and Wales (hoc-code-2024).
+const SOURCES = [
+  { country: 'GB', state: 'SCT' },
+  { country: 'GB', state: 'ENG' },
+];
 
 const version = String(
   (createRequire(import.meta.url)('date-holidays/package.json') as { version: string }).version,

@@ -3,8 +3,8 @@
  * Only the holiday's local `date` (its first 10 characters) is used, never its UTC `start`.
  *
  * date-holidays is loaded on first use only (it takes about a quarter of a second to load, and
- * as much again to compute 40 years). The holidays of the shipped ruleset's source (GB/SCT) are
- * also kept precomputed in `holidays-table.ts`, generated from date-holidays by
+ * as much again to compute 40 years). The holidays of the shipped rulesets' sources (GB/SCT,
+ * GB/ENG) are also kept precomputed in `holidays-table.ts`, generated from date-holidays by
  * `scripts/generate-holidays.ts`; they are used while the installed date-holidays is the
  * version they were generated from, so the answers are date-holidays' own either way, and when
  * date-holidays is not installed at all: it is an optional peer dependency, needed only for

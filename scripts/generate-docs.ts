@@ -22,6 +22,7 @@ files.set(
   'docs/rulesets/mchp-scotland-2020.md',
   formatCatalogue(await loadRuleset({ id: 'mchp-scotland-2020' })),
 );
+files.set('docs/rulesets/hoc-code-2024.md', formatCatalogue(await loadRuleset({ id: 'hoc-code-2024' })));
 
 const stale: string[] = [];
 for (const [rel, content] of files) {

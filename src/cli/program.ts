@@ -168,7 +168,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .option('--config <file>', 'time zone, calendar, closures, parameters, thresholds')
     .option(
       '--ruleset <dir>',
-      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020) or a ruleset directory',
+      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020, hoc-code-2024) or a ruleset directory',
     )
     .option('--as-of <instant>', 'judge as of this instant (default: now, stated in the report)')
     .option('--only <refs>', 'only these indicators (refs, prefixes or ids, comma-separated)', _list)
@@ -301,7 +301,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     )
     .option(
       '--ruleset <dir>',
-      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020) or a ruleset directory',
+      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020, hoc-code-2024) or a ruleset directory',
     )
     .action(async (o: { format: 'text' | 'json' | 'markdown'; ruleset?: string }) => {
       code = await runRules(o, io);
@@ -313,7 +313,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .argument('<ref-or-id>', 'e.g. 1.3.1 or timely')
     .option(
       '--ruleset <dir>',
-      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020) or a ruleset directory',
+      'a shipped ruleset id (spso-css-0524, mchp-scotland-2020, hoc-code-2024) or a ruleset directory',
     )
     .action(async (refOrId: string, o: { ruleset?: string }) => {
       code = await runExplain({ refOrId, ruleset: o.ruleset }, io);

@@ -183,6 +183,10 @@ function _checkParam(def: ParameterDefinition, v: ParameterValue): string | unde
       return typeof v === 'number' ? undefined : 'must be a number';
     case 'roles':
       return Array.isArray(v) ? undefined : 'must be a list of roles';
+    case 'topics':
+      return Array.isArray(v) ? undefined : 'must be a list of topics';
+    case 'percent':
+      return typeof v === 'number' && v >= 0 && v <= 100 ? undefined : 'must be a percentage from 0 to 100';
     case 'working_days_by_complexity':
       return v !== null &&
         typeof v === 'object' &&

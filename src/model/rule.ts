@@ -144,8 +144,30 @@ const stageClock = z.strictObject({
   ),
   revisedTargetField: z.string().optional().describe('default data.revisedTargetAt'),
   answeredBy: FilterSchema.optional().describe(
-    'the clock ends at the first such event at or after the stage start, or at the stage response',
+    'the clock ends at the first such event at or after the stage start (for stage 1, before the stage 2 start), or at the stage response',
   ),
+  responseAnswers: z
+    .boolean()
+    .optional()
+    .describe('with answeredBy: whether the stage response also ends the clock (default true)'),
+  closedBy: FilterSchema.optional().describe(
+    'events within the stage that end it as a closure without a response would (a non-acceptance)',
+  ),
+  startAtAcknowledgement: z
+    .strictObject({ by: FilterSchema, within: WorkingDaysSchema })
+    .optional()
+    .describe(
+      'the clock starts at the local date of the stage acknowledgement (the first such event in the stage, or the stage response), but never later than `within` working days from the stage start',
+    ),
+  extensionMax: WorkingDaysSchema.optional().describe(
+    'working days beyond the original deadline that extensions may run; reported (beyondMax), never enforced',
+  ),
+  extensionTells: z
+    .strictObject({ topics: z.array(z.string()).min(1), sameDay: FilterSchema })
+    .optional()
+    .describe(
+      "topics each extension must cover, in its own data.covers or in that of a `sameDay` event on the extension's local date",
+    ),
 });
 
 const coverage = z.strictObject({
@@ -321,7 +343,7 @@ export const RuleFileSchema = z.strictObject({
 /** A parameter's default and where it comes from. */
 export const ParameterDefinitionSchema = z.strictObject({
   default: ParameterValueSchema,
-  unit: z.enum(['working_days', 'score', 'roles', 'working_days_by_complexity']),
+  unit: z.enum(['working_days', 'score', 'roles', 'working_days_by_complexity', 'topics', 'percent']),
   basis: z.string(),
 });
 

@@ -117,7 +117,9 @@ const _unit = (u: string) =>
     ? ' working days'
     : u === 'score'
       ? ' (score)'
-      : '';
+      : u === 'percent'
+        ? '%'
+        : '';
 
 /** One indicator in Markdown, as `explain` prints it and the catalogue lists it. */
 export function formatCatalogueEntry(e: CatalogueEntry): string {

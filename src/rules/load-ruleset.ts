@@ -8,7 +8,7 @@ import { createRuleset, type Ruleset, RulesetError } from '../engine/ruleset.js'
 export const DEFAULT_RULESET_ID = 'spso-css-0524';
 
 /** The ids of every ruleset the package ships (a directory of that name under `rules/`). */
-export const SHIPPED_RULESET_IDS = [DEFAULT_RULESET_ID, 'mchp-scotland-2020'] as const;
+export const SHIPPED_RULESET_IDS = [DEFAULT_RULESET_ID, 'mchp-scotland-2020', 'hoc-code-2024'] as const;
 
 /** Options of {@link loadRuleset}. */
 export interface LoadRulesetOptions {

@@ -3,6 +3,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { CLI_TIMEOUT, cli, expectNoStack, useCliSuite } from './_cli.js';
 
+// The indicators of the Housing Ombudsman's code, in report order.
+const HOC_REFS = ['S1.1', 'S1.2'];
+
 describe.concurrent('service-standards rules, explain, schema', { timeout: CLI_TIMEOUT }, () => {
   useCliSuite();
 
@@ -29,6 +32,44 @@ describe.concurrent('service-standards rules, explain, schema', { timeout: CLI_T
     expect(x.code).toBe(0);
     expect(x.stdout).toContain('S2.3');
     expect(x.stdout).toContain('twenty working days');
+  });
+
+  it('rules and explain --ruleset hoc-code-2024: the Housing Ombudsman code by id', async () => {
+    const r = await cli(['rules', '--ruleset', 'hoc-code-2024', '--format', 'json']);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout) as { ref: string; id: string }[];
+    expect(entries.map((e) => e.ref)).toEqual(HOC_REFS);
+    const x = await cli(['explain', 'stage-1-response-timely', '--ruleset', 'hoc-code-2024']);
+    expect(x.code).toBe(0);
+    expect(x.stdout).toContain('S1.2');
+    expect(x.stdout).toContain('ten working days of the acknowledgement');
+  });
+
+  it('check --ruleset hoc-code-2024 counts working days on the England and Wales calendar', async () => {
+    const r = await cli([
+      'check',
+      'fixtures/hoc-code-2024/cli/two-cases.ndjson',
+      '--ruleset',
+      'hoc-code-2024',
+      '--as-of',
+      '2023-06-30T12:00:00+01:00',
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ]);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      cases: { caseId: string; findings: { ref: string; status: string }[] }[];
+    };
+    const status = (c: string, ref: string) =>
+      report.cases.find((x) => x.caseId === c)?.findings.find((f) => f.ref === ref)?.status;
+    // H1: received Wed 3 May 2023; the coronation (Mon 8 May) is a bank holiday in England, so the
+    // fifth working day is Thu 11 May, when it was acknowledged. H2: received Wed 24 May 2023; with
+    // the spring bank holiday (Mon 29 May) the fifth working day is Thu 1 Jun; acknowledged Fri 2 Jun.
+    expect([status('H1', 'S1.1'), status('H2', 'S1.1')]).toEqual(['pass', 'fail']);
   });
 
   it('check --ruleset mchp-scotland-2020 judges a log against the MCHP', async () => {

@@ -49,7 +49,7 @@ export function describeHolidaySource(source: PreparedEvaluation['holidaySource'
 export function resolvedParameters(prepared: PreparedEvaluation): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const rule of prepared.rules) {
-    if (rule.source.parameters.length > 0) out[rule.ref] = jsonCopy(rule.params, { sortKeys: true });
+    if (rule.source.parameters.length > 0) out[rule.ref] = jsonCopy(rule.params);
   }
   return out;
 }

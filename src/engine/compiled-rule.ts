@@ -167,7 +167,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     notApplicable,
     readsAsOf,
     measured: _measuredOrder(rule, facts),
-    measuredParams: jsonCopy(options.params, { sortKeys: true }),
+    measuredParams: jsonCopy(options.params),
     reads: measuredReads(rule),
   });
 }

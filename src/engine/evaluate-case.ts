@@ -38,7 +38,10 @@ export interface EvaluateCaseOptions {
   detail?: Detail | undefined;
   /** Also return the case's events (ids, types, dates, working days since receipt) as `timeline`. */
   timeline?: boolean | undefined;
-  /** A ruleset already prepared for this config (saves compiling it again). */
+  /**
+   * The ruleset already compiled for this config ({@link prepareEvaluation}): without it every
+   * call compiles the ruleset again, so pass it when judging many cases one by one.
+   */
   prepared?: PreparedEvaluation | undefined;
   /**
    * Says the input is data of unknown shape (typed `unknown`), which {@link evaluateCase} then
@@ -60,25 +63,14 @@ export class InvalidCaseError extends Error {
   }
 }
 
-// Preparing a ruleset compiles every rule: calls with the same ruleset and options share it.
-const _prepared = new WeakMap<Ruleset, Map<string, { config: unknown; prepared: PreparedEvaluation }>>();
-
-/** Prepares (or reuses) the compiled ruleset for these options. */
+/**
+ * The compiled ruleset for these options: `prepared` when given, else compiled now. Nothing is
+ * kept between calls, so a caller judging many cases one by one prepares once
+ * ({@link prepareEvaluation}) and passes it as `prepared`.
+ */
 export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>, fn = 'evaluateCase'): PreparedEvaluation {
   const ruleset = requireRulesetOption(fn, o, `${fn}(history, { ruleset, asOf })`);
-  if (o.prepared) return o.prepared;
-  let byKey = _prepared.get(ruleset);
-  if (!byKey) {
-    byKey = new Map();
-    _prepared.set(ruleset, byKey);
-  }
-  const key = JSON.stringify([o.config ?? {}, o.only ?? [], o.skip ?? []]);
-  const hit = byKey.get(key);
-  if (hit) return hit.prepared;
-  const prepared = prepareEvaluation(ruleset, { config: o.config, only: o.only, skip: o.skip });
-  if (byKey.size > 16) byKey.clear();
-  byKey.set(key, { config: o.config, prepared });
-  return prepared;
+  return o.prepared ?? prepareEvaluation(ruleset, { config: o.config, only: o.only, skip: o.skip });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CompiledCheck, CompiledFact, CompiledRule, CompiledTemplate, Stage
 import type { FactValues } from './conditions.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
 import { type FactValue, idsInTimeOrder } from './fact-context.js';
-import { jsonCopy, jsonNormalized } from './json-copy.js';
+import { jsonCopy } from './json-copy.js';
 import { findingMeasured } from './measured-detail.js';
 import { worseStatus } from './status.js';
 
@@ -194,11 +194,9 @@ function _evidence(
 }
 
 /**
- * The finding's `measured`: each fact less its unmeasured keys, and the resolved parameters, in
- * JSON form with keys in code-unit order, the order the reports print. Fact values are made
- * afresh for each rule and case, so their parts already in that form are taken over rather than
- * copied; the templates never hand out one part twice, so nothing is shared between findings or
- * results (`test/engine/measured.test.ts`).
+ * The finding's `measured` (`--detail full`): each fact less its unmeasured keys, and the
+ * resolved parameters, copied as JSON data with keys in code-unit order, the order the reports
+ * print; nothing is shared between findings or results (`test/engine/measured.test.ts`).
  */
 function _measured(rule: CompiledRule, values: FactValues): Record<string, unknown> {
   const measured: Record<string, unknown> = {};
@@ -209,7 +207,7 @@ function _measured(rule: CompiledRule, values: FactValues): Record<string, unkno
     }
     const f = rule.facts[entry] as CompiledFact;
     const value = values[f.name];
-    if (value !== undefined) measured[f.name] = jsonNormalized(value, f.unmeasured);
+    if (value !== undefined) measured[f.name] = jsonCopy(value, { omit: f.unmeasured });
   }
   return measured;
 }

@@ -1,6 +1,5 @@
 import { dayFromIsoDate } from '../time/days.js';
 import { formatDay, formatDayShort } from '../time/format.js';
-import { memoize } from './memo.js';
 
 /**
  * Fills an explanation template with measured values: `{path|filter:arg|...}`.
@@ -21,7 +20,7 @@ import { memoize } from './memo.js';
  * // 'Sent on Tue 7 May 2024.'
  */
 export function renderTemplate(template: string, values: Readonly<Record<string, unknown>>): string {
-  return _compiledTemplate(template)(values);
+  return compileTemplate(template)(values);
 }
 
 /** A template parsed once, ready to render many times. */
@@ -83,9 +82,6 @@ export function compileTemplate(template: string): TemplateRenderer {
   };
 }
 
-// Rules have a few hundred templates in all; a bounded memo keeps custom rulesets safe too.
-const _compiledTemplate = memoize(compileTemplate, 5_000);
-
 /** The filters {@link renderTemplate} knows (`_apply`). */
 const _FILTERS: ReadonlySet<string> = new Set([
   'date',
@@ -131,12 +127,9 @@ const _isEmpty = (v: unknown) =>
 
 function _dateOf(v: unknown, short: boolean): string {
   if (typeof v !== 'string') throw new Error(`"${String(v)}" is not a date`);
-  return short ? _shortDateOf(v.slice(0, 10)) : _longDateOf(v.slice(0, 10));
+  const day = dayFromIsoDate(v.slice(0, 10));
+  return short ? formatDayShort(day) : formatDay(day);
 }
-
-// Explanations name the same few dates again and again.
-const _longDateOf = memoize((iso: string) => formatDay(dayFromIsoDate(iso)), 20_000);
-const _shortDateOf = memoize((iso: string) => formatDayShort(dayFromIsoDate(iso)), 20_000);
 
 /** "a", "a and b", "a, b and c"; or, with "; " and "; and ", "a; b; and c". */
 export function formatList(items: readonly string[], separator = ', ', lastSeparator = ' and '): string {

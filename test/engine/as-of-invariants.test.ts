@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCase, loadRuleset } from '../../src/index.js';
+import { evaluateCase, loadRuleset, prepareEvaluation } from '../../src/index.js';
 import { caseArb } from '../support/case-arbitrary.js';
 import { deepFreeze } from '../support/fixtures.js';
 
@@ -11,6 +11,7 @@ import { deepFreeze } from '../support/fixtures.js';
  */
 
 const ruleset = deepFreeze(await loadRuleset());
+const prepared = prepareEvaluation(ruleset);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -62,6 +63,7 @@ describe('asOf invariants', () => {
         try {
           weekend = await evaluateCase(deepFreeze(input), {
             ruleset,
+            prepared,
             asOf: london(saturday),
             untrusted: true,
           });
@@ -70,6 +72,7 @@ describe('asOf invariants', () => {
         }
         const next = await evaluateCase(deepFreeze(input), {
           ruleset,
+          prepared,
           asOf: london(monday),
           untrusted: true,
         });

@@ -2,10 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonCopy } from '../../src/engine/json-copy.js';
 import type { CaseResult } from '../../src/index.js';
-import { createJsonRulesEngineEvaluator, evaluateCase, loadRuleset } from '../../src/index.js';
+import {
+  createJsonRulesEngineEvaluator,
+  evaluateCase,
+  loadRuleset,
+  prepareEvaluation,
+} from '../../src/index.js';
 import { readIndicatorFixtures } from '../support/fixtures.js';
 
 const ruleset = await loadRuleset();
+const prepared = prepareEvaluation(ruleset);
 const sample = readFileSync(new URL('../../fixtures/sample/sample.ndjson', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
@@ -33,7 +39,7 @@ describe("findings' measured values", () => {
     for (const detail of ['full', 'findings'] as const) {
       for (const round of [1, 2]) {
         for (const c of sample) {
-          const r = await evaluateCase(c, { untrusted: true, ruleset, asOf, detail });
+          const r = await evaluateCase(c, { untrusted: true, ruleset, prepared, asOf, detail });
           results.push(r);
           collectObjects(r.findings, seen, `${detail} round ${round} ${r.caseId}`, shared);
         }
@@ -64,7 +70,7 @@ describe("findings' measured values", () => {
     'are in JSON form already at %s: a JSON round trip (keys sorted) changes nothing',
     async (detail) => {
       for (const c of sample) {
-        const r = await evaluateCase(c, { untrusted: true, ruleset, asOf, detail });
+        const r = await evaluateCase(c, { untrusted: true, ruleset, prepared, asOf, detail });
         for (const f of r.findings) {
           if (f.measured === undefined) {
             expect([f.ref, detail, f.status]).toEqual([
@@ -74,8 +80,8 @@ describe("findings' measured values", () => {
             ]);
             continue;
           }
-          expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(jsonCopy(f.measured, { sortKeys: true }));
-          expect(JSON.stringify(f.measured)).toBe(JSON.stringify(jsonCopy(f.measured, { sortKeys: true })));
+          expect(f.measured, `${r.caseId} ${f.ref}`).toStrictEqual(jsonCopy(f.measured));
+          expect(JSON.stringify(f.measured)).toBe(JSON.stringify(jsonCopy(f.measured)));
         }
       }
     },
@@ -88,9 +94,10 @@ describe('judging cases concurrently', () => {
   it('gives what judging them one at a time gives, with either evaluator', async () => {
     for (const evaluator of [undefined, createJsonRulesEngineEvaluator()]) {
       const one = [];
-      for (const c of sample) one.push(await evaluateCase(c, { untrusted: true, ruleset, asOf, evaluator }));
+      for (const c of sample)
+        one.push(await evaluateCase(c, { untrusted: true, ruleset, prepared, asOf, evaluator }));
       const all = await Promise.all(
-        sample.map((c) => evaluateCase(c, { untrusted: true, ruleset, asOf, evaluator })),
+        sample.map((c) => evaluateCase(c, { untrusted: true, ruleset, prepared, asOf, evaluator })),
       );
       expect(all).toEqual(one);
     }

@@ -9,6 +9,7 @@ import {
   formatNdjsonCase,
   formatNdjsonSummary,
   loadRuleset,
+  prepareEvaluation,
 } from '../../src/index.js';
 import { type CaseResult, CaseResultSchema, FindingSchema } from '../../src/model/finding.js';
 import { type Report, ReportMetaSchema, ReportSchema } from '../../src/model/report.js';
@@ -139,13 +140,14 @@ function mess(value: unknown, seed: number, level: number): unknown {
 /** Every result of the sample log, and of some generated case histories, judged by the shipped rules. */
 async function judgeAll(): Promise<CaseResult[]> {
   const ruleset = deepFreeze(await loadRuleset());
+  const prepared = prepareEvaluation(ruleset);
   const out: CaseResult[] = [];
   const lines = readFileSync(join(FIXTURES_DIR, 'sample/sample.ndjson'), 'utf8').trim().split('\n');
   for (const line of lines)
-    out.push(await evaluateCase(JSON.parse(line), { ruleset, asOf: '2025-06-30T17:00:00+01:00' }));
+    out.push(await evaluateCase(JSON.parse(line), { ruleset, prepared, asOf: '2025-06-30T17:00:00+01:00' }));
   for (const { input, asOf } of fc.sample(caseArb, { numRuns: 40, seed: 5 })) {
     try {
-      out.push(await evaluateCase(input, { untrusted: true, ruleset, asOf, timeline: true }));
+      out.push(await evaluateCase(input, { untrusted: true, ruleset, prepared, asOf, timeline: true }));
     } catch {
       // A generated case the engine rejects has no result to print.
     }

@@ -93,8 +93,7 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
       exceeded: exceededRuns.length,
       exceededRuns,
       interval,
-      // A copy: it is often one of exceededRuns too (every part of `measured` is its own).
-      longest: longest && { ...longest },
+      longest,
       marks: marks.length,
       measured: true,
       open,

@@ -21,18 +21,20 @@ export interface ReadabilityScore {
   syllables?: number;
 }
 
-// Letters repeat their words: count each word's syllables once.
-const _syllableOf = memoize(syllable, 50_000);
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const SENTENCE_END = /[.!?]+(?=\s|$)/g;
 
 /**
- * Counts words, sentences and syllables of an English text, and its Flesch reading ease.
+ * Counts words, sentences and syllables of an English text, and its Flesch reading ease;
+ * `syllablesOf` counts one word's syllables (a compiled rule passes a memo of its own).
  *
  * @example
  * measureText('We have received your complaint. We will reply soon.'); // { words: 9, sentences: 2, ... }
  */
-export function measureText(text: string): {
+export function measureText(
+  text: string,
+  syllablesOf: (word: string) => number = syllable,
+): {
   words: number;
   sentences: number;
   syllables: number;
@@ -44,7 +46,7 @@ export function measureText(text: string): {
     (text.trim().match(SENTENCE_END) ?? []).length + (/[.!?]\s*$/.test(text.trim()) ? 0 : 1),
   );
   let syllables = 0;
-  for (const w of words) syllables += Math.max(1, _syllableOf(w));
+  for (const w of words) syllables += Math.max(1, syllablesOf(w));
   const score = flesch({ sentence: sentences, word: words.length, syllable: syllables });
   return {
     score,
@@ -64,6 +66,8 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
   const exclude = spec.exclude ? compileFilter(spec.exclude, scope) : undefined;
   const min = typeof spec.minScore === 'number' ? spec.minScore : scope.params[spec.minScore.param];
   if (typeof min !== 'number') throw new Error('the readability threshold must be a number');
+  // Letters repeat their words: this rule counts each word's syllables once.
+  const syllablesOf = memoize(syllable, 50_000);
   return (ctx) => {
     const communications = candidateEvents(ctx, match).filter((e) => match(e));
     const scores: ReadabilityScore[] = [];
@@ -81,7 +85,7 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
       }
       const text = e.data.text;
       if (typeof text !== 'string') continue;
-      const m = measureText(text);
+      const m = measureText(text, syllablesOf);
       if (m.words < spec.minWords) continue;
       scores.push({
         date: isoDateFromDay(e.day),
@@ -93,8 +97,7 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
         words: m.words,
       });
     }
-    // `below` and `lowest` hold copies: every part of a finding's `measured` is its own.
-    const below = scores.filter((s) => s.score < min).map((s) => ({ ...s }));
+    const below = scores.filter((s) => s.score < min);
     const lowest = scores.reduce<ReadabilityScore | undefined>(
       (lo, s) => (!lo || s.score < lo.score ? s : lo),
       undefined,
@@ -108,7 +111,7 @@ export function compileReadability(spec: Spec, scope: TemplateScope): FactFn {
         scores.map((s) => s.id),
       ),
       judged: scores.length,
-      lowest: lowest && { ...lowest },
+      lowest,
       minScore: min,
       scores,
     };

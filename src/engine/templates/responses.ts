@@ -142,8 +142,7 @@ function _summary(ctx: FactContext, c: Compiled, items: ResponseItem[], ids: rea
     classified: c.classes.length === 0 ? _NOT_CLASSIFIED : classified,
     dueAt: due?.dueAt,
     eventIds: orderedIds(ctx, ids),
-    // Its own copy, not items[0] itself: every part of a finding's `measured` is its own.
-    first: items[0] && _copy(items[0]),
+    first: items[0],
     items,
     judged: items.length - counts.cancelled,
     late: counts.late,
@@ -305,8 +304,8 @@ const _NO_ITEMS = Object.freeze([]) as unknown as ResponseItem[];
 const _NOT_CLASSIFIED = Object.freeze({}) as Record<string, ResponseItem[]>;
 
 /**
- * An item with the keys that are set, in code-unit order (the order `measured` is printed in),
- * so that a finding takes it over as it is; an item without non-working days gets its own empty list.
+ * An item with only the keys that are set (so no `undefined` reaches a template or the
+ * reference evaluator); an item without non-working days gets its own empty list.
  */
 function _item(d: Draft | ResponseItem): ResponseItem {
   const out = {} as ResponseItem;
@@ -324,14 +323,6 @@ function _item(d: Draft | ResponseItem): ResponseItem {
   out.state = d.state as State;
   if (d.target !== undefined) out.target = d.target;
   out.triggerId = d.triggerId as string;
-  return out;
-}
-
-/** An item with its own lists. */
-function _copy(i: ResponseItem): ResponseItem {
-  const out = _item(i);
-  if (i.classes) out.classes = [...i.classes];
-  out.nonWorkingDays = [...i.nonWorkingDays];
   return out;
 }
 

@@ -26,6 +26,8 @@ export interface NormalizedCase {
   readonly events: readonly CaseEvent[];
   /** How many events were after `asOf` and so left out. */
   readonly eventsAfterAsOf: number;
+  /** Whether a `complaint.received` is among the events after `asOf` (the complaint came later). */
+  readonly receivedAfterAsOf: boolean;
   /** All events read, including those after `asOf`. */
   readonly eventsRead: number;
   /**

@@ -1,5 +1,6 @@
 import type { Anchor } from '../model/rule.js';
 import type { PausedDays, WorkingCalendar } from '../time/calendar.js';
+import { isoDateFromDay } from '../time/days.js';
 import { localDayOf } from '../time/instant.js';
 import { type PauseEventKind, pauseIntervals } from '../time/paused.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
@@ -44,7 +45,11 @@ export interface Pause {
 /** The `case` fact. */
 export interface CaseState {
   received: boolean;
+  /** No receipt at or before `asOf`, and one after it: the complaint came after the assessment's date. */
+  receivedAfterAsOf: boolean;
   closed: boolean;
+  /** The local date of the closure (`YYYY-MM-DD`), when the case is closed. */
+  closedDate?: string;
   decided: boolean;
   /** Closed, or a decision issued. */
   concluded: boolean;
@@ -114,7 +119,9 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   const receiptDay = receipt?.day;
   const state: CaseState = {
     received: receipt !== undefined,
+    receivedAfterAsOf: receipt === undefined && c.receivedAfterAsOf,
     closed: closure !== undefined,
+    ...(closure ? { closedDate: isoDateFromDay(closure.day) } : {}),
     decided: decision !== undefined,
     concluded: closure !== undefined || decision !== undefined,
     open: closure === undefined && decision === undefined,

@@ -50,12 +50,15 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
   const inputIndexById = new Map<string, number>();
   const events: CaseEvent[] = [];
   let after = 0;
+  let receivedAfter = false;
   // Every event is checked, so that a rejected case lists all of its problems at once.
   for (let i = 0; i < raw.length; i++) {
     const e = _readEvent(raw[i], i, caseId, options.zone, inputIndexById, issues);
     if (e === undefined || issues.length > 0) continue;
-    if (e.atMs > options.asOfMs) after++;
-    else events.push(e);
+    if (e.atMs > options.asOfMs) {
+      after++;
+      if (e.type === 'complaint.received') receivedAfter = true;
+    } else events.push(e);
   }
   if (issues.length > 0) return { success: false, caseId, issues: _sortIssues(issues) };
   // Logs are nearly always in time order already: checking costs no copy, sorting does.
@@ -67,6 +70,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
       attributes: attributes ?? {},
       events,
       eventsAfterAsOf: after,
+      receivedAfterAsOf: receivedAfter,
       eventsRead: raw.length,
       inputIndexById,
     },

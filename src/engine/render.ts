@@ -4,7 +4,10 @@ import { formatDay, formatDayShort } from '../time/format.js';
 /**
  * Fills an explanation template with measured values: `{path|filter:arg|...}`.
  *
- * Filters: `date` (Tue 7 May 2024), `day` (Tue 7 May), `dates` (a list of dates), `list`
+ * A date that repeats the last date its sentence named is written "the same day" after "on " or
+ * "(". Filters: `date` (Tue 7 May 2024), `span` (a run's `fromDate` to `toDate`, or a list fact's
+ * `first.date` to `last.date`: "from Tue 7 May 2024 to Fri 10 May 2024", or "on Tue 7 May 2024"
+ * for one day), `day` (Tue 7 May), `dates` (a list of dates), `list`
  * (a, b and c), `ids` (ids of cited items), `count:day:days` (3 days), `plural:day:days`,
  * `or:text` (when empty), `wrap:before:after` (only when not empty), `if:text` / `unless:text`
  * (text when the value is truthy / falsy), `closedDays` (" (Mon 6 May 2024 was not a working day)"),
@@ -32,6 +35,28 @@ interface _Placeholder {
   segments: readonly string[];
   filters: readonly { name: string; args: string[] }[];
   handlesEmpty: boolean;
+  /** It writes dates (a filter of {@link _NAMES_DATES}). */
+  namesDates: boolean;
+}
+
+/** Filters whose text names dates; `closedDays` is left out: its note names a day to say it was closed. */
+const _NAMES_DATES: ReadonlySet<string> = new Set(['date', 'span', 'dates', 'refs', 'priors', 'items']);
+const _CLOSED_DAYS_NOTE = / \([^()]*(?:was not a working day|were not working days)\)/g;
+const _WHOLE_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}\b/g;
+
+/**
+ * A placeholder's text with each date that repeats the last date its sentence named (the
+ * sentence since the last ". " or "; ") written "the same day", where that reads well (after
+ * "on " or "("), so that a sentence does not name one date twice in a row.
+ */
+function _sameDay(out: string, text: string): string {
+  return text.replace(_WHOLE_DATE, (date, offset: number) => {
+    const before = out + text.slice(0, offset);
+    const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), 0));
+    // The note of days that were not working days is an aside: its dates are not what was named last.
+    const named = sentence.replace(_CLOSED_DAYS_NOTE, '').match(_WHOLE_DATE);
+    return named?.[named.length - 1] === date && /(?:\bon |\()$/.test(sentence) ? 'the same day' : date;
+  });
 }
 
 /**
@@ -63,6 +88,7 @@ export function compileTemplate(template: string): TemplateRenderer {
       segments: path.split('.'),
       filters,
       handlesEmpty: filters.some((f) => _HANDLES_EMPTY.includes(f.name)),
+      namesDates: filters.some((f) => _NAMES_DATES.has(f.name)),
     });
   }
   const tail = template.slice(last);
@@ -76,7 +102,9 @@ export function compileTemplate(template: string): TemplateRenderer {
       if (!h.handlesEmpty && (value === undefined || value === null)) {
         throw new Error(`explanation template refers to "${h.path}", which has no value`);
       }
-      out += literals[i] + (value === undefined || value === null ? '' : String(value));
+      out += literals[i];
+      if (h.namesDates && typeof value === 'string') value = _sameDay(out, value);
+      out += value === undefined || value === null ? '' : String(value);
     }
     return out + tail;
   };
@@ -85,6 +113,7 @@ export function compileTemplate(template: string): TemplateRenderer {
 /** The filters {@link renderTemplate} knows (`_apply`). */
 const _FILTERS: ReadonlySet<string> = new Set([
   'date',
+  'span',
   'day',
   'dates',
   'list',
@@ -155,6 +184,8 @@ function _apply(name: string, args: string[], v: unknown, path: string): unknown
       return v === undefined ? v : _dateOf(v, false);
     case 'day':
       return v === undefined ? v : _dateOf(v, true);
+    case 'span':
+      return v === undefined ? v : _span(v as _Span);
     case 'dates':
       return Array.isArray(v) ? formatList(v.map((d) => _dateOf(d, false))) : v;
     case 'list':
@@ -212,7 +243,7 @@ function _apply(name: string, args: string[], v: unknown, path: string): unknown
     case 'orList':
       return Array.isArray(v) ? formatList(v.map(String), ', ', ' or ') : v;
     case 'refs':
-      return Array.isArray(v) ? formatList(v.map((x) => _describeRef(x as Record<string, unknown>))) : v;
+      return Array.isArray(v) ? _describeRefs(v as Record<string, unknown>[]) : v;
     case 'priors':
       return Array.isArray(v) ? v.map((x) => _describePriors(x as Record<string, unknown>)).join('; ') : v;
     default:
@@ -235,9 +266,12 @@ function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string
         ? 'the same working day'
         : `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}`;
   switch (i.state) {
-    case 'met':
+    case 'met': {
       if (i.responseId === i.triggerId) return `${start}, which met the requirement itself`;
-      return `${start}, ${_answered(i, verb)}${_parenthesized(elapsed && pausedText ? `${elapsed}, ${pausedText}` : elapsed || pausedText)}`;
+      // Answered on the day it started: "the same day" says it all.
+      const when = i.responseDate === i.startDate ? '' : elapsed;
+      return `${start}, ${_answered(i, verb)}${_parenthesized(when && pausedText ? `${when}, ${pausedText}` : when || pausedText)}`;
+    }
     case 'late':
       return `${start}, ${_answered(i, verb)}${elapsed ? `, ${elapsed} later` : ''}${paused}${due ? `, after ${byDeadline}` : ''}`;
     case 'missing':
@@ -249,9 +283,10 @@ function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string
   }
 }
 
-/** How a responses item was answered: "answered by e9 on Tue 7 May 2024". */
+/** How a responses item was answered: "answered by e9 on Tue 7 May 2024", or "... the same day". */
 function _answered(i: Record<string, unknown>, verb: string): string {
-  return `${verb} ${String(i.responseId)} on ${_dateOf(i.responseDate, false)}`;
+  const when = i.responseDate === i.startDate ? 'the same day' : `on ${_dateOf(i.responseDate, false)}`;
+  return `${verb} ${String(i.responseId)} ${when}`;
 }
 
 /** A responses item's deadline: "Tue 7 May 2024", "12:00 on Mon 1 Jul 2024", or an anchor "e9 (Tue 2 Jul 2024)". */
@@ -262,17 +297,44 @@ function _describeDeadline(i: Record<string, unknown>): string | undefined {
   return i.deadline.length > 10 ? `${i.deadline.slice(11, 16)} on ${date}` : date;
 }
 
-/** A cited item as "id (date)": an event ref, a responses item or a precedence item. */
-function _describeRef(x: Record<string, unknown>): string {
-  const id = x.triggerId ?? x.id;
-  const date = x.triggerDate ?? x.startDate ?? x.date;
-  return `${String(id)} (${_dateOf(date, false)})`;
+/**
+ * A run's `fromDate` to `toDate`, or a list fact's `first.date` to `last.date`: "from Tue 7 May
+ * 2024 to Fri 10 May 2024", or "on Tue 7 May 2024" for one day.
+ */
+function _span(v: _Span): string {
+  const from = _dateOf(v.fromDate ?? v.first?.date, false);
+  const to = _dateOf(v.toDate ?? v.last?.date, false);
+  return from === to ? `on ${from}` : `from ${from} to ${to}`;
 }
 
-/** One trigger of a precedence fact with the events found before it. */
+type _Span = { fromDate?: unknown; toDate?: unknown; first?: { date?: unknown }; last?: { date?: unknown } };
+
+/** Cited items as "id (date)", items of one date together: "e3 (Tue 7 May 2024), e4 and e5 (Wed 8 May 2024)". */
+function _describeRefs(items: readonly Record<string, unknown>[]): string {
+  return _idsByDate(
+    items.map((x) => [String(x.triggerId ?? x.id), x.triggerDate ?? x.startDate ?? x.date] as const),
+  );
+}
+
+/** Ids with their dates, those of one date (in a row) named together before it. */
+function _idsByDate(refs: readonly (readonly [string, unknown])[]): string {
+  const groups: string[] = [];
+  for (let k = 0; k < refs.length; ) {
+    const date = _dateOf((refs[k] as readonly [string, unknown])[1], false);
+    const ids: string[] = [];
+    for (; k < refs.length && _dateOf((refs[k] as readonly [string, unknown])[1], false) === date; k++)
+      ids.push((refs[k] as readonly [string, unknown])[0]);
+    groups.push(`${formatList(ids)} (${date})`);
+  }
+  return formatList(groups);
+}
+
+/** One trigger of a precedence fact with the events found before it: "e6 (Fri 24 May 2024) before e9 (the same day)". */
 function _describePriors(i: Record<string, unknown>): string {
   const ids = Array.isArray(i.priorIds) ? i.priorIds : [];
   const dates = Array.isArray(i.priorDates) ? i.priorDates : [];
-  const priors = formatList(ids.map((id, k) => `${String(id)} (${_dateOf(dates[k], false)})`));
-  return `${priors} before ${_describeRef(i)}`;
+  const priors = _idsByDate(ids.map((id, k) => [String(id), dates[k]] as const));
+  const date = _dateOf(i.triggerDate ?? i.startDate ?? i.date, false);
+  const lastPrior = dates.length > 0 ? _dateOf(dates[dates.length - 1], false) : undefined;
+  return `${priors} before ${String(i.triggerId ?? i.id)} (${date === lastPrior ? 'the same day' : date})`;
 }

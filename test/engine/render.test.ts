@@ -47,7 +47,7 @@ describe('the items filter', () => {
     );
     const timed = { deadline: '2024-07-01T12:00:00.000+01:00' };
     expect(items({ ...met, state: 'late', responseDate: '2024-07-01', elapsed: 20, ...timed })).toBe(
-      'e1 (Mon 3 Jun 2024), answered by e2 on Mon 1 Jul 2024, 20 working days later, after the deadline of 12:00 on Mon 1 Jul 2024',
+      'e1 (Mon 3 Jun 2024), answered by e2 on Mon 1 Jul 2024, 20 working days later, after the deadline of 12:00 on the same day',
     );
   });
 
@@ -86,7 +86,7 @@ describe('verbs and vocabulary in prose', () => {
 });
 
 describe('an item met on its first day', () => {
-  it('says so in words rather than "0 working days"', () => {
+  it('says it was answered the same day, rather than "0 working days" or the date again', () => {
     const item = {
       triggerId: 'c1',
       startDate: '2024-05-28',
@@ -96,7 +96,7 @@ describe('an item met on its first day', () => {
       elapsed: 0,
     };
     expect(renderTemplate('{f.items|items}', { f: { items: [item] } })).toBe(
-      'c1 (Tue 28 May 2024), answered by s1 on Tue 28 May 2024 (the same working day)',
+      'c1 (Tue 28 May 2024), answered by s1 the same day',
     );
   });
 });
@@ -109,5 +109,52 @@ describe('formatList', () => {
   it.each([[[]], [['a']], [['a', 'b']], [['a', 'b', 'c']], [['a', '', 'c', 'd']]])('%j', (items) => {
     expect(formatList(items)).toBe(joined(items));
     expect(formatList(items, '; ', '; and ')).toBe(joined(items, '; ', '; and '));
+  });
+});
+
+describe('a date the sentence has just named', () => {
+  it('reads "the same day" after "on" or "(", and only within its sentence', () => {
+    const v = { a: '2024-05-07', b: '2024-05-07', c: '2024-05-08' };
+    expect(renderTemplate('Sent on {a|date}, decided on {b|date}.', v)).toBe(
+      'Sent on Tue 7 May 2024, decided on the same day.',
+    );
+    expect(renderTemplate('Sent on {a|date}. Decided on {b|date}.', v)).toBe(
+      'Sent on Tue 7 May 2024. Decided on Tue 7 May 2024.',
+    );
+    // Not when another date came between: "the same day" would name the wrong one.
+    expect(renderTemplate('Sent on {a|date}, read on {c|date}, decided on {b|date}.', v)).toBe(
+      'Sent on Tue 7 May 2024, read on Wed 8 May 2024, decided on Tue 7 May 2024.',
+    );
+  });
+
+  it('groups cited items of one date, and names a trigger on the day of its last prior "the same day"', () => {
+    const refs = [
+      { id: 'e1', date: '2024-05-07' },
+      { id: 'e2', date: '2024-05-07' },
+      { id: 'e3', date: '2024-05-08' },
+    ];
+    expect(renderTemplate('{r|refs}', { r: refs })).toBe(
+      'e1 and e2 (Tue 7 May 2024) and e3 (Wed 8 May 2024)',
+    );
+    const priors = [
+      {
+        triggerId: 'e9',
+        triggerDate: '2024-05-08',
+        priorIds: ['e1', 'e3'],
+        priorDates: ['2024-05-07', '2024-05-08'],
+      },
+    ];
+    expect(renderTemplate('{p|priors}', { p: priors })).toBe(
+      'e1 (Tue 7 May 2024) and e3 (Wed 8 May 2024) before e9 (the same day)',
+    );
+  });
+
+  it('span: a run over several days, or one day', () => {
+    expect(renderTemplate('{r|span}', { r: { fromDate: '2024-05-07', toDate: '2024-05-10' } })).toBe(
+      'from Tue 7 May 2024 to Fri 10 May 2024',
+    );
+    expect(
+      renderTemplate('{r|span}', { r: { first: { date: '2024-05-07' }, last: { date: '2024-05-07' } } }),
+    ).toBe('on Tue 7 May 2024');
   });
 });

@@ -42,6 +42,7 @@ const _EVENT_IDS: ReadonlySet<string> = new Set(['eventIds']);
 // repeating them in `measured` would only print every item again.
 const _RESPONSES_DERIVED: ReadonlySet<string> = new Set([
   'eventIds',
+  'metItems',
   'notMetItems',
   'openItems',
   'classified',

@@ -88,6 +88,8 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
     for (const e of marks) cited.add(e.id);
     if (until.eventId) cited.add(until.eventId);
     return {
+      // The run still growing while the case is open (the last one).
+      current: open ? runs[runs.length - 1] : undefined,
       dueAt,
       eventIds: orderedIds(ctx, [...cited]),
       exceeded: exceededRuns.length,
@@ -97,6 +99,7 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
       marks: marks.length,
       measured: true,
       open,
+      overdue,
       runs: runs.length,
     };
   };

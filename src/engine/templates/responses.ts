@@ -37,7 +37,10 @@ export interface ResponseItem {
   /** Paused working days left out, from the start to the response, else the deadline, else `asOf`. */
   pausedWorkingDays: number;
   state: State;
-  /** Bank holidays and closures from the start day (itself included) to the response, else the deadline, else `asOf`. */
+  /**
+   * Bank holidays and closures from the start day (itself included) to the response, else the
+   * deadline, else `asOf`; never past the deadline (they explain where the deadline fell).
+   */
   nonWorkingDays: string[];
   cancelledBy?: string;
   dueAt?: string;
@@ -119,11 +122,13 @@ function _measure(ctx: FactContext, c: Compiled): FactValue {
 function _summary(ctx: FactContext, c: Compiled, items: ResponseItem[], ids: readonly string[]): FactValue {
   const counts = { cancelled: 0, late: 0, met: 0, missing: 0, open: 0 };
   // Read-only lists for conditions and templates (left out of `measured`): none shares one.
+  const met: ResponseItem[] = [];
   const notMet: ResponseItem[] = [];
   const open: ResponseItem[] = [];
   let due: ResponseItem | undefined;
   for (const i of items) {
     counts[i.state]++;
+    if (i.state === 'met') met.push(i);
     if (i.state === 'late' || i.state === 'missing') notMet.push(i);
     if (i.state !== 'open') continue;
     open.push(i);
@@ -147,6 +152,7 @@ function _summary(ctx: FactContext, c: Compiled, items: ResponseItem[], ids: rea
     judged: items.length - counts.cancelled,
     late: counts.late,
     met: counts.met,
+    metItems: met.length === 0 ? _NO_ITEMS : met,
     missing: counts.missing,
     notMet: notMet.length,
     notMetItems: notMet.length === 0 ? _NO_ITEMS : notMet,
@@ -278,7 +284,7 @@ function _judgeTrigger(
   const paused = pausedIn(ctx, calendar.dayZero(t.startDay), endDay);
   for (const id of paused.eventIds) ids.push(id);
   item.elapsed = calendar.elapsedWorkingDays(t.startDay, answer ? answer.day : asOfDay, index.paused);
-  item.nonWorkingDays = calendar.nonWorkingDatesBetween(t.startDay - 1, endDay);
+  item.nonWorkingDays = calendar.nonWorkingDatesBetween(t.startDay - 1, Math.min(endDay, due.day ?? endDay));
   item.pausedWorkingDays = paused.days;
   if (answer) {
     ids.push(answer.id);

@@ -1,5 +1,6 @@
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Filter, RuleFile } from '../model/rule.js';
+import { conditionText } from './condition-text.js';
 
 /** One indicator as the catalogue, `rules` and `explain` show it. */
 export interface CatalogueEntry {
@@ -13,6 +14,14 @@ export interface CatalogueEntry {
   events: string[];
   parameters: { name: string; default: unknown; unit: string; basis: string }[];
   statuses: string[];
+  /**
+   * Each outcome's condition as a plain expression (`conditionText`): when the rule and each
+   * check apply, and each check's outcomes in the order they are tried (else it passes).
+   */
+  conditions: {
+    appliesWhen?: string;
+    checks: { id: string; appliesWhen?: string; outcomes: { status: string; when: string }[] }[];
+  };
 }
 
 function _filterTypes(f: Filter, named: Readonly<Record<string, Filter>>, depth = 0): string[] {
@@ -99,8 +108,33 @@ export function describeRuleset(ruleset: Ruleset): CatalogueEntry[] {
         return { name, default: def?.default, unit: def?.unit ?? '', basis: def?.basis ?? '' };
       }),
       statuses: [...rule.statuses],
+      conditions: _conditions(rule),
     };
   });
+}
+
+function _conditions(rule: RuleFile): CatalogueEntry['conditions'] {
+  const applies = (c: RuleFile['appliesWhen']) => (c ? { appliesWhen: conditionText(c) } : {});
+  return {
+    ...applies(rule.appliesWhen),
+    checks: rule.checks.map((check) => ({
+      id: check.id,
+      ...applies(check.appliesWhen),
+      outcomes: check.outcomes.map((o) => ({ status: o.status, when: conditionText(o.when) })),
+    })),
+  };
+}
+
+/** The conditions in Markdown: one line a check, its outcomes in the order they are tried. */
+function _conditionLines(c: CatalogueEntry['conditions']): string[] {
+  const lines = ['**Conditions** (tried in order; the first that holds decides):', ''];
+  if (c.appliesWhen) lines.push(`- the indicator applies when \`${c.appliesWhen}\`, else not_applicable`);
+  for (const check of c.checks) {
+    const applies = check.appliesWhen ? ` (applies when \`${check.appliesWhen}\`, else not_applicable)` : '';
+    const outcomes = check.outcomes.map((o) => `${o.status} when \`${o.when}\``);
+    lines.push(`- \`${check.id}\`${applies}: ${[...outcomes, 'else pass'].join('; ')}`);
+  }
+  return lines;
 }
 
 const _value = (v: unknown) =>
@@ -135,6 +169,8 @@ export function formatCatalogueEntry(e: CatalogueEntry): string {
     `**Events it reads:** ${e.events.map((t) => `\`${t}\``).join(', ') || '(none)'}`,
     '',
     `**Statuses it can reach:** ${e.statuses.join(', ')}`,
+    '',
+    ..._conditionLines(e.conditions),
   ];
   if (e.parameters.length > 0) {
     lines.push('', '| parameter | default | basis |', '|---|---|---|');

@@ -16,6 +16,8 @@ describe('measuredReads', () => {
   it("lists each path a rule's checks compare or explain, sorted, once each, without params, asOf, dueAt or list indices", () => {
     const paths = measuredReads(rule121).paths.map((p) => p.join('.'));
     expect(paths).toEqual([
+      'case.closed',
+      'case.closedDate',
       'explained.first.deadline',
       'explained.first.elapsed',
       'explained.first.nonWorkingDays',
@@ -125,6 +127,7 @@ describe('findings at each detail', () => {
     const f = r.findings.find((x) => x.ref === '1.2.1');
     expect(f?.status).toBe('pass');
     expect(f?.measured).toStrictEqual({
+      case: { closed: false },
       explained: {
         first: {
           deadline: expect.any(String),

@@ -133,6 +133,7 @@ describe('the facts a rule tests for a status, from the rule files', () => {
     expect(deciding('1.2.1', 'fail')).toEqual([
       { fact: 'explained', path: '$.late' },
       { fact: 'explained', path: '$.missing' },
+      { fact: 'case', path: '$.closed' },
     ]);
     expect(deciding('1.2.1', 'pending')).toEqual([{ fact: 'explained', path: '$.open' }]);
     expect(deciding('no-such-ref', 'fail')).toBeUndefined();

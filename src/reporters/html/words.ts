@@ -72,6 +72,8 @@ export function decidingFacts(
     if (!checks) return undefined;
     const out: FactPath[] = [];
     for (const check of checks) for (const o of check.outcomes) if (o.status === status) _leaves(o.when, out);
-    return out.length === 0 ? undefined : out;
+    // Each once: outcomes of one status may test the same fact (a closed case's variant of a fail).
+    const once = out.filter((p, i) => out.findIndex((q) => q.fact === p.fact && q.path === p.path) === i);
+    return once.length === 0 ? undefined : once;
   };
 }

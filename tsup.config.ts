@@ -32,7 +32,7 @@ export default defineConfig([
     // date-holidays, json-rules-engine) and those whose installed version the report records
     // (zod, luxon). The bundled CommonJS code (commander) needs `require`, which the banner
     // provides.
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     splitting: false,
     dts: false,

@@ -59,13 +59,3 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT.input;
   }
 }
-
-// Started as the `service-standards` bin (the built dist/cli.js). A reader that goes away (a
-// broken pipe) ends the run at once and quietly, as it ends any Unix tool.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (!isBrokenPipe(e)) throw e;
-    process.exit(EXIT.brokenPipe);
-  });
-}
-process.exitCode = await main(process.argv);

@@ -73,7 +73,7 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
   };
   const out = sink();
   const err = sink();
-  // The command's program, not src/cli/main.ts: importing that runs the command on this process's argv.
+  // The command's program, not its bin: importing src/cli/bin.ts runs the command on this process's argv.
   const io = {
     stdout: out.stream,
     stderr: err.stream,

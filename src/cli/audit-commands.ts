@@ -5,6 +5,7 @@ import { dueItems } from '../audit/due.js';
 import { fingerprintFinding } from '../audit/fingerprint.js';
 import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { CaseResult, Finding } from '../model/finding.js';
+import { formatIssue } from '../model/issues.js';
 import type { Review } from '../model/review.js';
 import {
   type ComparisonFormat,
@@ -138,6 +139,8 @@ export interface DueCommandOptions
 export async function runDue(options: DueCommandOptions, io: CliIo): Promise<number> {
   const pending: CaseResult[] = [];
   let run: { prepared: PreparedEvaluation; asOfMs: number } | undefined;
+  // The worklist has no place for rejected cases: their problems go to standard error.
+  const problems: string[] = [];
   const code = await runCheck(
     {
       ...options,
@@ -152,9 +155,13 @@ export async function runDue(options: DueCommandOptions, io: CliIo): Promise<num
         const findings = r.findings.filter((f) => f.status === 'pending');
         if (findings.length > 0) pending.push({ ...r, findings });
       },
+      onRejected: (r) => {
+        for (const p of r.problems) problems.push(`rejected ${r.caseId}: ${formatIssue(p)}`);
+      },
     },
     io,
   );
+  for (const p of problems) await writeText(io.stderr, `${forTerminal(p)}\n`);
   if (!run) return code;
   const list = dueItems(pending, {
     asOfMs: run.asOfMs,

@@ -87,6 +87,8 @@ export interface CheckOptions {
   onPrepared?: ((run: { prepared: PreparedEvaluation; asOfMs: number }) => void) | undefined;
   /** Called with each judged case as reported (for `due`, which reads findings, not reports). */
   onResult?: ((result: CaseResult) => void) | undefined;
+  /** Called with each rejected case, its problems located (for `due`, which writes no report to list them). */
+  onRejected?: ((rejected: RejectedCase) => void) | undefined;
   /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
   evaluator?: EvaluatorName | undefined;
   /** How much each finding's `measured` holds (`--detail`, default `findings`). */
@@ -266,6 +268,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       const problems = locateIssues(outcome.rejected.problems, source);
       const rejected = { ...outcome.rejected, problems };
       summary.addRejected(rejected);
+      options.onRejected?.(rejected);
       if (options.strict) {
         stoppedAt = rejected;
         return false;

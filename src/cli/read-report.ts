@@ -33,7 +33,7 @@ async function* _ndjsonCases(file: string): AsyncGenerator<CaseResult> {
 async function* _jsonCases(file: string): AsyncGenerator<CaseResult> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
+    raw = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(
       `${file}: not a JSON report (${(e as Error).message}); give an NDJSON report for very large runs`,

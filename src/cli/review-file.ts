@@ -32,7 +32,14 @@ function _parse(file: string, text: string): _ReviewDocument {
       `review file ${file}${line ? `:${line}` : ''}: ${e?.message.split('\n')[0] ?? 'cannot be parsed'}`,
     );
   }
-  const parsed = ReviewFileSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // The yaml package refuses aliases that would expand past a bound (a "billion laughs").
+    value = doc.toJS();
+  } catch (e) {
+    throw new UsageError(`review file ${file}: ${(e as Error).message}`);
+  }
+  const parsed = ReviewFileSchema.safeParse(value);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const node = doc.getIn(i.path as (string | number)[], true) as { range?: [number, number] } | undefined;

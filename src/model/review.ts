@@ -3,7 +3,16 @@ import { z } from 'zod';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(_isCalendarDate, 'is not a real date (no such day in that month)')
   .describe('a local date, YYYY-MM-DD');
+
+/** 2024-02-29 is a date; 2024-02-30 and 2024-13-01 are not. */
+function _isCalendarDate(text: string): boolean {
+  const [y = 0, m = 0, d = 0] = text.split('-').map(Number);
+  const day = new Date(Date.UTC(2000, m - 1, d));
+  day.setUTCFullYear(y);
+  return m >= 1 && m <= 12 && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
 
 /**
  * One person's judgement on one finding: accept it as an exception, or override its status.

@@ -1,0 +1,158 @@
+/**
+ * The malformed-input corpus (`scripts/make-corpus.ts` writes it): the command run on every
+ * entry, which must end with exit 0, 1 or 2 as the manifest says, never with a stack trace; on
+ * exit 2 its messages name the file, the line or record and the field; with a JSON report, the
+ * cases in are the cases judged plus the cases rejected. Limits are reached with small option
+ * values, and the test asserts the error that names the option, not a duration.
+ *
+ * The command runs in this process (its `main`, with streams of its own), in batches, so that
+ * hundreds of runs take seconds; entries that need worker threads run the built command.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { assertBuilt, cli, ROOT } from '../cli/_cli.js';
+import { type CorpusManifest, CorpusManifestSchema } from './manifest-schema.js';
+
+const manifest: CorpusManifest = CorpusManifestSchema.parse(
+  JSON.parse(readFileSync(join(ROOT, 'test/corpus/manifest.json'), 'utf8')),
+);
+type Entry = CorpusManifest['entries'][number];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** What it wrote to its problems file. */
+  written?: string;
+}
+
+function sink() {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The command's `main` in this process, with its own streams and a fixed clock. */
+async function runInProcess(args: string[], stdin: string | undefined): Promise<Run> {
+  const out = sink();
+  const err = sink();
+  const io: CliIo = {
+    stdout: out.stream,
+    stderr: err.stream,
+    stdin: stdin ? createReadStream(join(ROOT, stdin)) : Readable.from([]),
+    env: { NO_COLOR: '1' },
+    now: () => new Date('2024-07-01T09:00:00Z'),
+    cwd: ROOT,
+  };
+  const code = await main(['node', 'service-standards', ...args], io);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+async function run(entry: Entry): Promise<Run> {
+  const tmp = await mkdtemp(join(tmpdir(), 'corpus-'));
+  try {
+    const args = entry.args.map((a) => a.replaceAll('{tmp}', tmp));
+    const r = entry.spawn
+      ? await cli(args, entry.stdin ? { input: readFileSync(join(ROOT, entry.stdin)) } : {})
+      : await runInProcess(args, entry.stdin);
+    const written = entry.problemsFile ? readFileSync(join(tmp, entry.problemsFile), 'utf8') : '';
+    return { ...r, written };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+interface Problem {
+  file?: string;
+  line?: number;
+  path?: (string | number)[];
+  message: string;
+}
+
+/** Standard output as one JSON document, when it is one. */
+function jsonOutput(stdout: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(stdout);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The check report's counts, when standard output is one: judged and rejected cases and their problems. */
+function jsonReport(stdout: string): { judged: number; rejected: { problems: Problem[] }[] } | undefined {
+  const summary = jsonOutput(stdout)?.summary as
+    | { cases: number; rejected?: { problems: Problem[] }[] }
+    | undefined;
+  return summary && { judged: summary.cases, rejected: summary.rejected ?? [] };
+}
+
+/**
+ * Everything the run said about what went wrong: standard error, the report on standard output
+ * (a text report lists the rejected cases), the JSON report's problems, the problems file.
+ */
+function messages(r: Run): string {
+  const problems = (jsonReport(r.stdout)?.rejected ?? []).flatMap((c) => c.problems);
+  const validate = (jsonOutput(r.stdout)?.problems as Problem[] | undefined) ?? [];
+  const lines = [...problems, ...validate].map(
+    (p) => `${p.file ?? ''}:${p.line ?? ''} ${(p.path ?? []).join('.')} ${p.message}`,
+  );
+  return [r.stderr, r.stdout, r.written ?? '', ...lines].join('\n');
+}
+
+function judge(entry: Entry, r: Run): void {
+  const what = `${entry.id} (${entry.about})\nstderr: ${r.stderr.slice(0, 2000)}`;
+  expect.soft([0, 1, 2], what).toContain(r.code);
+  expect.soft(r.code, what).toBe(entry.exit);
+  expect.soft(r.stderr, what).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect.soft(r.stderr, what).not.toMatch(/\b(TypeError|RangeError|ReferenceError|SyntaxError): /);
+  if (entry.cases !== undefined) {
+    const report = jsonReport(r.stdout);
+    expect.soft(report, `${what}\nno JSON report on standard output`).toBeDefined();
+    expect
+      .soft((report?.judged ?? 0) + (report?.rejected.length ?? 0), `${what}\ncases in`)
+      .toBe(entry.cases);
+  }
+  const said = messages(r);
+  for (const m of entry.mentions) expect.soft(said, `${what}\nshould name ${m}`).toContain(m);
+  if (entry.line !== undefined)
+    expect
+      .soft(said, `${what}\nshould name line ${entry.line}`)
+      .toMatch(new RegExp(`(line |record |:)${entry.line}\\b`));
+  if (entry.exit === 2) expect.soft(said.trim(), `${what}\nexit 2 says why`).not.toBe('');
+}
+
+/** Entries at a time: enough to keep the in-process runs short, few enough to name a failure. */
+const BATCH = 12;
+
+describe('malformed-input corpus', () => {
+  const inProcess = manifest.entries.filter((e) => !e.spawn);
+  const batches: Entry[][] = [];
+  for (let i = 0; i < inProcess.length; i += BATCH) batches.push(inProcess.slice(i, i + BATCH));
+
+  it('covers every group with more than a hundred entries', () => {
+    expect(manifest.entries.length).toBeGreaterThan(100);
+    expect(new Set(manifest.entries.map((e) => e.id)).size).toBe(manifest.entries.length);
+  });
+
+  for (const batch of batches)
+    it(`${batch[0]?.id} … ${batch.at(-1)?.id}`, async () => {
+      for (const entry of batch) judge(entry, await run(entry));
+    });
+
+  it('entries that need worker threads, through the built command', async () => {
+    assertBuilt();
+    for (const entry of manifest.entries.filter((e) => e.spawn)) judge(entry, await run(entry));
+  });
+});

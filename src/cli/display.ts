@@ -21,3 +21,18 @@ const _escape = (c: string) => {
 export function forTerminal(text: string): string {
   return text.replace(_UNSAFE, _escape);
 }
+
+/**
+ * A copy of a value with every string in it made safe for a terminal ({@link forTerminal}), for
+ * reports whose own escapes (colour) must survive: the data is escaped before it is painted.
+ * @example
+ * formatText(forTerminalDeep(report), { color: true });
+ */
+export function forTerminalDeep<T>(value: T): T {
+  if (typeof value === 'string') return forTerminal(value) as T;
+  if (Array.isArray(value)) return value.map(forTerminalDeep) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[forTerminal(k)] = forTerminalDeep(v);
+  return out as T;
+}

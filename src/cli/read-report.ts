@@ -12,8 +12,10 @@ async function* _ndjsonCases(file: string): AsyncGenerator<CaseResult> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   let summary = false;
-  for await (const line of lines) {
+  for await (const raw of lines) {
     n++;
+    // A byte-order mark (as some Windows tools write) is not part of the first record.
+    const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (line.trim() === '') continue;
     let record: ReturnType<typeof parseNdjsonLine>;
     try {

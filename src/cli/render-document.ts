@@ -6,6 +6,7 @@ import { formatJunit } from '../reporters/junit.js';
 import { formatMarkdown } from '../reporters/markdown.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
+import { forTerminalDeep } from './display.js';
 
 /** Formats written whole at the end of a run (ndjson streams instead). */
 export const DOCUMENT_FORMATS = ['text', 'json', 'junit', 'sarif', 'markdown', 'html'] as const;
@@ -29,7 +30,8 @@ export function renderDocument(
 ): string {
   switch (format) {
     case 'text':
-      return formatText(report, { color: options.color, env: options.env });
+      // A log's text (case ids, activity names) never reaches the terminal raw.
+      return formatText(forTerminalDeep(report), { color: options.color, env: options.env });
     case 'json':
       return formatJson(
         report.meta.detail === 'summary' ? { meta: report.meta, summary: report.summary } : report,

@@ -104,8 +104,10 @@ export async function* readShardCases(end: ShardEnd): AsyncGenerator<ShardCaseLi
   let cases = 0;
   let summaryAt: number | undefined;
   try {
-    for await (const text of lines) {
+    for await (const raw of lines) {
       n++;
+      // A byte-order mark (as some Windows tools write) is not part of the first record.
+      const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (text.trim() === '') continue;
       if (summaryAt !== undefined)
         throw new UsageError(`${file}: line ${n}: a line follows the summary line`);

@@ -760,6 +760,21 @@ function xes(): CorpusGroup {
     exit: 0,
     cases: 3,
   });
+  const redos = {
+    ...XES_MAPPING,
+    activities: [{ match: { pattern: '^(a|aa)+$' }, type: 'x-redos' }, ...XES_MAPPING.activities],
+  };
+  g.add({
+    id: 'redos-pattern',
+    about: 'the pattern ^(a|aa)+$ against 50,000 a and a b',
+    args: check(
+      g.file('redos.xes', three(xesTrace('B', xesEvent(`${'a'.repeat(50_000)}b`, '2024-05-01T09:00:00Z')))),
+      '--mapping',
+      g.file('redos.mapping.json', JSON.stringify(redos)),
+    ),
+    exit: 0,
+    cases: 3,
+  });
   g.add({
     id: 'workers',
     about: 'a bad date with --workers 2',
@@ -1268,6 +1283,39 @@ function shards(): CorpusGroup {
     args: ['summarize', g.file('bom.ndjson', '\uFEFFnot a shard\n'), '--format', 'json'],
     exit: 2,
     mentions: ['bom.ndjson', 'last line'],
+  });
+  const judge = ['check', 'test/corpus/ndjson/bom.ndjson', '--as-of', AS_OF, '--quiet', '--fail-on', 'none'];
+  g.add({
+    id: 'same-shard-twice',
+    about: 'one shard given twice',
+    before: { args: [...judge, '--format', 'ndjson'], saveAs: 'shard.ndjson' },
+    args: ['summarize', '{tmp}/shard.ndjson', '{tmp}/shard.ndjson', '--format', 'json'],
+    exit: 2,
+    mentions: ['shard.ndjson'],
+  });
+  g.add({
+    id: 'shard-bom',
+    about: 'a shard written with a byte-order mark',
+    before: { args: [...judge, '--format', 'ndjson'], saveAs: 'shard.ndjson', bom: true },
+    args: ['summarize', '{tmp}/shard.ndjson', '--format', 'json', '--fail-on', 'none'],
+    exit: 0,
+    cases: 3,
+  });
+  g.add({
+    id: 'baseline-bom',
+    about: 'a JSON report with a byte-order mark as the baseline',
+    before: { args: [...judge, '--format', 'json'], saveAs: 'base.json', bom: true },
+    args: [...judge, '--format', 'json', '--baseline', '{tmp}/base.json'],
+    exit: 0,
+    cases: 3,
+  });
+  g.add({
+    id: 'baseline-ndjson-bom',
+    about: 'an NDJSON report with a byte-order mark as the baseline',
+    before: { args: [...judge, '--format', 'ndjson'], saveAs: 'base.ndjson', bom: true },
+    args: [...judge, '--format', 'json', '--baseline', '{tmp}/base.ndjson'],
+    exit: 0,
+    cases: 3,
   });
   g.add({
     id: 'missing',

@@ -9,7 +9,7 @@
  * hundreds of runs take seconds; entries that need worker threads run the built command.
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -62,6 +62,11 @@ async function runInProcess(args: string[], stdin: string | undefined): Promise<
 async function run(entry: Entry): Promise<Run> {
   const tmp = await mkdtemp(join(tmpdir(), 'corpus-'));
   try {
+    if (entry.before) {
+      const first = await runInProcess(entry.before.args, undefined);
+      expect([0, 1], `${entry.id}: the run before it\n${first.stderr}`).toContain(first.code);
+      await writeFile(join(tmp, entry.before.saveAs), `${entry.before.bom ? '\uFEFF' : ''}${first.stdout}`);
+    }
     const args = entry.args.map((a) => a.replaceAll('{tmp}', tmp));
     const r = entry.spawn
       ? await cli(args, entry.stdin ? { input: readFileSync(join(ROOT, entry.stdin)) } : {})
@@ -117,6 +122,12 @@ function judge(entry: Entry, r: Run): void {
   expect.soft(r.code, what).toBe(entry.exit);
   expect.soft(r.stderr, what).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   expect.soft(r.stderr, what).not.toMatch(/\b(TypeError|RangeError|ReferenceError|SyntaxError): /);
+  // Nothing read reaches a terminal raw: no control character but tab and line ends, no ANSI
+  // escape, and no U+2028/2029 (which end a line in JavaScript) in one-record-a-line output.
+  expect.soft(r.stderr, `${what}\ncontrol characters on standard error`).not.toMatch(CONTROL);
+  expect.soft(r.stdout, `${what}\ncontrol characters on standard output`).not.toMatch(CONTROL);
+  if (entry.args.join(' ').includes('--format ndjson'))
+    expect.soft(r.stdout, `${what}\nU+2028/2029 in NDJSON`).not.toMatch(/[\u2028\u2029]/);
   if (entry.cases !== undefined) {
     const report = jsonReport(r.stdout);
     expect.soft(report, `${what}\nno JSON report on standard output`).toBeDefined();
@@ -132,6 +143,9 @@ function judge(entry: Entry, r: Run): void {
       .toMatch(new RegExp(`(line |record |:)${entry.line}\\b`));
   if (entry.exit === 2) expect.soft(said.trim(), `${what}\nexit 2 says why`).not.toBe('');
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters looked for
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u009f]/;
 
 /** Entries at a time: enough to keep the in-process runs short, few enough to name a failure. */
 const BATCH = 12;

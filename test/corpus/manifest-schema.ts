@@ -10,6 +10,14 @@ export const CorpusEntrySchema = z.strictObject({
   about: z.string().min(1),
   /** After the program name: the command and its arguments. */
   args: z.array(z.string()).min(1),
+  /** Runs first, its standard output saved under `{tmp}` as `saveAs` (a shard for summarize, a baseline). */
+  before: z
+    .strictObject({
+      args: z.array(z.string()).min(1),
+      saveAs: z.string().min(1),
+      bom: z.boolean().optional(),
+    })
+    .optional(),
   /** A corpus file fed to standard input. */
   stdin: z.string().optional(),
   exit: z.union([z.literal(0), z.literal(1), z.literal(2)]),

@@ -289,15 +289,13 @@ describe('performance', () => {
     const values = Array.from({ length: 200_000 }, (_, i) =>
       new Date(base + i * 4_999_999).toISOString().replace('Z', '+01:00'),
     );
+    // The speed is the bench's to print; what is asserted is why it is fast: the calls into luxon.
     const luxonCalls = vi.spyOn(IANAZone.prototype, 'offset');
-    const t0 = performance.now();
     let sum = 0;
     for (const value of values) sum += ok(value, zone).day;
-    const elapsed = performance.now() - t0;
     expect(sum).toBeGreaterThan(0);
     expect(luxonCalls.mock.calls.length).toBeLessThan(40_000); // ~2 per UTC day touched, ~50 per clock change
     luxonCalls.mockRestore();
-    expect(elapsed).toBeLessThan(10_000);
   });
 });
 

@@ -629,6 +629,24 @@ function csv(): CorpusGroup {
     cases: 2,
   });
   g.add({
+    id: 'due-csv-formula',
+    about: 'due --format csv over a case id that a spreadsheet would run as a formula',
+    args: [
+      'due',
+      g.file(
+        'formula-id.csv',
+        csvRows([['=HYPERLINK("http://example.invalid")', 'Received', '2024-05-01T09:00:00+01:00']]),
+      ),
+      '--mapping',
+      mapping,
+      '--as-of',
+      '2024-05-02T09:00:00+01:00',
+      '--format',
+      'csv',
+    ],
+    exit: 0,
+  });
+  g.add({
     id: 'mapping-missing',
     about: 'a mapping file that does not exist',
     args: run(g.path('bom-crlf.csv'), '--mapping', g.path('no-such.json')),

@@ -37,7 +37,8 @@ export function formatWorklistJson(list: Worklist): string {
 
 /**
  * One CSV row per item (deadlines first, then undated items with an empty deadline), with a
- * header row, for a spreadsheet.
+ * header row, for a spreadsheet; a cell that a spreadsheet would run as a formula (starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return) is given a leading `'`.
  */
 export function formatWorklistCsv(list: Worklist): string {
   const header = ['caseId', 'ref', 'id', 'dueDate', 'dueAt', 'workingDaysLeft', 'waitsOn', 'what'];
@@ -45,7 +46,8 @@ export function formatWorklistCsv(list: Worklist): string {
     ...list.due.map((d) => [d.caseId, d.ref, d.id, d.dueDate, d.dueAt, d.workingDaysLeft, '', d.what]),
     ...list.awaiting.map((a) => [a.caseId, a.ref, a.id, '', '', '', a.waitsOn, a.what]),
   ];
-  return stringify([header, ...rows]);
+  // A case id from a hostile log (`=HYPERLINK(...)`) must not become a formula in a spreadsheet.
+  return stringify([header, ...rows], { escape_formulas: true });
 }
 
 /**

@@ -126,6 +126,8 @@ function judge(entry: Entry, r: Run): void {
   // escape, and no U+2028/2029 (which end a line in JavaScript) in one-record-a-line output.
   expect.soft(r.stderr, `${what}\ncontrol characters on standard error`).not.toMatch(CONTROL);
   expect.soft(r.stdout, `${what}\ncontrol characters on standard output`).not.toMatch(CONTROL);
+  if (entry.args.join(' ').includes('--format csv'))
+    expect.soft(r.stdout, `${what}\na CSV cell a spreadsheet would run`).not.toMatch(/(^|,)"?[=+@\t\r]/m);
   if (entry.args.join(' ').includes('--format ndjson'))
     expect.soft(r.stdout, `${what}\nU+2028/2029 in NDJSON`).not.toMatch(/[\u2028\u2029]/);
   if (entry.cases !== undefined) {

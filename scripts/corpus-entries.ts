@@ -1526,6 +1526,93 @@ function options(): CorpusGroup {
     exit: 2,
     mentions: ['chekc'],
   });
+  // Every other option once, on good input: each must still end in 0 or 1 without a word astray.
+  const hostile = 'test/corpus/ndjson/control-chars-id.ndjson';
+  const report = { args: [...check(log)], saveAs: 'base.json' };
+  const more: [string, string, string[], 0 | 1, number?][] = [
+    ['pretty', '--pretty', [...check(log), '--pretty'], 0, 3],
+    [
+      'no-color',
+      '--no-color on the text report',
+      ['check', hostile, '--quiet', '--as-of', AS_OF, '--no-color'],
+      1,
+    ],
+    ['fail-on-pending', '--fail-on pending', [...check(log).slice(0, -2), '--fail-on', 'pending'], 1, 3],
+    ['validate-text', 'validate, text', ['validate', hostile], 0],
+    [
+      'due-ical',
+      'due --format ical over hostile ids',
+      ['due', hostile, '--as-of', '2024-05-01T12:00:00+01:00', '--format', 'ical'],
+      0,
+    ],
+    [
+      'due-within',
+      'due --within 3',
+      ['due', log, '--as-of', '2024-05-01T12:00:00+01:00', '--within', '3', '--format', 'json'],
+      0,
+    ],
+    ['shard', 'shard into 3', ['shard', hostile, '--shards', '3', '--out', '{tmp}'], 0],
+    ['rules-markdown', 'rules --format markdown', ['rules', '--format', 'markdown'], 0],
+    [
+      'rules-mchp',
+      'rules of the MCHP ruleset',
+      ['rules', '--ruleset', 'mchp-scotland-2020', '--format', 'json'],
+      0,
+    ],
+    ['explain', 'explain 1.2.2', ['explain', '1.2.2'], 0],
+    ['schema', 'schema report', ['schema', 'report'], 0],
+  ];
+  for (const [id, about, args, exit, cases] of more)
+    g.add({ id, about, args, exit, ...(cases === undefined ? {} : { cases }) });
+  g.add({
+    id: 'fail-on-new',
+    about: '--baseline and --fail-on-new against the same run',
+    before: report,
+    args: [
+      'check',
+      log,
+      '--quiet',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'json',
+      '--baseline',
+      '{tmp}/base.json',
+      '--fail-on-new',
+    ],
+    exit: 0,
+    cases: 3,
+  });
+  g.add({
+    id: 'diff',
+    about: 'diff of a report with itself',
+    before: report,
+    args: ['diff', '{tmp}/base.json', '{tmp}/base.json', '--format', 'markdown'],
+    exit: 0,
+  });
+  g.add({
+    id: 'review',
+    about: 'review of one finding into a new review file',
+    before: report,
+    args: [
+      'review',
+      '{tmp}/base.json',
+      '--case',
+      'A',
+      '--indicator',
+      '2.1.2',
+      '--accept',
+      '--reason',
+      'agreed',
+      '--reviewer',
+      'An Auditor',
+      '--date',
+      '2024-07-01',
+      '--to',
+      '{tmp}/reviews.yaml',
+    ],
+    exit: 0,
+  });
   return g.done();
 }
 

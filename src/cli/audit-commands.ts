@@ -21,7 +21,7 @@ import {
   type WorklistFormat,
 } from '../reporters/worklist.js';
 import { type CheckOptions, runCheck } from './check.js';
-import { forTerminal } from './display.js';
+import { forTerminal, forTerminalDeep } from './display.js';
 import { UsageError } from './errors.js';
 import { type CliIo, writeText } from './io.js';
 import { readReportCases } from './read-report.js';
@@ -169,14 +169,16 @@ export async function runDue(options: DueCommandOptions, io: CliIo): Promise<num
     ruleset: run.prepared.ruleset,
     within: options.within,
   });
+  // A log's text never reaches a terminal, a spreadsheet or a calendar raw (JSON escapes its own).
+  const shown = forTerminalDeep(list);
   const text =
     options.format === 'json'
       ? formatWorklistJson(list)
       : options.format === 'csv'
-        ? formatWorklistCsv(list)
+        ? formatWorklistCsv(shown)
         : options.format === 'ical'
-          ? formatWorklistIcal(list, { asOfMs: run.asOfMs })
-          : forTerminal(formatWorklistText(list));
+          ? formatWorklistIcal(shown, { asOfMs: run.asOfMs })
+          : formatWorklistText(shown);
   await writeText(io.stdout, text);
   return code;
 }

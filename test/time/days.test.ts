@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayFromIsoDate, isoDateFromDay, isoWeekdayOfDay, yearOfDay } from '../../src/time/days.js';
+import {
+  civilFromDays,
+  dayFromIsoDate,
+  isoDateFromDay,
+  isoWeekdayOfDay,
+  yearOfDay,
+} from '../../src/time/days.js';
 import { formatDay, formatDayShort } from '../../src/time/format.js';
 
 describe('day numbers', () => {
@@ -75,5 +81,29 @@ describe('formatDay', () => {
     expect(formatDay(dayFromIsoDate('2026-01-01'))).toBe('Thu 1 Jan 2026');
     expect(formatDayShort(dayFromIsoDate('2024-09-29'))).toBe('Sun 29 Sep');
     expect(formatDay(0)).toBe('Thu 1 Jan 1970');
+  });
+});
+
+describe('day numbers at the edges of the 400-year cycle', () => {
+  // The last day of a 400-year era is a 29 February of a year divisible by 400: the one day the
+  // era term of civil_from_days decides.
+  it('reads back 29 February of 1600, 2000 and 2400, and the days around them', () => {
+    for (const iso of [
+      '1600-02-29',
+      '2000-02-28',
+      '2000-02-29',
+      '2000-03-01',
+      '2400-02-29',
+      '2100-02-28',
+      '2100-03-01',
+    ]) {
+      const [y, m, d] = iso.split('-').map(Number);
+      expect(civilFromDays(dayFromIsoDate(iso)), iso).toEqual([y, m, d]);
+    }
+  });
+
+  it('refuses months 0 and 13, naming the month', () => {
+    expect(() => dayFromIsoDate('2024-00-10')).toThrow('month 0 does not exist');
+    expect(() => dayFromIsoDate('2024-13-01')).toThrow('month 13 does not exist');
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, evaluateCase, loadRuleset } from '../../src/index.js';
 import { dayFromIsoDate } from '../../src/time/days.js';
-import { type PauseEventKind, pauseIntervals } from '../../src/time/paused.js';
+import {
+  _mergePaused,
+  normalizePaused,
+  type PauseEventKind,
+  pausedDaysFromIntervals,
+  pauseIntervals,
+} from '../../src/time/paused.js';
 
 type E = { id: string; atMs: number; kind: PauseEventKind };
 const at = (day: number) => Date.UTC(2024, 4, day, 10);
@@ -66,5 +72,84 @@ describe('pauses and closures (indicators.md, "Time")', () => {
     ]);
     expect(paused).toBe(4);
     expect(time).toMatchObject({ pausedWorkingDays: 4, elapsed: 7 - 4 });
+  });
+});
+
+describe('paused day intervals: sorted, disjoint, merged', () => {
+  it('drops empty intervals, sorts, and merges overlapping and adjacent ones only', () => {
+    expect(
+      _mergePaused([
+        [5, 3],
+        [1, 2],
+      ]),
+    ).toEqual([[1, 2]]);
+    expect(
+      _mergePaused([
+        [3, 4],
+        [1, 2],
+      ]),
+    ).toEqual([[1, 4]]);
+    expect(
+      _mergePaused([
+        [1, 2],
+        [4, 5],
+      ]),
+    ).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
+    expect(
+      _mergePaused([
+        [1, 6],
+        [2, 3],
+      ]),
+    ).toEqual([[1, 6]]);
+  });
+
+  it('keeps intervals already sorted and disjoint as they are (the same array), merges the others', () => {
+    for (const ok of [
+      [
+        [1, 2],
+        [4, 5],
+      ],
+      [
+        [2, 2],
+        [4, 5],
+      ],
+      [],
+    ] as [number, number][][])
+      expect(normalizePaused(ok)).toBe(ok);
+    expect(
+      normalizePaused([
+        [4, 5],
+        [1, 2],
+      ]),
+    ).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
+    expect(
+      normalizePaused([
+        [1, 2],
+        [2, 3],
+      ]),
+    ).toEqual([[1, 3]]);
+    expect(
+      normalizePaused([
+        [1, 3],
+        [2, 5],
+        [9, 9],
+      ]),
+    ).toEqual([
+      [1, 5],
+      [9, 9],
+    ]);
+    expect(normalizePaused([[3, 1]])).toEqual([]);
+  });
+
+  it('refuses a pause that is not a finite interval, naming it', () => {
+    expect(() =>
+      pausedDaysFromIntervals([{ pausedAtMs: Number.NaN, resumedAtMs: 5 }], 'Europe/London'),
+    ).toThrow('Invalid pause interval NaN-5');
   });
 });

@@ -123,6 +123,8 @@ export type {
   FactSpec,
   Filter,
   ParameterDefinition,
+  PeriodAnchor,
+  PeriodOutput,
   RuleFile,
   RulesetManifest,
 } from './model/rule.js';
@@ -133,6 +135,9 @@ export {
   FactSpecSchema,
   FilterSchema,
   ParameterDefinitionSchema,
+  PERIOD_ANCHORS,
+  PERIOD_OUTPUTS,
+  PeriodAnchorSchema,
   RuleFileSchema,
   RulesetManifestSchema,
 } from './model/rule.js';
@@ -141,6 +146,16 @@ export { SummarySchema } from './model/summary.js';
 export type { UsageErrorCode } from './model/usage-error.js';
 export { UsageError } from './model/usage-error.js';
 export { CANONICAL_EVENT_TYPES, STATUSES, TOPICS } from './model/vocabulary.js';
+// Reporting periods (period outputs).
+export type { Period, PeriodMeta } from './period/period.js';
+export {
+  inPeriod,
+  PeriodSchema,
+  parsePeriod,
+  periodComplete,
+  periodMeta,
+  selectByAnchor,
+} from './period/period.js';
 // Readers (file and stream input).
 export { ReadError } from './readers/errors.js';
 export { formatFromName } from './readers/format.js';

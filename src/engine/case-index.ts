@@ -4,6 +4,7 @@ import { isoDateFromDay } from '../time/days.js';
 import { localDayOf } from '../time/instant.js';
 import { type PauseEventKind, pauseIntervals } from '../time/paused.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
+import { type StageTimeline, stageTimeline } from './stage-timeline.js';
 
 /** An instant a rule measures from or to, and the event that set it (none for `asOf`). */
 export interface AnchorPoint {
@@ -32,6 +33,8 @@ export interface CaseIndex {
   readonly paused: PausedDays;
   /** Each pause with the events that began and ended it (`paused` merges their days). */
   readonly pauses: readonly Pause[];
+  /** The stages of a two-stage procedure (`mchp-scotland.md`), as positions in `events`. */
+  readonly stages: StageTimeline;
   /** The always-present `case` fact: plain JSON the conditions can read. */
   readonly state: CaseState;
 }
@@ -57,6 +60,10 @@ export interface CaseState {
   outsideRemit: boolean;
   events: number;
   pausedWorkingDays: number;
+  /** The latest stage entered by `asOf` (`stage_1`, `stage_2`); null without a receipt. */
+  stage: 'stage_1' | 'stage_2' | null;
+  /** How stage 2 was reached (`direct`, `escalated`); null with no stage 2. */
+  track: 'direct' | 'escalated' | null;
 }
 
 const _point = (e: CaseEvent): AnchorPoint => ({ ms: e.atMs, day: e.day, eventId: e.id });
@@ -117,6 +124,7 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   if (decisionOrClosure) anchors.decisionOrClosure = _point(decisionOrClosure);
   anchors.end = closure ? _point(closure) : decision ? _point(decision) : asOf;
   const receiptDay = receipt?.day;
+  const stages = stageTimeline(events);
   const state: CaseState = {
     received: receipt !== undefined,
     receivedAfterAsOf: receipt === undefined && c.receivedAfterAsOf,
@@ -129,9 +137,11 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
     events: events.length,
     pausedWorkingDays:
       receiptDay === undefined ? 0 : calendar.countPausedWorkingDays(receiptDay, anchors.end.day, paused),
+    stage: stages.stage2 ? 'stage_2' : stages.stage1 ? 'stage_1' : null,
+    track: stages.track ?? null,
   };
   const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
-  return { case: c, events, positionOfInput, byType, anchors, paused, pauses, state };
+  return { case: c, events, positionOfInput, byType, anchors, paused, pauses, stages, state };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FactFn } from './fact-context.js';
 import type { FilterScope } from './filter.js';
 import { jsonCopy } from './json-copy.js';
 import { type MeasuredReads, measuredReads } from './measured-detail.js';
+import { compilePeriodAnchor, type PeriodAnchorFn } from './period-anchor.js';
 import { compileTemplate, type TemplateRenderer, templateFacts } from './render.js';
 import { compileFact, unmeasuredKeys } from './templates/index.js';
 
@@ -75,6 +76,8 @@ export interface CompiledRule {
   readonly measuredParams: Readonly<Record<string, unknown>>;
   /** What its findings' explanations and checks read: their `measured` at `--detail findings`. */
   readonly reads: MeasuredReads;
+  /** The event that places its findings in a period (`periodAnchor`), when the rule declares one. */
+  readonly periodAnchor?: PeriodAnchorFn | undefined;
 }
 
 /** Options of {@link compileRule}. */
@@ -169,6 +172,9 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     measured: _measuredOrder(rule, facts),
     measuredParams: jsonCopy(options.params),
     reads: measuredReads(rule),
+    periodAnchor:
+      rule.periodAnchor &&
+      compilePeriodAnchor(rule.periodAnchor, { named: options.filters, params: options.params }),
   });
 }
 

@@ -143,6 +143,8 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   );
   if (measured) finding.measured = measured;
   if (dueAt) finding.dueAt = dueAt;
+  const anchor = rule.periodAnchor?.(run.index);
+  if (anchor) finding.periodAnchor = formatInstant(anchor.atMs, run.calendar.zone);
   return finding;
 }
 

@@ -1,5 +1,4 @@
 import type { CaseEvent } from './case-event.js';
-import type { CaseIndex } from './case-index.js';
 
 /** How a stage ended: its response, a transfer to stage 2 (stage 1 only), a closure without a response, or not yet. */
 export type StageEndKind = 'response' | 'transfer' | 'closure' | 'open';
@@ -116,14 +115,13 @@ function _span(
  * The stage timeline of a case (`mchp-scotland.md`): stage 1 start (the receipt, unless received
  * at stage 2), its response, the stage 2 start (a stage change to stage 2; an unrefused
  * escalation request after the stage 1 response; or an agreed request to skip stage 1), the
- * track, the stage 2 response, and how each stage ended. Positions, not copies: pure, and one
- * pass or two over the events, so each fact that needs it computes it.
+ * track, the stage 2 response, and how each stage ended. Positions, not copies: pure, and a
+ * few passes over the events, made once per case by `indexCase` (`index.stages`).
  *
  * @example
- * stageTimeline(index).stage2?.endKind; // 'response'
+ * stageTimeline(index.events).stage2?.endKind; // 'response'
  */
-export function stageTimeline(index: CaseIndex): StageTimeline {
-  const events = index.events;
+export function stageTimeline(events: readonly CaseEvent[]): StageTimeline {
   const receipt = _first(events, 0, (e) => e.type === 'complaint.received');
   if (receipt === undefined) return {};
   if ((events[receipt] as CaseEvent).data.stage === 'stage_2') {

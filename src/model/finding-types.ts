@@ -1,6 +1,6 @@
 /**
  * Findings as the compiler sees them: `ref` completes to the shipped ruleset's refs (any other
- * ruleset's refs are still strings), and `dueAt` is an ISO 8601 instant.
+ * ruleset's refs are still strings), and `dueAt` and `periodAnchor` are ISO 8601 instants.
  */
 import type { CaseResult, Finding } from './finding.js';
 
@@ -45,7 +45,11 @@ export type IndicatorRef = SpsoRef | (string & {});
 export type IsoInstant = `${number}-${number}-${number}T${string}`;
 
 /** One verdict on one indicator for one case, typed for callers. */
-export type TypedFinding = Omit<Finding, 'ref' | 'dueAt'> & { ref: IndicatorRef; dueAt?: IsoInstant };
+export type TypedFinding = Omit<Finding, 'ref' | 'dueAt' | 'periodAnchor'> & {
+  ref: IndicatorRef;
+  dueAt?: IsoInstant;
+  periodAnchor?: IsoInstant;
+};
 
 /** All findings for one case, typed for callers. */
 export type TypedCaseResult = Omit<CaseResult, 'findings'> & { findings: TypedFinding[] };

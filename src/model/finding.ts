@@ -54,6 +54,11 @@ export const FindingSchema = z.strictObject({
   measured: z.record(z.string(), z.unknown()).optional(),
   /** When a pending finding falls due (ISO instant in the calendar's zone). */
   dueAt: z.string().optional(),
+  /**
+   * The instant that places this finding in a period (ISO instant in the calendar's zone), as
+   * the rule's `periodAnchor` declares it; none when the rule declares none or the case lacks it.
+   */
+  periodAnchor: z.string().optional(),
   /** The review applied to this finding, when one applies. */
   review: AppliedReviewSchema.optional(),
   /** New, unchanged or updated against the baseline run, when one is given. */

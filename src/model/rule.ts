@@ -51,6 +51,30 @@ export const AnchorSchema = z.enum([
   'asOf',
 ]);
 
+/**
+ * Instants a rule's findings may be placed in a period by (`periodAnchor`): the case anchors
+ * that are events, and the stage anchors of the stage timeline (`mchp-scotland.md`).
+ */
+export const PERIOD_ANCHORS = [
+  'receipt',
+  'closure',
+  'firstDecision',
+  'outsideRemit',
+  'stage1Start',
+  'stage1Response',
+  'stage2Start',
+  'stage2Response',
+] as const;
+
+/** The instant that places a rule's findings in a period: a named anchor, or the first event matching a filter. */
+export const PeriodAnchorSchema = z.union([
+  z.enum(PERIOD_ANCHORS),
+  z.strictObject({ firstOf: FilterSchema.describe('the first event matching this filter') }),
+]);
+
+/** Period outputs a ruleset may offer (`report --period`, `self-assessment`). */
+export const PERIOD_OUTPUTS = ['kpi', 'self-assessment'] as const;
+
 /** A number of working days taken from a parameter (by name) or given as a literal. */
 export const WorkingDaysSchema = z.union([z.strictObject({ param: z.string() }), z.number().int().min(0)]);
 
@@ -336,6 +360,9 @@ export const RuleFileSchema = z.strictObject({
   ),
   appliesWhen: ConditionSchema.optional(),
   checks: z.array(CheckSchema).min(1),
+  periodAnchor: PeriodAnchorSchema.optional().describe(
+    "the instant that places this rule's findings in a period (a finding has none when the case lacks it)",
+  ),
   explain: z.strictObject({ not_applicable: explanationTemplate.optional() }),
   statuses: z.array(StatusSchema).min(1),
 });
@@ -376,11 +403,17 @@ export const RulesetManifestSchema = z.strictObject({
   }),
   filters: z.record(z.string(), FilterSchema),
   rules: z.array(z.string()).min(1).describe('rule files in report order'),
+  periodOutputs: z
+    .array(z.enum(PERIOD_OUTPUTS))
+    .optional()
+    .describe('the period outputs this ruleset offers: `kpi` (report --period), `self-assessment`'),
 });
 
 export type Filter = z.infer<typeof FilterSchema>;
 export type Matcher = z.infer<typeof MatcherSchema>;
 export type Anchor = z.infer<typeof AnchorSchema>;
+export type PeriodAnchor = z.infer<typeof PeriodAnchorSchema>;
+export type PeriodOutput = (typeof PERIOD_OUTPUTS)[number];
 export type WorkingDays = z.infer<typeof WorkingDaysSchema>;
 export type FactSpec = z.infer<typeof FactSpecSchema>;
 export type LeafCondition = z.infer<typeof LeafConditionSchema>;

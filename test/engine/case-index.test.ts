@@ -57,3 +57,36 @@ it('maps each id to its input index', () => {
     ['C1#4', 3],
   ]);
 });
+
+describe('the case fact', () => {
+  const index = (events: unknown[]) => {
+    const n = normalizeCase({ caseId: 'S', events }, { zone: ZONE, asOfMs });
+    if (!n.success) throw new Error(JSON.stringify(n.issues));
+    return indexCase(n.case, calendar, asOfMs).state;
+  };
+  const answered = ev('a1', 'communication.sent', '2024-05-09T10:00', {
+    to: 'complainant',
+    covers: ['decision'],
+  });
+
+  it('gives the latest stage entered and how stage 2 was reached', () => {
+    expect(index([ev('n1', 'communication.sent', '2024-06-20T10:00', { to: 'complainant' })])).toMatchObject({
+      stage: null,
+      track: null,
+    });
+    expect(index([ev('r1', 'complaint.received', '2024-05-07T09:00'), answered])).toMatchObject({
+      stage: 'stage_1',
+      track: null,
+    });
+    const escalated = [
+      ev('r1', 'complaint.received', '2024-05-07T09:00'),
+      answered,
+      ev('q1', 'escalation.requested', '2024-05-10T10:00'),
+    ];
+    expect(index(escalated)).toMatchObject({ stage: 'stage_2', track: 'escalated' });
+    expect(index([ev('r1', 'complaint.received', '2024-05-07T09:00', { stage: 'stage_2' })])).toMatchObject({
+      stage: 'stage_2',
+      track: 'direct',
+    });
+  });
+});

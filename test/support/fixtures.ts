@@ -15,6 +15,8 @@ export interface IndicatorFixture {
     explanation: string;
     measured?: Record<string, unknown>;
     dueAt?: string;
+    /** The finding's `periodAnchor`; null for none. Checked only when the fixture states it. */
+    periodAnchor?: string | null;
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter, compilePath, type EventPredicate } from '../filter.js';
-import { type StageSpan, type StageTimeline, stageTimeline } from '../stage-timeline.js';
+import type { StageSpan, StageTimeline } from '../stage-timeline.js';
 
 type Spec = Extract<FactSpec, { template: 'stageClock' }>;
 
@@ -79,7 +79,7 @@ export function compileStageClock(spec: Spec, scope: TemplateScope): FactFn {
 function _measure(c: Compiled, ctx: FactContext) {
   const { index, calendar } = ctx;
   const zone = calendar.zone;
-  const timeline = stageTimeline(index);
+  const timeline = index.stages;
   const span: StageSpan | undefined = c.stage === 'stage_1' ? timeline.stage1 : timeline.stage2;
   if (!span) return { eventIds: [], exists: false };
   const events = index.events;

@@ -68,6 +68,10 @@ const _WAITS_ON: Record<Anchor, string> = {
   end: 'the end of the case',
   outsideRemit: 'the outside-remit decision',
   asOf: 'the as-of instant',
+  stage1Start: 'the start of stage 1',
+  stage1Response: 'the stage 1 response',
+  stage2Start: 'the start of stage 2',
+  stage2Response: 'the stage 2 response',
 };
 
 /** For each ref, what its undated pending outcomes wait on (the rule's `dueBefore`). */

@@ -125,6 +125,7 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   anchors.end = closure ? _point(closure) : decision ? _point(decision) : asOf;
   const receiptDay = receipt?.day;
   const stages = stageTimeline(events);
+  _stageAnchors(anchors, events, stages);
   const state: CaseState = {
     received: receipt !== undefined,
     receivedAfterAsOf: receipt === undefined && c.receivedAfterAsOf,
@@ -142,6 +143,22 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   };
   const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
   return { case: c, events, positionOfInput, byType, anchors, paused, pauses, stages, state };
+}
+
+/** The stage anchors (`stage1Start` ... `stage2Response`) of the case's stage timeline. */
+function _stageAnchors(
+  anchors: Partial<Record<Anchor, AnchorPoint>>,
+  events: readonly CaseEvent[],
+  stages: StageTimeline,
+): void {
+  const set = (anchor: Anchor, position: number | undefined) => {
+    const e = position === undefined ? undefined : events[position];
+    if (e) anchors[anchor] = _point(e);
+  };
+  set('stage1Start', stages.stage1?.start);
+  set('stage1Response', stages.stage1?.response);
+  set('stage2Start', stages.stage2?.start);
+  set('stage2Response', stages.stage2?.response);
 }
 
 /**

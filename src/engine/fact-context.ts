@@ -63,6 +63,13 @@ export function anchorPoint(ctx: FactContext, a: Anchor | undefined): AnchorPoin
 }
 
 const _anywhere = () => true;
+const _nowhere = () => false;
+const _STAGE_ANCHORS: ReadonlySet<Anchor> = new Set([
+  'stage1Start',
+  'stage1Response',
+  'stage2Start',
+  'stage2Response',
+]);
 
 /** Keeps events inside optional anchor bounds; an absent anchor imposes no bound. */
 export function withinBounds(
@@ -72,6 +79,8 @@ export function withinBounds(
   const before = anchorPoint(ctx, bounds.before);
   const onOrBefore = anchorPoint(ctx, bounds.onOrBefore);
   const after = anchorPoint(ctx, bounds.after);
+  // Nothing is after a stage point the case never reached (other anchors lacked impose no bound).
+  if (after === undefined && bounds.after !== undefined && _STAGE_ANCHORS.has(bounds.after)) return _nowhere;
   if (before === undefined && onOrBefore === undefined && after === undefined) return _anywhere;
   return (e) =>
     (before === undefined || e.atMs < before.ms) &&

@@ -24,12 +24,13 @@ export interface StageTimeline {
   readonly track?: 'direct' | 'escalated';
 }
 
-const _isFacing = (e: CaseEvent) =>
+/** A `communication.sent` to the complainant or their representative. */
+export const isComplainantFacing = (e: CaseEvent): boolean =>
   e.type === 'communication.sent' && (e.data.to === 'complainant' || e.data.to === 'representative');
 
 /** A complainant-facing communication covering `decision`: what stops a stage clock. */
 export const isStageResponse = (e: CaseEvent): boolean =>
-  _isFacing(e) && Array.isArray(e.data.covers) && (e.data.covers as unknown[]).includes('decision');
+  isComplainantFacing(e) && Array.isArray(e.data.covers) && (e.data.covers as unknown[]).includes('decision');
 
 const _toStage2 = (e: CaseEvent) => e.type === 'case.stage_changed' && e.data.stage === 'stage_2';
 const _isClosure = (e: CaseEvent) =>

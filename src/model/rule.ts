@@ -49,6 +49,10 @@ export const AnchorSchema = z.enum([
   'end',
   'outsideRemit',
   'asOf',
+  'stage1Start',
+  'stage1Response',
+  'stage2Start',
+  'stage2Response',
 ]);
 
 /**
@@ -106,6 +110,9 @@ const responses = z.strictObject({
     .optional()
     .describe('each matching trigger (default), or only the first'),
   triggerBefore: AnchorSchema.optional().describe('only triggers strictly before this anchor'),
+  triggerAfter: AnchorSchema.optional().describe(
+    'only triggers strictly after this anchor (none when the case lacks it)',
+  ),
   response: FilterSchema,
   correlateBy: z
     .array(z.string())
@@ -192,6 +199,30 @@ const stageClock = z.strictObject({
     .describe(
       "topics each extension must cover, in its own data.covers or in that of a `sameDay` event on the extension's local date",
     ),
+  updates: z
+    .strictObject({ marks: FilterSchema, interval: WorkingDaysSchema })
+    .optional()
+    .describe(
+      'from the first extension to the clock end (or asOf), the longest run without such an event, as longestGap',
+    ),
+});
+
+const stageResponse = z.strictObject({
+  template: z.literal('stageResponse'),
+  stage: z.enum(['stage_1', 'stage_2']),
+  required: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe(
+      'topics the stage response covers with the complainant-facing communications of its local date',
+    ),
+  precededBy: FilterSchema.optional().describe(
+    'an event due at or after the stage start and by the stage response',
+  ),
+  outcomeWithin: WorkingDaysSchema.optional().describe(
+    'the stage outcome is recorded while the stage is current, by this many working days after the response',
+  ),
 });
 
 const coverage = z.strictObject({
@@ -250,6 +281,7 @@ export const FactSpecSchema = z.discriminatedUnion('template', [
   longestGap,
   timeliness,
   stageClock,
+  stageResponse,
   coverage,
   precedence,
   conformance,

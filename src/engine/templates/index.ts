@@ -9,6 +9,7 @@ import { compilePrecedence } from './precedence.js';
 import { compileReadability } from './readability.js';
 import { compileResponses } from './responses.js';
 import { compileStageClock } from './stage-clock.js';
+import { compileStageResponse } from './stage-response.js';
 import { compileTimeliness } from './timeliness.js';
 
 /** Compiles one declared fact into a function of a case (`docs/engine.md` defines each template). */
@@ -24,6 +25,8 @@ export function compileFact(spec: FactSpec, scope: TemplateScope): FactFn {
       return compileTimeliness(spec, scope);
     case 'stageClock':
       return compileStageClock(spec, scope);
+    case 'stageResponse':
+      return compileStageResponse(spec, scope);
     case 'coverage':
       return compileCoverage(spec, scope);
     case 'precedence':

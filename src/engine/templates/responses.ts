@@ -337,8 +337,15 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
   const out: Trigger[] = [];
   if (filter) {
     const before = anchorPoint(ctx, spec.triggerBefore);
+    const after = anchorPoint(ctx, spec.triggerAfter);
+    // Triggers after an anchor the case lacks: none.
+    if (spec.triggerAfter !== undefined && after === undefined) return out;
     for (const e of candidateEvents(ctx, filter))
-      if (filter(e) && (before === undefined || e.atMs < before.ms))
+      if (
+        filter(e) &&
+        (before === undefined || e.atMs < before.ms) &&
+        (after === undefined || e.atMs > after.ms)
+      )
         out.push({ event: e, startMs: e.atMs, startDay: e.day });
   } else {
     const chain = spec.trigger as Extract<Spec['trigger'], { fromFact: string }>;

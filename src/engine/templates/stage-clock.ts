@@ -3,6 +3,7 @@ import { isoDateFromDay } from '../../time/days.js';
 import { formatDay } from '../../time/format.js';
 import { parseInstant } from '../../time/instant.js';
 import type { CaseEvent } from '../case-event.js';
+import { eventById, positionOf } from '../case-index.js';
 import {
   endOfDayIso,
   endOfDayMs,
@@ -14,6 +15,7 @@ import {
 } from '../fact-context.js';
 import { compileFilter, compilePath, type EventPredicate } from '../filter.js';
 import type { StageSpan, StageTimeline } from '../stage-timeline.js';
+import { measureRuns, type RunPoint } from './longest-gap.js';
 
 type Spec = Extract<FactSpec, { template: 'stageClock' }>;
 
@@ -30,6 +32,8 @@ interface ExtensionItem {
   beyondMax?: boolean;
   /** With `extensionTells`: the topics neither it nor a same-day event covered. */
   missingTopics?: string[];
+  /** Who agreed it (`authorisedBy` role, else id), reported and not judged. */
+  authorisedBy?: string;
 }
 
 /** The options of a clock, compiled once per rule. */
@@ -45,6 +49,7 @@ interface Compiled {
   ack?: { by: EventPredicate; within: number };
   extensionMax?: number;
   tells?: { topics: readonly string[]; sameDay: EventPredicate };
+  updates?: { marks: EventPredicate; interval: number };
 }
 
 /**
@@ -72,6 +77,11 @@ export function compileStageClock(spec: Spec, scope: TemplateScope): FactFn {
     c.tells = {
       topics: spec.extensionTells.topics,
       sameDay: compileFilter(spec.extensionTells.sameDay, scope),
+    };
+  if (spec.updates)
+    c.updates = {
+      marks: compileFilter(spec.updates.marks, scope),
+      interval: resolveWorkingDays(spec.updates.interval, scope.params),
     };
   return (ctx) => _measure(c, ctx);
 }
@@ -112,6 +122,8 @@ function _measure(c: Compiled, ctx: FactContext) {
     if (revisedDay !== undefined) item.revisedDate = isoDateFromDay(revisedDay);
     if (maxDay !== undefined) item.beyondMax = revisedDay !== undefined && revisedDay > maxDay;
     if (c.tells) item.missingTopics = _untold(c.tells, e, events, cited);
+    const by = _authorisedBy(e);
+    if (by) item.authorisedBy = by;
     extensions.push(item);
     faults.push(..._faults(item, e, cap));
     if (!inTime || revisedDay === undefined) continue;
@@ -124,7 +136,13 @@ function _measure(c: Compiled, ctx: FactContext) {
   const asOfDay = index.anchors.asOf?.day ?? start.day;
   const endDay = end ? end.day : asOfDay;
   const state = _state(ended.kind, endDay <= deadline);
+  const first = extensions[0] && eventById(index, extensions[0].id);
+  const updates =
+    c.updates && first ? _updates(ctx, first, end, ended.at ?? events.length, c.updates) : undefined;
+  if (updates) cited.push(...updates.cited);
+  const pauseNote = calendar.pausesStopClocks ? undefined : _pauseNote(events, span.start, ended.at, cited);
   return {
+    authorisedCount: extensions.filter((x) => x.authorisedBy !== undefined).length,
     capDate: cap === undefined ? undefined : isoDateFromDay(cap),
     deadline: isoDateFromDay(deadline),
     deadlineSource,
@@ -140,12 +158,14 @@ function _measure(c: Compiled, ctx: FactContext) {
     extensions,
     faultCount: faults.length,
     faults,
+    pauseNote,
     startDate: isoDateFromDay(start.day),
     startId: start.id,
     startType: start.type,
     state,
     target: c.within,
     track: timeline.track,
+    updates: updates?.value,
     ...(clock ? _clockFields(clock, original) : {}),
     ...(c.isClosing ? _closingFields(c.isClosing, span, events, bound) : {}),
     ...(maxDay === undefined ? {} : _maxFields(calendar, original, deadline, maxDay, c.extensionMax)),
@@ -281,6 +301,55 @@ function _faults(item: ExtensionItem, e: CaseEvent, cap: number | undefined): st
   if (item.missingTopics?.length)
     out.push(`${at} did not cover ${item.missingTopics.map((t) => t.replaceAll('_', ' ')).join(' or ')}`);
   return out;
+}
+
+/**
+ * Updates while extended: the runs from the first extension to the clock's end (`asOf` while
+ * open) between events matching `marks`, as longestGap measures them.
+ */
+function _updates(
+  ctx: FactContext,
+  first: CaseEvent,
+  end: CaseEvent | undefined,
+  endAt: number,
+  updates: NonNullable<Compiled['updates']>,
+) {
+  const { index } = ctx;
+  const points: RunPoint[] = [{ id: first.id, day: first.day }];
+  for (let i = (positionOf(index, first.id) ?? 0) + 1; i < endAt; i++) {
+    const e = index.events[i] as CaseEvent;
+    if (updates.marks(e)) points.push({ id: e.id, day: e.day });
+  }
+  points.push(end ? { id: end.id, day: end.day } : { day: index.anchors.asOf?.day ?? first.day });
+  const { cited, ...value } = measureRuns(ctx, points, updates.interval, end === undefined);
+  return { cited, value: { ...value, marks: points.length - 2, measured: true } };
+}
+
+function _authorisedBy(e: CaseEvent): string | undefined {
+  const by = e.data.authorisedBy as { role?: unknown; id?: unknown } | undefined;
+  const name = by?.role ?? by?.id;
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+}
+
+/**
+ * Pauses are reported, not deducted, where the procedure has no clock stop: the `case.paused`
+ * events from the stage start to the clock's end (`asOf` while open), in a sentence.
+ */
+function _pauseNote(
+  events: readonly CaseEvent[],
+  start: number,
+  endAt: number | undefined,
+  cited: string[],
+): string | undefined {
+  const paused: CaseEvent[] = [];
+  for (let i = start + 1; i < (endAt ?? events.length); i++) {
+    const e = events[i] as CaseEvent;
+    if (e.type === 'case.paused') paused.push(e);
+  }
+  if (paused.length === 0) return undefined;
+  for (const e of paused) cited.push(e.id);
+  const when = paused.map((e) => `${formatDay(e.day)} (${e.id})`).join(', ');
+  return `The case was paused on ${when}; this procedure has no clock stop, so paused days count.`;
 }
 
 function _state(endKind: string, inTime: boolean): string {

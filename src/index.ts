@@ -146,7 +146,9 @@ export { SummarySchema } from './model/summary.js';
 export type { UsageErrorCode } from './model/usage-error.js';
 export { UsageError } from './model/usage-error.js';
 export { CANONICAL_EVENT_TYPES, STATUSES, TOPICS } from './model/vocabulary.js';
-// Reporting periods (period outputs).
+// Reporting periods (period outputs) and the period report.
+export type { Figure, FigureCase, KpiTally, NotFromLog } from './period/kpi.js';
+export { createKpiTally, NOT_FROM_LOG, OUTCOME_CATEGORIES } from './period/kpi.js';
 export type { Period, PeriodMeta } from './period/period.js';
 export {
   inPeriod,
@@ -156,6 +158,17 @@ export {
   periodMeta,
   selectByAnchor,
 } from './period/period.js';
+export type { PeriodReport, PeriodReportOptions } from './period/period-report.js';
+export { periodReport, requirePeriodOutput } from './period/period-report.js';
+export type {
+  CaseRecords,
+  ClosureLabel,
+  ClosureWithoutResponse,
+  KpiTimescales,
+  StageClosure,
+  StageEntry,
+} from './period/stage-records.js';
+export { CLOSURE_LABELS, caseRecords } from './period/stage-records.js';
 // Readers (file and stream input).
 export { ReadError } from './readers/errors.js';
 export { formatFromName } from './readers/format.js';

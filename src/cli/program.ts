@@ -14,6 +14,7 @@ import { UsageError } from './errors.js';
 import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
 import { CHECK_HELP, forceColor, PROGRAM_HELP, VALIDATE_HELP } from './help-text.js';
 import { type CliIo, writeText } from './io.js';
+import { PERIOD_FORMATS, type PeriodFormat, runPeriodReport } from './period-command.js';
 import { type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
 import { MAX_SHARDS, runShard } from './shard-command.js';
 import { runSummarize } from './summarize-command.js';
@@ -38,6 +39,15 @@ function _report(v: string, prev: ReportTarget[] = []): ReportTarget[] {
     throw new InvalidArgumentError(`expected FORMAT:PATH with FORMAT one of ${OUTPUT_FORMATS.join(', ')}`);
   }
   return [...prev, { format: format as ReportTarget['format'], path }];
+}
+
+function _periodReport(v: string, prev: { format: PeriodFormat; path: string }[] = []) {
+  const i = v.indexOf(':');
+  const format = i > 0 ? v.slice(0, i) : '';
+  const path = i > 0 ? v.slice(i + 1) : '';
+  if (!(PERIOD_FORMATS as readonly string[]).includes(format) || path === '')
+    throw new InvalidArgumentError(`expected FORMAT:PATH with FORMAT one of ${PERIOD_FORMATS.join(', ')}`);
+  return [...prev, { format: format as PeriodFormat, path }];
 }
 
 /** `--workers N`: a whole number from 1 to 64. */
@@ -361,6 +371,47 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           failOn: o.failOn as FailOn,
           minCompliance: o.minCompliance as MinCompliance[] | undefined,
           pretty: o.pretty as boolean | undefined,
+        },
+        io,
+      );
+    });
+
+  const report = program.command('report');
+  _readingOptions(report);
+  report
+    .description('the complaints performance indicators of a period, each figure with the cases counted')
+    .argument('<inputs...>', 'case logs, as for check; - for standard input')
+    .requiredOption(
+      '--period <from..to>',
+      'the period: two local dates, both inclusive (2024-04-01..2025-03-31)',
+    )
+    .addOption(
+      new Option('--format <format>', 'report on standard output').choices(PERIOD_FORMATS).default('text'),
+    )
+    .option('--report <format:path>', 'also write a report to a file (repeatable)', _periodReport)
+    .option('--population <n>', "the body's population: K.4 and K.5 also per 1,000 of it", _positive)
+    .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
+    .option('--sorted-by-case', "the flat log keeps each case's events together")
+    .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
+    .option('--config <file>', 'time zone, calendar, closures, parameters')
+    .option('--ruleset <dir>', 'a ruleset offering a period report (mchp-scotland-2020), by id or directory')
+    .option('--as-of <instant>', 'cases as of this instant (default: now, stated in the report)')
+    .option('--strict', 'stop at the first invalid case')
+    .option('--pretty', 'indented JSON (compact by default)')
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      const { only: _only, skip: _skip, ...judging } = _judgingOptions(o);
+      code = await runPeriodReport(
+        {
+          inputs,
+          period: o.period as string,
+          reports: [
+            { format: o.format as PeriodFormat, path: '-' },
+            ...((o.report as { format: PeriodFormat; path: string }[] | undefined) ?? []),
+          ],
+          population: o.population as number | undefined,
+          strict: o.strict as boolean | undefined,
+          pretty: o.pretty as boolean | undefined,
+          ...judging,
         },
         io,
       );

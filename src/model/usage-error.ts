@@ -5,7 +5,8 @@ export type UsageErrorCode =
   | 'unresolved_ruleset'
   | 'not_a_ruleset'
   | 'missing_as_of'
-  | 'unknown_indicator';
+  | 'unknown_indicator'
+  | 'no_period_output';
 
 /**
  * A library function called wrongly (an argument missing, a promise not awaited, an unknown

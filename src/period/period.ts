@@ -30,7 +30,7 @@ const _isoDate = z
  */
 export const PeriodSchema = z
   .strictObject({ from: _isoDate, to: _isoDate })
-  .refine((p) => p.from <= p.to, { message: '`from` must be on or before `to`', path: ['to'] });
+  .refine((p) => p.from <= p.to, { message: '`from` must be on or before `to`' });
 export type Period = z.infer<typeof PeriodSchema>;
 
 /** A period as the reports print it: its dates, and whether `asOf` is past its end. */
@@ -54,8 +54,8 @@ export function parsePeriod(text: string): Period {
   const parsed = PeriodSchema.safeParse({ from: parts[0]?.trim(), to: parts[1]?.trim() });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'period';
-    throw new RangeError(`period "${text}": ${field} ${issue?.message ?? 'is invalid'}`);
+    const field = issue?.path.join('.');
+    throw new RangeError(`period "${text}": ${field ? `${field} ` : ''}${issue?.message ?? 'is invalid'}`);
   }
   return parsed.data;
 }

@@ -5,14 +5,18 @@
  * cases are still open at the benchmark's asOf, and some have events after it.
  *
  *   npx tsx scripts/generate-log.ts [--cases 10000] [--format ndjson|csv] [--seed 1] [--out FILE]
+ *     [--ruleset mchp-scotland-2020]
  *
  * NDJSON: one whole case per line (`{ caseId, attributes, events }`). CSV: one event per row,
  * grouped by case (read it with `--sorted-by-case`), with its mapping beside it
- * (`FILE.mapping.json`); the CSV and the NDJSON of one seed hold the same cases.
+ * (`FILE.mapping.json`); the CSV and the NDJSON of one seed hold the same cases. With
+ * `--ruleset mchp-scotland-2020`, two-stage complaints under the Scottish model procedure
+ * (`mchp-case.ts`), NDJSON only.
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { makeMchpCase } from './mchp-case.js';
 
 /** mulberry32: small, well known and seeded, so a log never changes by accident. */
 export function rng(seed: number): () => number {
@@ -507,19 +511,24 @@ export interface GenerateLogOptions {
   format: 'ndjson' | 'csv';
   out: string;
   seed?: number;
+  /** `mchp-scotland-2020`: two-stage cases for that ruleset (NDJSON only); else the SPSO's. */
+  ruleset?: string | undefined;
 }
 
 /** Writes the log (and for CSV its mapping); resolves with what was written. */
 export async function generateLog(
   o: GenerateLogOptions,
 ): Promise<{ cases: number; events: number; file: string; mapping?: string }> {
+  const mchp = o.ruleset === 'mchp-scotland-2020';
+  if (o.ruleset !== undefined && !mchp) throw new Error(`--ruleset: no generator for "${o.ruleset}"`);
+  if (mchp && o.format !== 'ndjson') throw new Error('--ruleset mchp-scotland-2020 writes NDJSON only');
   mkdirSync(dirname(o.out), { recursive: true });
   const r = rng(o.seed ?? 1);
   const stream = createWriteStream(o.out);
   let events = 0;
   let buffer = o.format === 'csv' ? `${CSV_COLUMNS.join(',')}\n` : '';
   for (let n = 0; n < o.cases; n++) {
-    const c = makeCase(n, r);
+    const c = mchp ? makeMchpCase(n, r) : makeCase(n, r);
     events += c.events.length;
     buffer += o.format === 'csv' ? _csvRows(c) : `${JSON.stringify(c)}\n`;
     if (buffer.length > 1 << 20) {
@@ -550,8 +559,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (format !== 'ndjson' && format !== 'csv') throw new Error('--format must be ndjson or csv');
   const seed = Number(_arg('seed') ?? 1);
   const root = new URL('..', import.meta.url).pathname;
-  const out = _arg('out') ?? join(root, '.bench', `log-${cases}-s${seed}.${format}`);
-  const w = await generateLog({ cases, format, out, seed });
+  const ruleset = _arg('ruleset');
+  const out =
+    _arg('out') ?? join(root, '.bench', `log-${ruleset ? `${ruleset}-` : ''}${cases}-s${seed}.${format}`);
+  const w = await generateLog({ cases, format, out, seed, ruleset });
   console.log(
     `wrote ${w.cases} cases, ${w.events} events to ${w.file}${w.mapping ? ` (mapping ${w.mapping})` : ''}`,
   );

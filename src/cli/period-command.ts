@@ -133,7 +133,17 @@ export async function runPeriodReport(options: PeriodReportCommandOptions, io: C
     config: options.config && configRead ? { file: options.config, bytes: configRead.bytes } : undefined,
     years: [yearOfDay(dayFromIsoDate(period.from)), yearOfDay(dayFromIsoDate(period.to))],
   });
-  const full: PeriodReport = { ...report, meta: { ...meta, ...report.meta } as PeriodReport['meta'] };
+  // The meta of check (hashes, calendar, versions), with the period and population beside it.
+  const { period: periodMeta, population } = report.meta;
+  const full: PeriodReport = {
+    ...report,
+    meta: {
+      ...report.meta,
+      ...meta,
+      period: periodMeta,
+      ...(population ? { population } : {}),
+    } as PeriodReport['meta'],
+  };
   for (const target of options.reports) {
     const text = _render(target.format, full, options.pretty === true);
     if (target.path === '-') await writeText(io.stdout, text);

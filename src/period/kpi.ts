@@ -65,6 +65,8 @@ const _OUTCOME_WORDS: Record<(typeof OUTCOME_CATEGORIES)[number], string> = {
   not_recorded: 'outcome not recorded',
 };
 
+const _capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** n / d as a percentage, rounded half-up to one decimal, exactly (integers only). */
 export function percentOf(n: number, d: number): number {
   return Math.floor((2000 * n + d) / (2 * d)) / 10;
@@ -252,7 +254,7 @@ function _closed(closures: StageClosure[], without: ClosureWithoutResponse[], po
       _count(
         'K.5',
         `closed-without-response-${label}`,
-        `Closed without a response at ${_LABEL_WORDS[label]} (not in the closures)`,
+        `Closed without a response at ${_LABEL_WORDS[label]}, apart from the closures`,
         w,
         label,
       ),
@@ -272,7 +274,7 @@ function _outcomes(closures: StageClosure[]): Figure[] {
           {
             ref: 'K.6',
             id: `outcome-${label}-${category.replaceAll('_', '-')}`,
-            label: `${_OUTCOME_WORDS[category]} at ${_LABEL_WORDS[label]}`,
+            label: `${_capitalised(_OUTCOME_WORDS[category])} at ${_LABEL_WORDS[label]}`,
             group: label,
             cases,
           },

@@ -293,14 +293,16 @@ const _covers = (e: CaseEvent): string[] =>
 
 /** Each requirement an extension broke, as a sentence. */
 function _faults(item: ExtensionItem, e: CaseEvent, cap: number | undefined): string[] {
-  const at = `${e.id} (${formatDay(e.day)})`;
-  const out: string[] = [];
-  if (!item.inTime) out.push(`${at} was notified after the deadline had passed`);
-  if (!item.reasonGiven) out.push(`${at} gave no reason`);
-  if (item.beyondCap && cap !== undefined) out.push(`${at} set a date beyond the cap of ${formatDay(cap)}`);
+  const broke: string[] = [];
+  if (!item.inTime) broke.push('was notified after the deadline had passed');
+  if (!item.reasonGiven) broke.push('gave no reason');
+  if (item.beyondCap && cap !== undefined) broke.push(`set a date beyond the cap of ${formatDay(cap)}`);
   if (item.missingTopics?.length)
-    out.push(`${at} did not cover ${item.missingTopics.map((t) => t.replaceAll('_', ' ')).join(' or ')}`);
-  return out;
+    broke.push(`did not cover ${item.missingTopics.map((t) => t.replaceAll('_', ' ')).join(' or ')}`);
+  // One sentence per extension, naming it once: "e4 (Mon 3 Jun 2024) was late and gave no reason".
+  if (broke.length === 0) return [];
+  const last = broke.pop() as string;
+  return [`${e.id} (${formatDay(e.day)}) ${broke.length > 0 ? `${broke.join(', ')} and ${last}` : last}`];
 }
 
 /**

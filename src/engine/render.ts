@@ -4,8 +4,8 @@ import { formatDay, formatDayShort } from '../time/format.js';
 /**
  * Fills an explanation template with measured values: `{path|filter:arg|...}`.
  *
- * A date that repeats the last date its sentence named is written "the same day" after "on " or
- * "(". Filters: `date` (Tue 7 May 2024), `span` (a run's `fromDate` to `toDate`, or a list fact's
+ * A date that repeats the date its sentence named last (by `date`) is written "the same day"
+ * after "on " or "(". Filters: `date` (Tue 7 May 2024), `span` (a run's `fromDate` to `toDate`, or a list fact's
  * `first.date` to `last.date`: "from Tue 7 May 2024 to Fri 10 May 2024", or "on Tue 7 May 2024"
  * for one day), `day` (Tue 7 May), `dates` (a list of dates), `list`
  * (a, b and c), `ids` (ids of cited items), `count:day:days` (3 days), `plural:day:days`,
@@ -39,25 +39,28 @@ interface _Placeholder {
   namesDates: boolean;
 }
 
-/** Filters whose text names dates; `closedDays` is left out: its note names a day to say it was closed. */
+/**
+ * Filters whose text names dates; `closedDays` is left out: its note is an aside naming a day to
+ * say it was closed, not a date the sentence goes on from.
+ */
 const _NAMES_DATES: ReadonlySet<string> = new Set(['date', 'span', 'dates', 'refs', 'priors', 'items']);
-const _CLOSED_DAYS_NOTE = / \([^()]*(?:was not a working day|were not working days)\)/g;
-const _WHOLE_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}\b/g;
 
 /**
- * A placeholder's text with each date that repeats the last date its sentence named (the
- * sentence since the last ". " or "; ") written "the same day", where that reads well (after
- * "on " or "("), so that a sentence does not name one date twice in a row.
+ * A placeholder's text with the date the sentence named last (`last`), if the text names it
+ * again, written "the same day" where that reads well (after "on " or "(").
  */
-function _sameDay(out: string, text: string): string {
-  return text.replace(_WHOLE_DATE, (date, offset: number) => {
-    const before = out + text.slice(0, offset);
-    const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), 0));
-    // The note of days that were not working days is an aside: its dates are not what was named last.
-    const named = sentence.replace(_CLOSED_DAYS_NOTE, '').match(_WHOLE_DATE);
-    return named?.[named.length - 1] === date && /(?:\bon |\()$/.test(sentence) ? 'the same day' : date;
-  });
+function _sameDay(out: string, text: string, last: string | undefined): string {
+  const at = last === undefined ? -1 : text.indexOf(last);
+  if (at < 0) return text;
+  const head = text.slice(0, at);
+  if (_beginsSentence(head)) return text;
+  const before = (at >= 3 ? head : out + head).slice(-3);
+  if (before !== 'on ' && !before.endsWith('(')) return text;
+  return `${head}the same day${text.slice(at + (last as string).length)}`;
 }
+
+/** Whether text holds the start of a new sentence (". " or "; "). */
+const _beginsSentence = (text: string) => text.includes('. ') || text.includes('; ');
 
 /**
  * Parses a template once into literal text and placeholders; rendering then only resolves
@@ -95,15 +98,27 @@ export function compileTemplate(template: string): TemplateRenderer {
   if (holes.length === 0) return () => tail;
   return (values) => {
     let out = '';
+    // The date the sentence being written named last, by a `date` filter (for "the same day").
+    let lastDate: string | undefined;
     for (let i = 0; i < holes.length; i++) {
       const h = holes[i] as _Placeholder;
       let value: unknown = _resolve(values, h.segments);
-      for (const f of h.filters) value = _apply(f.name, f.args, value, h.path);
+      let date: string | undefined;
+      for (const f of h.filters) {
+        value = _apply(f.name, f.args, value, h.path);
+        if (f.name === 'date' && typeof value === 'string') date = value;
+      }
       if (!h.handlesEmpty && (value === undefined || value === null)) {
         throw new Error(`explanation template refers to "${h.path}", which has no value`);
       }
-      out += literals[i];
-      if (h.namesDates && typeof value === 'string') value = _sameDay(out, value);
+      const literal = literals[i] as string;
+      if (_beginsSentence(literal)) lastDate = undefined;
+      out += literal;
+      if (h.namesDates && typeof value === 'string') {
+        value = _sameDay(out, value, lastDate);
+        // Dates inside a list are not tracked: the next date is compared with this one only.
+        lastDate = date !== undefined && !_beginsSentence(value as string) ? date : undefined;
+      }
       out += value === undefined || value === null ? '' : String(value);
     }
     return out + tail;
@@ -319,13 +334,17 @@ function _describeRefs(items: readonly Record<string, unknown>[]): string {
 /** Ids with their dates, those of one date (in a row) named together before it. */
 function _idsByDate(refs: readonly (readonly [string, unknown])[]): string {
   const groups: string[] = [];
-  for (let k = 0; k < refs.length; ) {
-    const date = _dateOf((refs[k] as readonly [string, unknown])[1], false);
-    const ids: string[] = [];
-    for (; k < refs.length && _dateOf((refs[k] as readonly [string, unknown])[1], false) === date; k++)
-      ids.push((refs[k] as readonly [string, unknown])[0]);
-    groups.push(`${formatList(ids)} (${date})`);
+  let ids: string[] = [];
+  let date: unknown;
+  for (const [id, d] of refs) {
+    if (ids.length > 0 && d !== date) {
+      groups.push(`${formatList(ids)} (${_dateOf(date, false)})`);
+      ids = [];
+    }
+    ids.push(id);
+    date = d;
   }
+  if (ids.length > 0) groups.push(`${formatList(ids)} (${_dateOf(date, false)})`);
   return formatList(groups);
 }
 

@@ -10,7 +10,8 @@ const _MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 
  * formatDay(dayFromIsoDate('2024-05-07')); // 'Tue 7 May 2024'
  */
 export function formatDay(day: number): string {
-  return `${formatDayShort(day)} ${civilFromDays(day)[0]}`;
+  const [year, month, dayOfMonth] = civilFromDays(day);
+  return `${_WEEKDAYS[isoWeekdayOfDay(day) - 1]} ${dayOfMonth} ${_MONTHS[month - 1]} ${year}`;
 }
 
 /**

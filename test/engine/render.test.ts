@@ -47,7 +47,7 @@ describe('the items filter', () => {
     );
     const timed = { deadline: '2024-07-01T12:00:00.000+01:00' };
     expect(items({ ...met, state: 'late', responseDate: '2024-07-01', elapsed: 20, ...timed })).toBe(
-      'e1 (Mon 3 Jun 2024), answered by e2 on Mon 1 Jul 2024, 20 working days later, after the deadline of 12:00 on the same day',
+      'e1 (Mon 3 Jun 2024), answered by e2 on Mon 1 Jul 2024, 20 working days later, after the deadline of 12:00 on Mon 1 Jul 2024',
     );
   });
 

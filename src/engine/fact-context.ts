@@ -177,7 +177,7 @@ function _sortNumbers(a: number[]): void {
   }
 }
 
-const _NONE: readonly CaseEvent[] = [];
+const _NONE: readonly CaseEvent[] = Object.freeze([]);
 
 /**
  * The events a filter could match, in time order: those of the types it names (from the case's

@@ -57,7 +57,7 @@ const _ANCHOR_KEYS = new Set([
 const _PAUSABLE = new Set(['responses', 'longestGap', 'timeliness']);
 
 /** Every event type a rule's facts look at (through named filters and anchors too). */
-export function _ruleEventTypes(rule: RuleFile, named: Readonly<Record<string, Filter>>): string[] {
+function _ruleEventTypes(rule: RuleFile, named: Readonly<Record<string, Filter>>): string[] {
   const types = new Set<string>();
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);

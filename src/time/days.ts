@@ -16,7 +16,7 @@ function _digits(text: string, from: number, to: number): number {
 const _DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** @internal True for Gregorian leap years. @example _isLeapYear(2100) // false */
-export function _isLeapYear(year: number): boolean {
+function _isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -95,7 +95,7 @@ function _fillDay(cache: _ZoneCache, bucket: number): number {
  * first and last offsets agree is taken to have none (an offset lasting under a day is missed).
  * @example _offsetMs(Date.UTC(2024, 4, 7), 'Europe/London') // 3600000
  */
-export function _offsetMs(epochMs: number, zone: string): number {
+function _offsetMs(epochMs: number, zone: string): number {
   const cache = _zoneCache(zone);
   const bucket = Math.floor(epochMs / _MS_PER_DAY);
   let offset = cache.days.get(bucket);

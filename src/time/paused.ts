@@ -11,7 +11,7 @@ export type PausedDays = readonly (readonly [number, number])[];
  * @internal Sorts intervals, drops empty ones and merges overlapping or adjacent ones.
  * @example _mergePaused([[5, 6], [1, 3], [4, 4]]) // [[1, 6]]
  */
-export function _mergePaused(paused: PausedDays): [number, number][] {
+function _mergePaused(paused: PausedDays): [number, number][] {
   const sorted = paused.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
   for (const [a, b] of sorted) {

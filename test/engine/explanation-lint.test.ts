@@ -214,6 +214,29 @@ describe('the lint itself', () => {
   });
 });
 
+describe('a complaint received after asOf', () => {
+  it('is told so, not that no receipt is recorded', async () => {
+    const ruleset = await loadRuleset();
+    const input = {
+      caseId: 'LATE',
+      events: [{ id: 'e1', type: 'complaint.received', at: '2025-07-02T09:00:00+01:00' }],
+    };
+    const reads = await readCase(
+      'late',
+      input,
+      '2025-06-30T17:00:00+01:00',
+      ruleset,
+      prepareEvaluation(ruleset),
+    );
+    const receiptRules = reads.filter((r) => ['1.2.1', '1.2.2', '1.3.1', '2.1.2'].includes(r.ref));
+    expect(receiptRules.map((r) => [r.ref, r.status, r.receivedAfterAsOf])).toEqual(
+      ['1.2.1', '1.2.2', '1.3.1', '2.1.2'].map((ref) => [ref, 'not_applicable', true]),
+    );
+    for (const r of receiptRules) expect(r.text).toContain('(the complaint was received after it)');
+    expect(faultsOf(DEFAULT_RULESET_ID, reads)).toEqual([]);
+  });
+});
+
 const rulesets = await Promise.all(SHIPPED_RULESET_IDS.map((id) => loadRuleset({ id })));
 
 describe.each(rulesets.map((r) => [r.manifest.id, r] as const))('explanations of %s', (id, ruleset) => {

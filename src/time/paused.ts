@@ -9,9 +9,9 @@ export type PausedDays = readonly (readonly [number, number])[];
 
 /**
  * @internal Sorts intervals, drops empty ones and merges overlapping or adjacent ones.
- * @example _mergePaused([[5, 6], [1, 3], [4, 4]]) // [[1, 6]]
+ * @example mergePaused([[5, 6], [1, 3], [4, 4]]) // [[1, 6]]
  */
-function _mergePaused(paused: PausedDays): [number, number][] {
+export function mergePaused(paused: PausedDays): [number, number][] {
   const sorted = paused.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
   for (const [a, b] of sorted) {
@@ -30,7 +30,7 @@ export function normalizePaused(paused: PausedDays): PausedDays {
   for (let i = 0; i < paused.length; i++) {
     const [a, b] = paused[i] as readonly [number, number];
     const previous = paused[i - 1];
-    if (a > b || (previous !== undefined && previous[1] >= a)) return _mergePaused(paused);
+    if (a > b || (previous !== undefined && previous[1] >= a)) return mergePaused(paused);
   }
   return paused;
 }
@@ -107,5 +107,5 @@ export function pausedDaysFromIntervals(
     const last = localDayOf(resumedAtMs, zone) - 1;
     if (first <= last) days.push([first, last]);
   }
-  return _mergePaused(days);
+  return mergePaused(days);
 }

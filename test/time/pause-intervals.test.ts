@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar, evaluateCase, loadRuleset } from '../../src/index.js';
 import { dayFromIsoDate } from '../../src/time/days.js';
 import {
-  _mergePaused,
+  mergePaused,
   normalizePaused,
   type PauseEventKind,
   pausedDaysFromIntervals,
@@ -78,19 +78,19 @@ describe('pauses and closures (indicators.md, "Time")', () => {
 describe('paused day intervals: sorted, disjoint, merged', () => {
   it('drops empty intervals, sorts, and merges overlapping and adjacent ones only', () => {
     expect(
-      _mergePaused([
+      mergePaused([
         [5, 3],
         [1, 2],
       ]),
     ).toEqual([[1, 2]]);
     expect(
-      _mergePaused([
+      mergePaused([
         [3, 4],
         [1, 2],
       ]),
     ).toEqual([[1, 4]]);
     expect(
-      _mergePaused([
+      mergePaused([
         [1, 2],
         [4, 5],
       ]),
@@ -99,7 +99,7 @@ describe('paused day intervals: sorted, disjoint, merged', () => {
       [4, 5],
     ]);
     expect(
-      _mergePaused([
+      mergePaused([
         [1, 6],
         [2, 3],
       ]),

@@ -251,10 +251,14 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
       const stream = r.path === '-' ? io.stdout : createReportStream(r.path);
       return { writer: createNdjsonWriter(stream), stream, own: r.path !== '-' };
     });
-  const progress = createProgress({ stream: io.stderr, env: io.env, quiet: options.quiet === true });
+  const progress = createProgress({
+    stream: io.stderr,
+    env: io.env,
+    quiet: options.quiet === true,
+    input: stats,
+  });
   let stoppedAt: RejectedCase | undefined;
   let judged = 0;
-  let judgedEvents = 0;
   // The audit report's drill-down shows each case's timeline.
   const timeline = options.reports.some((r) => r.format === 'html');
   const detail = options.detail ?? 'findings';
@@ -282,8 +286,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     summary.addResult(result);
     options.onResult?.(result);
     judged++;
-    judgedEvents += result.events;
-    progress.tick(judged, judgedEvents);
+    progress.tick(judged);
     // At `--detail summary` the NDJSON report is its summary line alone.
     for (const n of detail === 'summary' ? [] : ndjson) {
       if (line === undefined || audit) await n.writer.writeCase(_withoutTimeline(result));

@@ -96,9 +96,9 @@ async function _sourceOf(input: ReadInput, stdin: Readable | undefined, name: st
 /**
  * @internal Opens an input for reading: a file, standard input or a given stream; gzip is
  * recognised by its magic bytes (whatever the name) and decompressed (at most `maxInflatedBytes`,
- * else a ReadError); the stored bytes are hashed
- * as they stream. Throws {@link ReadError} for a file that cannot be opened; read errors later
- * (including a broken gzip stream) surface as ReadError from `chunks`.
+ * else a ReadError); the stored bytes are hashed as they stream, and `onRead` is told how many
+ * as each chunk arrives. Throws {@link ReadError} for a file that cannot be opened; read errors
+ * later (including a broken gzip stream) surface as ReadError from `chunks`.
  * @example
  * const input = await openInput('log.csv.gz', undefined);
  * for await (const chunk of input.chunks) {}
@@ -108,6 +108,7 @@ export async function openInput(
   input: ReadInput,
   stdin: Readable | undefined,
   maxInflatedBytes = DEFAULT_READ_LIMITS.maxInflatedBytes,
+  onRead?: (bytes: number) => void,
 ): Promise<_OpenedInput> {
   const name = _inputName(input);
   const source = await _sourceOf(input, stdin, name);
@@ -120,6 +121,7 @@ export async function openInput(
         const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.isBuffer(c) ? c : Buffer.from(c);
         hash.update(b);
         bytes += b.length;
+        onRead?.(b.length);
         yield b;
       }
       sha256 = hash.digest('hex');

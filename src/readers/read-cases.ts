@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DEFAULT_MAPPING, type Mapping } from '../model/mapping.js';
 import { Assembler } from './assemble.js';
@@ -45,6 +46,21 @@ export interface ReadCasesOptions {
 /** The cases of some inputs, as an async generator, with the stats it fills as it goes. */
 export type CaseReader = AsyncGenerator<ReadItem, void, undefined> & { readonly stats: ReadStats };
 
+/**
+ * The inputs' total size in bytes when each is a file; undefined when one is standard input, a
+ * stream, or not a file that can be read (opening it then says why).
+ */
+async function _totalBytes(inputs: readonly ReadInput[]): Promise<number | undefined> {
+  let total = 0;
+  for (const input of inputs) {
+    if (typeof input !== 'string' || input === '-') return undefined;
+    const info = await stat(input).catch(() => undefined);
+    if (info === undefined || !info.isFile()) return undefined;
+    total += info.size;
+  }
+  return total;
+}
+
 async function* _readAll(
   inputs: readonly ReadInput[],
   options: ReadCasesOptions,
@@ -61,8 +77,12 @@ async function* _readAll(
     stats,
     maxCaseEvents: limits.maxCaseEvents,
   });
+  stats.bytesTotal = await _totalBytes(inputs);
+  const onRead = (bytes: number) => {
+    stats.bytesRead += bytes;
+  };
   for (const input of inputs) {
-    const opened = await openInput(input, options.stdin, limits.maxInflatedBytes);
+    const opened = await openInput(input, options.stdin, limits.maxInflatedBytes, onRead);
     let chunks = opened.chunks;
     let format =
       (typeof input === 'string' ? undefined : input.format) ??

@@ -34,6 +34,10 @@ export interface ReadStats {
   inputs: InputStats[];
   /** Things worth telling the user that are not problems of a case (e.g. a mapped column absent from a header). */
   warnings: string[];
+  /** Bytes of the inputs read so far, as stored (before gunzip): where reading stands, for progress. */
+  bytesRead: number;
+  /** The inputs' total size in bytes, known when every input is a file (absent for standard input or a stream). */
+  bytesTotal?: number;
 }
 
 /**
@@ -52,6 +56,7 @@ export function createReadStats(): ReadStats {
     unmappedActivities: new Map(),
     inputs: [],
     warnings: [],
+    bytesRead: 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -136,5 +136,44 @@ describe('line splitting', () => {
       ),
     );
     expect(lines).toEqual([{ text: 'é€😀', line: 1 }]);
+  });
+});
+
+describe('where reading stands', () => {
+  it('counts the bytes read as stored, of a total known when every input is a file', async () => {
+    const files = [join(dir, 'log.ndjson'), join(dir, 'log.ndjson.gz')];
+    const reader = readCases(files);
+    expect(reader.stats.bytesRead).toBe(0);
+    await collect(reader);
+    const total = files.reduce((n, f) => n + statSync(f).size, 0);
+    expect(reader.stats.bytesTotal).toBe(total);
+    expect(reader.stats.bytesRead).toBe(total);
+  });
+
+  it('moves as the input is read', async () => {
+    const log = ndjson(
+      ...['A', 'B', 'C', 'D'].map((caseId) => ({
+        caseId,
+        type: 'complaint.received',
+        at: '2024-05-01T09:00:00Z',
+      })),
+    );
+    const reader = readCases([memoryInput('log.ndjson', log, 16)], { sortedByCase: true });
+    const seen: number[] = [];
+    for await (const _ of reader) seen.push(reader.stats.bytesRead);
+    expect(seen).toHaveLength(4);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[0]).toBeLessThan(seen[2] ?? 0);
+    expect(reader.stats.bytesRead).toBe(Buffer.byteLength(log));
+  });
+
+  it('has no total when an input is a stream or standard input', async () => {
+    const more = events.replaceAll('"A"', '"C"').replaceAll('"B"', '"D"');
+    for (const other of [memoryInput('more.ndjson', more), '-']) {
+      const reader = readCases([join(dir, 'log.ndjson'), other], { stdin: Readable.from([more]) });
+      expect(ids(await collect(reader)).cases).toEqual(['A', 'B', 'C', 'D']);
+      expect(reader.stats.bytesTotal).toBeUndefined();
+      expect(reader.stats.bytesRead).toBe(Buffer.byteLength(events) + Buffer.byteLength(more));
+    }
   });
 });

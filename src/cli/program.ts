@@ -10,6 +10,7 @@ import { WORKLIST_FORMATS, type WorklistFormat } from '../reporters/worklist.js'
 import { runDiff, runDue, runReview } from './audit-commands.js';
 import { runExplain, runRules } from './catalogue-commands.js';
 import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
+import { addCompletionCommand } from './completion.js';
 import { UsageError } from './errors.js';
 import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
 import { CHECK_HELP, forceColor, PROGRAM_HELP, VALIDATE_HELP } from './help-text.js';
@@ -492,6 +493,8 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         io,
       );
     });
+
+  addCompletionCommand(program, io);
 
   return {
     async run(argv) {

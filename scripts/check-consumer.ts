@@ -1,9 +1,10 @@
 /**
  * Checks the package as a user receives it: packs it (`dist` must be built), installs the
  * tarball into an empty folder, compiles the README's case and five-line example there under
- * strict TypeScript without `skipLibCheck`, and runs them; checks that an OCEL SQLite file without
- * the optional sql.js is an error naming it. Prints the install size, package
- * count and type-check time. CI runs it: `npx tsx scripts/check-consumer.ts`.
+ * strict TypeScript without `skipLibCheck`, and runs them (printing tsc's own time, memory and
+ * type count, beside those of @types/node alone); checks that an OCEL SQLite file without
+ * the optional sql.js is an error naming it. Prints the install size and package count.
+ * CI runs it: `npx tsx scripts/check-consumer.ts`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +50,30 @@ for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js
   }
 }
 
+const typesArgs = ['--typeRoots', join(root, 'node_modules/@types'), '--types', 'node'];
+
+interface TscCost {
+  seconds: number;
+  megabytes: number;
+  types: number;
+}
+
+/** Runs tsc in `cwd` (the consumer's tsconfig, or the files in `args` with its options) and reads its own figures. */
+function tscCost(cwd: string, args: string[]): TscCost {
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  const options =
+    args.length === 0
+      ? ['-p', '.']
+      : ['--strict', '--module', 'NodeNext', '--target', 'ES2022', ...typesArgs, ...args];
+  const out = run(process.execPath, [tsc, ...options, '--extendedDiagnostics'], cwd);
+  const figure = (label: string) =>
+    Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(out)?.[1] ?? Number.NaN);
+  return {
+    seconds: figure('Total time'),
+    megabytes: Math.round(figure('Memory used') / 1024),
+    types: figure('Types'),
+  };
+}
 const dir = mkdtempSync(join(tmpdir(), 'service-standards-consumer-'));
 try {
   const tarball = run(
@@ -80,13 +105,15 @@ try {
       files: ['example.ts'],
     }),
   );
-  const started = performance.now();
+  let example: TscCost;
   try {
-    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir);
+    example = tscCost(dir, []);
   } catch (e) {
     throw new Error(`the README example does not compile:\n${(e as { stdout?: string }).stdout ?? e}`);
   }
-  const typecheckMs = performance.now() - started;
+  // The floor: the same settings with no import of this package (@types/node alone).
+  writeFileSync(join(dir, 'empty.ts'), 'export {};\n');
+  const floor = tscCost(dir, ['--noEmit', 'empty.ts']);
   const output = run(process.execPath, ['out/example.js'], dir);
   const findings = output.trim().split('\n').length;
   if (findings !== 27) throw new Error(`the README example printed ${findings} lines, not 27:\n${output}`);
@@ -101,7 +128,9 @@ try {
     throw new Error(`an OCEL SQLite file without sql.js: exit ${sqlite.status}\n${sqlite.stderr}`);
   console.log(
     `consumer: ${tarball} installs ${(Number(installed) / 1024).toFixed(1)} MB in ${packages} packages; ` +
-      `the README example type-checks (strict, no skipLibCheck) in ${(typecheckMs / 1000).toFixed(1)} s and prints ${findings} findings`,
+      `the README example type-checks (strict, no skipLibCheck) in ${example.seconds.toFixed(1)} s and ` +
+      `${example.megabytes} MB (${example.types.toLocaleString('en-GB')} types; @types/node alone: ` +
+      `${floor.seconds.toFixed(1)} s, ${floor.megabytes} MB, ${floor.types.toLocaleString('en-GB')} types) and prints ${findings} findings`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

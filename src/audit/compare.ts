@@ -4,6 +4,7 @@
  * one small map per case, whatever the size of the findings.
  */
 import type { CaseResult, Status } from '../model/finding.js';
+import { requireIterable } from '../model/usage-error.js';
 import { STATUSES } from '../model/vocabulary.js';
 
 /** A finding's status in one run, or `absent` when the run has no such finding. */
@@ -146,6 +147,9 @@ export function createComparison(): ComparisonBuilder {
  * diff.transitions.find((t) => t.from === 'pending' && t.to === 'fail')?.count;
  */
 export function compareResults(before: Iterable<CaseResult>, after: Iterable<CaseResult>): Comparison {
+  const call = 'compareResults(before.results, after.results)';
+  requireIterable('compareResults', before, 'results before', call);
+  requireIterable('compareResults', after, 'results after', call);
   const builder = createComparison();
   for (const r of before) builder.addBefore(r);
   for (const r of after) builder.addAfter(r);

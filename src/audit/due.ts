@@ -4,8 +4,10 @@
  * the decision" (no date can be given until the decision is known).
  */
 import type { Ruleset } from '../engine/ruleset.js';
+import { requireRulesetValue } from '../engine/usage.js';
 import type { CaseResult } from '../model/finding.js';
 import type { Anchor } from '../model/rule.js';
+import { requireIterable, requireObject } from '../model/usage-error.js';
 import type { WorkingCalendar } from '../time/calendar-types.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatDay } from '../time/format.js';
@@ -113,6 +115,11 @@ const _byCase = (a: AwaitingItem, b: AwaitingItem) =>
  * due[0]; // { caseId: 'C1', ref: '1.3.1', dueDay: 'Mon 17 Feb 2025', workingDaysLeft: 3, ... }
  */
 export function dueItems(results: Iterable<CaseResult>, options: DueItemsOptions): Worklist {
+  const call = 'dueItems(results, { asOfMs, calendar, ruleset })';
+  requireIterable('dueItems', results, 'results', call);
+  requireObject('dueItems', options, 'options', call);
+  requireObject('dueItems', options.calendar, 'options.calendar', call);
+  requireRulesetValue('dueItems', options.ruleset, 'options.ruleset');
   const { calendar, asOfMs, within } = options;
   const asOfDay = localDayOf(asOfMs, calendar.zone);
   const waitsOn = _waitsOnByRef(options.ruleset);

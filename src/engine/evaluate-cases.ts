@@ -1,5 +1,6 @@
 import type { CaseResult } from '../model/finding.js';
 import type { InputIssue } from '../model/issues.js';
+import { requireIterable } from '../model/usage-error.js';
 import {
   type EvaluateCaseOptions,
   evaluateCase,
@@ -47,6 +48,7 @@ export async function* evaluateCases(
   cases: AsyncIterable<CaseSource> | Iterable<CaseSource>,
   options: EvaluateCasesOptions,
 ): AsyncGenerator<CaseOutcome> {
+  requireIterable('evaluateCases', cases, 'cases', 'evaluateCases(cases, { ruleset, asOf })');
   const prepared = preparedFor(options, 'evaluateCases');
   const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
   const opts = { ...options, prepared, asOf: asOfMs, untrusted: true as const };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { InputIssue } from '../model/issues.js';
 import { type RuleFile, RuleFileSchema, type RulesetManifest, RulesetManifestSchema } from '../model/rule.js';
 import { schemaIssues } from '../model/schema-issues.js';
+import { requireObject } from '../model/usage-error.js';
 import { deepFreeze } from './freeze.js';
 
 /** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */
@@ -48,6 +49,7 @@ export interface CreateRulesetOptions {
  * const ruleset = createRuleset({ manifest, rules: { '1.2.1.json': rule121 } });
  */
 export function createRuleset(options: CreateRulesetOptions): Ruleset {
+  requireObject('createRuleset', options, 'options', 'createRuleset({ manifest, rules })');
   const issues: InputIssue[] = [];
   const m = RulesetManifestSchema.safeParse(options.manifest, _ONCE);
   if (!m.success)

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DEFAULT_MAPPING, type Mapping } from '../model/mapping.js';
+import { requireIterable, requireObject } from '../model/usage-error.js';
 import { Assembler } from './assemble.js';
 import { compileMapping, type RowMapper } from './compile-mapping.js';
 import { readCsv } from './csv.js';
@@ -157,6 +158,8 @@ async function* _readAll(
  * reader.stats.unmappedActivities; // Map { 'T11 Create document X request unlicensed' => 44, ... }
  */
 export function readCases(inputs: readonly ReadInput[], options: ReadCasesOptions = {}): CaseReader {
+  requireIterable('readCases', inputs, 'inputs', "readCases(['cases.ndjson'], options)");
+  requireObject('readCases', options, 'options', "readCases(['cases.ndjson'], { mapping })");
   const stats = options.stats ?? createReadStats();
   return Object.assign(_readAll(inputs, options, stats), { stats });
 }

@@ -1,4 +1,5 @@
 import type { Ruleset } from '../engine/ruleset.js';
+import { requireRulesetValue } from '../engine/usage.js';
 import type { Filter, RuleFile } from '../model/rule.js';
 import { conditionText } from './condition-text.js';
 
@@ -91,7 +92,7 @@ function _ruleEventTypes(rule: RuleFile, named: Readonly<Record<string, Filter>>
  * entries[0]?.words; // 'We will treat you with courtesy, respect and dignity.'
  */
 export function describeRuleset(ruleset: Ruleset): CatalogueEntry[] {
-  const { manifest } = ruleset;
+  const { manifest } = requireRulesetValue('describeRuleset', ruleset);
   return ruleset.rules.map((rule) => {
     const commitment = manifest.commitments.find((c) => c.ref === rule.commitment);
     const standard = commitment?.standards.find((s) => s.ref === rule.standard);

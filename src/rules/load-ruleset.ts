@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuleset, type Ruleset, RulesetError } from '../engine/ruleset.js';
+import { requireObject } from '../model/usage-error.js';
 
 /** The id of the ruleset the package ships: the SPSO leaflet CSStandards-0524. */
 export const DEFAULT_RULESET_ID = 'spso-css-0524';
@@ -56,6 +57,12 @@ export function rulesetDirOf(idOrDir: string): string {
  * const mine = await loadRuleset({ dir: './my-rules' });
  */
 export async function loadRuleset(options: LoadRulesetOptions = {}): Promise<Ruleset> {
+  requireObject(
+    'loadRuleset',
+    options,
+    'options',
+    "loadRuleset(), loadRuleset({ id: 'spso-css-0524' }) or loadRuleset({ dir: './my-rules' })",
+  );
   const dir = resolve(options.dir ?? shippedRulesetDir(options.id));
   const manifest = await readJson(join(dir, 'ruleset.json'));
   const files =

@@ -3,6 +3,7 @@
  * local day numbers. Queries read a prebuilt table (see table.ts), rebuilt wider when a day outside
  * it is asked for: O(1) or O(log n) per call, plus O(k) in the number of pause intervals.
  */
+import { requireObject } from '../model/usage-error.js';
 import type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
 import { dayFromIsoDate, isoDateFromDay, yearOfDay } from './days.js';
 import { checkHolidaySource, type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
@@ -241,5 +242,11 @@ class _Calendar implements WorkingCalendar {
  * cal.elapsedWorkingDays(dayFromIsoDate('2024-05-01'), dayFromIsoDate('2024-05-08')); // 4
  */
 export function createCalendar(options: CalendarOptions): WorkingCalendar {
+  requireObject(
+    'createCalendar',
+    options,
+    'options',
+    "createCalendar({ zone: 'Europe/London', holidays: { country: 'GB', state: 'SCT' } })",
+  );
   return new _Calendar(options);
 }

@@ -6,12 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CaseInput,
+  compareResults,
+  createCalendar,
+  createRuleset,
   createSummaryBuilder,
+  describeRuleset,
+  dueItems,
   evaluateCase,
   evaluateCases,
   loadRuleset,
   prepareEvaluation,
   type Ruleset,
+  readCases,
   summarize,
   UsageError,
 } from '../../src/index.js';
@@ -99,4 +105,72 @@ describe('misuse of the library', () => {
     const result = await evaluateCase(history, { ruleset, asOf, only: ['1.1', 'L.2'] });
     expect(result.findings.map((f) => f.ref)).toEqual(['1.1.1', '1.1.2', 'L.2']);
   });
+});
+
+describe('every entry point names what to pass', () => {
+  const calendar = createCalendar({ zone: 'Europe/London', holidays: { none: true } });
+  const cases: [string, () => unknown, string, RegExp][] = [
+    [
+      'readCases(a path)',
+      () => readCases('cases.ndjson' as never),
+      'wrong_argument',
+      /^readCases: inputs must be a list \(an array or an iterable\), not a string \("cases\.ndjson"\): call readCases\(\['cases\.ndjson'\]/,
+    ],
+    ['readCases()', () => readCases(undefined as never), 'missing_argument', /^readCases: no inputs given/],
+    [
+      'evaluateCases(undefined)',
+      () => drain(evaluateCases(undefined as never, { ruleset, asOf })),
+      'missing_argument',
+      /^evaluateCases: no cases given: call evaluateCases\(cases, \{ ruleset, asOf \}\)/,
+    ],
+    [
+      'loadRuleset(a path)',
+      () => loadRuleset('./my-rules' as never),
+      'wrong_argument',
+      /^loadRuleset: options must be an object, not a string \("\.\/my-rules"\): call .*loadRuleset\(\{ dir: '\.\/my-rules' \}\)/,
+    ],
+    [
+      'createRuleset()',
+      () => createRuleset(undefined as never),
+      'missing_argument',
+      /^createRuleset: no options given: call createRuleset\(\{ manifest, rules \}\)/,
+    ],
+    [
+      'describeRuleset()',
+      () => describeRuleset(undefined as never),
+      'missing_ruleset',
+      /^describeRuleset: its argument is missing/,
+    ],
+    [
+      'createCalendar()',
+      () => createCalendar(undefined as never),
+      'missing_argument',
+      /^createCalendar: no options given: call createCalendar\(\{ zone: 'Europe\/London'/,
+    ],
+    [
+      'dueItems(results)',
+      () => dueItems([], undefined as never),
+      'missing_argument',
+      /^dueItems: no options given: call dueItems\(results, \{ asOfMs, calendar, ruleset \}\)/,
+    ],
+    [
+      'dueItems without ruleset',
+      () => dueItems([], { asOfMs: 0, calendar } as never),
+      'missing_ruleset',
+      /^dueItems: options\.ruleset is missing/,
+    ],
+    [
+      'compareResults(a report)',
+      () => compareResults({ results: [] } as never, []),
+      'wrong_argument',
+      /^compareResults: results before must be a list \(an array or an iterable\), not an object.*compareResults\(before\.results, after\.results\)/,
+    ],
+  ];
+  for (const [name, run, code, message] of cases) {
+    it(name, async () => {
+      const e = await usageError(run);
+      expect(e.code).toBe(code);
+      expect(e.message).toMatch(message);
+    });
+  }
 });

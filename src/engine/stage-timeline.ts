@@ -45,20 +45,36 @@ function _first(
   return undefined;
 }
 
-/** Positions of the escalation requests no `escalation.refused` answers by `asOf`. */
-function _unrefused(events: readonly CaseEvent[]): Set<number> {
+/**
+ * The request each `escalation.refused` answers, as positions in `events`: the one its
+ * `requestId` names, else the latest request before it not yet refused. A refusal answering no
+ * logged request is left out.
+ *
+ * @example
+ * refusedRequests(index.events).get(7); // 5: the refusal at 7 answers the request at 5
+ */
+export function refusedRequests(events: readonly CaseEvent[]): Map<number, number> {
   const open: number[] = [];
-  const refused = new Set<number>();
+  const answered = new Map<number, number>();
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as CaseEvent;
     if (e.type === 'escalation.requested') open.push(i);
     else if (e.type === 'escalation.refused') {
       const id = e.data.requestId;
       const k = typeof id === 'string' ? open.findIndex((p) => events[p]?.id === id) : open.length - 1;
-      if (k >= 0) refused.add(open.splice(k, 1)[0] as number);
+      if (k >= 0) answered.set(i, open.splice(k, 1)[0] as number);
     }
   }
-  return new Set(open.filter((p) => !refused.has(p)));
+  return answered;
+}
+
+/** Positions of the escalation requests no `escalation.refused` answers by `asOf`. */
+function _unrefused(events: readonly CaseEvent[]): Set<number> {
+  const refused = new Set(refusedRequests(events).values());
+  const out = new Set<number>();
+  for (let i = 0; i < events.length; i++)
+    if ((events[i] as CaseEvent).type === 'escalation.requested' && !refused.has(i)) out.add(i);
+  return out;
 }
 
 /**

@@ -225,6 +225,46 @@ const stageResponse = z.strictObject({
   ),
 });
 
+const notices = z.strictObject({
+  template: z.literal('notices'),
+  trigger: FilterSchema.describe('what must be explained (a refusal)'),
+  beforeStage1Response: z.boolean().optional().describe('only triggers before the stage 1 response'),
+  from: z
+    .enum(['trigger', 'request'])
+    .optional()
+    .describe('count from the trigger (default), or from the escalation request it refuses'),
+  noticeFrom: z
+    .enum(['trigger', 'receipt'])
+    .optional()
+    .describe('notices count at or after the trigger (default), or at or after the receipt'),
+  notice: FilterSchema,
+  within: WorkingDaysSchema,
+});
+
+const stageConfirmation = z.strictObject({
+  template: z.literal('stageConfirmation'),
+  stage: z.enum(['stage_1', 'stage_2']),
+  deadlineFrom: z
+    .string()
+    .describe('an earlier stageClock fact of the same stage, whose deadline the confirmation is due by'),
+  written: FilterSchema.describe('written complainant-facing communications'),
+  required: z
+    .union([z.array(z.string()).min(1), z.strictObject({ param: z.string() })])
+    .describe('topics the confirmation must cover, or a topics parameter'),
+  remedy: z
+    .strictObject({ topics: z.array(z.string()).min(1), outcomes: z.array(z.string()) })
+    .optional()
+    .describe(
+      'topics also required when the stage outcome is one of outcomes, or a remedy was recommended in the stage',
+    ),
+  outstanding: z
+    .strictObject({ topics: z.array(z.string()).min(1) })
+    .optional()
+    .describe('topics also required when a remedy recommended by the response was not yet implemented'),
+});
+
+const stageDeciders = z.strictObject({ template: z.literal('stageDeciders') });
+
 const coverage = z.strictObject({
   template: z.literal('coverage'),
   filter: FilterSchema,
@@ -282,6 +322,9 @@ export const FactSpecSchema = z.discriminatedUnion('template', [
   timeliness,
   stageClock,
   stageResponse,
+  notices,
+  stageConfirmation,
+  stageDeciders,
   coverage,
   precedence,
   conformance,

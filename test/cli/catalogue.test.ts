@@ -4,7 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { CLI_TIMEOUT, cli, expectNoStack, useCliSuite } from './_cli.js';
 
 // The indicators of the Housing Ombudsman's code, in report order.
-const HOC_REFS = ['S1.1', 'S1.2'];
+const HOC_REFS = [
+  'S1.1',
+  'S1.2',
+  'S1.3',
+  'S1.4',
+  'S2.1',
+  'S2.2',
+  'S2.3',
+  'S2.4',
+  'S2.5',
+  'S2.6',
+  'A.1',
+  'R.1',
+];
 
 describe.concurrent('service-standards rules, explain, schema', { timeout: CLI_TIMEOUT }, () => {
   useCliSuite();

@@ -4,12 +4,15 @@ import { compileConformance } from './conformance.js';
 import { compileCoverage } from './coverage.js';
 import { compileKeysCovered } from './keys-covered.js';
 import { compileLongestGap } from './longest-gap.js';
+import { compileNotices } from './notices.js';
 import { compileOccurrences } from './occurrences.js';
 import { compilePrecedence } from './precedence.js';
 import { compileReadability } from './readability.js';
 import { compileResponses } from './responses.js';
 import { compileStageClock } from './stage-clock.js';
 import { compileStageResponse } from './stage-response.js';
+import { compileStageConfirmation } from './stage-confirmation.js';
+import { compileStageDeciders } from './stage-deciders.js';
 import { compileTimeliness } from './timeliness.js';
 
 /** Compiles one declared fact into a function of a case (`docs/engine.md` defines each template). */
@@ -27,6 +30,12 @@ export function compileFact(spec: FactSpec, scope: TemplateScope): FactFn {
       return compileStageClock(spec, scope);
     case 'stageResponse':
       return compileStageResponse(spec, scope);
+    case 'notices':
+      return compileNotices(spec, scope);
+    case 'stageConfirmation':
+      return compileStageConfirmation(spec, scope);
+    case 'stageDeciders':
+      return compileStageDeciders(spec);
     case 'coverage':
       return compileCoverage(spec, scope);
     case 'precedence':

@@ -1,0 +1,170 @@
+import type { FactSpec } from '../../model/rule.js';
+import { dayFromIsoDate, isoDateFromDay } from '../../time/days.js';
+import type { CaseEvent } from '../case-event.js';
+import {
+  endOfDayIso,
+  type FactContext,
+  type FactFn,
+  orderedIds,
+  type TemplateScope,
+} from '../fact-context.js';
+import { compileFilter, type EventPredicate } from '../filter.js';
+import { type StageSpan, stageTimeline } from '../stage-timeline.js';
+
+type Spec = Extract<FactSpec, { template: 'stageConfirmation' }>;
+
+interface Compiled {
+  stage: Spec['stage'];
+  clock: string;
+  isWritten: EventPredicate;
+  required: readonly string[];
+  remedy?: { topics: readonly string[]; outcomes: readonly string[] };
+  outstanding?: readonly string[];
+}
+
+/**
+ * The written confirmation of a stage response (`docs/engine.md`, stageConfirmation): the first
+ * written communication covering `decision` at or after the stage response and before the stage
+ * was left, with the written ones of its local date, due by the stage's response deadline (from
+ * an earlier stageClock fact) or the end of the response's day if that came later, and covering
+ * the required topics (with the remedy and outstanding-action topics when they apply).
+ */
+export function compileStageConfirmation(spec: Spec, scope: TemplateScope): FactFn {
+  const required = Array.isArray(spec.required) ? spec.required : scope.params[spec.required.param];
+  if (!Array.isArray(required) || !required.every((t) => typeof t === 'string'))
+    throw new Error(`parameter "${(spec.required as { param: string }).param}" must be a list of topics`);
+  const c: Compiled = {
+    stage: spec.stage,
+    clock: spec.deadlineFrom,
+    isWritten: compileFilter(spec.written, scope),
+    required: required as string[],
+  };
+  if (spec.remedy) c.remedy = spec.remedy;
+  if (spec.outstanding) c.outstanding = spec.outstanding.topics;
+  return (ctx) => _measure(c, ctx);
+}
+
+const _covers = (e: CaseEvent): readonly unknown[] => (Array.isArray(e.data.covers) ? e.data.covers : []);
+
+function _measure(c: Compiled, ctx: FactContext) {
+  const { index, calendar } = ctx;
+  const zone = calendar.zone;
+  const timeline = stageTimeline(index);
+  const span: StageSpan | undefined = c.stage === 'stage_1' ? timeline.stage1 : timeline.stage2;
+  const clock = ctx.facts[c.clock];
+  if (!span || !clock || typeof clock.deadline !== 'string') return { eventIds: [], exists: false };
+  const events = index.events;
+  const asOfDay = index.anchors.asOf?.day ?? (events[span.start] as CaseEvent).day;
+  const deadline = dayFromIsoDate(clock.deadline);
+  if (span.response === undefined) {
+    if (span.endKind !== 'open') return { eventIds: [], exists: true, state: 'noResponse' };
+    return {
+      deadline: clock.deadline,
+      dueAt: asOfDay <= deadline ? endOfDayIso(deadline, zone) : undefined,
+      eventIds: [],
+      exists: true,
+      missing: [],
+      missingCount: 0,
+      state: asOfDay <= deadline ? 'open' : 'missing',
+    };
+  }
+  const response = events[span.response] as CaseEvent;
+  const dueDay = Math.max(deadline, response.day);
+  const left = _leftAt(c, timeline, span, events);
+  let first: number | undefined;
+  for (let i = span.response; i < left; i++) {
+    const e = events[i] as CaseEvent;
+    if (c.isWritten(e) && _covers(e).includes('decision')) {
+      first = i;
+      break;
+    }
+  }
+  const required = _required(c, span, response, events);
+  const cited = [response.id];
+  const base = {
+    deadline: isoDateFromDay(dueDay),
+    exists: true,
+    oral: !c.isWritten(response),
+    required,
+    responseDate: isoDateFromDay(response.day),
+    responseId: response.id,
+  };
+  if (first === undefined) {
+    const state = asOfDay <= dueDay && left === events.length ? 'open' : 'missing';
+    return {
+      ...base,
+      dueAt: state === 'open' ? endOfDayIso(dueDay, zone) : undefined,
+      eventIds: orderedIds(ctx, cited),
+      missing: [],
+      missingCount: 0,
+      state,
+    };
+  }
+  const letter = events[first] as CaseEvent;
+  const covered = new Set<string>();
+  const parts: string[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as CaseEvent;
+    if (e.day !== letter.day || !c.isWritten(e)) continue;
+    if (i !== first && (i < span.start || i >= left)) continue;
+    parts.push(e.id);
+    for (const t of _covers(e)) if (typeof t === 'string') covered.add(t);
+  }
+  const missing = required.filter((t) => !covered.has(t));
+  return {
+    ...base,
+    confirmationDate: isoDateFromDay(letter.day),
+    confirmationId: letter.id,
+    confirmationParts: parts,
+    eventIds: orderedIds(ctx, [...cited, ...parts]),
+    missing,
+    missingCount: missing.length,
+    state: letter.day <= dueDay ? 'met' : 'late',
+  };
+}
+
+/** Where the stage was left: stage 1 at the stage 2 start or a closure, stage 2 at a closure (same-instant events still count). */
+function _leftAt(
+  c: Compiled,
+  timeline: ReturnType<typeof stageTimeline>,
+  span: StageSpan,
+  events: readonly CaseEvent[],
+): number {
+  let left = c.stage === 'stage_1' ? (timeline.stage2?.start ?? events.length) : events.length;
+  for (let i = span.start + 1; i < left; i++) {
+    const e = events[i] as CaseEvent;
+    if (e.type !== 'case.closed' && !(e.type === 'case.stage_changed' && e.data.stage === 'closed')) continue;
+    let j = i + 1;
+    while (j < events.length && (events[j] as CaseEvent).atMs === e.atMs) j++;
+    left = Math.min(left, j);
+    break;
+  }
+  return left;
+}
+
+/** The topics the confirmation must cover: the base list, with remedy and outstanding-action topics when they apply. */
+function _required(
+  c: Compiled,
+  span: StageSpan,
+  response: CaseEvent,
+  events: readonly CaseEvent[],
+): string[] {
+  const out = [...c.required];
+  const upTo = events.indexOf(response);
+  const outcome = span.outcome === undefined ? undefined : (events[span.outcome] as CaseEvent).data.outcome;
+  let remedyInStage = false;
+  const open = new Set<unknown>();
+  for (let i = 0; i <= upTo; i++) {
+    const e = events[i] as CaseEvent;
+    if (e.type === 'remedy.recommended') {
+      if (i >= span.start) remedyInStage = true;
+      open.add(e.data.remedyId);
+    } else if (e.type === 'remedy.implemented') open.delete(e.data.remedyId);
+  }
+  const add = (topics: readonly string[]) => {
+    for (const t of topics) if (!out.includes(t)) out.push(t);
+  };
+  if (c.remedy && (remedyInStage || c.remedy.outcomes.includes(String(outcome)))) add(c.remedy.topics);
+  if (c.outstanding && open.size > 0) add(c.outstanding);
+  return out;
+}

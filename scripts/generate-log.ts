@@ -5,17 +5,20 @@
  * cases are still open at the benchmark's asOf, and some have events after it.
  *
  *   npx tsx scripts/generate-log.ts [--cases 10000] [--format ndjson|csv] [--seed 1] [--out FILE]
- *     [--ruleset mchp-scotland-2020]
+ *     [--ruleset mchp-scotland-2020|hoc-code-2024]
  *
  * NDJSON: one whole case per line (`{ caseId, attributes, events }`). CSV: one event per row,
  * grouped by case (read it with `--sorted-by-case`), with its mapping beside it
  * (`FILE.mapping.json`); the CSV and the NDJSON of one seed hold the same cases. With
  * `--ruleset mchp-scotland-2020`, two-stage complaints under the Scottish model procedure
- * (`mchp-case.ts`), NDJSON only.
+ * (`mchp-case.ts`), NDJSON only; with `--ruleset hoc-code-2024`, a social landlord's complaints
+ * under the Housing Ombudsman's code (`housing-log.ts`).
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { makeHousingCase } from './housing-log.js';
+import { addWorking, FIRST_RECEIPT, isoDate, isWorking, LAST_RECEIPT, offset } from './log-calendar.js';
 import { makeMchpCase } from './mchp-case.js';
 
 /** mulberry32: small, well known and seeded, so a log never changes by accident. */
@@ -43,49 +46,6 @@ export interface GeneratedCase {
   attributes: Record<string, unknown>;
   events: GeneratedEvent[];
 }
-
-// ---- Calendar arithmetic on day numbers (days since 1970-01-01, a Thursday) ----------------
-
-const FIRST_RECEIPT = Date.UTC(2023, 0, 2) / 86_400_000;
-const LAST_RECEIPT = Date.UTC(2026, 5, 26) / 86_400_000;
-const _isoCache = new Map<number, string>();
-const isoDate = (day: number): string => {
-  let s = _isoCache.get(day);
-  if (s === undefined) {
-    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
-    _isoCache.set(day, s);
-  }
-  return s;
-};
-const isWorking = (day: number) => {
-  const w = (day + 4) % 7; // 0 Sunday ... 6 Saturday
-  return w !== 0 && w !== 6;
-};
-const addWorking = (day: number, n: number): number => {
-  let d = day;
-  let left = n;
-  while (left > 0) {
-    d++;
-    if (isWorking(d)) left--;
-  }
-  return d;
-};
-/** The last Sunday of a month (0-based), as a day number. */
-const lastSunday = (y: number, m: number) => {
-  const end = Date.UTC(y, m + 1, 0) / 86_400_000;
-  return end - ((end + 4) % 7);
-};
-const _bst = new Map<number, [number, number]>();
-/** Europe/London's offset on a day: BST from the last Sunday of March to that of October. */
-const offset = (day: number): string => {
-  const y = new Date(day * 86_400_000).getUTCFullYear();
-  let b = _bst.get(y);
-  if (!b) {
-    b = [lastSunday(y, 2), lastSunday(y, 9)];
-    _bst.set(y, b);
-  }
-  return day >= b[0] && day < b[1] ? '+01:00' : '+00:00';
-};
 
 const PLAIN =
   'Thank you for your complaint. We have read it and we will look into it. We will write to you again soon to tell you what we have found. Please call us if you have any questions.';
@@ -433,6 +393,7 @@ const CSV_FIELDS: Record<string, 'string' | 'boolean' | 'list'> = {
   remedyId: 'string',
   proportionalityAssessed: 'boolean',
   dueAt: 'string',
+  requestId: 'string',
   sharedWith: 'list',
   recipient: 'string',
   lawfulBasis: 'string',
@@ -520,7 +481,8 @@ export async function generateLog(
   o: GenerateLogOptions,
 ): Promise<{ cases: number; events: number; file: string; mapping?: string }> {
   const mchp = o.ruleset === 'mchp-scotland-2020';
-  if (o.ruleset !== undefined && !mchp) throw new Error(`--ruleset: no generator for "${o.ruleset}"`);
+  const hoc = o.ruleset === 'hoc-code-2024';
+  if (o.ruleset !== undefined && !mchp && !hoc) throw new Error(`--ruleset: no generator for "${o.ruleset}"`);
   if (mchp && o.format !== 'ndjson') throw new Error('--ruleset mchp-scotland-2020 writes NDJSON only');
   mkdirSync(dirname(o.out), { recursive: true });
   const r = rng(o.seed ?? 1);
@@ -528,7 +490,7 @@ export async function generateLog(
   let events = 0;
   let buffer = o.format === 'csv' ? `${CSV_COLUMNS.join(',')}\n` : '';
   for (let n = 0; n < o.cases; n++) {
-    const c = mchp ? makeMchpCase(n, r) : makeCase(n, r);
+    const c = mchp ? makeMchpCase(n, r) : hoc ? makeHousingCase(n, r) : makeCase(n, r);
     events += c.events.length;
     buffer += o.format === 'csv' ? _csvRows(c) : `${JSON.stringify(c)}\n`;
     if (buffer.length > 1 << 20) {

@@ -79,7 +79,7 @@ function _measure(c: Compiled, ctx: FactContext) {
       break;
     }
   }
-  const required = _required(c, span, response, events);
+  const required = _required(c, span, span.response, events);
   const cited = [response.id];
   const base = {
     deadline: isoDateFromDay(dueDay),
@@ -146,11 +146,11 @@ function _leftAt(
 function _required(
   c: Compiled,
   span: StageSpan,
-  response: CaseEvent,
+  /** Position of the stage response. */
+  upTo: number,
   events: readonly CaseEvent[],
 ): string[] {
   const out = [...c.required];
-  const upTo = events.indexOf(response);
   const outcome = span.outcome === undefined ? undefined : (events[span.outcome] as CaseEvent).data.outcome;
   let remedyInStage = false;
   const open = new Set<unknown>();

@@ -290,6 +290,8 @@ function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string
     case 'late':
       return `${start}, ${_answered(i, verb)}${elapsed ? `, ${elapsed} later` : ''}${paused}${due ? `, after ${byDeadline}` : ''}`;
     case 'missing':
+      // Due the day it started (a remedy due the day it was offered): the date is named once.
+      if (i.deadline === i.startDate) return `${start}, with nothing by its deadline that day${paused}`;
       return `${start}, with nothing by ${byDeadline}${paused}`;
     case 'open':
       return due ? `${start}, due by ${due}${paused}` : `${start}, not answered yet`;

@@ -154,14 +154,6 @@ const KNOWN: readonly { ruleset: string; ref: string; status: string; fault: Reg
   { ruleset: 'mchp-scotland-2020', ref: 'S1.1', status: 'pass', fault: /twice in/ },
   // "was closed on Wed 11 Jan 2023 (e7) without a response, by its deadline of Wed 11 Jan 2023".
   { ruleset: 'mchp-scotland-2020', ref: 'S1.1', status: 'not_applicable', fault: /twice in/ },
-  // "acknowledged on Mon 10 Jun 2024 (e2), 5 working days later, by the deadline of Mon 10 Jun
-  // 2024"; "It was defined on Mon 10 Jun 2024 (e2), 5 working days after receipt, by Mon 10 Jun 2024".
-  { ruleset: 'hoc-code-2024', ref: 'S1.1', status: 'pass', fault: /twice in/ },
-  { ruleset: 'hoc-code-2024', ref: 'S1.1', status: 'fail', fault: /twice in/ },
-  // "not accepted on Mon 16 Mar 2026 (e4), by the acknowledgement deadline of Mon 16 Mar 2026".
-  { ruleset: 'hoc-code-2024', ref: 'S1.1', status: 'not_applicable', fault: /twice in/ },
-  // "ended on Wed 10 Dec 2025 (G-1#8, closure) without a response, by its deadline of Wed 10 Dec 2025".
-  { ruleset: 'hoc-code-2024', ref: 'S1.2', status: 'not_applicable', fault: /twice in/ },
 ];
 const knownSeen = new Set<(typeof KNOWN)[number]>();
 

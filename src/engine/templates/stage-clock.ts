@@ -158,6 +158,8 @@ function _measure(c: Compiled, ctx: FactContext) {
     extensions,
     faultCount: faults.length,
     faults,
+    // Two extensions' sentences joined by semicolons never read as one sentence naming a date twice.
+    ...(c.tells ? { faultsText: faults.join('; ') } : {}),
     pauseNote,
     startDate: isoDateFromDay(start.day),
     startId: start.id,

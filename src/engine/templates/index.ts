@@ -10,9 +10,9 @@ import { compilePrecedence } from './precedence.js';
 import { compileReadability } from './readability.js';
 import { compileResponses } from './responses.js';
 import { compileStageClock } from './stage-clock.js';
-import { compileStageResponse } from './stage-response.js';
 import { compileStageConfirmation } from './stage-confirmation.js';
 import { compileStageDeciders } from './stage-deciders.js';
+import { compileStageResponse } from './stage-response.js';
 import { compileTimeliness } from './timeliness.js';
 
 /** Compiles one declared fact into a function of a case (`docs/engine.md` defines each template). */

@@ -10,7 +10,7 @@ import {
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter, type EventPredicate } from '../filter.js';
-import { refusedRequests, stageTimeline } from '../stage-timeline.js';
+import { refusedRequests } from '../stage-timeline.js';
 
 type Spec = Extract<FactSpec, { template: 'notices' }>;
 
@@ -48,9 +48,7 @@ function _measure(
 ) {
   const { index, calendar } = ctx;
   const events = index.events;
-  const until = spec.beforeStage1Response
-    ? (stageTimeline(index).stage1?.response ?? events.length)
-    : events.length;
+  const until = spec.beforeStage1Response ? (index.stages.stage1?.response ?? events.length) : events.length;
   const requests = spec.from === 'request' ? refusedRequests(events) : undefined;
   const receipt = events.findIndex((e) => e.type === 'complaint.received');
   const asOfDay = index.anchors.asOf?.day ?? 0;

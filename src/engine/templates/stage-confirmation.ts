@@ -9,7 +9,7 @@ import {
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter, type EventPredicate } from '../filter.js';
-import { type StageSpan, stageTimeline } from '../stage-timeline.js';
+import type { StageSpan, StageTimeline } from '../stage-timeline.js';
 
 type Spec = Extract<FactSpec, { template: 'stageConfirmation' }>;
 
@@ -49,7 +49,7 @@ const _covers = (e: CaseEvent): readonly unknown[] => (Array.isArray(e.data.cove
 function _measure(c: Compiled, ctx: FactContext) {
   const { index, calendar } = ctx;
   const zone = calendar.zone;
-  const timeline = stageTimeline(index);
+  const timeline = index.stages;
   const span: StageSpan | undefined = c.stage === 'stage_1' ? timeline.stage1 : timeline.stage2;
   const clock = ctx.facts[c.clock];
   if (!span || !clock || typeof clock.deadline !== 'string') return { eventIds: [], exists: false };
@@ -126,7 +126,7 @@ function _measure(c: Compiled, ctx: FactContext) {
 /** Where the stage was left: stage 1 at the stage 2 start or a closure, stage 2 at a closure (same-instant events still count). */
 function _leftAt(
   c: Compiled,
-  timeline: ReturnType<typeof stageTimeline>,
+  timeline: StageTimeline,
   span: StageSpan,
   events: readonly CaseEvent[],
 ): number {

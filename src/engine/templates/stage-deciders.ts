@@ -2,7 +2,7 @@ import type { FactSpec } from '../../model/rule.js';
 import type { CaseEvent } from '../case-event.js';
 import type { FactContext, FactFn } from '../fact-context.js';
 import { orderedIds } from '../fact-context.js';
-import { type StageSpan, stageTimeline } from '../stage-timeline.js';
+import type { StageSpan } from '../stage-timeline.js';
 
 type Spec = Extract<FactSpec, { template: 'stageDeciders' }>;
 
@@ -27,7 +27,7 @@ export function compileStageDeciders(_spec: Spec): FactFn {
 }
 
 function _measure(ctx: FactContext) {
-  const timeline = stageTimeline(ctx.index);
+  const timeline = ctx.index.stages;
   const { stage1, stage2 } = timeline;
   if (!stage1 || !stage2) return { eventIds: [], exists: false };
   const events = ctx.index.events;

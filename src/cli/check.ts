@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { resolveAsOfMs } from '../engine/evaluate-case.js';
+import { resolveAsOfMs, withoutDrillDown } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases, type RejectedCase } from '../engine/evaluate-cases.js';
 import {
   ConfigError,
@@ -24,6 +24,7 @@ import type { OcelOptions } from '../readers/ocel.js';
 import { readCases } from '../readers/read-cases.js';
 import { createReadStats } from '../readers/stats.js';
 import { type InputFormat, isRejected, type ReadItem, type SourceRef } from '../readers/types.js';
+import { createHtmlReport } from '../reporters/html/index.js';
 import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
 import { loadRuleset, rulesetDirOf } from '../rules/load-ruleset.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
@@ -33,7 +34,7 @@ import { forTerminal } from './display.js';
 import { EXIT, UsageError } from './errors.js';
 import { type EvaluatorName, evaluatorNamed } from './evaluator-option.js';
 import type { CliIo } from './io.js';
-import { writeText } from './io.js';
+import { writeChunks, writeText } from './io.js';
 import { readJsonFile } from './load-json.js';
 import { createProgress } from './progress.js';
 import { type DocumentFormat, renderDocument } from './render-document.js';
@@ -95,6 +96,8 @@ export interface CheckOptions {
   detail?: Detail | undefined;
   /** Indented JSON (`--pretty`); compact by default. */
   pretty?: boolean | undefined;
+  /** The most cases the HTML report lists (`--html-max-cases`, default 20,000). */
+  htmlMaxCases?: number | undefined;
 }
 
 /** Loads the config file named on the command line (or none). */
@@ -242,7 +245,11 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   }
 
   const summary = createSummaryBuilder(ruleset);
-  const documents = options.reports.filter((r) => r.format !== 'ndjson');
+  const documents = options.reports.filter((r) => r.format !== 'ndjson' && r.format !== 'html');
+  // The HTML report takes each case as it is judged and keeps at most --html-max-cases.
+  const htmlReports = options.reports
+    .filter((r) => r.format === 'html')
+    .map((r) => ({ path: r.path, html: createHtmlReport(ruleset, { maxCases: options.htmlMaxCases }) }));
   const keepResults = documents.length > 0;
   const results: CaseResult[] = [];
   const ndjson: { writer: NdjsonWriter; stream: Writable; own: boolean }[] = options.reports
@@ -285,11 +292,12 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     const result = audit ? audit.apply(judgedResult) : judgedResult;
     summary.addResult(result);
     options.onResult?.(result);
+    for (const h of htmlReports) h.html.add(result);
     judged++;
     progress.tick(judged);
     // At `--detail summary` the NDJSON report is its summary line alone.
     for (const n of detail === 'summary' ? [] : ndjson) {
-      if (line === undefined || audit) await n.writer.writeCase(_withoutTimeline(result));
+      if (line === undefined || audit) await n.writer.writeCase(withoutDrillDown(result));
       else if (!n.stream.write(line)) await once(n.stream, 'drain');
     }
     if (keepResults) results.push(result);
@@ -316,7 +324,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
         detail,
         // Reviews and a baseline change the line, so the main thread writes it then.
         line: ndjson.length > 0 && !audit,
-        full: keepResults,
+        full: keepResults || htmlReports.length > 0,
         evaluator: options.evaluator,
       },
     })) {
@@ -376,13 +384,14 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   }
   // Document reports list cases by id, so their bytes do not depend on the input's order.
   results.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  const report: Report = { meta, cases: results, summary: s };
-  const withoutTimelines: Report = timeline
-    ? { meta, cases: results.map(_withoutTimeline), summary: s }
-    : report;
+  const report: Report = { meta, cases: timeline ? results.map(withoutDrillDown) : results, summary: s };
+  for (const h of htmlReports) {
+    const stream = h.path === '-' ? io.stdout : createReportStream(h.path);
+    await writeChunks(stream, h.html.chunks(meta, s), h.path !== '-');
+  }
   for (const target of documents) {
     const format = target.format as DocumentFormat;
-    const text = renderDocument(format, format === 'html' ? report : withoutTimelines, ruleset, {
+    const text = renderDocument(format, report, ruleset, {
       color: target.path === '-' && options.color === true,
       env: io.env,
       cwd: io.cwd,
@@ -417,13 +426,6 @@ function _asOfInstant(asOf: string | undefined, zone: string): string | number |
   if (asOf === undefined) return undefined;
   const parsed = parseInstant(asOf, zone, 'end');
   return 'error' in parsed || !parsed.dateOnly ? asOf : parsed.epochMs;
-}
-
-/** Only the audit report shows timelines: every other report is the same whatever else is written. */
-function _withoutTimeline(result: CaseResult): CaseResult {
-  if (result.timeline === undefined) return result;
-  const { timeline: _, ...rest } = result;
-  return rest;
 }
 
 /** A report file's stream (check's and summarize's), its folder created when missing (`--report` creates missing folders). */

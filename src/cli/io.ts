@@ -1,4 +1,5 @@
-import type { Readable, Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** What the command touches of the outside world, so tests can give it their own. */
 export interface CliIo {
@@ -28,4 +29,13 @@ export function writeText(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (err) => (err ? reject(err) : resolve()));
   });
+}
+
+/**
+ * Writes text in pieces as the stream takes them (so a large report is never one string), and
+ * waits until it has taken everything; ends the stream when `end` says so.
+ */
+export async function writeChunks(stream: Writable, chunks: Iterable<string>, end: boolean): Promise<void> {
+  await pipeline(Readable.from(chunks), stream, { end });
+  if (!end) await writeText(stream, '');
 }

@@ -3,6 +3,7 @@
  * (`worker.ts`) and on the main thread (`check-workers.ts`, which judges batches too): each case
  * exactly as the single-threaded path does (`evaluateCases`), one outcome per item, in order.
  */
+import { withoutDrillDown } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases } from '../engine/evaluate-cases.js';
 import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
@@ -88,9 +89,7 @@ export async function judgeItems(
           : outcome.result;
         const judged: WorkerOutcome = { kind: 'judged', result: setup.full ? result : _slim(result) };
         if (setup.line) {
-          // Only the audit report shows timelines: the NDJSON line is the same without it.
-          const { timeline: _, ...withoutTimeline } = result;
-          const line = Buffer.from(formatNdjsonCase(withoutTimeline));
+          const line = Buffer.from(formatNdjsonCase(withoutDrillDown(result)));
           lines.push(line);
           judged.lineBytes = line.length;
         }

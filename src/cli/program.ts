@@ -209,6 +209,11 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     )
     .option('--pretty', 'indented JSON (compact by default)')
     .option(
+      '--html-max-cases <n>',
+      'most cases the HTML report lists: past it, those needing attention, worst first (default 20000)',
+      _positive,
+    )
+    .option(
       '--reviews <file>',
       'apply the reviews of this file (YAML or JSON): accepted exceptions, overrides',
     )
@@ -235,6 +240,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
         evaluator: o.evaluator as EvaluatorName | undefined,
         detail: o.detail as Detail,
         pretty: o.pretty as boolean | undefined,
+        htmlMaxCases: o.htmlMaxCases as number | undefined,
         reviews: o.reviews as string | undefined,
         baseline: o.baseline as string | undefined,
         failOnNew: o.failOnNew as boolean | undefined,

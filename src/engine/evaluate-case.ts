@@ -36,7 +36,11 @@ export interface EvaluateCaseOptions {
    * parameters included, `summary` nothing.
    */
   detail?: Detail | undefined;
-  /** Also return the case's events (ids, types, dates, working days since receipt) as `timeline`. */
+  /**
+   * Also return what the audit report's drill-down shows: the case's events (ids, types, dates,
+   * working days since receipt) as `timeline`, and each fail, error or pending finding's full
+   * measurements as `fullMeasured`, whatever the `detail`.
+   */
   timeline?: boolean | undefined;
   /**
    * The ruleset already compiled for this config ({@link prepareEvaluation}): without it every
@@ -139,7 +143,8 @@ async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<
   const { evaluator } = options;
   const calendar = prepared.calendar;
   const asOfText = describeAsOf(index, calendar, asOfMs);
-  const run = { index, calendar, asOfMs, asOfText, detail: options.detail };
+  const fullMeasured: (Record<string, unknown> | null)[] | undefined = options.timeline ? [] : undefined;
+  const run = { index, calendar, asOfMs, asOfText, detail: options.detail, fullMeasured };
   const findings = [];
   for (const rule of prepared.rules)
     findings.push(evaluator ? await judgeRuleWith(rule, run, evaluator) : judgeRule(rule, run));
@@ -164,6 +169,20 @@ async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<
           ? calendar.elapsedWorkingDays(receipt.day, e.day, index.paused)
           : null,
     }));
+    result.fullMeasured = fullMeasured;
   }
   return result;
+}
+
+/**
+ * A result without what only the audit report's drill-down shows (`timeline`, `fullMeasured`):
+ * every other report is the same whatever else the run writes.
+ *
+ * @example
+ * formatNdjsonCase(withoutDrillDown(result));
+ */
+export function withoutDrillDown(result: CaseResult): CaseResult {
+  if (result.timeline === undefined && result.fullMeasured === undefined) return result;
+  const { timeline: _t, fullMeasured: _m, ...rest } = result;
+  return rest;
 }

@@ -12,6 +12,8 @@ import { jsonCopy } from './json-copy.js';
 import { findingMeasured } from './measured-detail.js';
 import { worseStatus } from './status.js';
 
+const _NEEDS_ATTENTION: ReadonlySet<Status> = new Set(['fail', 'error', 'pending']);
+
 /** Everything one rule needs to judge one case. */
 export interface RuleRun {
   readonly index: CaseIndex;
@@ -21,6 +23,12 @@ export interface RuleRun {
   readonly asOfText: { readonly at: string; readonly date: string };
   /** How much of what the facts measured each finding carries; `findings` when not given. */
   readonly detail?: Detail | undefined;
+  /**
+   * When given, each finding judged appends one entry (in order): for a fail, error or pending
+   * finding, everything its facts measured (as at `full`), else null. What the audit report marks
+   * the events at fault and the deadlines from, whatever the detail of the other reports.
+   */
+  readonly fullMeasured?: (Record<string, unknown> | null)[] | undefined;
 }
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
@@ -72,6 +80,7 @@ function _errorFinding(rule: CompiledRule, run: RuleRun, e: unknown): Finding {
     evidence: [],
   };
   if (run.detail === 'full') finding.measured = {};
+  run.fullMeasured?.push({});
   return finding;
 }
 
@@ -145,6 +154,10 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   if (dueAt) finding.dueAt = dueAt;
   const anchor = rule.periodAnchor?.(run.index);
   if (anchor) finding.periodAnchor = formatInstant(anchor.atMs, run.calendar.zone);
+  if (run.fullMeasured) {
+    const full = run.detail === 'full' ? (measured ?? {}) : undefined;
+    run.fullMeasured.push(_NEEDS_ATTENTION.has(status) ? (full ?? _measured(rule, values)) : null);
+  }
   return finding;
 }
 

@@ -91,6 +91,13 @@ export const CaseResultSchema = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * With `timeline`, one entry per finding (in order): for a fail, error or pending finding,
+   * everything its facts measured (as at `--detail full`), else null. The audit report marks the
+   * events at fault and the deadlines from it whatever the report's detail; no other report
+   * carries it.
+   */
+  fullMeasured: z.array(z.record(z.string(), z.unknown()).nullable()).optional(),
   /** Where the case was read from (file and 1-based line or record), when read from a file. */
   source: z.strictObject({ file: z.string(), line: z.number().int() }).optional(),
 });

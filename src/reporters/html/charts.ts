@@ -4,9 +4,10 @@
  * it draws are always in a table beside it. Internals are `_`-prefixed.
  */
 import type { StatusCounts } from '../../model/finding.js';
-import type { Report } from '../../model/report.js';
+import type { Summary } from '../../model/summary.js';
 import { percent } from '../common.js';
 import { escapeHtml } from './escape.js';
+import type { RunTally } from './tally.js';
 
 const _PASS = '#176c34';
 const _FAIL = '#b42318';
@@ -82,38 +83,29 @@ function _monthRange(first: string, last: string): string[] {
   return out;
 }
 
-/**
- * Counts pass and fail findings per commitment in each month of receipt (`received[k]` is the
- * receipt date of `(report.cases ?? [])[k]`, YYYY-MM-DD, or undefined).
- */
-export function monthStats(report: Report, received: readonly (string | undefined)[]): MonthStats {
-  const dated = received.filter((d): d is string => d !== undefined).map((d) => d.slice(0, 7));
-  const undated = received.length - dated.length;
-  if (dated.length === 0) return { months: [], cases: [], series: [], undated };
-  const sorted = [...dated].sort();
+/** Pass and fail findings per commitment in each month of receipt, from the run's tally. */
+export function monthStats(summary: Summary, tally: RunTally): MonthStats {
+  const undated = tally.undated;
+  if (tally.months.size === 0) return { months: [], cases: [], series: [], undated };
+  const sorted = [...tally.months.keys()].sort();
   const months = _monthRange(sorted[0] as string, sorted[sorted.length - 1] as string);
-  const monthIndex = new Map(months.map((m, k) => [m, k]));
-  const commitmentOf = new Map(report.summary.indicators.map((i) => [i.ref, i.commitment]));
-  const series = report.summary.commitments.map(
+  const commitmentOf = new Map(summary.indicators.map((i) => [i.ref, i.commitment]));
+  const series = summary.commitments.map(
     (c): _MonthSeries => ({
       ref: c.ref,
       title: c.title,
-      counts: months.map(() => ({ pass: 0, fail: 0 })),
+      counts: months.map((m) => {
+        const counts = { pass: 0, fail: 0 };
+        for (const [ref, n] of tally.months.get(m)?.byRef ?? []) {
+          if (commitmentOf.get(ref) !== c.ref) continue;
+          counts.pass += n.pass;
+          counts.fail += n.fail;
+        }
+        return counts;
+      }),
     }),
   );
-  const seriesOf = new Map(series.map((s) => [s.ref, s]));
-  const cases = months.map(() => 0);
-  (report.cases ?? []).forEach((result, k) => {
-    const date = received[k];
-    const month = date === undefined ? undefined : monthIndex.get(date.slice(0, 7));
-    if (month === undefined) return;
-    cases[month] = (cases[month] ?? 0) + 1;
-    for (const f of result.findings) {
-      if (f.status !== 'pass' && f.status !== 'fail') continue;
-      const c = seriesOf.get(commitmentOf.get(f.ref) ?? '')?.counts[month];
-      if (c) c[f.status]++;
-    }
-  });
+  const cases = months.map((m) => tally.months.get(m)?.cases ?? 0);
   return { months, cases, series, undated };
 }
 

@@ -145,7 +145,8 @@ export const CLIENT_SCRIPT =
 
   function updateCount() {
     count.textContent = 'Showing ' + fmt(shown) + ' of ' + fmt(matches.length) + ' matching cases' +
-      describeFilters() + ' (' + fmt(data.cases.length) + ' judged).';
+      describeFilters() + ' (' + (data.cases.length === data.judged ? fmt(data.judged) + ' judged' :
+      fmt(data.cases.length) + ' listed here of ' + fmt(data.judged) + ' judged') + ').';
     var left = matches.length - shown;
     more.hidden = left <= 0;
     more.textContent = 'Show ' + fmt(Math.min(PAGE, left)) + ' more cases (' + fmt(left) + ' not shown)';

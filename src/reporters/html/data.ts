@@ -3,13 +3,11 @@
  * form of every case's findings, and what can be derived reliably from the findings' measurements
  * (the local date of receipt, the dates of the events the findings cite). Internals are `_`-prefixed.
  */
-import type { Finding, Status } from '../../model/finding.js';
-import type { Report } from '../../model/report.js';
+import type { CaseResult, Finding, Status } from '../../model/finding.js';
 import { STATUSES } from '../../model/vocabulary.js';
-import { explanationWithReview, indicatorRefs } from '../common.js';
+import { explanationWithReview } from '../common.js';
 import { type DeadlineRow, type FindingMarks, markRows } from './faults.js';
 
-/** One event a case's findings cite: its id and its local date when a measurement states it ('' when not). */
 /** An event row: id and local date, plus type and working days since receipt when the report carries a timeline. */
 export type _EventRow =
   | [id: string, date: string]
@@ -46,14 +44,19 @@ export type _CaseRow = [
   events: _EventRow[],
 ];
 
-/** The JSON block the report's script reads (version 1). */
+/**
+ * The JSON block the report's script reads (version 1): `judged` counts every case of the run,
+ * `leftOut` what the page does not embed (`cases` holds the rest).
+ */
 export interface _HtmlData {
   v: 1;
   statuses: readonly Status[];
   indicators: { ref: string; id: string; title?: string; words?: string }[];
+  judged: number;
+  leftOut: { attention: number; others: number; max: number };
+  cases: _CaseRow[];
   strings: string[];
   files: string[];
-  cases: _CaseRow[];
 }
 
 const _DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -176,69 +179,144 @@ function _byDate(dates: Map<string, string>, order: Map<string, number>, a: stri
 }
 
 /**
- * The embedded data: indicators in report order, explanations once each, cases in the report's
- * order with each finding's evidence as indexes into the case's cited events.
+ * One judged case as the page will embed it, with its indicator, explanations and file still as
+ * text: the report's shared tables (indicators, strings, files) are made only for the cases the
+ * page keeps ({@link dataChunks}).
  */
-export function buildData(
-  report: Report,
-  received: readonly (string | undefined)[],
-  marksOf: (finding: Finding) => FindingMarks = () => ({ faults: [], deadlines: [] }),
-): _HtmlData {
-  const indicators = indicatorRefs(report.summary, report.cases ?? []);
-  const indicatorIndex = new Map(indicators.map((i, k) => [i.ref, k]));
-  const statusIndex = new Map<Status, number>(STATUSES.map((s, k) => [s, k]));
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const intern = (s: string) => {
-    let k = stringIndex.get(s);
-    if (k === undefined) {
-      k = strings.length;
-      strings.push(s);
-      stringIndex.set(s, k);
-    }
-    return k;
-  };
-  const files: string[] = [];
-  const fileIndex = new Map<string, number>();
-  const cases = (report.cases ?? []).map((result, n): _CaseRow => {
-    // The whole timeline when the report carries one; else the events the findings cite.
-    const events: _EventRow[] = result.timeline
-      ? result.timeline.map((e): _EventRow => [e.id, e.date, e.type, e.workingDaysSinceReceipt])
-      : citedEventsOf(result.findings);
-    if (result.timeline) {
-      // A cited id the timeline lacks (a report edited by hand) is still listed, not lost.
-      const known = new Set(result.timeline.map((e) => e.id));
-      for (const [id] of citedEventsOf(result.findings)) if (!known.has(id)) events.push([id, '', '', null]);
-    }
-    const eventIndex = new Map(events.map(([id], k) => [id, k]));
-    const when = result.timeline ?? events.map(([, date]) => ({ date }));
-    const findings = result.findings.map(
-      (f): _FindingRow => [
-        indicatorIndex.get(f.ref) ?? -1,
-        statusIndex.get(f.status) ?? 0,
-        intern(explanationWithReview(f)),
-        f.evidence.map((id) => eventIndex.get(id) ?? -1).filter((k) => k >= 0),
-        f.dueAt ?? '',
-        ...markRows(marksOf(f), eventIndex, when),
-      ],
-    );
-    let file = -1;
-    if (result.source) {
-      file = fileIndex.get(result.source.file) ?? files.length;
-      if (file === files.length) {
-        files.push(result.source.file);
-        fileIndex.set(result.source.file, file);
-      }
-    }
+export type CaseEntry = [
+  caseId: string,
+  status: number,
+  received: string,
+  file: string | null,
+  line: number,
+  findings: FindingEntry[],
+  events: _EventRow[],
+];
+
+/** A finding as {@link _FindingRow}, its indicator by ref and its explanation as text. */
+export type FindingEntry = [
+  ref: string,
+  status: number,
+  explanation: string,
+  evidence: number[],
+  dueAt: string,
+  faults: number[],
+  deadlines: DeadlineRow[],
+];
+
+/**
+ * One case's entry: the whole timeline when the result carries one (else the events the findings
+ * cite, in time order), each finding's evidence and faults as indexes into those events, and the
+ * deadlines among them. `marksOf` gets each finding with its full measurements when the result
+ * carries them (`fullMeasured`).
+ */
+export function caseEntry(
+  result: CaseResult,
+  received: string | undefined,
+  marksOf: (finding: Finding) => FindingMarks,
+): CaseEntry {
+  const events: _EventRow[] = result.timeline
+    ? result.timeline.map((e): _EventRow => [e.id, e.date, e.type, e.workingDaysSinceReceipt])
+    : citedEventsOf(result.findings);
+  if (result.timeline) {
+    // A cited id the timeline lacks (a report edited by hand) is still listed, not lost.
+    const known = new Set(result.timeline.map((e) => e.id));
+    for (const [id] of citedEventsOf(result.findings)) if (!known.has(id)) events.push([id, '', '', null]);
+  }
+  const eventIndex = new Map(events.map(([id], k) => [id, k]));
+  const when = result.timeline ?? events.map(([, date]) => ({ date }));
+  const statusIndex = (s: Status) => Math.max(0, STATUSES.indexOf(s));
+  const findings = result.findings.map((f, k): FindingEntry => {
+    const full = result.fullMeasured?.[k];
+    const marks = marksOf(full ? { ...f, measured: full } : f);
     return [
-      result.caseId,
-      statusIndex.get(result.status) ?? 0,
-      received[n] ?? '',
-      file,
-      result.source?.line ?? -1,
-      findings,
-      events,
+      f.ref,
+      statusIndex(f.status),
+      explanationWithReview(f),
+      f.evidence.map((id) => eventIndex.get(id) ?? -1).filter((n) => n >= 0),
+      f.dueAt ?? '',
+      ...markRows(marks, eventIndex, when),
     ];
   });
-  return { v: 1, statuses: STATUSES, indicators, strings, files, cases };
+  return [
+    result.caseId,
+    statusIndex(result.status),
+    received ?? '',
+    result.source?.file ?? null,
+    result.source?.line ?? -1,
+    findings,
+    events,
+  ];
+}
+
+/** What the page says of the cases it does not embed. */
+export interface LeftOut {
+  /** Cases judged in all. */
+  judged: number;
+  /** Cases needing attention (an error, fail, insufficient evidence or pending finding) left out. */
+  attention: number;
+  /** Other cases left out (every finding passed or did not apply). */
+  others: number;
+  /** The most cases the page embeds (`--html-max-cases`). */
+  max: number;
+}
+
+/**
+ * The embedded data as JSON text, in pieces (not yet escaped for the page): indicators, the cases
+ * in the order given (each finding's indicator, explanation and file as indexes into the report's
+ * tables), then the explanations once each and the files.
+ */
+export function* dataChunks(
+  indicators: readonly _HtmlData['indicators'][number][],
+  entries: Iterable<CaseEntry>,
+  leftOut: LeftOut,
+): Generator<string> {
+  const indicatorIndex = new Map(indicators.map((i, k) => [i.ref, k]));
+  const strings = _table();
+  const files = _table();
+  yield `{"v":1,"statuses":${JSON.stringify(STATUSES)},"indicators":${JSON.stringify(indicators)},`;
+  yield `"judged":${leftOut.judged},"leftOut":${JSON.stringify({ attention: leftOut.attention, others: leftOut.others, max: leftOut.max })},"cases":[`;
+  let first = true;
+  for (const [caseId, status, received, file, line, findings, events] of entries) {
+    const row: _CaseRow = [
+      caseId,
+      status,
+      received,
+      file === null ? -1 : files.index(file),
+      line,
+      findings.map(
+        ([ref, s, explanation, evidence, dueAt, faults, deadlines]): _FindingRow => [
+          indicatorIndex.get(ref) ?? -1,
+          s,
+          strings.index(explanation),
+          evidence,
+          dueAt,
+          faults,
+          deadlines,
+        ],
+      ),
+      events,
+    ];
+    yield (first ? '' : ',') + JSON.stringify(row);
+    first = false;
+  }
+  yield `],"strings":${JSON.stringify(strings.values)},"files":${JSON.stringify(files.values)}}`;
+}
+
+/** A list of distinct strings and each one's index in it. */
+function _table() {
+  const values: string[] = [];
+  const indexOf = new Map<string, number>();
+  return {
+    values,
+    index(s: string): number {
+      let k = indexOf.get(s);
+      if (k === undefined) {
+        k = values.length;
+        values.push(s);
+        indexOf.set(s, k);
+      }
+      return k;
+    },
+  };
 }

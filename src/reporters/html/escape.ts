@@ -30,7 +30,10 @@ export function escapeHtml(text: string): string {
  * embedJson({ id: '</script>' }); // '{"id":"\\u003c/script\\u003e"}'
  */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => {
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  return embedJsonText(JSON.stringify(value));
+}
+
+/** JSON text (whole, or any piece of it) escaped as {@link embedJson} escapes it. */
+export function embedJsonText(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -6,11 +6,13 @@
  */
 import type { Status, StatusCounts } from '../../model/finding.js';
 import { formatIssue } from '../../model/issues.js';
-import type { Report } from '../../model/report.js';
+import type { ReportMeta } from '../../model/report.js';
 import type { Summary } from '../../model/summary.js';
-import { COLUMNS, indicatorTree, isFailing, percent, type RulesetWords } from '../common.js';
+import { COLUMNS, indicatorTree, percent, type RulesetWords } from '../common.js';
 import { type MonthStats, monthChart, monthLabel, rateBar } from './charts.js';
+import type { LeftOut } from './data.js';
 import { escapeHtml as e } from './escape.js';
+import type { RunTally } from './tally.js';
 import type { IndicatorName } from './words.js';
 
 /** Each status's word, as the page shows it. */
@@ -49,15 +51,6 @@ export function indicatorLabel(name: IndicatorName): string {
   return `<span class="ref">${e(name.ref)}</span> <span class="title">${e(name.title)}</span> <span class="slug">${e(name.id)}</span>`;
 }
 
-/** How many fail or error findings each indicator has. */
-function _failingByRef(report: Report): Map<string, number> {
-  const failing = new Map<string, number>();
-  for (const c of report.cases ?? []) {
-    for (const f of c.findings) if (isFailing(f.status)) failing.set(f.ref, (failing.get(f.ref) ?? 0) + 1);
-  }
-  return failing;
-}
-
 const _listFailing = (ref: string, n: number) =>
   n === 0
     ? '<span class="note">none</span>'
@@ -78,14 +71,17 @@ export function worstIndicators(summary: Summary, max: number): Summary['indicat
 }
 
 /** The headline: the overall rate, the findings by status and the worst indicators. */
-export function overviewSection(report: Report, names: ReadonlyMap<string, IndicatorName>): string {
-  const { summary } = report;
+export function overviewSection(
+  summary: Summary,
+  tally: RunTally,
+  names: ReadonlyMap<string, IndicatorName>,
+): string {
   const rows = COLUMNS.map(
     (s) =>
       `<tr><th scope="row">${_statusLabel(s)}</th><td class="num" data-status="${s}">${_num(summary.byStatus[s])}</td></tr>`,
   ).join('');
-  const attention = (report.cases ?? []).filter((c) => isFailing(c.status)).length;
-  const failing = _failingByRef(report);
+  const attention = tally.failingCases;
+  const failing = tally.failingByRef;
   const worst = worstIndicators(summary, 5).map((i) => {
     const name = names.get(i.ref) ?? { ref: i.ref, id: i.id, title: i.id, words: '' };
     const decided = i.byStatus.pass + i.byStatus.fail;
@@ -113,14 +109,13 @@ export function overviewSection(report: Report, names: ReadonlyMap<string, Indic
 
 /** The commitment → standard → indicator table with counts, rates, bars and the leaflet's words. */
 export function indicatorSection(
-  report: Report,
+  summary: Summary,
   ruleset: RulesetWords,
   names: ReadonlyMap<string, IndicatorName>,
+  failing: ReadonlyMap<string, number>,
 ): string {
-  const { summary } = report;
   const tree = indicatorTree(summary);
   const rules = new Map(ruleset.rules.map((r) => [r.ref, r]));
-  const failing = _failingByRef(report);
   const cells = (c: StatusCounts, rate: number | null) =>
     `${_countCells(c)}<td class="num" data-rate>${percent(rate)}</td><td>${rateBar(c, rate)}</td>`;
   const indicator = (i: Summary['indicators'][number]) => {
@@ -218,8 +213,43 @@ export function rejectedSection(summary: Summary): string {
   );
 }
 
+/** What the case list holds: how many cases it embeds of how many, and whether it marks faults. */
+export interface CaseListScope {
+  judged: number;
+  embedded: number;
+  leftOut: LeftOut;
+  /** The findings kept only what their explanations read (a report at `--detail findings` or less). */
+  unmarked: boolean;
+}
+
+/** Why the list holds fewer cases than were judged, and where the others are. */
+function _leftOutNote(scope: CaseListScope): string {
+  const { leftOut } = scope;
+  if (leftOut.attention + leftOut.others === 0) return '';
+  const parts = [
+    leftOut.attention > 0
+      ? `${_num(leftOut.attention)} more ${leftOut.attention === 1 ? 'case' : 'cases'} needing attention`
+      : '',
+    leftOut.others > 0
+      ? `${_num(leftOut.others)} ${leftOut.others === 1 ? 'case' : 'cases'} with nothing needing attention`
+      : '',
+  ].filter((p) => p !== '');
+  return (
+    `<div class="left-out" id="left-out" role="note"><p><strong>This page lists ${_num(scope.embedded)} of the ${_num(scope.judged)} cases judged</strong>: ` +
+    `the run had more than ${_num(leftOut.max)} cases (--html-max-cases), so the page keeps the cases needing attention ` +
+    '(an error, fail, insufficient evidence or pending finding), the worst first: most errors, then most fails, then most ' +
+    `findings with insufficient evidence, then most pending, then by case id. Left out: ${parts.join(' and ')}.</p>` +
+    '<p>The counts, rates and charts above cover every case. Every case, with its findings, is in the JSON or NDJSON report ' +
+    'of the same run (for example <code>check LOG --report ndjson:cases.ndjson</code>); --html-max-cases sets how many cases this page lists.</p></div>'
+  );
+}
+
 /** The filters and the empty case table the script fills. */
-export function casesSection(report: Report, indicators: readonly IndicatorName[]): string {
+export function casesSection(
+  meta: ReportMeta,
+  indicators: readonly IndicatorName[],
+  scope: CaseListScope,
+): string {
   const statusOptions = [
     '<option value="">Any status</option>',
     '<option value="failing">Fail or error</option>',
@@ -229,12 +259,17 @@ export function casesSection(report: Report, indicators: readonly IndicatorName[
     '<option value="">Any indicator</option>',
     ...indicators.map((i) => `<option value="${e(i.ref)}">${e(i.ref)} ${e(i.title)}</option>`),
   ].join('');
+  const counted =
+    scope.embedded === scope.judged
+      ? `${_num(scope.judged)} judged`
+      : `${_num(scope.embedded)} listed of ${_num(scope.judged)} judged`;
   return (
     '<section id="cases" aria-labelledby="cases-h"><h2 id="cases-h" tabindex="-1">Cases' +
-    ` <span class="note">(${_num((report.cases ?? []).length)} judged)</span></h2>` +
-    (report.meta.detail === 'full'
-      ? ''
-      : `<p class="note" id="marks-note">This report was written with --detail ${e(report.meta.detail)}: its findings keep only the measurements their explanations read, so a case does not mark which events are at fault or the deadlines between them. Write it with --detail full to see them.</p>`) +
+    ` <span class="note">(${counted})</span></h2>` +
+    _leftOutNote(scope) +
+    (scope.unmarked
+      ? `<p class="note" id="marks-note">This report’s findings keep only the measurements their explanations read (--detail ${e(meta.detail)}), so a case may not mark every event at fault or every deadline between them. The HTML report that check writes marks them at any detail.</p>`
+      : '') +
     '<noscript><p>The case list, its filters and each case’s findings need JavaScript. The summary above does not.</p></noscript>' +
     '<form class="filters" id="filters" role="search" aria-label="Filter the cases">' +
     `<div><label for="f-status">Has a finding with status</label><select id="f-status" name="status">${statusOptions}</select></div>` +

@@ -146,6 +146,8 @@ tr.fault .marker { color: var(--fail); }
   .case-detail .events { position: sticky; top: 0.5rem; }
 }
 .note { color: var(--muted); font-size: 0.9375rem; }
+.left-out { border-left: 4px solid var(--muted); padding: 0.25rem 0 0.25rem 0.75rem; margin: 0.75rem 0; max-width: 72rem; }
+.left-out p { margin: 0.25rem 0; }
 #more { margin-top: 0.75rem; }
 footer { border-top: 1px solid var(--line); margin-top: 2rem; padding: 1rem 0 2rem; color: var(--muted); font-size: 0.9375rem; }
 @media (max-width: 52rem) {

@@ -59,7 +59,7 @@ export const CASE_SCRIPT = String.raw`
       return h('tr', { 'class': 'finding s-row-' + statuses[f[1]] }, [
         h('th', { scope: 'row' }, indicatorName(f[0])),
         h('td', null, [statusLabel(f[1])]),
-        h('td', { 'class': 'explanation', text: data.strings[f[2]] }),
+        h('td', { 'class': 'explanation', text: typeof f[2] === 'number' ? data.strings[f[2]] : f[2] }),
         evidenceCell(c, f, k, id)
       ]);
     });
@@ -86,6 +86,10 @@ export const CASE_SCRIPT = String.raw`
         var at = Math.max(0, Math.min(events.length, d[1]));
         deadlinesAt[at].push([f, k, j, d]);
       });
+    });
+    // Several deadlines between the same two events: in date order (findings' order on a tie).
+    deadlinesAt.forEach(function (list) {
+      list.sort(function (a, b) { return a[3][0] < b[3][0] ? -1 : a[3][0] > b[3][0] ? 1 : a[1] - b[1] || a[2] - b[2]; });
     });
     var out = [];
     function deadlineRows(p) {

@@ -15,14 +15,15 @@ export type _EventRow =
 
 /**
  * One finding: its indicator (index into `indicators`), status (index into `statuses`),
- * explanation (index into `strings`), the events it relied on (indexes into its case's `events`),
+ * explanation (the text; for a not-applicable finding, whose words many cases share, an index into
+ * `strings`), the events it relied on (indexes into its case's `events`),
  * when a pending finding falls due ('' when not), and its marks: the events at fault (indexes)
  * and the deadlines missed or due.
  */
 export type _FindingRow = [
   indicator: number,
   status: number,
-  explanation: number,
+  explanation: number | string,
   evidence: number[],
   dueAt: string,
   faults: number[],
@@ -221,7 +222,13 @@ export function caseEntry(
   if (result.timeline) {
     // A cited id the timeline lacks (a report edited by hand) is still listed, not lost.
     const known = new Set(result.timeline.map((e) => e.id));
-    for (const [id] of citedEventsOf(result.findings)) if (!known.has(id)) events.push([id, '', '', null]);
+    for (const f of result.findings) {
+      for (const id of f.evidence) {
+        if (known.has(id)) continue;
+        known.add(id);
+        events.push([id, '', '', null]);
+      }
+    }
   }
   const eventIndex = new Map(events.map(([id], k) => [id, k]));
   const when = result.timeline ?? events.map(([, date]) => ({ date }));
@@ -263,8 +270,9 @@ export interface LeftOut {
 
 /**
  * The embedded data as JSON text, in pieces (not yet escaped for the page): indicators, the cases
- * in the order given (each finding's indicator, explanation and file as indexes into the report's
- * tables), then the explanations once each and the files.
+ * in the order given (each finding's indicator and file, and a not-applicable finding's
+ * explanation, as indexes into the report's tables), then those explanations once each and the
+ * files.
  */
 export function* dataChunks(
   indicators: readonly _HtmlData['indicators'][number][],
@@ -288,7 +296,8 @@ export function* dataChunks(
         ([ref, s, explanation, evidence, dueAt, faults, deadlines]): _FindingRow => [
           indicatorIndex.get(ref) ?? -1,
           s,
-          strings.index(explanation),
+          // Only these repeat across cases: a table of every explanation would grow with the page.
+          s === _NOT_APPLICABLE ? strings.index(explanation) : explanation,
           evidence,
           dueAt,
           faults,
@@ -302,6 +311,8 @@ export function* dataChunks(
   }
   yield `],"strings":${JSON.stringify(strings.values)},"files":${JSON.stringify(files.values)}}`;
 }
+
+const _NOT_APPLICABLE = STATUSES.indexOf('not_applicable');
 
 /** A list of distinct strings and each one's index in it. */
 function _table() {

@@ -112,6 +112,7 @@ tr.detail > td { background: var(--panel); padding: 0.75rem 1rem 1.25rem; }
 table.findings col.c-ind { width: 12rem; } table.findings col.c-status { width: 8.5rem; }
 table.findings col.c-ev { width: 16rem; }
 table.findings tr.s-row-fail > th, table.findings tr.s-row-error > th { box-shadow: inset 4px 0 0 var(--fail); }
+table.findings tr.s-row-not_applicable > * { color: var(--muted); padding-top: 0.25rem; padding-bottom: 0.25rem; }
 table.findings .slug { display: block; }
 .case-detail ul.ids { list-style: none; margin: 0 0 0.25rem; padding: 0; }
 .case-detail ul.ids.fault li { color: var(--fail); font-weight: 600; }

@@ -549,6 +549,23 @@ describe('the HTML report of the bundled sample, in Chromium', () => {
       });
       for (const f of [`report-${width}.png`, `case-${width}.png`])
         expect(statSync(join(IMG, f)).size).toBeGreaterThan(10_000);
+      // No text spills out of its cell (the longest status, "Insufficient evidence", wraps).
+      const other = (report.cases ?? []).findIndex((c) =>
+        c.findings.some((f) => f.status === 'insufficient_evidence'),
+      );
+      if (other !== index) await page.click(`#case-rows tr[data-case="${other}"] button.case-toggle`);
+      const spilling = await page.evaluate(
+        (ids: number[]) =>
+          ids.flatMap((i) =>
+            [...document.querySelectorAll(`#case-${i}-detail td .status, #case-${i}-detail td code`)]
+              .filter(
+                (el) => el.getBoundingClientRect().right > el.closest('td').getBoundingClientRect().right + 1,
+              )
+              .map((el) => el.textContent),
+          ),
+        [index, other],
+      );
+      expect(spilling).toEqual([]);
       await page.close();
     });
   }
@@ -658,9 +675,10 @@ describe('the HTML report with hostile strings, in Chromium', () => {
     const block =
       /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(/[<\u2028\u2029]/.test(block)).toBe(false);
-    const data = JSON.parse(block) as { cases: [string][]; strings: string[] };
+    const data = JSON.parse(block) as { cases: [string, number, string, number, number, unknown[][]][] };
     expect(data.cases.slice(0, 2).map((c) => c[0])).toEqual([HOSTILE.caseScript, HOSTILE.caseImg]);
-    expect(data.strings).toContain(HOSTILE.explanation);
+    // A failing finding's explanation is embedded as its own text.
+    expect(data.cases[0]?.[5].map((f) => f[2])).toContain(HOSTILE.explanation);
     const file = join(dir, 'hostile.html');
     writeFileSync(file, html);
     // With the page's CSP bypassed (escaping alone must hold) and with it in force.

@@ -118,7 +118,7 @@ export const CASE_SCRIPT = String.raw`
         h('td', { 'class': 'date' }, [ev[1] ? h('span', { text: readable(ev[1]) }) : none('not stated')]),
         timeline ? h('td', { 'class': 'num' }, [ev[3] === null ? none('before receipt') : h('span', { text: String(ev[3]) })]) : null,
         h('th', { scope: 'row' }, [h('span', { 'class': 'marker', 'aria-hidden': 'true' }),
-          timeline ? h('span', { 'class': 'type', text: ev[2] }) : null, h('code', { text: ev[0] })]),
+          timeline ? h('span', { 'class': 'type', text: data.strings[ev[2]] }) : null, h('code', { text: ev[0] })]),
         refs
       ]));
     });

@@ -42,8 +42,13 @@ export type _CaseRow = [
   file: number,
   line: number,
   findings: _FindingRow[],
-  events: _EventRow[],
+  events: _PageEventRow[],
 ];
+
+/** An event row as the page embeds it: its type, which many cases share, as an index into `strings`. */
+export type _PageEventRow =
+  | [id: string, date: string]
+  | [id: string, date: string, type: number, workingDays: number | null];
 
 /**
  * The JSON block the report's script reads (version 1): `judged` counts every case of the run,
@@ -270,9 +275,9 @@ export interface LeftOut {
 
 /**
  * The embedded data as JSON text, in pieces (not yet escaped for the page): indicators, the cases
- * in the order given (each finding's indicator and file, and a not-applicable finding's
- * explanation, as indexes into the report's tables), then those explanations once each and the
- * files.
+ * in the order given (each finding's indicator and file, a not-applicable finding's explanation
+ * and each event's type as indexes into the report's tables), then those strings once each and
+ * the files.
  */
 export function* dataChunks(
   indicators: readonly _HtmlData['indicators'][number][],
@@ -296,7 +301,7 @@ export function* dataChunks(
         ([ref, s, explanation, evidence, dueAt, faults, deadlines]): _FindingRow => [
           indicatorIndex.get(ref) ?? -1,
           s,
-          // Only these repeat across cases: a table of every explanation would grow with the page.
+          // Only these repeat across cases (and event types): a table of every explanation would grow with the page.
           s === _NOT_APPLICABLE ? strings.index(explanation) : explanation,
           evidence,
           dueAt,
@@ -304,7 +309,7 @@ export function* dataChunks(
           deadlines,
         ],
       ),
-      events,
+      events.map((e): _PageEventRow => (e.length === 4 ? [e[0], e[1], strings.index(e[2]), e[3]] : e)),
     ];
     yield (first ? '' : ',') + JSON.stringify(row);
     first = false;

@@ -114,6 +114,7 @@ table.findings col.c-ev { width: 16rem; }
 table.findings tr.s-row-fail > th, table.findings tr.s-row-error > th { box-shadow: inset 4px 0 0 var(--fail); }
 table.findings tr.s-row-not_applicable > * { color: var(--muted); padding-top: 0.25rem; padding-bottom: 0.25rem; }
 table.findings .slug { display: block; }
+table.findings .status { white-space: normal; }
 .case-detail ul.ids { list-style: none; margin: 0 0 0.25rem; padding: 0; }
 .case-detail ul.ids.fault li { color: var(--fail); font-weight: 600; }
 .mark-label { margin: 0.25rem 0 0; font-size: 0.8125rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }

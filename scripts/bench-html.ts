@@ -9,7 +9,7 @@
  *   npx tsx scripts/bench-html.ts LOG [--as-of ISO] [--cli dist/cli.js] [--loads 3] [--json]
  *   npx tsx scripts/bench-html.ts --page FILE [--loads 3] [--json]   (an HTML report already written)
  *
- * `npm run bench` calls {@link benchHtml} on its own log.
+ * `npm run bench -- --formats` hands the HTML report it wrote to {@link measureHtml}.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -96,6 +96,26 @@ export async function firstRender(file: string, loads = 3): Promise<PageTimings[
     }
   }
   return out;
+}
+
+/**
+ * The figures of an HTML report already written (the hook `npm run bench -- --formats` calls):
+ * the cases it counts and lists, and its first render and case list in Chromium (medians of
+ * `loads` loads, each in a fresh browser).
+ *
+ * @example
+ * const figures = await measureHtml('report.html'); // { firstRenderMs: 280, listReadyMs: 3100, ... }
+ */
+export async function measureHtml(path: string, loads = 3): Promise<Record<string, number | string>> {
+  const timings = await firstRender(resolve(path), loads);
+  const median = (pick: (t: PageTimings) => number | null) =>
+    _median(timings.map(pick).filter((x): x is number => x !== null)) ?? 'not measured';
+  return {
+    ..._listed(path),
+    firstRenderMs: median((t) => t.firstContentfulPaint),
+    listReadyMs: median((t) => t.listReady),
+    loads: timings.length,
+  };
 }
 
 /** The cases the page counts and lists, from its embedded data. */

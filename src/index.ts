@@ -224,6 +224,30 @@ export {
   SHIPPED_RULESET_IDS,
   shippedRulesetDir,
 } from './rules/load-ruleset.js';
+// The annual self-assessment (a period output).
+export type {
+  RowLog,
+  SelfAssessment,
+  SelfAssessmentResult,
+  SelfAssessmentRow,
+  SelfAssessmentSummary,
+} from './self-assessment/document.js';
+export {
+  SelfAssessmentResultSchema,
+  SelfAssessmentRowSchema,
+  SelfAssessmentSchema,
+} from './self-assessment/document.js';
+export type { Provision, ProvisionList, ProvisionSource } from './self-assessment/provisions.js';
+export { PROVISION_SOURCES, ProvisionListSchema, ProvisionSchema } from './self-assessment/provisions.js';
+export type { SelfAssessmentOptions } from './self-assessment/self-assessment.js';
+export {
+  COMPLY_AT_PARAMETER,
+  parseStatements,
+  provisionListOf,
+  selfAssessment,
+} from './self-assessment/self-assessment.js';
+export type { Comply, Statement, StatementsFile } from './self-assessment/statements.js';
+export { StatementSchema, StatementsFileSchema } from './self-assessment/statements.js';
 // Time.
 export type {
   CalendarOptions,

@@ -3,6 +3,11 @@ import type { InputIssue } from '../model/issues.js';
 import { type RuleFile, RuleFileSchema, type RulesetManifest, RulesetManifestSchema } from '../model/rule.js';
 import { schemaIssues } from '../model/schema-issues.js';
 import { requireObject } from '../model/usage-error.js';
+import {
+  type ProvisionList,
+  ProvisionListSchema,
+  provisionListIssues,
+} from '../self-assessment/provisions.js';
 import { deepFreeze } from './freeze.js';
 
 /** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */
@@ -14,6 +19,8 @@ export interface Ruleset {
   readonly sha256: string;
   /** The directory it was loaded from, when it was. */
   readonly dir?: string;
+  /** The self-assessment's provision list, when the manifest offers `self-assessment`. */
+  readonly selfAssessment?: ProvisionList;
 }
 
 /** A ruleset that failed validation; `issues` name the file and field. */
@@ -39,6 +46,8 @@ export interface CreateRulesetOptions {
   /** Rule files by file name, as listed in the manifest's `rules`. */
   rules: Readonly<Record<string, unknown>>;
   dir?: string;
+  /** `self-assessment.json`, required when the manifest's `periodOutputs` has `self-assessment`. */
+  selfAssessment?: unknown;
 }
 
 /**
@@ -90,14 +99,48 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
     }
     rules.push(r.data);
   }
+  const selfAssessment = _provisionList(manifest, rules, options.selfAssessment, issues);
   if (issues.length > 0) throw new RulesetError(issues);
   const hash = createHash('sha256');
   hash.update(JSON.stringify(manifest));
   for (const r of rules) hash.update(JSON.stringify(r));
+  if (selfAssessment) hash.update(JSON.stringify(selfAssessment));
   return deepFreeze({
     manifest,
     rules,
     sha256: hash.digest('hex'),
     ...(options.dir ? { dir: options.dir } : {}),
+    ...(selfAssessment ? { selfAssessment } : {}),
   });
+}
+
+const _SA_FILE = 'self-assessment.json';
+
+/** The provision list, validated against the rules; its problems go to `issues`. */
+function _provisionList(
+  manifest: RulesetManifest,
+  rules: readonly RuleFile[],
+  raw: unknown,
+  issues: InputIssue[],
+): ProvisionList | undefined {
+  const offered = manifest.periodOutputs?.includes('self-assessment') === true;
+  if (raw === undefined) {
+    if (offered)
+      issues.push({
+        code: 'missing_self_assessment',
+        path: ['periodOutputs'],
+        message: `the ruleset offers self-assessment but has no ${_SA_FILE}`,
+        file: _SA_FILE,
+      });
+    return undefined;
+  }
+  const parsed = ProvisionListSchema.safeParse(raw, _ONCE);
+  if (!parsed.success) {
+    issues.push(
+      ...schemaIssues(ProvisionListSchema, parsed.error.issues).map((i) => ({ ...i, file: _SA_FILE })),
+    );
+    return undefined;
+  }
+  issues.push(...provisionListIssues(parsed.data, rules).map((i) => ({ ...i, file: _SA_FILE })));
+  return parsed.data;
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { SelfAssessmentSchema } from '../self-assessment/document.js';
+import { ProvisionListSchema } from '../self-assessment/provisions.js';
+import { StatementsFileSchema } from '../self-assessment/statements.js';
 import { CaseSchema } from './case.js';
 import { ConfigSchema } from './config.js';
 import { EVENTS_DOC_URL, EventSchema } from './event.js';
@@ -17,7 +20,10 @@ export type PublishedSchemaName =
   | 'rule'
   | 'ruleset'
   | 'report'
-  | 'reviews';
+  | 'reviews'
+  | 'statements'
+  | 'provisions'
+  | 'self-assessment';
 
 /**
  * The schemas published as JSON Schema files (`docs/schema/<name>.schema.json`). Typed as plain
@@ -40,6 +46,15 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<PublishedSchemaName, z.ZodType>>
   reviews: ReviewFileSchema.describe(
     'A review file (--reviews): accepted exceptions and overridden statuses, each with its reason',
   ),
+  statements: StatementsFileSchema.describe(
+    "A statements file (self-assessment --statements): a person's comply, evidence and commentary by provision",
+  ),
+  provisions: ProvisionListSchema.describe(
+    "A ruleset's self-assessment provision list (self-assessment.json): every provision in Code order",
+  ),
+  'self-assessment': SelfAssessmentSchema.describe(
+    'The self-assessment as JSON (self-assessment --format json)',
+  ),
 };
 
 /** Where the published JSON Schemas live, by URL (their `$id`s). */
@@ -57,6 +72,9 @@ const _TITLES: Readonly<Record<PublishedSchemaName, string>> = {
   ruleset: 'service-standards ruleset manifest',
   report: 'service-standards JSON report',
   reviews: 'service-standards review file',
+  statements: 'service-standards self-assessment statements file',
+  provisions: 'service-standards self-assessment provision list',
+  'self-assessment': 'service-standards self-assessment',
 };
 
 /**

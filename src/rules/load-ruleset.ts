@@ -76,7 +76,15 @@ export async function loadRuleset(options: LoadRulesetOptions = {}): Promise<Rul
     const path = join(dir, file);
     if (existsSync(path)) rules[file] = await readJson(path);
   }
-  return createRuleset({ manifest, rules, dir });
+  // The self-assessment's provisions, when the ruleset offers one (createRuleset requires them then).
+  const offers =
+    manifest !== null &&
+    typeof manifest === 'object' &&
+    Array.isArray((manifest as { periodOutputs?: unknown }).periodOutputs) &&
+    (manifest as { periodOutputs: unknown[] }).periodOutputs.includes('self-assessment');
+  const provisions = join(dir, 'self-assessment.json');
+  const selfAssessment = offers && existsSync(provisions) ? await readJson(provisions) : undefined;
+  return createRuleset({ manifest, rules, dir, ...(selfAssessment !== undefined ? { selfAssessment } : {}) });
 }
 
 async function readJson(path: string): Promise<unknown> {

@@ -15,7 +15,8 @@ import { createSummaryBuilder } from '../engine/summarize.js';
 import type { Config } from '../model/config.js';
 import type { CaseResult, Detail } from '../model/finding.js';
 import type { Mapping } from '../model/mapping.js';
-import type { Report } from '../model/report.js';
+import type { Report, ReportMeta } from '../model/report.js';
+import type { Summary } from '../model/summary.js';
 import type { ReadLimits } from '../readers/limits.js';
 import { parseMapping } from '../readers/load-mapping.js';
 import { locateIssues } from '../readers/locate.js';
@@ -90,6 +91,10 @@ export interface CheckOptions {
   onResult?: ((result: CaseResult) => void) | undefined;
   /** Called with each rejected case, its problems located (for `due`, which writes no report to list them). */
   onRejected?: ((rejected: RejectedCase) => void) | undefined;
+  /** Called once every case is judged, with the run's `meta` and summary (for `self-assessment`). */
+  onFinished?: ((run: { meta: ReportMeta; summary: Summary }) => void) | undefined;
+  /** Thresholds (`--fail-on`, `--min-compliance`, the config's) are not checked: exit 1 never comes from them. */
+  ignoreThresholds?: boolean | undefined;
   /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
   evaluator?: EvaluatorName | undefined;
   /** How much each finding's `measured` holds (`--detail`, default `findings`). */
@@ -324,7 +329,8 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
         detail,
         // Reviews and a baseline change the line, so the main thread writes it then.
         line: ndjson.length > 0 && !audit,
-        full: keepResults || htmlReports.length > 0,
+        // Whoever takes each result (`onResult`) reads whole findings, not the slim ones.
+        full: keepResults || htmlReports.length > 0 || options.onResult !== undefined,
         evaluator: options.evaluator,
       },
     })) {
@@ -375,6 +381,7 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     only: options.only,
     skip: options.skip,
   });
+  options.onFinished?.({ meta, summary: s });
   for (const n of ndjson) {
     await n.writer.writeSummary(meta, s);
     if (n.own)
@@ -413,7 +420,9 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
     );
     return EXIT.input;
   }
-  const breaches = thresholdBreaches(s, failOn, minimums, { newOnly: options.failOnNew });
+  const breaches = options.ignoreThresholds
+    ? []
+    : thresholdBreaches(s, failOn, minimums, { newOnly: options.failOnNew });
   for (const b of breaches) await writeText(io.stderr, `${b}\n`);
   return breaches.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -17,6 +17,11 @@ import { CHECK_HELP, forceColor, PROGRAM_HELP, VALIDATE_HELP } from './help-text
 import { type CliIo, writeText } from './io.js';
 import { PERIOD_FORMATS, type PeriodFormat, runPeriodReport } from './period-command.js';
 import { type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
+import {
+  runSelfAssessment,
+  SELF_ASSESSMENT_FORMATS,
+  type SelfAssessmentFormat,
+} from './self-assessment-command.js';
 import { MAX_SHARDS, runShard } from './shard-command.js';
 import { runSummarize } from './summarize-command.js';
 import { type FailOn, type MinCompliance, parseMinCompliance } from './thresholds.js';
@@ -42,13 +47,16 @@ function _report(v: string, prev: ReportTarget[] = []): ReportTarget[] {
   return [...prev, { format: format as ReportTarget['format'], path }];
 }
 
-function _periodReport(v: string, prev: { format: PeriodFormat; path: string }[] = []) {
-  const i = v.indexOf(':');
-  const format = i > 0 ? v.slice(0, i) : '';
-  const path = i > 0 ? v.slice(i + 1) : '';
-  if (!(PERIOD_FORMATS as readonly string[]).includes(format) || path === '')
-    throw new InvalidArgumentError(`expected FORMAT:PATH with FORMAT one of ${PERIOD_FORMATS.join(', ')}`);
-  return [...prev, { format: format as PeriodFormat, path }];
+/** The `--report FORMAT:PATH` parser of a command whose formats are `formats` (`report`, `self-assessment`). */
+function _reportOf<F extends string>(formats: readonly F[]) {
+  return (v: string, prev: { format: F; path: string }[] = []): { format: F; path: string }[] => {
+    const i = v.indexOf(':');
+    const format = i > 0 ? v.slice(0, i) : '';
+    const path = i > 0 ? v.slice(i + 1) : '';
+    if (!(formats as readonly string[]).includes(format) || path === '')
+      throw new InvalidArgumentError(`expected FORMAT:PATH with FORMAT one of ${formats.join(', ')}`);
+    return [...prev, { format: format as F, path }];
+  };
 }
 
 /** `--workers N`: a whole number from 1 to 64. */
@@ -395,7 +403,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .addOption(
       new Option('--format <format>', 'report on standard output').choices(PERIOD_FORMATS).default('text'),
     )
-    .option('--report <format:path>', 'also write a report to a file (repeatable)', _periodReport)
+    .option('--report <format:path>', 'also write a report to a file (repeatable)', _reportOf(PERIOD_FORMATS))
     .option('--population <n>', "the body's population: K.4 and K.5 also per 1,000 of it", _positive)
     .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
     .option('--sorted-by-case', "the flat log keeps each case's events together")
@@ -419,6 +427,61 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           strict: o.strict as boolean | undefined,
           pretty: o.pretty as boolean | undefined,
           ...judging,
+        },
+        io,
+      );
+    });
+
+  const selfAssessment = program.command('self-assessment');
+  _readingOptions(selfAssessment);
+  selfAssessment
+    .description("the annual self-assessment against the ruleset's code, for a period (hoc-code-2024)")
+    .argument('<inputs...>', 'case logs, as for check; - for standard input')
+    .requiredOption(
+      '--period <from..to>',
+      'the period: two local dates, both included, e.g. 2024-04-01..2025-03-31',
+    )
+    .option('--statements <file>', "a person's statements by provision (JSON)")
+    .addOption(
+      new Option('--format <format>', 'output on standard output')
+        .choices(SELF_ASSESSMENT_FORMATS.filter((f) => f !== 'html'))
+        .default('text'),
+    )
+    .option(
+      '--report <format:path>',
+      'also write the form to a file (repeatable; html is the printable form)',
+      _reportOf(SELF_ASSESSMENT_FORMATS),
+    )
+    .option('--require-statements', 'exit 1 when any provision still has no answer')
+    .addOption(new Option('--input-format <format>', 'input format').choices(INPUT_FORMATS))
+    .option('--sorted-by-case', "the flat log keeps each case's events together")
+    .option('--mapping <file>', 'activity and column mapping for CSV/XES exports')
+    .option('--config <file>', 'time zone, calendar, closures, parameters')
+    .option(
+      '--ruleset <dir>',
+      'a shipped ruleset id (hoc-code-2024) or a ruleset directory offering self-assessment',
+    )
+    .option('--as-of <instant>', 'judge as of this instant (default: now, stated in the output)')
+    .option('--strict', 'stop at the first invalid case')
+    .option('--workers <n>', 'judge on N threads (output identical to one)', _workers)
+    .option('--pretty', 'indented JSON')
+    .option('--quiet', 'no progress display')
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      code = await runSelfAssessment(
+        {
+          inputs,
+          ..._judgingOptions(o),
+          period: o.period as string,
+          statements: o.statements as string | undefined,
+          reports: [
+            { format: o.format as SelfAssessmentFormat, path: '-' },
+            ...((o.report as { format: SelfAssessmentFormat; path: string }[] | undefined) ?? []),
+          ],
+          requireStatements: o.requireStatements as boolean | undefined,
+          strict: o.strict as boolean | undefined,
+          workers: o.workers as number | undefined,
+          pretty: o.pretty as boolean | undefined,
+          quiet: o.quiet as boolean | undefined,
         },
         io,
       );

@@ -1,0 +1,248 @@
+/**
+ * The `self-assessment` command, run in process on a ruleset made for the test: the MCHP rules
+ * with a two-section provision list, so that the command's mechanics (period, statements, formats,
+ * reports, exit codes, rejected cases) are tested apart from any one code's rules.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
+import { readVersions } from '../../src/cli/versions.js';
+import { formatIssue, type InputIssue } from '../../src/model/issues.js';
+import { SelfAssessmentSchema } from '../../src/self-assessment/document.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const AS_OF = '2024-06-28T17:00:00+01:00';
+let dir: string;
+let rules: string;
+let log: string;
+
+const LOG = [
+  // M1: stage 1 answered in time (received Wed 1 May 2024, answered Thu 2 May).
+  { caseId: 'M1', id: 'a1', type: 'complaint.received', at: '2024-05-01T10:00:00Z', data: {} },
+  {
+    caseId: 'M1',
+    id: 'a2',
+    type: 'communication.sent',
+    at: '2024-05-02T14:00:00Z',
+    data: { to: 'complainant', covers: ['decision', 'escalation_rights'] },
+  },
+  // M2: stage 1 never answered: overdue at asOf.
+  { caseId: 'M2', id: 'b1', type: 'complaint.received', at: '2024-05-01T10:00:00Z', data: {} },
+  // M3: received before the period: not counted.
+  { caseId: 'M3', id: 'c1', type: 'complaint.received', at: '2024-03-01T10:00:00Z', data: {} },
+];
+
+function sink() {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = sink();
+  const err = sink();
+  const io = {
+    stdout: out.stream,
+    stderr: err.stream,
+    stdin: process.stdin,
+    env: { NO_COLOR: '1' },
+    now: () => new Date('2024-07-01T09:00:00Z'),
+    cwd: ROOT,
+  };
+  let code: number;
+  try {
+    code = await buildProgram(io, readVersions().version).run([
+      'node',
+      'service-standards',
+      'self-assessment',
+      ...argv,
+    ]);
+  } catch (e) {
+    // As main() reports what the program throws: each issue with its file.
+    const issues = (e as { issues?: InputIssue[] }).issues;
+    err.stream.write(`error: ${issues ? issues.map(formatIssue).join('\n') : (e as Error).message}\n`);
+    code = 2;
+  }
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+const base = () => [
+  log,
+  '--ruleset',
+  rules,
+  '--period',
+  '2024-04-01..2025-03-31',
+  '--as-of',
+  AS_OF,
+  '--quiet',
+];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'self-assessment-'));
+  rules = join(dir, 'rules');
+  cpSync(join(ROOT, 'rules/mchp-scotland-2020'), rules, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(rules, 'ruleset.json'), 'utf8'));
+  manifest.periodOutputs = ['self-assessment'];
+  writeFileSync(join(rules, 'ruleset.json'), JSON.stringify(manifest));
+  writeFileSync(
+    join(rules, 'self-assessment.json'),
+    JSON.stringify({
+      code: 'A test code',
+      sections: [
+        { number: 1, title: 'Stage 1' },
+        { number: 2, title: 'Stage 2' },
+      ],
+      checked: { on: '2026-12-06', how: 'made for a test', against: ['this test'] },
+      provisions: [
+        {
+          number: '1.1',
+          section: 1,
+          requirement: 'A policy exists.',
+          source: 'statement',
+          indicators: [],
+          checked: 'confirmed',
+        },
+        {
+          number: '1.2',
+          section: 1,
+          requirement: 'Stage 1 on time.',
+          source: 'log',
+          indicators: ['S1.1'],
+          checked: 'confirmed',
+        },
+        {
+          number: '2.1',
+          section: 2,
+          requirement: 'Stage 2 acknowledged.',
+          source: 'log_and_statement',
+          indicators: ['S2.1'],
+          stillToState: 'that it was',
+          checked: 'confirmed',
+        },
+      ],
+      timescales: {
+        stage1: { indicator: 'S1.1', clock: 'clock' },
+        stage2: { indicator: 'S2.3', clock: 'clock' },
+      },
+    }),
+  );
+  log = join(dir, 'log.ndjson');
+  writeFileSync(log, `${LOG.map((e) => JSON.stringify(e)).join('\n')}\n`);
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('self-assessment', () => {
+  it('fills the log rows from the findings in the period and lists the rest as needing a statement', async () => {
+    const r = await run([...base(), '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = SelfAssessmentSchema.parse(JSON.parse(r.stdout));
+    expect(doc.meta.period).toEqual({ from: '2024-04-01', to: '2025-03-31', complete: false });
+    expect(doc.meta.ruleset.id).toBe('mchp-scotland-2020');
+    const [r11, r12, r21] = doc.rows;
+    expect(r12?.log).toMatchObject({ judged: 2, complianceRate: 0.5, failedCases: ['M2'] });
+    expect(r12).toMatchObject({ suggestedComply: 'no', comply: 'no', complySource: 'suggested' });
+    expect(r11).toMatchObject({ comply: null, log: null });
+    expect(r21).toMatchObject({ comply: null, suggestedComply: null });
+    expect(doc.summary.statementsNeeded).toEqual(['1.1', '2.1']);
+    expect(doc.summary.timescales.stage1).toEqual({ responses: 1, withinCode: 1 });
+  });
+
+  it('takes statements from a file and names it and its hash', async () => {
+    const file = join(dir, 'statements.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        provisions: { '1.1': { comply: 'yes', evidence: 'Policy 2024' }, '2.1': { comply: 'yes' } },
+      }),
+    );
+    const r = await run([...base(), '--format', 'json', '--statements', file, '--require-statements']);
+    expect(r.code).toBe(0);
+    const doc = SelfAssessmentSchema.parse(JSON.parse(r.stdout));
+    expect(doc.meta.statements?.file).toBe(file);
+    expect(doc.meta.statements?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.rows[0]).toMatchObject({ comply: 'yes', complySource: 'statement', evidence: 'Policy 2024' });
+    expect(doc.summary.statementsNeeded).toEqual([]);
+  });
+
+  it('exits 1 with --require-statements while a row has no answer', async () => {
+    const r = await run([...base(), '--require-statements']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('2 provision(s) have no answer yet (--require-statements): 1.1, 2.1');
+  });
+
+  it('refuses an unknown provision in the statements file, naming the file and the provision', async () => {
+    const file = join(dir, 'typo.json');
+    writeFileSync(file, JSON.stringify({ provisions: { '1.20': { comply: 'yes' } } }));
+    const r = await run([...base(), '--statements', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain('no provision "1.20"');
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a bad period and a ruleset that offers no self-assessment', async () => {
+    const bad = await run([log, '--ruleset', rules, '--period', '2025-03-31..2024-04-01', '--as-of', AS_OF]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--period');
+    const none = await run([
+      log,
+      '--ruleset',
+      'spso-css-0524',
+      '--period',
+      '2024-04-01..2025-03-31',
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('ruleset spso-css-0524 offers no self-assessment');
+  });
+
+  it('writes every format asked for, and lists rejected cases with exit 2', async () => {
+    const bad = join(dir, 'with-bad.ndjson');
+    writeFileSync(bad, `${readFileSync(log, 'utf8')}{"caseId":"X9","id":"x1","type":"complaint.received"}\n`);
+    const md = join(dir, 'out/form.md');
+    const html = join(dir, 'out/form.html');
+    const csv = join(dir, 'out/form.csv');
+    const r = await run([
+      bad,
+      ...base().slice(1),
+      '--format',
+      'json',
+      '--report',
+      `markdown:${md}`,
+      '--report',
+      `html:${html}`,
+      '--report',
+      `csv:${csv}`,
+    ]);
+    expect(r.code).toBe(2);
+    const doc = SelfAssessmentSchema.parse(JSON.parse(r.stdout));
+    expect(doc.rejected.map((x) => x.caseId)).toEqual(['X9']);
+    expect(readFileSync(md, 'utf8')).toContain('## Section 1: Stage 1');
+    expect(readFileSync(html, 'utf8')).toContain('<h2 id="h-section-2">Section 2: Stage 2</h2>');
+    expect(readFileSync(csv, 'utf8').trim().split('\n')).toHaveLength(4);
+  });
+
+  it('gives the same form on worker threads as on one', async () => {
+    const one = await run([...base(), '--format', 'csv']);
+    const two = await run([...base(), '--format', 'csv', '--workers', '2']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^1\.2,1,Stage 1 on time\.,log,S1\.1,no,suggested,no,1,1,/m);
+    expect(two.stderr).toBe('');
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});

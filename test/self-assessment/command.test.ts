@@ -3,77 +3,16 @@
  * with a two-section provision list, so that the command's mechanics (period, statements, formats,
  * reports, exit codes, rejected cases) are tested apart from any one code's rules.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
-import { readVersions } from '../../src/cli/versions.js';
-import { formatIssue, type InputIssue } from '../../src/model/issues.js';
 import { SelfAssessmentSchema } from '../../src/self-assessment/document.js';
+import { AS_OF, makeWorkspace, runSelfAssessmentCommand as run } from './_command.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const AS_OF = '2024-06-28T17:00:00+01:00';
+let ws: ReturnType<typeof makeWorkspace>;
 let dir: string;
 let rules: string;
 let log: string;
-
-const LOG = [
-  // M1: stage 1 answered in time (received Wed 1 May 2024, answered Thu 2 May).
-  { caseId: 'M1', id: 'a1', type: 'complaint.received', at: '2024-05-01T10:00:00Z', data: {} },
-  {
-    caseId: 'M1',
-    id: 'a2',
-    type: 'communication.sent',
-    at: '2024-05-02T14:00:00Z',
-    data: { to: 'complainant', covers: ['decision', 'escalation_rights'] },
-  },
-  // M2: stage 1 never answered: overdue at asOf.
-  { caseId: 'M2', id: 'b1', type: 'complaint.received', at: '2024-05-01T10:00:00Z', data: {} },
-  // M3: received before the period: not counted.
-  { caseId: 'M3', id: 'c1', type: 'complaint.received', at: '2024-03-01T10:00:00Z', data: {} },
-];
-
-function sink() {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = sink();
-  const err = sink();
-  const io = {
-    stdout: out.stream,
-    stderr: err.stream,
-    stdin: process.stdin,
-    env: { NO_COLOR: '1' },
-    now: () => new Date('2024-07-01T09:00:00Z'),
-    cwd: ROOT,
-  };
-  let code: number;
-  try {
-    code = await buildProgram(io, readVersions().version).run([
-      'node',
-      'service-standards',
-      'self-assessment',
-      ...argv,
-    ]);
-  } catch (e) {
-    // As main() reports what the program throws: each issue with its file.
-    const issues = (e as { issues?: InputIssue[] }).issues;
-    err.stream.write(`error: ${issues ? issues.map(formatIssue).join('\n') : (e as Error).message}\n`);
-    code = 2;
-  }
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 const base = () => [
   log,
@@ -87,61 +26,11 @@ const base = () => [
 ];
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'self-assessment-'));
-  rules = join(dir, 'rules');
-  cpSync(join(ROOT, 'rules/mchp-scotland-2020'), rules, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(rules, 'ruleset.json'), 'utf8'));
-  manifest.periodOutputs = ['self-assessment'];
-  writeFileSync(join(rules, 'ruleset.json'), JSON.stringify(manifest));
-  writeFileSync(
-    join(rules, 'self-assessment.json'),
-    JSON.stringify({
-      code: 'A test code',
-      sections: [
-        { number: 1, title: 'Stage 1' },
-        { number: 2, title: 'Stage 2' },
-      ],
-      checked: { on: '2026-12-06', how: 'made for a test', against: ['this test'] },
-      provisions: [
-        {
-          number: '1.1',
-          section: 1,
-          requirement: 'A policy exists.',
-          source: 'statement',
-          indicators: [],
-          checked: 'confirmed',
-        },
-        {
-          number: '1.2',
-          section: 1,
-          requirement: 'Stage 1 on time.',
-          source: 'log',
-          indicators: ['S1.1'],
-          checked: 'confirmed',
-        },
-        {
-          number: '2.1',
-          section: 2,
-          requirement: 'Stage 2 acknowledged.',
-          source: 'log_and_statement',
-          indicators: ['S2.1'],
-          stillToState: 'that it was',
-          checked: 'confirmed',
-        },
-      ],
-      timescales: {
-        stage1: { indicator: 'S1.1', clock: 'clock' },
-        stage2: { indicator: 'S2.3', clock: 'clock' },
-      },
-    }),
-  );
-  log = join(dir, 'log.ndjson');
-  writeFileSync(log, `${LOG.map((e) => JSON.stringify(e)).join('\n')}\n`);
+  ws = makeWorkspace();
+  ({ dir, rules, log } = ws);
 });
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => ws?.remove());
 
 describe('self-assessment', () => {
   it('fills the log rows from the findings in the period and lists the rest as needing a statement', async () => {

@@ -42,6 +42,22 @@ ${_EXIT_CODES}
 
 ${_ENVIRONMENT}`;
 
+/** After `self-assessment --help`. */
+export const SELF_ASSESSMENT_HELP = `
+Examples:
+  $ service-standards self-assessment cases.ndjson --ruleset hoc-code-2024 --period 2024-04-01..2025-03-31 --as-of 2025-04-30
+  $ service-standards self-assessment cases.ndjson --ruleset hoc-code-2024 --period 2024-04-01..2025-03-31 \\
+      --statements statements.json --format markdown --report html:self-assessment.html --require-statements
+
+Every provision of the code is a row, in order. Rows the log evidences are filled from the findings
+placed in the period (counts, rate, the cases behind them, a suggested yes or no); the rest need a
+person's statement (--statements; its schema: service-standards schema statements).
+
+Exit codes:
+  0  the form was written
+  1  --require-statements and a provision still has no answer
+  2  usage, configuration or input error (an unknown provision in the statements file, a rejected case)`;
+
 /** After `validate --help`. */
 export const VALIDATE_HELP = `
 Examples:

@@ -13,7 +13,7 @@ import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
 import { addCompletionCommand } from './completion.js';
 import { UsageError } from './errors.js';
 import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
-import { CHECK_HELP, forceColor, PROGRAM_HELP, VALIDATE_HELP } from './help-text.js';
+import { CHECK_HELP, forceColor, PROGRAM_HELP, SELF_ASSESSMENT_HELP, VALIDATE_HELP } from './help-text.js';
 import { type CliIo, writeText } from './io.js';
 import { PERIOD_FORMATS, type PeriodFormat, runPeriodReport } from './period-command.js';
 import { type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
@@ -435,6 +435,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   const selfAssessment = program.command('self-assessment');
   _readingOptions(selfAssessment);
   selfAssessment
+    .addHelpText('after', SELF_ASSESSMENT_HELP)
     .description("the annual self-assessment against the ruleset's code, for a period (hoc-code-2024)")
     .argument('<inputs...>', 'case logs, as for check; - for standard input')
     .requiredOption(

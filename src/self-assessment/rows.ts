@@ -20,6 +20,8 @@ export interface RowOptions {
   readonly statements?: StatementsFile | undefined;
   /** Indicators' short titles by ref, for the evidence sentences. */
   readonly titles?: ReadonlyMap<string, string> | undefined;
+  /** The indicators judged in this run (all when absent): one switched off gives no figures. */
+  readonly judged?: ReadonlySet<string> | undefined;
 }
 
 const _sortedUnion = (lists: readonly (readonly string[])[]) =>
@@ -53,12 +55,17 @@ const _joined = (...parts: (string | undefined)[]) =>
 
 function _row(p: Provision, counts: SelfAssessmentCounts, options: RowOptions): SelfAssessmentRow {
   const statement: Statement | undefined = options.statements?.provisions[p.number];
-  const tallies = p.indicators.map((ref) => counts.indicators.get(ref) as IndicatorTally);
-  const log = p.source === 'statement' ? null : _rowLog(tallies);
+  const isJudged = (ref: string) => options.judged === undefined || options.judged.has(ref);
+  const tallies = p.indicators.filter(isJudged).map((ref) => counts.indicators.get(ref) as IndicatorTally);
+  // A row whose indicators were all switched off has no figures, rather than empty ones.
+  const log = p.source === 'statement' || tallies.length === 0 ? null : _rowLog(tallies);
   const suggestedComply = log ? suggestComply(log, options.complyAt) : null;
-  const generated = tallies.map((t) =>
-    indicatorEvidence(t, { ...options, title: options.titles?.get(t.ref) }),
-  );
+  const generated = p.indicators.map((ref) => {
+    const t = counts.indicators.get(ref) as IndicatorTally;
+    return isJudged(ref)
+      ? indicatorEvidence(t, { ...options, title: options.titles?.get(ref) })
+      : `${ref}: not judged in this run (switched off), so the log gives no figures for it.`;
+  });
   let comply: Comply | null = null;
   let complySource: SelfAssessmentRow['complySource'] = null;
   if (statement?.comply) {

@@ -97,6 +97,7 @@ export function finishSelfAssessment(
     complyAt: complyAtOf(run.prepared),
     statements: run.statements,
     titles,
+    judged: new Set(run.prepared.rules.map((r) => r.ref)),
   });
   return { period: periodMeta(run.period, run.asOfMs, zone), rows, summary, rejected: run.rejected };
 }

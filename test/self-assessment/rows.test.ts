@@ -211,6 +211,28 @@ describe('the rows', () => {
   });
 });
 
+describe('an indicator switched off in the configuration', () => {
+  it('gives its rows no figures and says why, rather than an empty count', () => {
+    const counts = tallied([
+      result('c1', [finding('S1.1', 'pass', inYear), finding('S1.3', 'fail', inYear)]),
+    ]);
+    const { rows } = buildRows(list, counts, {
+      period,
+      asOfDate: '2025-04-30',
+      complyAt: 100,
+      judged: new Set(['S1.1', 'S1.3']),
+    });
+    const [, r62, r64, r613] = rows;
+    expect(r62?.log?.judged).toBe(1);
+    // 6.4 pools S1.2 (off) and S1.3 (judged): the figures are S1.3's alone, and the sentence says so.
+    expect(r64?.log?.byStatus.fail).toBe(1);
+    expect(r64?.evidence).toMatch(
+      /^S1\.2: not judged in this run \(switched off\), so the log gives no figures for it\. S1\.3, /,
+    );
+    expect(r613).toMatchObject({ log: null, suggestedComply: null, comply: null });
+  });
+});
+
 describe('suggestComply', () => {
   const log = (pass: number, fail: number) => ({
     byStatus: { error: 0, fail, insufficient_evidence: 0, pending: 0, pass, not_applicable: 0 },

@@ -9,14 +9,15 @@
  * Chromium is `/usr/bin/chromium` (or CHROMIUM_PATH). When it is missing the tests skip and say
  * why; in CI (CI=true) a missing browser fails, as `.ci/run` installs it.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complyParts } from '../../src/reporters/self-assessment/words.js';
 import { type SelfAssessment, SelfAssessmentSchema } from '../../src/self-assessment/document.js';
 import { AS_OF, makeWorkspace, ROOT, runSelfAssessmentCommand } from '../self-assessment/_command.js';
+import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, NO_CHROMIUM, needChromium } from '../support/chromium.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: page-side global
 declare const document: any;
@@ -24,24 +25,7 @@ declare const document: any;
 declare const window: any;
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const WHY = `Chromium is not at ${CHROMIUM} (apt-get install -y chromium)`;
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const HOSTILE = `<img src=x onerror="window.__hit=1"><script>window.__hit=2</script></td></tr><a href="javascript:alert(1)">x</a>`;
-
-function needChromium(ctx: TestContext): void {
-  if (HAVE_CHROMIUM) return;
-  if (process.env.CI === 'true') throw new Error(`${WHY}; CI runs must have it`);
-  ctx.skip(WHY);
-}
 
 let ws: ReturnType<typeof makeWorkspace>;
 let htmlFile: string;
@@ -85,7 +69,7 @@ beforeAll(async () => {
     chromium.launchPersistentContext(join(ws.dir, profile), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
       bypassCSP,
     });
@@ -99,7 +83,7 @@ afterAll(async () => {
 });
 
 async function open(where: BrowserContext | undefined) {
-  if (!where) throw new Error(WHY);
+  if (!where) throw new Error(NO_CHROMIUM);
   const page: Page = await where.newPage();
   const seen = { requests: [] as string[], dialogs: [] as string[], errors: [] as string[] };
   page.on('request', (r) => seen.requests.push(r.url()));

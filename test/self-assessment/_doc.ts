@@ -1,8 +1,9 @@
-/** A small self-assessment document for the reporter tests: three rows, hostile text in statements. */
+/** A small provision list and self-assessment document for the tests: four rows, hostile text in a statement. */
 import type { SelfAssessment } from '../../src/self-assessment/document.js';
 import { type ProvisionList, ProvisionListSchema } from '../../src/self-assessment/provisions.js';
 import { buildRows } from '../../src/self-assessment/rows.js';
 import { createSelfAssessmentTally } from '../../src/self-assessment/tally.js';
+import { sampleMeta, sampleRuleset } from '../support/report.js';
 
 export const HOSTILE = '<img src=x onerror="alert(1)"> | **bold** </td></tr><script>alert(2)</script>';
 
@@ -35,9 +36,17 @@ export const testForm: ProvisionList = ProvisionListSchema.parse({
       section: 6,
       requirement: 'Extensions capped.',
       source: 'log_and_statement',
-      indicators: ['S1.3'],
+      indicators: ['S1.2', 'S1.3'],
       stillToState: 'that extensions were decided on complexity',
       checked: 'recalled',
+    },
+    {
+      number: '6.13',
+      section: 6,
+      requirement: 'Someone else at stage 2.',
+      source: 'log',
+      indicators: ['S2.3'],
+      checked: 'confirmed',
     },
   ],
   timescales: {
@@ -46,9 +55,7 @@ export const testForm: ProvisionList = ProvisionListSchema.parse({
   },
 });
 
-const sha = 'a'.repeat(64);
-
-/** The document: 6.2 from the log (one fail, case `C<2>`), 3.1 stated with hostile text, 6.4 needing a statement. */
+/** The document: 6.2 from the log (one fail, case `C<2>`), 3.1 stated with hostile text, 6.4 and 6.13 needing a statement. */
 export function testDocument(): SelfAssessment {
   const period = { from: '2024-04-01', to: '2025-03-31' };
   const tally = createSelfAssessmentTally(testForm, period, 'Europe/London');
@@ -79,26 +86,9 @@ export function testDocument(): SelfAssessment {
   });
   return {
     meta: {
-      tool: 'service-standards',
-      version: '0.0.0',
-      ruleset: { id: 'test', version: '1.0.0', source: 'test', sha256: sha },
-      asOf: '2025-04-30T23:59:59.999+01:00',
-      asOfSource: 'option',
-      generatedAt: '2025-05-01T09:00:00.000Z',
-      inputs: [{ file: 'log.ndjson', sha256: sha }],
-      config: { sha256: sha, zone: 'Europe/London' },
-      calendar: {
-        zone: 'Europe/London',
-        holidaySource: 'none',
-        countReceiptDay: false,
-        holidays: [],
-        closures: [],
-      },
-      parameters: {},
-      detail: 'findings',
-      dependencies: {},
+      ...sampleMeta(sampleRuleset()),
       period: { ...period, complete: true },
-      statements: { file: 'statements.json', sha256: sha },
+      statements: { file: 'statements.json', sha256: 'c'.repeat(64) },
     },
     rows,
     summary,

@@ -5,60 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseResult, Finding } from '../../src/model/finding.js';
-import { type ProvisionList, ProvisionListSchema } from '../../src/self-assessment/provisions.js';
 import { buildRows, suggestComply } from '../../src/self-assessment/rows.js';
 import { createSelfAssessmentTally } from '../../src/self-assessment/tally.js';
+import { testForm } from './_doc.js';
 
 const zone = 'Europe/London';
 const period = { from: '2024-04-01', to: '2025-03-31' };
 
-const list: ProvisionList = ProvisionListSchema.parse({
-  code: 'A test code',
-  sections: [
-    { number: 3, title: 'Access' },
-    { number: 6, title: 'Stages' },
-  ],
-  checked: { on: '2026-12-06', how: 'by hand', against: ['a test'] },
-  provisions: [
-    {
-      number: '3.1',
-      section: 3,
-      requirement: 'Easy to complain.',
-      source: 'statement',
-      indicators: [],
-      checked: 'confirmed',
-    },
-    {
-      number: '6.2',
-      section: 6,
-      requirement: 'Acknowledged in time.',
-      source: 'log',
-      indicators: ['S1.1'],
-      checked: 'confirmed',
-    },
-    {
-      number: '6.4',
-      section: 6,
-      requirement: 'Extensions capped.',
-      source: 'log_and_statement',
-      indicators: ['S1.2', 'S1.3'],
-      stillToState: 'that extensions were decided on complexity',
-      checked: 'recalled',
-    },
-    {
-      number: '6.13',
-      section: 6,
-      requirement: 'Someone else at stage 2.',
-      source: 'log',
-      indicators: ['S2.3'],
-      checked: 'confirmed',
-    },
-  ],
-  timescales: {
-    stage1: { indicator: 'S1.2', clock: 'clock' },
-    stage2: { indicator: 'S2.4', clock: 'clock' },
-  },
-});
+const list = testForm;
 
 const finding = (
   ref: string,

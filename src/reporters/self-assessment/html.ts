@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SelfAssessment, SelfAssessmentRow } from '../../self-assessment/document.js';
+import { readableInstant } from '../html/dates.js';
 import { escapeHtml as e } from '../html/escape.js';
 import { FORM_STYLES } from './html-styles.js';
 import {
@@ -137,7 +138,7 @@ export function formatSelfAssessmentHtml(
 <body>
 <main>
 <h1>${e(who + title)}</h1>
-<p class="lede">Period ${e(periodText(doc))} · as of ${e(doc.meta.asOf)}</p>
+<p class="lede">Period ${e(periodText(doc))} · judged as of <time datetime="${e(doc.meta.asOf)}">${e(readableInstant(doc.meta.asOf))}</time></p>
 <p class="note">Each requirement is paraphrased, not quoted from the Code. Answers marked "suggested by the log" are judged from the complaint log against the target in their evidence; every other answer, evidence or commentary is a person's statement. Case references are the log's own ids; no names or letter text appear.</p>
 ${sections.join('\n')}
 ${_summary(doc)}

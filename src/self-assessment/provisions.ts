@@ -54,8 +54,8 @@ export type Provision = z.infer<typeof ProvisionSchema>;
 
 /**
  * Where `summary.timescales` reads a stage's responses: the timeliness indicator of the stage and
- * the stage clock fact of that rule, whose `endKind` and `endDate` say whether and when the
- * stage was answered.
+ * the stage clock fact of that rule, whose `state` (`met` or `late`: answered) and `endDate` say
+ * whether and when the stage was answered.
  */
 const StageTimescaleSchema = z.strictObject({ indicator: z.string().min(1), clock: z.string().min(1) });
 
@@ -96,7 +96,7 @@ export const ProvisionListSchema = z
 export type ProvisionList = z.infer<typeof ProvisionListSchema>;
 
 /** The clock values `summary.timescales` reads from a timeliness finding's `measured`. */
-const _CLOCK_READS = ['endKind', 'endDate'] as const;
+const _CLOCK_READS = ['state', 'endDate'] as const;
 
 /**
  * What is wrong with a provision list against the rules it names: an indicator no rule has, or a

@@ -65,8 +65,9 @@ function _listOf(status: Status): 'failed' | 'pending' | 'review' | undefined {
 function _answeredOn(finding: Finding, clock: string): string | undefined {
   const fact = finding.measured?.[clock];
   if (fact === null || typeof fact !== 'object') return undefined;
-  const { endKind, endDate } = fact as { endKind?: unknown; endDate?: unknown };
-  return endKind === 'response' && typeof endDate === 'string' ? endDate : undefined;
+  // A stage clock ended by the stage response is `met` (in time) or `late` (`stageClock`).
+  const { state, endDate } = fact as { state?: unknown; endDate?: unknown };
+  return (state === 'met' || state === 'late') && typeof endDate === 'string' ? endDate : undefined;
 }
 
 /**

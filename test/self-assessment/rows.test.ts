@@ -38,7 +38,7 @@ const result = (caseId: string, findings: Finding[]): CaseResult => ({
 });
 
 const inYear = '2024-06-03T10:00:00.000+01:00';
-const answered = (date: string) => ({ clock: { endKind: 'response', endDate: date } });
+const answered = (date: string, state = 'met') => ({ clock: { state, endDate: date } });
 
 function tallied(results: CaseResult[]) {
   const tally = createSelfAssessmentTally(list, period, zone);
@@ -65,11 +65,12 @@ describe('the tally', () => {
   it('counts a stage response dated in the period, and whether its timeliness finding passed', () => {
     const counts = tallied([
       result('c1', [finding('S1.2', 'pass', '2024-03-25T09:00:00Z', answered('2024-04-02'))]),
-      result('c2', [finding('S1.2', 'fail', inYear, answered('2024-07-01'))]),
+      result('c2', [finding('S1.2', 'fail', inYear, answered('2024-07-01', 'late'))]),
       result('c3', [finding('S1.2', 'pass', inYear, answered('2025-04-01'))]),
       // Open, or ended without a response: not a response.
-      result('c4', [
-        finding('S1.2', 'pending', inYear, { clock: { endKind: 'open', endDate: '2024-07-01' } }),
+      result('c4', [finding('S1.2', 'pending', inYear, { clock: { state: 'open', endDate: '2024-07-01' } })]),
+      result('c6', [
+        finding('S1.2', 'fail', inYear, { clock: { state: 'closedLate', endDate: '2024-07-02' } }),
       ]),
       result('c5', [finding('S2.4', 'pass', inYear, answered('2024-09-09'))]),
     ]);

@@ -70,10 +70,12 @@ describe('compiled rules = json-rules-engine, whole case results', () => {
     }
   });
 
-  // 2,000 generated histories in four runs of 500 (each seed its own), so that no one test
-  // holds the machine for long; the outcomes reached are counted over all four.
+  // 2,000 generated histories in ten runs of 200 (each seed its own): both evaluators judge
+  // every history, and a run of 500 outlasted the test timeout on a loaded two-core machine.
+  // The outcomes reached are counted over all ten.
   const reached = new Set<string>();
-  it.each([20_240_501, 20_240_502, 20_240_503, 20_240_504])(
+  const seeds = Array.from({ length: 10 }, (_, i) => 20_240_501 + i);
+  it.each(seeds)(
     'generated case histories (seed %i)',
     async (seed) => {
       let judged = 0;
@@ -86,10 +88,10 @@ describe('compiled rules = json-rules-engine, whole case results', () => {
             for (const f of ref.result.findings) reached.add(`${f.ref}:${f.status}`);
           }
         }),
-        { numRuns: 500, seed },
+        { numRuns: 200, seed },
       );
       // Not vacuous: most generated cases are valid.
-      expect(judged).toBeGreaterThan(425);
+      expect(judged).toBeGreaterThan(170);
     },
   );
 

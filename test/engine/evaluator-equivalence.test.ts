@@ -75,25 +75,22 @@ describe('compiled rules = json-rules-engine, whole case results', () => {
   // The outcomes reached are counted over all ten.
   const reached = new Set<string>();
   const seeds = Array.from({ length: 10 }, (_, i) => 20_240_501 + i);
-  it.each(seeds)(
-    'generated case histories (seed %i)',
-    async (seed) => {
-      let judged = 0;
-      await fc.assert(
-        fc.asyncProperty(caseArb, async ({ input, asOf }) => {
-          const [ref, fast] = await both(deepFreeze(input), asOf);
-          expect(fast).toEqual(ref);
-          if ('result' in ref) {
-            judged++;
-            for (const f of ref.result.findings) reached.add(`${f.ref}:${f.status}`);
-          }
-        }),
-        { numRuns: 200, seed },
-      );
-      // Not vacuous: most generated cases are valid.
-      expect(judged).toBeGreaterThan(170);
-    },
-  );
+  it.each(seeds)('generated case histories (seed %i)', async (seed) => {
+    let judged = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, async ({ input, asOf }) => {
+        const [ref, fast] = await both(deepFreeze(input), asOf);
+        expect(fast).toEqual(ref);
+        if ('result' in ref) {
+          judged++;
+          for (const f of ref.result.findings) reached.add(`${f.ref}:${f.status}`);
+        }
+      }),
+      { numRuns: 200, seed },
+    );
+    // Not vacuous: most generated cases are valid.
+    expect(judged).toBeGreaterThan(170);
+  });
 
   it('the generated histories reach many outcomes', () => {
     expect(reached.size).toBeGreaterThan(85);

@@ -86,16 +86,28 @@ export function indicatorTree(summary: Summary): { commitments: _CommitmentNode[
 
 /** Indicator refs in report order: the summary's, then any only the cases name, as first seen. */
 export function indicatorRefs(summary: Summary, cases: readonly CaseResult[]): { ref: string; id: string }[] {
-  const out = summary.indicators.map((i) => ({ ref: i.ref, id: i.id }));
-  const seen = new Set(out.map((i) => i.ref));
-  for (const c of cases) {
-    for (const f of c.findings) {
-      if (seen.has(f.ref)) continue;
-      seen.add(f.ref);
-      out.push({ ref: f.ref, id: f.id });
-    }
-  }
-  return out;
+  const named = createNamedRefs();
+  for (const c of cases) named.see(c.findings);
+  return named.inReportOrder(summary);
+}
+
+/** The indicators findings name, as first seen, for {@link indicatorRefs} case by case. */
+export function createNamedRefs(): {
+  see(findings: readonly { ref: string; id: string }[]): void;
+  inReportOrder(summary: Summary): { ref: string; id: string }[];
+} {
+  const named = new Map<string, string>();
+  return {
+    see(findings) {
+      for (const f of findings) if (!named.has(f.ref)) named.set(f.ref, f.id);
+    },
+    inReportOrder(summary) {
+      const out = summary.indicators.map((i) => ({ ref: i.ref, id: i.id }));
+      const listed = new Set(out.map((i) => i.ref));
+      for (const [ref, id] of named) if (!listed.has(ref)) out.push({ ref, id });
+      return out;
+    },
+  };
 }
 
 /** A case with its `fail` and `error` findings. */
@@ -106,6 +118,19 @@ export interface _FailingCase {
   errors: number;
 }
 
+/** Worst first: most fails and errors together, then most errors, then by case id. */
+const _worse = (a: _FailingCase, b: _FailingCase): number =>
+  b.fails + b.errors - (a.fails + a.errors) ||
+  b.errors - a.errors ||
+  compare(a.result.caseId, b.result.caseId);
+
+function _failingCase(result: CaseResult): _FailingCase | undefined {
+  const failing = result.findings.filter((f) => isFailing(f.status));
+  if (failing.length === 0) return undefined;
+  const errors = failing.filter((f) => f.status === 'error').length;
+  return { result, failing, fails: failing.length - errors, errors };
+}
+
 /**
  * The cases with a `fail` or an `error`, worst first: most fails and errors together, then most
  * errors, then by case id (so that the order never depends on the input's).
@@ -113,17 +138,43 @@ export interface _FailingCase {
 export function worstCasesOf(cases: readonly CaseResult[]): _FailingCase[] {
   const out: _FailingCase[] = [];
   for (const result of cases) {
-    const failing = result.findings.filter((f) => isFailing(f.status));
-    if (failing.length === 0) continue;
-    const errors = failing.filter((f) => f.status === 'error').length;
-    out.push({ result, failing, fails: failing.length - errors, errors });
+    const c = _failingCase(result);
+    if (c) out.push(c);
   }
-  return out.sort(
-    (a, b) =>
-      b.fails + b.errors - (a.fails + a.errors) ||
-      b.errors - a.errors ||
-      compare(a.result.caseId, b.result.caseId),
-  );
+  return out.sort(_worse);
+}
+
+/** The `limit` worst cases of those added (as {@link worstCasesOf} orders them), and how many failed. */
+export interface WorstCases {
+  add(result: CaseResult): void;
+  /** The worst cases, worst first (at most `limit`). */
+  list(): readonly _FailingCase[];
+  /** How many cases added have a `fail` or an `error`. */
+  count(): number;
+}
+
+/** {@link WorstCases}, keeping only the `limit` worst (and of each, only what a report shows). */
+export function createWorstCases(limit: number): WorstCases {
+  const kept: _FailingCase[] = [];
+  let count = 0;
+  return {
+    add(result) {
+      const c = _failingCase(result);
+      if (!c) return;
+      count++;
+      if (limit <= 0) return;
+      const last = kept[kept.length - 1];
+      if (kept.length >= limit && last && _worse(c, last) >= 0) return;
+      const { caseId, source } = result;
+      const slim: _FailingCase = { ...c, result: { ...result, caseId, source, findings: c.failing } };
+      if (slim.result.timeline !== undefined) delete slim.result.timeline;
+      const at = kept.findIndex((k) => _worse(slim, k) < 0);
+      kept.splice(at === -1 ? kept.length : at, 0, slim);
+      if (kept.length > limit) kept.pop();
+    },
+    list: () => kept,
+    count: () => count,
+  };
 }
 
 /** Code-unit order, the same on every machine (unlike `localeCompare`). */

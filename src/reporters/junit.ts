@@ -3,8 +3,10 @@
 import type { CaseResult, Finding, Status } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
-import { explanationWithReview, indicatorRefs } from './common.js';
-import { escapeXmlText, xmlElement } from './xml.js';
+import type { Summary } from '../model/summary.js';
+import { createNamedRefs, explanationWithReview } from './common.js';
+import { memoryParts, type Parts, type Piece, type ReportBuilder, renderWhole } from './parts.js';
+import { escapeXmlText, xmlElement, xmlStartTag } from './xml.js';
 
 /** Options of {@link formatJunit}. */
 export interface JunitOptions {
@@ -58,12 +60,71 @@ function _testcase(result: CaseResult, f: Finding): string {
   return xmlElement('testcase', attrs, body && `\n      ${body}\n    `);
 }
 
-const _suite = (name: string, counts: _Counts, testcases: string[]): string =>
-  xmlElement(
-    'testsuite',
-    { name, ...counts },
-    testcases.length > 0 ? `\n    ${testcases.join('\n    ')}\n  ` : '',
-  );
+/** A suite whose testcases are in a part (`count` of them), or none. */
+function _suite(name: string, counts: _Counts, part: string | undefined): Piece[] {
+  const attrs = { name, ...counts };
+  if (part === undefined) return [`\n  ${xmlElement('testsuite', attrs)}`];
+  return [`\n  ${xmlStartTag('testsuite', attrs)}`, { part }, '\n  </testsuite>'];
+}
+
+const _sum = (total: _Counts, c: _Counts) => {
+  for (const k of Object.keys(total) as (keyof _Counts)[]) total[k] += c[k];
+};
+
+function _rejectedSuite(rejected: Summary['rejected']): { counts: _Counts; text: string } {
+  const testcases = rejected.map((r) => {
+    const text = r.problems.map(formatIssue).join('\n');
+    const message = `rejected: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} in ${r.events} events`;
+    const error = xmlElement('error', { message, type: 'rejected' }, escapeXmlText(text));
+    return xmlElement('testcase', { classname: 'rejected', name: r.caseId }, `\n      ${error}\n    `);
+  });
+  const counts: _Counts = { tests: rejected.length, failures: 0, errors: rejected.length, skipped: 0 };
+  return {
+    counts,
+    text: `\n  ${xmlElement('testsuite', { name: 'rejected', ...counts }, `\n    ${testcases.join('\n    ')}\n  `)}`,
+  };
+}
+
+/**
+ * The JUnit report case by case: each finding's testcase goes to its indicator's part as the case
+ * is judged; `finish` writes the suites around them with their counts, exactly as
+ * {@link formatJunit} prints the whole report.
+ */
+export function createJunitBuilder(parts: Parts, options: JunitOptions = {}): ReportBuilder {
+  const counts = new Map<string, _Counts>();
+  const named = createNamedRefs();
+  return {
+    add(result) {
+      named.see(result.findings);
+      for (const f of result.findings) {
+        const c = counts.get(f.ref) ?? _zero();
+        counts.set(f.ref, c);
+        _add(c, f.status);
+        parts.append(`suite:${f.ref}`, `\n    ${_testcase(result, f)}`);
+      }
+    },
+    finish({ summary }) {
+      const total = _zero();
+      const suites: Piece[] = [];
+      for (const { ref, id } of named.inReportOrder(summary)) {
+        const c = counts.get(ref);
+        _sum(total, c ?? _zero());
+        suites.push(..._suite(`${ref} ${id}`, c ?? _zero(), c && c.tests > 0 ? `suite:${ref}` : undefined));
+      }
+      if ((options.rejected ?? true) && summary.rejected.length > 0) {
+        const { counts: c, text } = _rejectedSuite(summary.rejected);
+        _sum(total, c);
+        suites.push(text);
+      }
+      const attrs = { name: 'service-standards', ...total };
+      const root =
+        suites.length === 0
+          ? [xmlElement('testsuites', attrs)]
+          : [xmlStartTag('testsuites', attrs), ...suites, '\n</testsuites>'];
+      return ['<?xml version="1.0" encoding="UTF-8"?>\n', ...root, '\n'];
+    },
+  };
+}
 
 /**
  * The report as JUnit XML: one `<testsuite>` per indicator (named `<ref> <id>`), one `<testcase>`
@@ -78,38 +139,6 @@ const _suite = (name: string, counts: _Counts, testcases: string[]): string =>
  * // <testsuite name="1.2.1 process-explained" tests="3" failures="1" errors="0" skipped="1">
  */
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
-  const byRef = new Map<string, string[]>();
-  const counts = new Map<string, _Counts>();
-  for (const result of report.cases ?? []) {
-    for (const f of result.findings) {
-      const c = counts.get(f.ref) ?? _zero();
-      counts.set(f.ref, c);
-      _add(c, f.status);
-      const list = byRef.get(f.ref) ?? [];
-      byRef.set(f.ref, list);
-      list.push(_testcase(result, f));
-    }
-  }
-  const total = _zero();
-  const suites: string[] = [];
-  for (const { ref, id } of indicatorRefs(report.summary, report.cases ?? [])) {
-    const c = counts.get(ref) ?? _zero();
-    for (const k of Object.keys(total) as (keyof _Counts)[]) total[k] += c[k];
-    suites.push(_suite(`${ref} ${id}`, c, byRef.get(ref) ?? []));
-  }
-  const rejected = report.summary.rejected;
-  if ((options.rejected ?? true) && rejected.length > 0) {
-    const testcases = rejected.map((r) => {
-      const text = r.problems.map(formatIssue).join('\n');
-      const message = `rejected: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} in ${r.events} events`;
-      const error = xmlElement('error', { message, type: 'rejected' }, escapeXmlText(text));
-      return xmlElement('testcase', { classname: 'rejected', name: r.caseId }, `\n      ${error}\n    `);
-    });
-    const c: _Counts = { tests: rejected.length, failures: 0, errors: rejected.length, skipped: 0 };
-    for (const k of Object.keys(total) as (keyof _Counts)[]) total[k] += c[k];
-    suites.push(_suite('rejected', c, testcases));
-  }
-  const content = suites.length > 0 ? `\n  ${suites.join('\n  ')}\n` : '';
-  const root = xmlElement('testsuites', { name: 'service-standards', ...total }, content);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
+  const parts = memoryParts();
+  return renderWhole(createJunitBuilder(parts, options), parts, report);
 }

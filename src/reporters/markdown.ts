@@ -5,13 +5,14 @@ import type { Report } from '../model/report.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
+  createNamedRefs,
   explanationWithReview,
-  indicatorRefs,
   indicatorTree,
   isFailing,
   percent,
   sourceLocation,
 } from './common.js';
+import { memoryParts, type ReportBuilder, type ReportEnd, renderWhole } from './parts.js';
 
 /** Options of {@link formatMarkdown}. */
 export interface MarkdownOptions {
@@ -52,20 +53,46 @@ const _bold = (cells: string[]) => cells.map((c) => (c === '' ? c : `**${c}**`))
  * appendFileSync(process.env.GITHUB_STEP_SUMMARY ?? 'report.md', formatMarkdown(report));
  */
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const cap = options.maxCasesPerIndicator ?? 20;
-  const out = [
-    `# ${escapeMarkdownText(options.title ?? 'Service standards report')}`,
-    '',
-    ..._intro(report),
-    '',
-    ..._table(report),
-  ];
-  if (report.summary.rejected.length > 0) out.push('', ..._rejected(report));
-  out.push('', '## Failing cases', '', ..._failing(report, cap));
-  return `${out.join('\n')}\n`;
+  const parts = memoryParts();
+  return renderWhole(createMarkdownBuilder(options), parts, report);
 }
 
-function _intro(report: Report): string[] {
+/**
+ * The Markdown report case by case: it keeps only the first failing cases of each indicator (as
+ * many as it lists) and their count, so memory stays bounded; `finish` prints exactly what
+ * {@link formatMarkdown} prints for the whole report.
+ */
+export function createMarkdownBuilder(options: MarkdownOptions = {}): ReportBuilder {
+  const cap = Math.max(0, options.maxCasesPerIndicator ?? 20);
+  const failing = new Map<string, { rows: string[]; count: number }>();
+  const named = createNamedRefs();
+  return {
+    add(result) {
+      named.see(result.findings);
+      for (const finding of result.findings) {
+        if (!isFailing(finding.status)) continue;
+        const entry = failing.get(finding.ref) ?? { rows: [], count: 0 };
+        failing.set(finding.ref, entry);
+        entry.count++;
+        if (entry.rows.length < cap) entry.rows.push(_failingRow(result, finding));
+      }
+    },
+    finish(end) {
+      const out = [
+        `# ${escapeMarkdownText(options.title ?? 'Service standards report')}`,
+        '',
+        ..._intro(end),
+        '',
+        ..._table(end),
+      ];
+      if (end.summary.rejected.length > 0) out.push('', ..._rejected(end));
+      out.push('', '## Failing cases', '', ..._failing(named.inReportOrder(end.summary), failing));
+      return [`${out.join('\n')}\n`];
+    },
+  };
+}
+
+function _intro(report: ReportEnd): string[] {
   const { meta, summary } = report;
   const e = escapeMarkdownText;
   // Most frequent first: the activities a mapping most needs are at the front.
@@ -86,7 +113,7 @@ function _intro(report: Report): string[] {
   ];
 }
 
-function _table(report: Report): string[] {
+function _table(report: ReportEnd): string[] {
   const { summary } = report;
   const e = escapeMarkdownText;
   const tree = indicatorTree(summary);
@@ -110,7 +137,7 @@ function _table(report: Report): string[] {
   return lines;
 }
 
-function _rejected(report: Report): string[] {
+function _rejected(report: ReportEnd): string[] {
   const e = escapeMarkdownText;
   return [
     '## Rejected cases',
@@ -125,40 +152,37 @@ function _rejected(report: Report): string[] {
   ];
 }
 
-function _failing(report: Report, cap: number): string[] {
-  const byRef = new Map<string, { result: CaseResult; finding: Finding }[]>();
-  for (const result of report.cases ?? []) {
-    for (const finding of result.findings) {
-      if (!isFailing(finding.status)) continue;
-      const list = byRef.get(finding.ref) ?? [];
-      byRef.set(finding.ref, list);
-      list.push({ result, finding });
-    }
-  }
-  if (byRef.size === 0) return ['No case has a fail or an error.'];
+function _failingRow(result: CaseResult, finding: Finding): string {
+  const e = escapeMarkdownText;
+  return _row([
+    e(result.caseId),
+    finding.status,
+    e(sourceLocation(result) ?? ''),
+    e(explanationWithReview(finding)),
+  ]);
+}
+
+function _failing(
+  refs: readonly { ref: string; id: string }[],
+  failing: ReadonlyMap<string, { rows: string[]; count: number }>,
+): string[] {
+  if (failing.size === 0) return ['No case has a fail or an error.'];
   const e = escapeMarkdownText;
   const lines: string[] = [];
-  for (const { ref, id } of indicatorRefs(report.summary, report.cases ?? [])) {
-    const list = byRef.get(ref);
-    if (!list) continue;
+  for (const { ref, id } of refs) {
+    const entry = failing.get(ref);
+    if (!entry) continue;
     if (lines.length > 0) lines.push('');
-    const shown = list.slice(0, Math.max(0, cap));
     lines.push(`### ${e(ref)} ${e(id)}`);
-    if (shown.length > 0) {
-      lines.push('', _row(['Case', 'Status', 'Source', 'Explanation']), _row([':--', ':--', ':--', ':--']));
-      for (const { result, finding } of shown) {
-        lines.push(
-          _row([
-            e(result.caseId),
-            finding.status,
-            e(sourceLocation(result) ?? ''),
-            e(explanationWithReview(finding)),
-          ]),
-        );
-      }
-    }
-    if (list.length > shown.length)
-      lines.push('', `*${shown.length} of ${list.length} failing cases shown.*`);
+    if (entry.rows.length > 0)
+      lines.push(
+        '',
+        _row(['Case', 'Status', 'Source', 'Explanation']),
+        _row([':--', ':--', ':--', ':--']),
+        ...entry.rows,
+      );
+    if (entry.count > entry.rows.length)
+      lines.push('', `*${entry.rows.length} of ${entry.count} failing cases shown.*`);
   }
   return lines;
 }

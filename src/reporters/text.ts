@@ -5,12 +5,14 @@ import type { Report } from '../model/report.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
+  createWorstCases,
   explanationWithReview,
   indicatorTree,
   percent,
   sourceLocation,
-  worstCasesOf,
+  type WorstCases,
 } from './common.js';
+import { memoryParts, type ReportBuilder, type ReportEnd, renderWhole } from './parts.js';
 
 /** Options of {@link formatText}. */
 export interface TextOptions {
@@ -50,22 +52,41 @@ const _plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
  * process.stdout.write(formatText(report, { color: process.stdout.isTTY }));
  */
 export function formatText(report: Report, options: TextOptions = {}): string {
+  const parts = memoryParts();
+  return renderWhole(createTextBuilder(options), parts, report);
+}
+
+/**
+ * The text report case by case: it keeps only the worst cases it lists (and how many cases fail),
+ * so memory stays bounded; `finish` prints exactly what {@link formatText} prints for the whole
+ * report.
+ */
+export function createTextBuilder(options: TextOptions = {}): ReportBuilder {
   const env = options.env ?? process.env;
   const colour = options.color === true && !env.NO_COLOR;
   const paint: _Paint = colour ? (text, style) => `\u001b[${_ANSI[style]}m${text}\u001b[0m` : (text) => text;
-  const sections = [
-    _table(report, paint),
-    _facts(report),
-    _rejected(report),
-    _worst(report, options.worstCases ?? 5, paint),
-  ];
-  return `${sections
-    .filter((s) => s.length > 0)
-    .map((s) => s.join('\n'))
-    .join('\n\n')}\n`;
+  const limit = Math.max(0, options.worstCases ?? 5);
+  const worst = createWorstCases(limit);
+  return {
+    add: (result) => worst.add(result),
+    finish(end) {
+      const sections = [
+        _table(end, paint),
+        _facts(end),
+        _rejected(end),
+        options.worstCases === undefined || options.worstCases > 0 ? _worst(worst, paint) : [],
+      ];
+      return [
+        `${sections
+          .filter((s) => s.length > 0)
+          .map((s) => s.join('\n'))
+          .join('\n\n')}\n`,
+      ];
+    },
+  };
 }
 
-function _table(report: Report, paint: _Paint): string[] {
+function _table(report: ReportEnd, paint: _Paint): string[] {
   const { summary } = report;
   const tree = indicatorTree(summary);
   const indicators = [
@@ -109,7 +130,7 @@ function _table(report: Report, paint: _Paint): string[] {
   return lines;
 }
 
-function _facts(report: Report): string[] {
+function _facts(report: ReportEnd): string[] {
   const { meta, summary } = report;
   const rejectedEvents = summary.rejected.reduce((n, r) => n + r.events, 0);
   // Most frequent first: the activities a mapping most needs are at the front.
@@ -159,7 +180,7 @@ function _facts(report: Report): string[] {
   return ['Run', ...facts.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)];
 }
 
-function _rejected(report: Report): string[] {
+function _rejected(report: ReportEnd): string[] {
   const { rejected } = report.summary;
   if (rejected.length === 0) return [];
   return [
@@ -171,12 +192,12 @@ function _rejected(report: Report): string[] {
   ];
 }
 
-function _worst(report: Report, limit: number, paint: _Paint): string[] {
-  if (limit <= 0) return [];
-  const worst = worstCasesOf(report.cases ?? []);
-  if (worst.length === 0) return ['Worst cases: none (no case has a fail or an error)'];
-  const shown = worst.slice(0, limit);
-  const lines = [`Worst cases (${shown.length} of ${_plural(worst.length, 'case')} with a fail or an error)`];
+function _worst(worst: WorstCases, paint: _Paint): string[] {
+  const shown = worst.list();
+  if (worst.count() === 0) return ['Worst cases: none (no case has a fail or an error)'];
+  const lines = [
+    `Worst cases (${shown.length} of ${_plural(worst.count(), 'case')} with a fail or an error)`,
+  ];
   for (const { result, failing, fails, errors } of shown) {
     const where = sourceLocation(result);
     const counts = [fails > 0 ? `${fails} fail` : '', errors > 0 ? `${_plural(errors, 'error')}` : '']

@@ -33,15 +33,20 @@ export function escapeXmlAttribute(text: string): string {
   return text.replace(_FORBIDDEN, '\uFFFD').replace(/[&<>"'\t\n\r]/g, (c) => _ATTR[c] ?? c);
 }
 
-/** An element: `<name a="1">text</name>`, or `<name a="1"/>` when it has no content. */
-export function xmlElement(
-  name: string,
-  attrs: Readonly<Record<string, string | number | undefined>>,
-  content = '',
-): string {
-  const a = Object.entries(attrs)
+type _Attrs = Readonly<Record<string, string | number | undefined>>;
+
+const _attributes = (attrs: _Attrs): string =>
+  Object.entries(attrs)
     .filter((e): e is [string, string | number] => e[1] !== undefined)
     .map(([k, v]) => ` ${k}="${escapeXmlAttribute(String(v))}"`)
     .join('');
-  return content === '' ? `<${name}${a}/>` : `<${name}${a}>${content}</${name}>`;
+
+/** An element's start tag, `<name a="1">`, for content written piece by piece. */
+export const xmlStartTag = (name: string, attrs: _Attrs): string => `<${name}${_attributes(attrs)}>`;
+
+/** An element: `<name a="1">text</name>`, or `<name a="1"/>` when it has no content. */
+export function xmlElement(name: string, attrs: _Attrs, content = ''): string {
+  return content === ''
+    ? `<${name}${_attributes(attrs)}/>`
+    : `${xmlStartTag(name, attrs)}${content}</${name}>`;
 }

@@ -191,12 +191,12 @@ export { INPUT_FORMATS, isRejected } from './readers/types.js';
 export type { RulesetWords } from './reporters/common.js';
 export type { HtmlOptions } from './reporters/html/index.js';
 export { formatHtml } from './reporters/html/index.js';
-export type { JsonOptions } from './reporters/json.js';
-export { formatJson } from './reporters/json.js';
+export type { JsonBuilderOptions, JsonOptions } from './reporters/json.js';
+export { createJsonBuilder, formatJson } from './reporters/json.js';
 export type { JunitOptions } from './reporters/junit.js';
-export { formatJunit } from './reporters/junit.js';
+export { createJunitBuilder, formatJunit } from './reporters/junit.js';
 export type { MarkdownOptions } from './reporters/markdown.js';
-export { formatMarkdown } from './reporters/markdown.js';
+export { createMarkdownBuilder, formatMarkdown } from './reporters/markdown.js';
 export type { NdjsonOptions, NdjsonRecord } from './reporters/ndjson.js';
 export {
   formatNdjsonCase,
@@ -208,10 +208,12 @@ export {
 } from './reporters/ndjson.js';
 export type { NdjsonSink, NdjsonWriter } from './reporters/ndjson-writer.js';
 export { createNdjsonWriter } from './reporters/ndjson-writer.js';
-export type { SarifOptions } from './reporters/sarif.js';
-export { formatSarif } from './reporters/sarif.js';
+export type { MemoryParts, Parts, Piece, ReportBuilder, ReportEnd } from './reporters/parts.js';
+export { memoryParts, renderWhole } from './reporters/parts.js';
+export type { SarifBuilderOptions, SarifOptions } from './reporters/sarif.js';
+export { createSarifBuilder, formatSarif } from './reporters/sarif.js';
 export type { TextOptions } from './reporters/text.js';
-export { formatText } from './reporters/text.js';
+export { createTextBuilder, formatText } from './reporters/text.js';
 // The rules catalogue and published JSON Schemas.
 export type { CatalogueEntry } from './rules/catalogue.js';
 export { describeRuleset, formatCatalogue, formatCatalogueEntry } from './rules/catalogue.js';

@@ -1,10 +1,9 @@
 import type { Ruleset } from '../engine/ruleset.js';
-import type { Report } from '../model/report.js';
 import { createHtmlReport } from '../reporters/html/index.js';
 import { createJsonBuilder } from '../reporters/json.js';
 import { createJunitBuilder } from '../reporters/junit.js';
 import { createMarkdownBuilder } from '../reporters/markdown.js';
-import { memoryParts, type Parts, type ReportBuilder, renderWhole } from '../reporters/parts.js';
+import type { Parts, ReportBuilder } from '../reporters/parts.js';
 import { createSarifBuilder } from '../reporters/sarif.js';
 import { createTextBuilder } from '../reporters/text.js';
 import { forTerminalDeep } from './display.js';
@@ -77,21 +76,4 @@ export function createDocumentBuilder(
     case 'html':
       return _html(ruleset, options.htmlMaxCases);
   }
-}
-
-/** Renders a whole report in one document format, in memory. */
-export function renderDocument(
-  format: DocumentFormat,
-  report: Report,
-  ruleset: Ruleset,
-  options: Omit<DocumentOptions, 'cases' | 'inputs' | 'indicators'>,
-): string {
-  const parts = memoryParts();
-  const builder = createDocumentBuilder(format, parts, ruleset, {
-    ...options,
-    cases: report.meta.detail !== 'summary',
-    inputs: report.meta.inputs,
-    indicators: report.summary.indicators,
-  });
-  return renderWhole(builder, parts, report);
 }

@@ -2,14 +2,14 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createSummaryBuilder } from '../engine/summarize.js';
-import type { CaseResult } from '../model/finding.js';
-import type { Report, ReportMeta } from '../model/report.js';
+import type { ReportMeta } from '../model/report.js';
+import type { Summary } from '../model/summary.js';
 import { formatNdjsonSummary } from '../reporters/ndjson.js';
 import { loadRuleset, rulesetDirOf } from '../rules/load-ruleset.js';
-import { createReportStream, type ReportTarget, writeReportFile } from './check.js';
 import { EXIT, UsageError } from './errors.js';
 import { type CliIo, writeText } from './io.js';
-import { type DocumentFormat, renderDocument } from './render-document.js';
+import { createReportStream } from './report-files.js';
+import { openReportWriters, type ReportTarget } from './report-writers.js';
 import { assertSameRun, readShardCases, readShardEnd, type ShardEnd } from './summarize-shards.js';
 import {
   assertKnownThresholdRefs,
@@ -117,7 +117,6 @@ export async function runSummarize(options: SummarizeCommandOptions, io: CliIo):
     builder.addSummary(end.summary);
   });
 
-  const documents = options.reports.filter((r) => r.format !== 'ndjson');
   const streams = options.reports
     .filter((r) => r.format === 'ndjson')
     .map((r) =>
@@ -125,32 +124,37 @@ export async function runSummarize(options: SummarizeCommandOptions, io: CliIo):
         ? { stream: io.stdout as Writable, own: false }
         : { stream: createReportStream(r.path), own: true },
     );
-  const cases: CaseResult[] = [];
-  for (const [i, end] of ends.entries()) {
-    for await (const c of readShardCases(end)) {
-      see(c.result.caseId, i, `${end.file}: line ${c.line}`);
-      for (const s of streams) await _writeLine(s.stream, `${c.text}\n`);
-      if (documents.length > 0) cases.push(c.result);
-    }
-  }
-  const summary = builder.result();
-  for (const s of streams) {
-    await _writeLine(s.stream, formatNdjsonSummary(meta, summary));
-    if (s.own)
-      await new Promise<void>((ok, fail) => s.stream.end((e?: Error | null) => (e ? fail(e) : ok())));
-  }
-  // Document reports list cases by id, as check's do.
-  cases.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  const report: Report = { meta, cases, summary };
-  for (const target of documents) {
-    const text = renderDocument(target.format as DocumentFormat, report, ruleset, {
-      color: false,
-      env: io.env,
-      cwd: io.cwd,
+  // Document reports take each case as it is read, as check's do; the meta is known already.
+  const documents = openReportWriters(
+    options.reports.filter((r) => r.format !== 'ndjson'),
+    {
+      io,
+      ruleset,
+      detail: meta.detail,
       pretty: options.pretty === true,
-    });
-    if (target.path === '-') await writeText(io.stdout, text);
-    else await writeReportFile(target.path, text);
+      color: false,
+      inputs: meta.inputs,
+      indicators: builder.result().indicators,
+    },
+  );
+  let summary: Summary;
+  try {
+    for (const [i, end] of ends.entries()) {
+      for await (const c of readShardCases(end)) {
+        see(c.result.caseId, i, `${end.file}: line ${c.line}`);
+        for (const s of streams) await _writeLine(s.stream, `${c.text}\n`);
+        await documents.add(c.result);
+      }
+    }
+    summary = builder.result();
+    for (const s of streams) {
+      await _writeLine(s.stream, formatNdjsonSummary(meta, summary));
+      if (s.own)
+        await new Promise<void>((ok, fail) => s.stream.end((e?: Error | null) => (e ? fail(e) : ok())));
+    }
+    await documents.finish(meta, summary);
+  } finally {
+    documents.dispose();
   }
   if (summary.rejected.length > 0) {
     await writeText(io.stderr, `${summary.rejected.length} case(s) rejected as invalid in the shards\n`);

@@ -132,19 +132,10 @@ function _failingCase(result: CaseResult): _FailingCase | undefined {
 }
 
 /**
- * The cases with a `fail` or an `error`, worst first: most fails and errors together, then most
- * errors, then by case id (so that the order never depends on the input's).
+ * The `limit` worst of the cases added with a `fail` or an `error` (most fails and errors together,
+ * then most errors, then by case id, so that the order never depends on the input's), and how many
+ * there were.
  */
-export function worstCasesOf(cases: readonly CaseResult[]): _FailingCase[] {
-  const out: _FailingCase[] = [];
-  for (const result of cases) {
-    const c = _failingCase(result);
-    if (c) out.push(c);
-  }
-  return out.sort(_worse);
-}
-
-/** The `limit` worst cases of those added (as {@link worstCasesOf} orders them), and how many failed. */
 export interface WorstCases {
   add(result: CaseResult): void;
   /** The worst cases, worst first (at most `limit`). */

@@ -3,16 +3,23 @@
 # generated log of CASES cases (default 20000), summarize merges them, once in one level and once
 # in two, and each merge must say what one process over the whole log says (summary, run facts,
 # case lines as a set). Prints the wall time of the whole run and of the sharded one.
+# Then every format under a memory limit: one run writes the streamed formats (ndjson, json,
+# junit, sarif, markdown, text) with the V8 heap capped at HEAP_MB and its peak RSS held under
+# MAX_RSS_MB (a report kept whole in memory cannot fit: the JSON one alone is over 200 MB at
+# 20,000 cases); the HTML report, which embeds cases, runs alone under HTML_MAX_RSS_MB.
 #
-#   scripts/scale-check.sh [CASES]      (after npm run build; needs GNU parallel)
+#   scripts/scale-check.sh [CASES]      (after npm run build; needs GNU parallel and GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES="${1:-20000}"
 AS_OF=2026-06-30T17:00:00+01:00
+HEAP_MB="${HEAP_MB:-160}"
+MAX_RSS_MB="${MAX_RSS_MB:-300}"
+HTML_MAX_RSS_MB="${HTML_MAX_RSS_MB:-1600}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # The command as installed: the built one, by its name.
-mkdir "$work/bin"
+mkdir "$work/bin" "$work/formats"
 ln -s "$PWD/dist/cli.js" "$work/bin/service-standards"
 export PATH="$work/bin:$PATH"
 seconds() { date +%s.%N; }
@@ -39,5 +46,26 @@ service-standards summarize "$work/half-1.ndjson" "$work/half-2.ndjson" --format
 
 npx tsx scripts/same-report.ts "$work/whole.ndjson" "$work/merged.ndjson"
 npx tsx scripts/same-report.ts "$work/whole.ndjson" "$work/merged-2.ndjson"
+# Peak RSS of a command in MB (GNU time), its output to the file given first.
+peak_rss_mb() {
+  local out="$1"
+  shift
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" >"$out"
+  echo $(($(tail -1 "$work/rss") / 1024))
+}
+reports=()
+for f in json junit sarif markdown text; do reports+=(--report "$f:$work/formats/report.$f"); done
+rss=$(NODE_OPTIONS="--max-old-space-size=$HEAP_MB" peak_rss_mb "$work/formats/report.ndjson" \
+  service-standards check "$work/log.ndjson" --format ndjson "${reports[@]}" --as-of "$AS_OF" --fail-on none --quiet)
+for f in ndjson json junit sarif markdown text; do
+  test -s "$work/formats/report.$f" || { echo "no $f report" >&2; exit 1; }
+done
+echo "every streamed format at once, heap capped at $HEAP_MB MB: peak RSS $rss MB (limit $MAX_RSS_MB MB)"
+test "$rss" -le "$MAX_RSS_MB" || { echo "peak RSS $rss MB is over $MAX_RSS_MB MB" >&2; exit 1; }
+rss=$(peak_rss_mb "$work/formats/report.html" \
+  service-standards check "$work/log.ndjson" --format html --as-of "$AS_OF" --fail-on none --quiet)
+echo "html: peak RSS $rss MB (limit $HTML_MAX_RSS_MB MB)"
+test "$rss" -le "$HTML_MAX_RSS_MB" || { echo "html: peak RSS $rss MB is over $HTML_MAX_RSS_MB MB" >&2; exit 1; }
+
 awk -v a="$t0" -v b="$t1" -v c="$t2" -v j="$(parallel --number-of-cores)" 'BEGIN {
   printf "one process: %.1f s; shard, 8 shards on GNU parallel (%d at once) and summarize: %.1f s\n", b - a, j, c - b }'

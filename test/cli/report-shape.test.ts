@@ -6,12 +6,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/index.js';
-import { CLI_TIMEOUT, cli, expectNoStack, SMALL, SMALL_AS_OF, useCliSuite } from './_cli.js';
+import { CLI_TIMEOUT, type CliResult, cli, expectNoStack, SMALL, SMALL_AS_OF, useCliSuite } from './_cli.js';
 
 const base = ['check', SMALL, '--as-of', SMALL_AS_OF, '--fail-on', 'none', '--quiet'];
 const FORMATS = ['text', 'json', 'ndjson', 'junit', 'sarif', 'markdown', 'html'] as const;
 /** `generatedAt` is the only field that may differ between two runs (`interface.md`). */
-const stable = (text: string) => text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'GENERATED-AT');
+const stable = (text: string) =>
+  text
+    // The HTML report also prints it for a reader ("Sun 6 Dec 2026, 03:51 (UTC)"): a minute may turn between runs.
+    .replace(/(<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z">)[^<]*<\/time>/g, '$1</time>')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'GENERATED-AT');
 
 /** Equal, or where they first differ (not two whole documents). */
 function expectSame(actual: string, expected: string, what: string) {
@@ -72,9 +76,40 @@ describe('the JSON report', { timeout: CLI_TIMEOUT }, () => {
 
 describe('every report', { timeout: CLI_TIMEOUT }, () => {
   const suite = useCliSuite();
+  // Each format written alone, once for both tests.
+  let aloneRuns: Promise<CliResult[]> | undefined;
+  const runAlone = () => {
+    aloneRuns ??= Promise.all(FORMATS.map((format) => cli([...base, '--format', format])));
+    return aloneRuns;
+  };
+
+  it('is the same written beside any one other format (every pair)', {
+    timeout: CLI_TIMEOUT * 3,
+  }, async () => {
+    const alone = await runAlone();
+    const dir = suite.dir();
+    const pairs = FORMATS.flatMap((a, i) => FORMATS.slice(i + 1).map((b) => [a, b] as const));
+    expect(pairs).toHaveLength(21);
+    const runs = await Promise.all(
+      pairs.map(([a, b]) =>
+        cli([...base, '--format', a, '--report', `${b}:${join(dir, `${a}-${b}`, `${b}.out`)}`]),
+      ),
+    );
+    for (const [k, [a, b]] of pairs.entries()) {
+      const r = runs[k];
+      expectNoStack(r as CliResult);
+      expectSame(
+        stable(r?.stdout ?? ''),
+        stable(alone[FORMATS.indexOf(a)]?.stdout ?? ''),
+        `${a} beside ${b}`,
+      );
+      const file = await readFile(join(dir, `${a}-${b}`, `${b}.out`), 'utf8');
+      expectSame(stable(file), stable(alone[FORMATS.indexOf(b)]?.stdout ?? ''), `${b} beside ${a}`);
+    }
+  });
 
   it('is the same written alone as written beside every other format, and beside html', async () => {
-    const alone = await Promise.all(FORMATS.map((format) => cli([...base, '--format', format])));
+    const alone = await runAlone();
     for (const r of alone) expectNoStack(r);
     const dir = suite.dir();
     const others = (format: string, tag: string, with_: readonly string[]) =>

@@ -3,13 +3,22 @@
  * nothing behind: when disposed, when the process exits first, and when it is interrupted.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSpool } from '../../src/cli/spool.js';
-import { CLI_TIMEOUT, cli, ROOT, SMALL, SMALL_AS_OF } from './_cli.js';
+import {
+  formatJson,
+  formatJunit,
+  formatMarkdown,
+  formatSarif,
+  formatText,
+  loadRuleset,
+  ReportSchema,
+} from '../../src/index.js';
+import { CLI_TIMEOUT, cli, ROOT, SAMPLE, SAMPLE_AS_OF, SMALL, SMALL_AS_OF } from './_cli.js';
 
 const folders: string[] = [];
 /** What a spool left in `dir` (the test's own temporary folder, which tsx shares). */
@@ -103,6 +112,39 @@ describe('createSpool', { timeout: CLI_TIMEOUT }, () => {
       expect(leftIn(tmp)).toEqual([]);
     });
   }
+
+  it('check writes through the spool exactly what each format prints for the whole report in memory', async () => {
+    const dir = newTmp();
+    const others = ['junit', 'sarif', 'markdown', 'text'] as const;
+    const r = await cli(
+      [
+        'check',
+        SAMPLE,
+        '--as-of',
+        SAMPLE_AS_OF,
+        '--fail-on',
+        'none',
+        '--format',
+        'json',
+        '--pretty',
+        ...others.flatMap((f) => ['--report', `${f}:${join(dir, `report.${f}`)}`]),
+      ],
+      { env: { TMPDIR: dir } },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.cases?.length).toBe(50);
+    expect(r.stdout).toBe(formatJson(report, { indent: 2 }));
+    const ruleset = await loadRuleset();
+    const expected = {
+      junit: formatJunit(report),
+      sarif: formatSarif(report, ruleset, { root: ROOT }),
+      markdown: formatMarkdown(report),
+      text: formatText(report),
+    };
+    for (const f of others) expect(readFileSync(join(dir, `report.${f}`), 'utf8'), f).toBe(expected[f]);
+    expect(leftIn(dir)).toEqual([]);
+  });
 
   it('check leaves no file behind when a report cannot be written', async () => {
     const tmp = newTmp();

@@ -111,8 +111,10 @@ describe('service-standards shard', { timeout: CLI_TIMEOUT }, () => {
     const one = ReportSchema.parse(JSON.parse(whole.stdout));
     const many = ReportSchema.parse(JSON.parse(merged.stdout));
     expect(many.summary).toEqual(one.summary);
-    const judgement = ({ source: _, ...c }: NonNullable<typeof one.cases>[number]) => c;
-    expect(many.cases?.map(judgement)).toEqual(one.cases?.map(judgement));
+    // Each lists the cases in the order it read them (the whole log's, the shards'): compared by id.
+    const judgements = (cases: typeof one.cases) =>
+      [...(cases ?? [])].sort((a, b) => (a.caseId < b.caseId ? -1 : 1)).map(({ source: _, ...c }) => c);
+    expect(judgements(many.cases)).toEqual(judgements(one.cases));
   });
 
   it('refuses a folder that already holds shards, and a shard count out of range', async () => {

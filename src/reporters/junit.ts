@@ -41,23 +41,17 @@ function _testcase(result: CaseResult, f: Finding): string {
     file: result.source?.file,
     line: result.source?.line,
   };
+  if (f.status === 'pass') return xmlElement('testcase', attrs);
+  const explanation = explanationWithReview(f);
   const body =
-    f.status === 'pass'
-      ? ''
-      : f.status === 'fail'
-        ? xmlElement(
-            'failure',
-            { message: explanationWithReview(f), type: 'fail' },
-            escapeXmlText(explanationWithReview(f)),
-          )
-        : f.status === 'error'
-          ? xmlElement(
-              'error',
-              { message: explanationWithReview(f), type: 'error' },
-              escapeXmlText(explanationWithReview(f)),
-            )
-          : xmlElement('skipped', { message: `${f.status}: ${explanationWithReview(f)}` });
-  return xmlElement('testcase', attrs, body && `\n      ${body}\n    `);
+    f.status === 'fail' || f.status === 'error'
+      ? xmlElement(
+          f.status === 'fail' ? 'failure' : 'error',
+          { message: explanation, type: f.status },
+          escapeXmlText(explanation),
+        )
+      : xmlElement('skipped', { message: `${f.status}: ${explanation}` });
+  return xmlElement('testcase', attrs, `\n      ${body}\n    `);
 }
 
 /** A suite whose testcases are in a part (`count` of them), or none. */

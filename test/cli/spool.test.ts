@@ -87,6 +87,25 @@ describe('createSpool', { timeout: CLI_TIMEOUT }, () => {
     expect(() => spool.append('a', 'late')).toThrow('disposed');
   });
 
+  it('keeps every character of many small appends that fill its buffers, interleaved across parts', async () => {
+    const spool = createSpool();
+    try {
+      // One to four bytes of UTF-8 per character, in pieces of every length around the buffer's.
+      const alphabet = ['a', 'é', '€', '😀', '<&>'];
+      const expected: Record<string, string[]> = { x: [], y: [] };
+      for (let i = 0; i < 30_000; i++) {
+        const piece = (alphabet[i % alphabet.length] as string).repeat((i * 7) % 23);
+        const part = i % 3 === 0 ? 'y' : 'x';
+        spool.append(part, piece);
+        expected[part]?.push(piece);
+      }
+      const text = await collect((out) => spool.writeTo([{ part: 'x' }, '|', { part: 'y' }], out));
+      expect(text).toBe(`${expected.x?.join('')}|${expected.y?.join('')}`);
+    } finally {
+      spool.dispose();
+    }
+  });
+
   it('leaves no file behind when disposed, and makes none when nothing is appended', async () => {
     const tmp = newTmp();
     const r = await spoolChild(tmp, 'spool.dispose(); const unused = createSpool(); unused.dispose();');

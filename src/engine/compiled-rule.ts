@@ -5,7 +5,13 @@ import { type ConditionTest, compileCondition, conditionFacts } from './conditio
 import type { FactFn } from './fact-context.js';
 import type { FilterScope } from './filter.js';
 import { jsonCopy } from './json-copy.js';
-import { type MeasuredReads, measuredReads } from './measured-detail.js';
+import {
+  conditionReads,
+  type MeasuredPath,
+  type MeasuredReads,
+  measuredReads,
+  templateReads,
+} from './measured-detail.js';
 import { compilePeriodAnchor, type PeriodAnchorFn } from './period-anchor.js';
 import { compileTemplate, type TemplateRenderer, templateFacts } from './render.js';
 import { compileFact, unmeasuredKeys } from './templates/index.js';
@@ -31,6 +37,8 @@ export interface Stage {
 export interface CompiledTemplate {
   readonly render: TemplateRenderer;
   readonly facts: readonly number[];
+  /** The values it reads that a finding's `measured` keeps (`--detail findings`). */
+  readonly reads: readonly MeasuredPath[];
 }
 
 /** A check of a compiled rule: its stages (indices into `stages`; -1 for none) and templates. */
@@ -47,6 +55,10 @@ export interface CompiledCheck {
   readonly explain: Partial<Record<Status, CompiledTemplate>>;
   /** The facts its `appliesWhen` and its outcomes' conditions read. */
   readonly facts: readonly number[];
+  /** What its `appliesWhen` reads that `measured` keeps. */
+  readonly appliesReads: readonly MeasuredPath[];
+  /** What its outcomes' conditions read that `measured` keeps (every one is tested when it applies). */
+  readonly outcomeReads: readonly MeasuredPath[];
 }
 
 /**
@@ -66,6 +78,8 @@ export interface CompiledRule {
   readonly applies: number;
   /** The facts its `appliesWhen` reads. */
   readonly appliesFacts: readonly number[];
+  /** What its `appliesWhen` reads that `measured` keeps. */
+  readonly appliesReads: readonly MeasuredPath[];
   readonly checks: readonly CompiledCheck[];
   readonly notApplicable: CompiledTemplate;
   /** Whether any of its templates reads `asOf` (as text: `{asOf.at}`, `{asOf.date}`). */
@@ -74,7 +88,7 @@ export interface CompiledRule {
   readonly measured: readonly (number | 'parameters')[];
   /** The resolved parameters as `measured` shows them (keys sorted); each finding copies them. */
   readonly measuredParams: Readonly<Record<string, unknown>>;
-  /** What its findings' explanations and checks read: their `measured` at `--detail findings`. */
+  /** What any of its findings' explanations and checks may read (one finding reads less). */
   readonly reads: MeasuredReads;
   /** The event that places its findings in a period (`periodAnchor`), when the rule declares one. */
   readonly periodAnchor?: PeriodAnchorFn | undefined;
@@ -120,7 +134,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
       if (!known.has(n)) throw new Error(`rule ${rule.ref}: ${where} reads undeclared fact "${n}"`);
     if (names.includes('asOf')) readsAsOf = true;
     try {
-      return { render: compileTemplate(text), facts: indices(names) };
+      return { render: compileTemplate(text), facts: indices(names), reads: templateReads(text) };
     } catch (e) {
       throw new Error(`rule ${rule.ref}: ${where}: ${(e as Error).message}`);
     }
@@ -151,6 +165,8 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
         ...(check.appliesWhen ? conditionFacts(check.appliesWhen) : []),
         ...check.outcomes.flatMap((o) => conditionFacts(o.when)),
       ]),
+      appliesReads: conditionReads(check.appliesWhen),
+      outcomeReads: conditionReads({ all: check.outcomes.map((o) => o.when) }),
     };
   });
   const notApplicable = template(
@@ -166,6 +182,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     stages,
     applies,
     appliesFacts: rule.appliesWhen ? indices(conditionFacts(rule.appliesWhen)) : [],
+    appliesReads: conditionReads(rule.appliesWhen),
     checks,
     notApplicable,
     readsAsOf,

@@ -9,7 +9,7 @@ import type { FactValues } from './conditions.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
 import { type FactValue, idsInTimeOrder } from './fact-context.js';
 import { jsonCopy } from './json-copy.js';
-import { findingMeasured } from './measured-detail.js';
+import { findingMeasured, type MeasuredPath } from './measured-detail.js';
 import { worseStatus } from './status.js';
 
 const _NEEDS_ATTENTION: ReadonlySet<Status> = new Set(['fail', 'error', 'pending']);
@@ -118,6 +118,8 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     for (const f of list) cited[f] = true;
   };
   cite(rule.appliesFacts);
+  // What this finding read, for its `measured`: the conditions tested and the sentences written.
+  const reads: (readonly MeasuredPath[])[] = [rule.appliesReads];
   let status: Status;
   let explanation: string;
   let dueAt: string | undefined;
@@ -131,11 +133,14 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     const sentences: CheckSentence[] = [];
     results.forEach((r, i) => {
       // A check left out as not applicable cites nothing unless the whole finding is not applicable.
-      if (r.status !== 'not_applicable' || status === 'not_applicable')
-        cite((rule.checks[i] as CompiledCheck).facts);
+      const check = rule.checks[i] as CompiledCheck;
+      if (r.status !== 'not_applicable' || status === 'not_applicable') cite(check.facts);
+      reads.push(check.appliesReads);
+      if (check.applies < 0 || _truth(rule, verdicts, check.applies)) reads.push(check.outcomeReads);
       if (status === 'pending' && r.status === 'pending') dueAt = _earlier(dueAt, r.dueAt);
       if (r.explain === undefined) return;
       cite(r.explain.facts);
+      reads.push(r.explain.reads);
       sentences.push({ status: r.status, text: r.explain.render(text) });
     });
     explanation = joinCheckSentences(sentences);
@@ -147,7 +152,7 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     explanation,
     evidence: _evidence(rule, run.index, values, cited),
   };
-  const measured = findingMeasured(run.detail ?? 'findings', status, rule.reads, values, () =>
+  const measured = findingMeasured(run.detail ?? 'findings', status, reads, values, () =>
     _measured(rule, values),
   );
   if (measured) finding.measured = measured;

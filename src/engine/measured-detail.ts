@@ -6,31 +6,58 @@ export interface MeasuredReads {
   readonly paths: readonly (readonly string[])[];
 }
 
+/**
+ * One value a condition or an explanation reads, as `measured` keeps it: its path into the facts
+ * (and `case`), and that path joined with dots.
+ */
+export interface MeasuredPath {
+  readonly key: string;
+  readonly segments: readonly string[];
+}
+
 // Parameters are in `meta.parameters` and `asOf` in `meta.asOf`: a finding does not repeat them.
 const _NOT_MEASURED = new Set(['params', 'asOf']);
 
 /**
- * What a rule's findings read, worked out once per rule: every path its conditions compare
- * and every placeholder of its checks' explanations. Left out: the rule's own `not_applicable`
- * sentence (such a finding has no `measured`), `dueAt` paths (the finding's `dueAt` states the
- * result), parameters and `asOf`, and paths through a list index (per-item values are in
- * `--detail full`; the explanation states them).
+ * The paths of `segments` that `measured` keeps, each once: not parameters nor `asOf`, and not a
+ * path through a list index (per-item values are in `--detail full`; the explanation states them).
+ */
+function _measuredPaths(paths: readonly (readonly string[])[]): MeasuredPath[] {
+  const found = new Map<string, MeasuredPath>();
+  for (const segments of paths) {
+    if (segments.length === 0 || _NOT_MEASURED.has(segments[0] as string)) continue;
+    if (segments.some((s) => s === '' || /^[0-9]+$/.test(s))) continue;
+    const key = segments.join('.');
+    found.set(key, { key, segments });
+  }
+  return [...found.values()].sort((a, b) => _compareSegments(a.segments, b.segments));
+}
+
+/** What a condition reads that `measured` keeps (none for no condition). */
+export const conditionReads = (c: Condition | undefined): readonly MeasuredPath[] =>
+  c === undefined ? [] : _measuredPaths(conditionPaths(c));
+
+/** What an explanation template reads that `measured` keeps. */
+export const templateReads = (template: string): readonly MeasuredPath[] =>
+  _measuredPaths(placeholderPaths(template));
+
+/**
+ * What any finding of a rule may read, worked out once per rule: every path its conditions
+ * compare and every placeholder of its checks' explanations. Left out: the rule's own
+ * `not_applicable` sentence (such a finding has no `measured`), `dueAt` paths (the finding's
+ * `dueAt` states the result), parameters and `asOf`, and paths through a list index. One finding
+ * reads less: see {@link findingMeasured}.
  *
  * @example
  * measuredReads(rule).paths; // [['explained', 'first', 'deadline'], ['explained', 'late'], ...]
  */
 export function measuredReads(rule: RuleFile): MeasuredReads {
-  const found = new Map<string, readonly string[]>();
-  const add = (segments: readonly string[]) => {
-    if (segments.length === 0 || _NOT_MEASURED.has(segments[0] as string)) return;
-    if (segments.some((s) => s === '' || /^[0-9]+$/.test(s))) return;
-    found.set(segments.join('.'), segments);
-  };
+  const paths: (readonly string[])[] = [];
   const addCondition = (c: Condition | undefined) => {
-    if (c) for (const p of conditionPaths(c)) add(p);
+    if (c) paths.push(...conditionPaths(c));
   };
   const addTemplate = (t: string | undefined) => {
-    if (t !== undefined) for (const p of placeholderPaths(t)) add(p);
+    if (t !== undefined) paths.push(...placeholderPaths(t));
   };
   addCondition(rule.appliesWhen);
   for (const check of rule.checks) {
@@ -41,24 +68,41 @@ export function measuredReads(rule: RuleFile): MeasuredReads {
       addTemplate(o.explain);
     }
   }
-  return { paths: [...found.values()].sort(_compareSegments) };
+  return { paths: _measuredPaths(paths).map((p) => p.segments) };
 }
 
 /**
  * A finding's `measured` at the detail asked for; undefined when it has none (`summary`, and
- * at `findings` a not-applicable or error finding, which read nothing worth keeping). `full`
- * is computed only when asked for.
+ * at `findings` a not-applicable or error finding, which read nothing worth keeping). At
+ * `findings`, the values at `reads`: what this finding's conditions and the sentences of its
+ * explanation read (each list sorted; a path in several is taken once). `full` is computed only
+ * when asked for.
  */
 export function findingMeasured(
   detail: Detail,
   status: Status,
-  reads: MeasuredReads,
+  reads: readonly (readonly MeasuredPath[])[],
   values: Readonly<Record<string, unknown>>,
   full: () => Record<string, unknown>,
 ): Record<string, unknown> | undefined {
   if (detail === 'full') return full();
   if (detail === 'summary' || status === 'not_applicable' || status === 'error') return undefined;
-  return pickMeasured(reads, values);
+  return pickMeasured(_merge(reads), values);
+}
+
+/** Sorted lists of paths as one, sorted, each path once. */
+function _merge(lists: readonly (readonly MeasuredPath[])[]): MeasuredReads {
+  const all: MeasuredPath[] = [];
+  for (const list of lists) for (const p of list) all.push(p);
+  all.sort((a, b) => _compareSegments(a.segments, b.segments));
+  const out: (readonly string[])[] = [];
+  let last: string | undefined;
+  for (const p of all) {
+    if (p.key === last) continue;
+    last = p.key;
+    out.push(p.segments);
+  }
+  return { paths: out };
 }
 
 /**

@@ -48,8 +48,9 @@ export const FindingSchema = z.strictObject({
   evidence: z.array(z.string()),
   /**
    * The measurements the verdict was read from (dates, counts, working days): at `--detail
-   * findings` only what its explanation and checks read, and none on a not-applicable finding;
-   * at `full` everything the facts measured, parameters included.
+   * findings` only what its own explanation (the sentences it has, not those of outcomes that did
+   * not happen) and the conditions of its checks read, and none on a not-applicable finding; at
+   * `full` everything the facts measured, parameters included.
    */
   measured: z.record(z.string(), z.unknown()).optional(),
   /** When a pending finding falls due (ISO instant in the calendar's zone). */

@@ -94,7 +94,7 @@ describe('pickMeasured', () => {
 });
 
 describe('findingMeasured', () => {
-  const reads = { paths: [['f', 'n']] };
+  const reads = [[{ key: 'f.n', segments: ['f', 'n'] }]];
   const values = { f: { n: 1, more: 2 } };
   const full = () => ({ f: { n: 1, more: 2 }, parameters: {} });
 
@@ -104,6 +104,70 @@ describe('findingMeasured', () => {
     expect(findingMeasured('findings', 'not_applicable', reads, values, full)).toBeUndefined();
     expect(findingMeasured('findings', 'error', reads, values, full)).toBeUndefined();
     expect(findingMeasured('findings', 'pass', reads, values, full)).toEqual({ f: { n: 1 } });
+  });
+
+  it('takes each path of the lists it is given once, sorted, whichever list names it', () => {
+    const [a, b, c] = ['f.n', 'f.more', 'g'].map((key) => ({ key, segments: key.split('.') }));
+    const both = findingMeasured('findings', 'fail', [[a, c], [b, a], []], { ...values, g: 'x' }, full);
+    expect(JSON.stringify(both)).toBe('{"f":{"more":2,"n":1},"g":"x"}');
+    expect(findingMeasured('findings', 'pass', [], values, full)).toEqual({});
+  });
+});
+
+describe("one finding's measured", () => {
+  // Two outcomes, each with its own sentence; the pass sentence reads a third value.
+  const rule = {
+    ...rule121,
+    parameters: [],
+    facts: {
+      sent: { template: 'occurrences', filter: { type: 'communication.sent' } },
+      received: { template: 'occurrences', filter: { type: 'complaint.received' } },
+    },
+    appliesWhen: { fact: 'received', path: '$.count', operator: 'greaterThan', value: 0 },
+    checks: [
+      {
+        id: 'sent',
+        description: 'something was sent',
+        appliesWhen: { fact: 'received', path: '$.exists', operator: 'equal', value: true },
+        outcomes: [
+          {
+            status: 'fail',
+            when: { fact: 'sent', path: '$.count', operator: 'equal', value: 0 },
+            explain: 'Nothing was sent after {received.first.date|date}.',
+          },
+        ],
+        explain: {
+          pass: '{sent.count|count:communication was:communications were} sent, the last on {sent.last.date|date}.',
+        },
+      },
+    ],
+    explain: { not_applicable: 'No complaint was received.' },
+    statuses: ['pass', 'fail', 'not_applicable'],
+  } as unknown as RuleFile;
+  const at = (day: number) => `2024-05-0${day}T09:00:00+01:00`;
+  const received = { id: 'e1', type: 'complaint.received', at: at(1), data: { channel: 'email' } };
+  const sent = { id: 'e2', type: 'communication.sent', at: at(2), data: { to: 'complainant' } };
+  const judge = async (events: unknown[]) => {
+    const r = await evaluateCase(
+      { caseId: 'C-1', events },
+      { untrusted: true, ruleset: { ...ruleset, rules: [rule] }, asOf: '2024-05-31T17:00:00+01:00' },
+    );
+    return r.findings[0];
+  };
+
+  it("holds what its conditions and its own sentence read, not another outcome's sentence", async () => {
+    const pass = await judge([received, sent]);
+    expect(pass?.status).toBe('pass');
+    expect(pass?.measured).toStrictEqual({
+      received: { count: 1, exists: true },
+      sent: { count: 1, last: { date: '2024-05-02' } },
+    });
+    const fail = await judge([received]);
+    expect(fail?.status).toBe('fail');
+    expect(fail?.measured).toStrictEqual({
+      received: { count: 1, exists: true, first: { date: '2024-05-01' } },
+      sent: { count: 0 },
+    });
   });
 });
 
@@ -122,15 +186,15 @@ describe('findings at each detail', () => {
   };
   const asOf = '2024-05-31T17:00:00+01:00';
 
-  it('default to what each explanation reads, with no measured on not applicable findings', async () => {
+  it("default to what each finding's conditions and sentences read, with no measured on not applicable findings", async () => {
     const r = await evaluateCase(history, { untrusted: true, ruleset, asOf });
     const f = r.findings.find((x) => x.ref === '1.2.1');
     expect(f?.status).toBe('pass');
     expect(f?.measured).toStrictEqual({
       case: { closed: false },
       explained: {
+        // The pass sentence gives the working days, not the deadline (only a late one does).
         first: {
-          deadline: expect.any(String),
           elapsed: 1,
           nonWorkingDays: [],
           pausedWorkingDays: 0,

@@ -107,7 +107,8 @@ describe('findingMeasured', () => {
   });
 
   it('takes each path of the lists it is given once, sorted, whichever list names it', () => {
-    const [a, b, c] = ['f.n', 'f.more', 'g'].map((key) => ({ key, segments: key.split('.') }));
+    const path = (key: string) => ({ key, segments: key.split('.') });
+    const [a, b, c] = [path('f.n'), path('f.more'), path('g')];
     const both = findingMeasured('findings', 'fail', [[a, c], [b, a], []], { ...values, g: 'x' }, full);
     expect(JSON.stringify(both)).toBe('{"f":{"more":2,"n":1},"g":"x"}');
     expect(findingMeasured('findings', 'pass', [], values, full)).toEqual({});

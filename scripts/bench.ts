@@ -512,8 +512,8 @@ async function breakdown(limit: number) {
     const input = JSON.parse(line) as unknown;
     t['parse (JSON.parse)'] += now() - t0;
     t0 = now();
-    const asOfMs = resolveAsOfMs(opts.asOf, prepared.zone);
-    const norm = normalizeCase(input, { zone: prepared.zone, asOfMs });
+    const asOfMs = resolveAsOfMs(opts.asOf, prepared.calendar.clock);
+    const norm = normalizeCase(input, { zone: prepared.calendar.clock, asOfMs });
     t['normalize (validation, instants)'] += now() - t0;
     if (!norm.success) continue;
     t0 = now();

@@ -72,7 +72,8 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     : undefined;
   // The mapping's calendar zone reads naive times too, unless the config names one.
   const { config } = withMappingCalendar(raw as Config, mapping);
-  const { zone } = prepareWithConfigFile(await loadRuleset(), { config }, options.config);
+  const { calendar } = prepareWithConfigFile(await loadRuleset(), { config }, options.config);
+  const clock = calendar.clock;
   const stats = createReadStats();
   const problems: InputIssue[] = [];
   let invalidCases = 0;
@@ -89,7 +90,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     const found = isRejected(item)
       ? item.rejected.problems
       : (() => {
-          const r = normalizeCase(item, { zone, asOfMs: Number.MAX_SAFE_INTEGER });
+          const r = normalizeCase(item, { zone: clock, asOfMs: Number.MAX_SAFE_INTEGER });
           return r.success ? [] : locateIssues(r.issues, item.source);
         })();
     if (found.length === 0) continue;

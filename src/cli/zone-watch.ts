@@ -1,5 +1,6 @@
 import type { Mapping } from '../model/mapping.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { createZoneClock } from '../time/zone-clock.js';
 
 const _OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 /** Events looked at for their offsets: enough to tell, cheap on a large log. */
@@ -19,17 +20,19 @@ export function createZoneWatch(calendarZone: string, mapping: Mapping | undefin
   let seen = 0;
   let matching = 0;
   const offsets = new Set<string>();
+  const clock = createZoneClock(calendarZone);
+  const utc = createZoneClock('UTC');
   return {
     see(at: unknown): void {
       if (seen >= _SAMPLE || typeof at !== 'string') return;
       const m = _OFFSET.exec(at);
       if (m?.[1] === undefined) return;
-      const r = parseInstant(at, 'UTC');
+      const r = parseInstant(at, utc);
       if ('error' in r) return;
       seen++;
       const offset = m[1] === 'Z' ? '+00:00' : m[1];
       if (offsets.size < 10) offsets.add(offset);
-      if (formatInstant(r.epochMs, calendarZone).endsWith(offset)) matching++;
+      if (formatInstant(r.epochMs, clock).endsWith(offset)) matching++;
     },
     warnings(): string[] {
       const out: string[] = [];

@@ -114,7 +114,7 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
   // A procedure without a clock stop (`pausesStopClocks: false`) counts paused days like any other.
   const intervals = calendar.pausesStopClocks ? pauseIntervals(events, _pauseKind, asOfMs) : [];
   const paused = calendar.pausedDaysFrom(intervals);
-  const asOf: AnchorPoint = { ms: asOfMs, day: localDayOf(asOfMs, calendar.zone) };
+  const asOf: AnchorPoint = { ms: asOfMs, day: localDayOf(asOfMs, calendar.clock) };
   const anchors: Partial<Record<Anchor, AnchorPoint>> = { asOf };
   if (receipt) anchors.receipt = _point(receipt);
   if (closure) anchors.closure = _point(closure);

@@ -7,6 +7,7 @@ import { UsageError } from '../model/usage-error.js';
 import { civilFromDays, isoDateFromDay } from '../time/days.js';
 import { formatInstant, localDayOf, parseInstant } from '../time/instant.js';
 import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
+import type { Zone } from '../time/zone-clock.js';
 import { indexCase } from './case-index.js';
 import { describeAsOf, judgeRule, judgeRuleWith } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
@@ -81,7 +82,7 @@ export function preparedFor(o: Omit<EvaluateCaseOptions, 'asOf'>, fn = 'evaluate
  * Reads `asOf` into epoch ms; a naive string is read in the zone. An instant outside the years
  * the working calendar covers is refused.
  */
-export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: string): number {
+export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: Zone): number {
   if (asOf === undefined || asOf === null) {
     throw new UsageError(
       'missing_as_of',
@@ -136,8 +137,8 @@ export async function evaluateCase(input: unknown, options: EvaluateCaseOptions)
 
 async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<CaseResult> {
   const prepared = preparedFor(options);
-  const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
-  const normalized = normalizeCase(input, { zone: prepared.zone, asOfMs });
+  const asOfMs = resolveAsOfMs(options.asOf, prepared.calendar.clock);
+  const normalized = normalizeCase(input, { zone: prepared.calendar.clock, asOfMs });
   if (!normalized.success) throw new InvalidCaseError(normalized.caseId, normalized.issues);
   const index = indexCase(normalized.case, prepared.calendar, asOfMs);
   const { evaluator } = options;
@@ -158,11 +159,11 @@ async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<
   const receipt = index.anchors.receipt;
   if (receipt) result.receivedOn = isoDateFromDay(receipt.day);
   if (options.timeline) {
-    const zone = prepared.zone;
+    const clock = calendar.clock;
     result.timeline = index.events.map((e) => ({
       id: e.id,
       type: e.type,
-      at: formatInstant(e.atMs, zone),
+      at: formatInstant(e.atMs, clock),
       date: isoDateFromDay(e.day),
       workingDaysSinceReceipt:
         receipt && e.atMs >= receipt.ms

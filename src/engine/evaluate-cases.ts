@@ -50,7 +50,7 @@ export async function* evaluateCases(
 ): AsyncGenerator<CaseOutcome> {
   requireIterable('evaluateCases', cases, 'cases', 'evaluateCases(cases, { ruleset, asOf })');
   const prepared = preparedFor(options, 'evaluateCases');
-  const asOfMs = resolveAsOfMs(options.asOf, prepared.zone);
+  const asOfMs = resolveAsOfMs(options.asOf, prepared.calendar.clock);
   const opts = { ...options, prepared, asOf: asOfMs, untrusted: true as const };
   for await (const c of cases) {
     if (_isPreRejected(c)) {

@@ -33,7 +33,7 @@ export interface RuleRun {
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
 export function describeAsOf(index: CaseIndex, calendar: WorkingCalendar, asOfMs: number) {
-  return { at: formatInstant(asOfMs, calendar.zone), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) };
+  return { at: formatInstant(asOfMs, calendar.clock), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) };
 }
 
 /**
@@ -158,7 +158,7 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   if (measured) finding.measured = measured;
   if (dueAt) finding.dueAt = dueAt;
   const anchor = rule.periodAnchor?.(run.index);
-  if (anchor) finding.periodAnchor = formatInstant(anchor.atMs, run.calendar.zone);
+  if (anchor) finding.periodAnchor = formatInstant(anchor.atMs, run.calendar.clock);
   if (run.fullMeasured) {
     const full = run.detail === 'full' ? (measured ?? {}) : undefined;
     run.fullMeasured.push(_NEEDS_ATTENTION.has(status) ? (full ?? _measured(rule, values)) : null);

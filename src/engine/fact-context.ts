@@ -3,6 +3,7 @@ import type { Anchor, WorkingDays } from '../model/rule.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant, startOfDayMs } from '../time/instant.js';
+import type { ZoneClock } from '../time/zone-clock.js';
 import type { CaseEvent } from './case-event.js';
 import { type AnchorPoint, type CaseIndex, positionOf } from './case-index.js';
 import type { EventPredicate, FilterScope } from './filter.js';
@@ -32,17 +33,17 @@ export interface EventRef {
   date: string;
 }
 
-export function eventRef(e: CaseEvent, zone: string): EventRef {
-  return { at: formatInstant(e.atMs, zone), date: isoDateFromDay(e.day), id: e.id };
+export function eventRef(e: CaseEvent, clock: ZoneClock): EventRef {
+  return { at: formatInstant(e.atMs, clock), date: isoDateFromDay(e.day), id: e.id };
 }
 
 /** The last instant of a local day, as an ISO string in the zone (a deadline's `dueAt`). */
-export function endOfDayIso(day: number, zone: string): string {
-  return formatInstant(startOfDayMs(day + 1, zone) - 1, zone);
+export function endOfDayIso(day: number, clock: ZoneClock): string {
+  return formatInstant(startOfDayMs(day + 1, clock) - 1, clock);
 }
 
-export function endOfDayMs(day: number, zone: string): number {
-  return startOfDayMs(day + 1, zone) - 1;
+export function endOfDayMs(day: number, clock: ZoneClock): number {
+  return startOfDayMs(day + 1, clock) - 1;
 }
 
 /** Resolves a number of working days given literally or by parameter name. */

@@ -5,12 +5,13 @@ import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import { civilFromDays } from '../time/days.js';
 import { type ParsedInstant, parseInstant } from '../time/instant.js';
 import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
+import { clockOf, type Zone, type ZoneClock } from '../time/zone-clock.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
 
 /** Options of {@link normalizeCase}. */
 export interface NormalizeCaseOptions {
-  /** Zone naive local times and dates are read in. */
-  zone: string;
+  /** Zone naive local times and dates are read in (a zone name, or the calendar's clock). */
+  zone: Zone;
   /** Events after this instant (epoch ms) are left out and counted. */
   asOfMs: number;
 }
@@ -46,6 +47,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
   if (!envelope.success)
     return { success: false, caseId: _rawCaseId(input), issues: fromZodIssues(envelope.error.issues) };
   const { caseId, attributes, events: raw } = envelope.data;
+  const clock = clockOf(options.zone);
   const issues: InputIssue[] = [];
   const inputIndexById = new Map<string, number>();
   const events: CaseEvent[] = [];
@@ -53,7 +55,7 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
   let receivedAfter = false;
   // Every event is checked, so that a rejected case lists all of its problems at once.
   for (let i = 0; i < raw.length; i++) {
-    const e = _readEvent(raw[i], i, caseId, options.zone, inputIndexById, issues);
+    const e = _readEvent(raw[i], i, caseId, clock, inputIndexById, issues);
     if (e === undefined || issues.length > 0) continue;
     if (e.atMs > options.asOfMs) {
       after++;
@@ -100,7 +102,7 @@ function _readEvent(
   raw: unknown,
   i: number,
   caseId: string,
-  zone: string,
+  zone: ZoneClock,
   ids: Map<string, number>,
   issues: InputIssue[],
 ): CaseEvent | undefined {
@@ -148,7 +150,7 @@ function _readData(
   type: string,
   raw: Record<string, unknown>,
   i: number,
-  zone: string,
+  zone: ZoneClock,
   issues: InputIssue[],
 ): Record<string, unknown> {
   let data = raw;
@@ -172,7 +174,7 @@ function _readData(
  */
 function _instant(
   value: string,
-  zone: string,
+  zone: ZoneClock,
   mode: 'start' | 'end',
   i: number,
   dataField: string | undefined,

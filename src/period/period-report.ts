@@ -94,13 +94,14 @@ export async function periodReport(
   requirePeriodOutput(prepared.ruleset, 'kpi');
   const period = typeof options.period === 'string' ? parsePeriod(options.period) : options.period;
   const zone = prepared.zone;
-  const asOfMs = resolveAsOfMs(options.asOf, zone);
+  const clock = prepared.calendar.clock;
+  const asOfMs = resolveAsOfMs(options.asOf, clock);
   const timescales = _timescales(prepared.ruleset, prepared.config);
   const tally = createKpiTally();
   const rejected: PeriodReport['rejected'] = [];
   let stopped = false;
   for await (const c of cases) {
-    const normalized = _isPreRejected(c) ? undefined : normalizeCase(c, { zone, asOfMs });
+    const normalized = _isPreRejected(c) ? undefined : normalizeCase(c, { zone: clock, asOfMs });
     if (!normalized?.success) {
       if (normalized) rejected.push({ caseId: normalized.caseId, problems: normalized.issues });
       else if (_isPreRejected(c)) rejected.push({ caseId: c.rejected.caseId, problems: c.rejected.problems });

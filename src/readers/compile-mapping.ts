@@ -2,6 +2,7 @@ import type { InputIssue } from '../model/issues.js';
 import type { ActivityRule, IntervalEvent, Mapping } from '../model/mapping.js';
 import { compilePattern } from '../model/pattern.js';
 import { parseInstant } from '../time/instant.js';
+import { createZoneClock, type ZoneClock } from '../time/zone-clock.js';
 import type { Positions, RowMarks } from './case-rules.js';
 import { compileCondition, conditionColumns, type Row, type RowTest } from './row-conditions.js';
 import { cloneJson, define } from './safe-object.js';
@@ -166,7 +167,7 @@ export function compileMapping(mapping: Mapping): RowMapper {
     }
     return list;
   };
-  const zone = mapping.zone ?? 'UTC';
+  const zone = createZoneClock(mapping.zone ?? 'UTC');
 
   return {
     mapping,
@@ -337,7 +338,7 @@ function _make(m: _Maker, ctx: _MakeContext): Record<string, unknown> {
 }
 
 /** The instant of a mapped `at` for ordering a case's rows (naive times in `zone`). */
-function _orderMs(at: string, zone: string): number {
+function _orderMs(at: string, zone: ZoneClock): number {
   const r = parseInstant(at, zone);
   return 'error' in r ? 0 : r.epochMs;
 }

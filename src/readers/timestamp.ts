@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { createZoneClock, type ZoneClock } from '../time/zone-clock.js';
 
 /** @internal A timestamp read from a cell: the canonical ISO text, or why it could not be read. */
 export type TimestampResult = { value: string } | { error: string };
@@ -14,6 +15,9 @@ export interface _TimestampOptions {
   locale?: string;
 }
 
+/** The clocks of a reader: its `zone`'s for naive times (when set), and UTC's for checking. */
+type _Clocks = { zone: ZoneClock | undefined; utc: ZoneClock };
+
 const _ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 
@@ -23,19 +27,20 @@ const _ISO =
  * `YYYY-MM-DDTHH:MM:SS.mmm` plus the offset as written (`Z` or `±HH:MM`); a naive date-time stays
  * naive unless `zone` is given; a date alone stays a date (its meaning depends on the field).
  */
-function _readIso(raw: string, zone: string | undefined): TimestampResult | undefined {
+function _readIso(raw: string, clocks: _Clocks): TimestampResult | undefined {
+  const { zone, utc } = clocks;
   const m = _ISO.exec(raw);
   if (m === null) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
   if (m[4] === undefined) {
-    const checked = parseInstant(date, 'UTC');
+    const checked = parseInstant(date, utc);
     return 'error' in checked ? { error: checked.error } : { value: date };
   }
   const fraction = (m[7] ?? '').padEnd(3, '0').slice(0, 3);
   const local = `${date}T${m[4]}:${m[5]}:${m[6] ?? '00'}.${fraction}`;
   const offset = m[8] !== undefined ? 'Z' : m[9] !== undefined ? `${m[9]}${m[10]}:${m[11] ?? '00'}` : '';
   const text = `${local}${offset}`;
-  const checked = parseInstant(text, zone ?? 'UTC');
+  const checked = parseInstant(text, zone ?? utc);
   if ('error' in checked) return { error: checked.error };
   if (offset === '' && zone !== undefined) return { value: formatInstant(checked.epochMs, zone) };
   return { value: text };
@@ -46,14 +51,19 @@ const _hasZoneToken = (format: string) => /[Zz]/.test(format.replace(/'[^']*'/g,
 /** Luxon tokens of a time of day (outside quoted literals). */
 const _hasTimeToken = (format: string) => /[HhmsSaTtXx]/.test(format.replace(/'[^']*'/g, ''));
 
-function _readLuxon(raw: string, format: string, options: _TimestampOptions): TimestampResult | undefined {
+function _readLuxon(
+  raw: string,
+  format: string,
+  options: _TimestampOptions,
+  utc: ZoneClock,
+): TimestampResult | undefined {
   const zone = options.zone ?? 'UTC';
   const dt = DateTime.fromFormat(raw, format, { zone, setZone: true, locale: options.locale ?? 'en' });
   if (!dt.isValid) return undefined;
   if (!_hasTimeToken(format)) return { value: dt.toFormat('yyyy-MM-dd') };
   if (_hasZoneToken(format) || options.zone !== undefined) {
     const text = dt.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
-    const checked = parseInstant(text, 'UTC');
+    const checked = parseInstant(text, utc);
     return 'error' in checked ? { error: checked.error } : { value: text };
   }
   return { value: dt.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS") };
@@ -69,18 +79,23 @@ function _readLuxon(raw: string, format: string, options: _TimestampOptions): Ti
  */
 export function timestampReader(options: _TimestampOptions = {}): (raw: string) => TimestampResult {
   const formats = options.formats && options.formats.length > 0 ? options.formats : ['iso'];
+  // Each reader keeps the offsets it has looked up, for the many cells of one log.
+  const clocks: _Clocks = {
+    zone: options.zone === undefined ? undefined : createZoneClock(options.zone),
+    utc: createZoneClock('UTC'),
+  };
   return (raw) => {
     const value = raw.trim();
     let isoError: string | undefined;
     for (const format of formats) {
       if (format.toLowerCase() === 'iso') {
-        const r = _readIso(value, options.zone);
+        const r = _readIso(value, clocks);
         if (r === undefined) continue;
         if ('value' in r) return r;
         isoError = r.error;
         continue;
       }
-      const r = _readLuxon(value, format, options);
+      const r = _readLuxon(value, format, options, clocks.utc);
       if (r !== undefined) return r;
     }
     if (isoError !== undefined) return { error: isoError };

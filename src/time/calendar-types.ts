@@ -1,6 +1,7 @@
 /** The public types of the working calendar (implemented in calendar.ts). */
 import type { Holiday, HolidaySource } from './holidays.js';
 import type { PausedDays } from './paused.js';
+import type { ZoneClock } from './zone-clock.js';
 
 /**
  * How the working calendar is configured. Dates are local `YYYY-MM-DD`; closures are inclusive.
@@ -45,6 +46,8 @@ export type NonWorkingDay = { day: number } & NonWorkingReason;
 export interface WorkingCalendar {
   /** The IANA zone whose local calendar dates the day numbers are. */
   readonly zone: string;
+  /** The zone's clock: its UTC offsets, remembered per day for the instants this calendar reads. */
+  readonly clock: ZoneClock;
   /** Whether day 0 counts as working day 1. */
   readonly countReceiptDay: boolean;
   /** Whether paused days are left out of counts (a case's pauses are ignored when false). */

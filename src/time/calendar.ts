@@ -7,7 +7,6 @@ import { requireObject } from '../model/usage-error.js';
 import type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
 import { dayFromIsoDate, isoDateFromDay, yearOfDay } from './days.js';
 import { checkHolidaySource, type Holiday, type HolidaySource, resolvePublicHolidays } from './holidays.js';
-import { localDayOf } from './instant.js';
 import { normalizePaused, type PausedDays, pausedDaysFromIntervals } from './paused.js';
 import {
   buildTable,
@@ -22,6 +21,7 @@ import {
   WEEKEND,
   WORKING,
 } from './table.js';
+import { createZoneClock, type ZoneClock } from './zone-clock.js';
 
 export type { CalendarOptions, NonWorkingDay, NonWorkingReason, WorkingCalendar } from './calendar-types.js';
 export type { PausedDays } from './paused.js';
@@ -34,6 +34,7 @@ const _EXTRA_NAME = 'Extra holiday';
 
 class _Calendar implements WorkingCalendar {
   readonly zone: string;
+  readonly clock: ZoneClock;
   readonly countReceiptDay: boolean;
   readonly pausesStopClocks: boolean;
   readonly #source: HolidaySource;
@@ -46,8 +47,8 @@ class _Calendar implements WorkingCalendar {
   #t: DayTable | undefined;
 
   constructor(options: CalendarOptions) {
+    this.clock = createZoneClock(options.zone); // throws for an unknown zone
     this.zone = options.zone;
-    localDayOf(0, options.zone); // throws for an unknown zone
     this.countReceiptDay = options.countReceiptDay ?? false;
     this.pausesStopClocks = options.pausesStopClocks ?? true;
     this.#source = options.holidays;
@@ -226,7 +227,7 @@ class _Calendar implements WorkingCalendar {
   }
 
   pausedDaysFrom(intervals: { pausedAtMs: number; resumedAtMs: number }[]): PausedDays {
-    return pausedDaysFromIntervals(intervals, this.zone);
+    return pausedDaysFromIntervals(intervals, this.clock);
   }
 }
 

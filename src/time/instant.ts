@@ -1,11 +1,11 @@
 /**
- * Instants: parsing ISO 8601 strings into epoch milliseconds plus their local day in a zone, and the
- * zone-offset lookups behind it. luxon supplies the zone rules (offset of a zone at an instant) on a
- * cache miss only; everything else is arithmetic, so a million events cost about two luxon calls per
- * UTC day they touch, not one per event.
+ * Instants: parsing ISO 8601 strings into epoch milliseconds plus their local day in a zone, and
+ * formatting them back. The zone's offsets come from a `ZoneClock` (`zone-clock.ts`); everything
+ * else is arithmetic. Each function takes a zone name or a clock: callers reading many instants
+ * pass the clock they hold (a working calendar's), which remembers the offsets it has looked up.
  */
-import { IANAZone } from 'luxon';
 import { civilFromDays, daysFromCivil, daysInMonth, pad } from './days.js';
+import { clockOf, type Zone, type ZoneClock } from './zone-clock.js';
 
 /**
  * A parsed instant: epoch milliseconds and the local calendar day (day number) in the zone.
@@ -23,88 +23,9 @@ export type ParsedInstant = {
 
 const _MS_PER_DAY = 86_400_000;
 const _MS_PER_HOUR = 3_600_000;
-const _MAX_BUCKETS = 200_000;
 // date, then optionally: T, t or space; HH:MM[:SS[.fraction]]; then Z, z, +HH:MM, +HHMM or +HH.
 const _ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
-
-/** A UTC day holding one offset transition: offset `before` until `at` (exclusive), then `after`. */
-type _Split = { at: number; before: number; after: number };
-type _ZoneCache = { rules: IANAZone; days: Map<number, number>; splits: Map<number, _Split> };
-const _zones = new Map<string, _ZoneCache>();
-
-/** @internal The cache of a zone; throws RangeError for a zone luxon does not know. */
-function _zoneCache(zone: string): _ZoneCache {
-  let cache = _zones.get(zone);
-  if (cache === undefined) {
-    if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
-      throw new RangeError(
-        `Unknown time zone "${String(zone)}" (expected an IANA name such as Europe/London)`,
-      );
-    }
-    cache = { rules: IANAZone.create(zone), days: new Map(), splits: new Map() };
-    _zones.set(zone, cache);
-  }
-  return cache;
-}
-
-/** @internal Offset in ms from luxon (the only place zone rules are read). */
-function _luxonOffset(cache: _ZoneCache, epochMs: number): number {
-  return cache.rules.offset(epochMs) * 60_000;
-}
-
-/**
- * @internal Fills the cache for one UTC day: one offset, or its one transition found by bisection
- * (a day whose hourly offsets change more than once is left to luxon on every call).
- */
-function _fillDay(cache: _ZoneCache, bucket: number): number {
-  const start = bucket * _MS_PER_DAY;
-  const before = _luxonOffset(cache, start);
-  const after = _luxonOffset(cache, start + _MS_PER_DAY - 1);
-  if (cache.days.size >= _MAX_BUCKETS) {
-    cache.days.clear();
-    cache.splits.clear();
-  }
-  if (before === after) {
-    cache.days.set(bucket, before);
-    return before;
-  }
-  let changes = 0;
-  for (let h = 1, previous = before; h <= 24; h++) {
-    const next = _luxonOffset(cache, Math.min(start + h * _MS_PER_HOUR, start + _MS_PER_DAY - 1));
-    if (next !== previous) changes++;
-    previous = next;
-  }
-  cache.days.set(bucket, Number.NaN);
-  if (changes !== 1) return Number.NaN; // several changes in a day: ask luxon on every call
-  let lo = start; // offset(lo) === before
-  let hi = start + _MS_PER_DAY - 1; // offset(hi) === after
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (_luxonOffset(cache, mid) === before) lo = mid;
-    else hi = mid;
-  }
-  cache.splits.set(bucket, { at: hi, before, after });
-  return Number.NaN;
-}
-
-/**
- * @internal UTC offset of `zone` at `epochMs`, in milliseconds. Cached per UTC day: luxon is asked
- * twice for a day without a transition, and about fifty times for a day with one (bisected to the
- * millisecond, so transitions off the hour, as in Lord Howe or Chatham, are exact). A day whose
- * first and last offsets agree is taken to have none (an offset lasting under a day is missed).
- * @example _offsetMs(Date.UTC(2024, 4, 7), 'Europe/London') // 3600000
- */
-function _offsetMs(epochMs: number, zone: string): number {
-  const cache = _zoneCache(zone);
-  const bucket = Math.floor(epochMs / _MS_PER_DAY);
-  let offset = cache.days.get(bucket);
-  if (offset === undefined) offset = _fillDay(cache, bucket);
-  if (!Number.isNaN(offset)) return offset;
-  const split = cache.splits.get(bucket);
-  if (split === undefined) return _luxonOffset(cache, epochMs);
-  return epochMs < split.at ? split.before : split.after;
-}
 
 /**
  * @internal The instant of a local wall-clock time (`localMs` = the wall time read as if UTC).
@@ -112,13 +33,13 @@ function _offsetMs(epochMs: number, zone: string): number {
  * 02:30 BST). A time in a DST overlap takes the earlier instant (the first 01:30 on 27 Oct 2024 in
  * London is BST), deterministically: luxon's own choice there depends on the machine's clock.
  */
-function _resolveLocal(localMs: number, zone: string): number {
-  const before = _offsetMs(localMs - _MS_PER_DAY, zone);
-  const after = _offsetMs(localMs + _MS_PER_DAY, zone);
+function _resolveLocal(localMs: number, clock: ZoneClock): number {
+  const before = clock.offsetMs(localMs - _MS_PER_DAY);
+  const after = clock.offsetMs(localMs + _MS_PER_DAY);
   const viaBefore = localMs - before;
   const viaAfter = localMs - after;
-  const beforeFits = _offsetMs(viaBefore, zone) === before;
-  const afterFits = _offsetMs(viaAfter, zone) === after;
+  const beforeFits = clock.offsetMs(viaBefore) === before;
+  const afterFits = clock.offsetMs(viaAfter) === after;
   if (beforeFits && afterFits) return Math.min(viaBefore, viaAfter);
   if (beforeFits) return viaBefore;
   if (afterFits) return viaAfter;
@@ -131,8 +52,12 @@ function _resolveLocal(localMs: number, zone: string): number {
  * @example
  * localDayOf(Date.parse('2024-05-06T23:30:00Z'), 'Europe/London'); // 19850 (Tue 7 May 2024, 00:30 BST)
  */
-export function localDayOf(epochMs: number, zone: string): number {
-  return Math.floor((epochMs + _offsetMs(epochMs, zone)) / _MS_PER_DAY);
+export function localDayOf(epochMs: number, zone: Zone): number {
+  return _localDay(epochMs, clockOf(zone));
+}
+
+function _localDay(epochMs: number, clock: ZoneClock): number {
+  return Math.floor((epochMs + clock.offsetMs(epochMs)) / _MS_PER_DAY);
 }
 
 /**
@@ -141,8 +66,8 @@ export function localDayOf(epochMs: number, zone: string): number {
  * @example
  * startOfDayMs(19850, 'Europe/London'); // Date.parse('2024-05-06T23:00:00Z')
  */
-export function startOfDayMs(day: number, zone: string): number {
-  return _resolveLocal(day * _MS_PER_DAY, zone);
+export function startOfDayMs(day: number, zone: Zone): number {
+  return _resolveLocal(day * _MS_PER_DAY, clockOf(zone));
 }
 
 /**
@@ -151,8 +76,9 @@ export function startOfDayMs(day: number, zone: string): number {
  * isLocalMidnight(Date.parse('2024-05-06T23:00:00Z'), 'Europe/London'); // true
  * isLocalMidnight(Date.parse('2024-05-07T00:00:00Z'), 'Europe/London'); // false (01:00 BST)
  */
-export function isLocalMidnight(epochMs: number, zone: string): boolean {
-  return epochMs === startOfDayMs(localDayOf(epochMs, zone), zone);
+export function isLocalMidnight(epochMs: number, zone: Zone): boolean {
+  const clock = clockOf(zone);
+  return epochMs === _resolveLocal(_localDay(epochMs, clock) * _MS_PER_DAY, clock);
 }
 
 function _error(value: string, why: string): { error: string } {
@@ -175,12 +101,12 @@ function _error(value: string, why: string): { error: string } {
  */
 export function parseInstant(
   value: string,
-  zone: string,
+  zone: Zone,
   mode: 'start' | 'end' = 'start',
 ): ParsedInstant | { error: string } {
-  _zoneCache(zone);
+  const clock = clockOf(zone);
   if (typeof value !== 'string') return { error: `${String(value)} is not a date-time string` };
-  const fast = _parseCommon(value, zone);
+  const fast = _parseCommon(value, clock);
   if (fast !== undefined) return fast;
   const m = _ISO.exec(value.trim());
   if (m === null) {
@@ -199,7 +125,8 @@ export function parseInstant(
   }
   const day = daysFromCivil(year, month, dayOfMonth);
   if (m[4] === undefined) {
-    const epochMs = mode === 'end' ? startOfDayMs(day + 1, zone) - 1 : startOfDayMs(day, zone);
+    const start = mode === 'end' ? day + 1 : day;
+    const epochMs = _resolveLocal(start * _MS_PER_DAY, clock) - (mode === 'end' ? 1 : 0);
     return { epochMs, day, naive: true, dateOnly: true };
   }
   const hour = Number(m[4]);
@@ -211,8 +138,8 @@ export function parseInstant(
   }
   const localMs = day * _MS_PER_DAY + hour * _MS_PER_HOUR + minute * 60_000 + second * 1000 + millis;
   if (m[8] === undefined && m[9] === undefined) {
-    const epochMs = _resolveLocal(localMs, zone);
-    return { epochMs, day: localDayOf(epochMs, zone), naive: true, dateOnly: false };
+    const epochMs = _resolveLocal(localMs, clock);
+    return { epochMs, day: _localDay(epochMs, clock), naive: true, dateOnly: false };
   }
   let offsetMinutes = 0;
   if (m[9] !== undefined) {
@@ -222,7 +149,7 @@ export function parseInstant(
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const epochMs = localMs - offsetMinutes * 60_000;
-  return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
+  return { epochMs, day: _localDay(epochMs, clock), naive: false, dateOnly: false };
 }
 
 const _ZERO = 48;
@@ -243,10 +170,10 @@ function _digits(s: string, at: number, n: number): number {
  * `YYYY-MM-DDTHH:MM:SS[.fff]` then `Z` or `±HH:MM`, a real date and time. Anything else, and
  * every error, is left to the general parser (undefined), which gives the same result for these.
  */
-function _parseCommon(s: string, zone: string): ParsedInstant | undefined {
+function _parseCommon(s: string, clock: ZoneClock): ParsedInstant | undefined {
   const epochMs = commonEpochMs(s);
   if (Number.isNaN(epochMs)) return undefined;
-  return { epochMs, day: localDayOf(epochMs, zone), naive: false, dateOnly: false };
+  return { epochMs, day: _localDay(epochMs, clock), naive: false, dateOnly: false };
 }
 
 /**
@@ -306,27 +233,9 @@ export function commonEpochMs(s: string): number {
  * @example
  * formatInstant(Date.parse('2024-05-07T09:00:00Z'), 'Europe/London'); // '2024-05-07T10:00:00.000+01:00'
  */
-export function formatInstant(epochMs: number, zone: string): string {
-  if (zone === _formattedZone) {
-    const hit = _formatted.get(epochMs);
-    if (hit !== undefined) return hit;
-  } else {
-    _formatted.clear();
-    _formattedZone = zone;
-  }
-  const text = _formatInstant(epochMs, zone);
-  if (_formatted.size >= 4096) _formatted.clear();
-  _formatted.set(epochMs, text);
-  return text;
-}
-
-// Findings cite the same few instants of a case again and again (an event in several facts).
-let _formattedZone = '';
-const _formatted = new Map<number, string>();
-
-function _formatInstant(epochMs: number, zone: string): string {
+export function formatInstant(epochMs: number, zone: Zone): string {
   if (!Number.isFinite(epochMs)) throw new RangeError(`Cannot format the instant ${epochMs}`);
-  const offset = _offsetMs(epochMs, zone);
+  const offset = clockOf(zone).offsetMs(epochMs);
   const local = epochMs + offset;
   const day = Math.floor(local / _MS_PER_DAY);
   const t = local - day * _MS_PER_DAY;

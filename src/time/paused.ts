@@ -3,6 +3,7 @@
  * paused when its whole local calendar day lies between a pause and the next resume.
  */
 import { isLocalMidnight, localDayOf } from './instant.js';
+import { clockOf, type Zone } from './zone-clock.js';
 
 /** Sorted, non-overlapping, inclusive intervals of paused day numbers. @example [[19846, 19851]] */
 export type PausedDays = readonly (readonly [number, number])[];
@@ -94,17 +95,18 @@ export function pauseIntervals<E extends { readonly id: string; readonly atMs: n
  */
 export function pausedDaysFromIntervals(
   intervals: readonly { pausedAtMs: number; resumedAtMs: number }[],
-  zone: string,
+  zone: Zone,
 ): PausedDays {
+  const clock = clockOf(zone);
   const days: [number, number][] = [];
   for (const { pausedAtMs, resumedAtMs } of intervals) {
     if (!Number.isFinite(pausedAtMs) || !Number.isFinite(resumedAtMs)) {
       throw new RangeError(`Invalid pause interval ${pausedAtMs}-${resumedAtMs}`);
     }
     if (resumedAtMs <= pausedAtMs) continue;
-    const pausedDay = localDayOf(pausedAtMs, zone);
-    const first = isLocalMidnight(pausedAtMs, zone) ? pausedDay : pausedDay + 1;
-    const last = localDayOf(resumedAtMs, zone) - 1;
+    const pausedDay = localDayOf(pausedAtMs, clock);
+    const first = isLocalMidnight(pausedAtMs, clock) ? pausedDay : pausedDay + 1;
+    const last = localDayOf(resumedAtMs, clock) - 1;
     if (first <= last) days.push([first, last]);
   }
   return mergePaused(days);

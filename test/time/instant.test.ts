@@ -10,9 +10,10 @@ import {
   parseInstant,
   startOfDayMs,
 } from '../../src/time/instant.js';
+import { createZoneClock, type Zone } from '../../src/time/zone-clock.js';
 
 const LONDON = 'Europe/London';
-const ok = (value: string, zone = LONDON, mode: 'start' | 'end' = 'start'): ParsedInstant => {
+const ok = (value: string, zone: Zone = LONDON, mode: 'start' | 'end' = 'start'): ParsedInstant => {
   const parsed = parseInstant(value, zone, mode);
   if ('error' in parsed) throw new Error(parsed.error);
   return parsed;
@@ -283,8 +284,8 @@ describe('agreement with luxon (property)', () => {
 });
 
 describe('performance', () => {
-  it('parses 200k absolute timestamps with few luxon calls (cached offsets)', () => {
-    const zone = 'Europe/Paris'; // not used elsewhere in this file, so its cache starts empty
+  it('parses 200k absolute timestamps with few luxon calls (offsets kept by the clock)', () => {
+    const zone = createZoneClock('Europe/Paris');
     const base = Date.parse('2015-01-01T00:00:00Z');
     const values = Array.from({ length: 200_000 }, (_, i) =>
       new Date(base + i * 4_999_999).toISOString().replace('Z', '+01:00'),
@@ -295,6 +296,20 @@ describe('performance', () => {
     for (const value of values) sum += ok(value, zone).day;
     expect(sum).toBeGreaterThan(0);
     expect(luxonCalls.mock.calls.length).toBeLessThan(40_000); // ~2 per UTC day touched, ~50 per clock change
+    luxonCalls.mockRestore();
+  });
+
+  it('keeps nothing between calls given a zone name, so two clocks never share offsets', () => {
+    const luxonCalls = vi.spyOn(IANAZone.prototype, 'offset');
+    const at = Date.parse('2024-05-07T10:00:00Z');
+    localDayOf(at, 'Europe/Paris');
+    const once = luxonCalls.mock.calls.length;
+    localDayOf(at, 'Europe/Paris');
+    expect(luxonCalls.mock.calls.length).toBe(2 * once);
+    const clock = createZoneClock('Europe/Paris');
+    localDayOf(at, clock);
+    localDayOf(at, clock);
+    expect(luxonCalls.mock.calls.length).toBe(3 * once);
     luxonCalls.mockRestore();
   });
 });

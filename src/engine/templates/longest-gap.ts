@@ -100,9 +100,9 @@ export function measureRuns(ctx: FactContext, points: readonly RunPoint[], inter
   // over, even when asOf falls on a day that is not a working day, so that no more working days
   // have been counted yet (the same verdict on a Saturday as on the Monday).
   const dueDay = open && lastMark ? calendar.deadline(lastMark.day, interval, index.paused) : undefined;
-  const overdue = dueDay !== undefined && ctx.asOfMs > endOfDayMs(dueDay, calendar.zone);
+  const overdue = dueDay !== undefined && ctx.asOfMs > endOfDayMs(dueDay, calendar.clock);
   const exceededRuns = runs.filter((r, i) => r.days > interval || (overdue && i === runs.length - 1));
-  const dueAt = dueDay === undefined ? undefined : endOfDayIso(dueDay, calendar.zone);
+  const dueAt = dueDay === undefined ? undefined : endOfDayIso(dueDay, calendar.clock);
   for (const p of points) if (p.id) cited.add(p.id);
   return {
     cited: [...cited],

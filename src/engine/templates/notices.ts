@@ -87,7 +87,7 @@ function _measure(
   const by = (s: NoticeItem['state']) => items.filter((i) => i.state === s);
   const open = by('open');
   return {
-    dueAt: earliestOpen === undefined ? undefined : endOfDayIso(earliestOpen, calendar.zone),
+    dueAt: earliestOpen === undefined ? undefined : endOfDayIso(earliestOpen, calendar.clock),
     eventIds: orderedIds(ctx, cited),
     items,
     late: by('late').length,

@@ -22,15 +22,15 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
       first ??= e;
       last = e;
     }
-    const zone = ctx.calendar.zone;
+    const clock = ctx.calendar.clock;
     return {
       count: ids.length,
       // One list for both: `eventIds` is only read (the evidence), and `measured` leaves it out.
       eventIds: ids,
       exists: ids.length > 0,
-      first: first ? eventRef(first, zone) : undefined,
+      first: first ? eventRef(first, clock) : undefined,
       ids,
-      last: last ? eventRef(last, zone) : undefined,
+      last: last ? eventRef(last, clock) : undefined,
     };
   };
 }

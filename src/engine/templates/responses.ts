@@ -187,7 +187,7 @@ function _deadline(ctx: FactContext, c: Compiled, t: Trigger): Deadline {
   const within = c.spec.within;
   if (!within) return _NO_DEADLINE;
   const { calendar, index } = ctx;
-  const zone = calendar.zone;
+  const clock = calendar.clock;
   if ('anchor' in within) {
     // An anchor that has not happened yet (an open case's `end` is asOf) sets no deadline yet.
     const a = anchorPoint(ctx, within.anchor);
@@ -197,7 +197,7 @@ function _deadline(ctx: FactContext, c: Compiled, t: Trigger): Deadline {
       day: happened ? a.day : undefined,
       ms: happened ? a.ms : undefined,
       inclusive,
-      text: happened ? formatInstant(a.ms, zone) : undefined,
+      text: happened ? formatInstant(a.ms, clock) : undefined,
       eventId: a?.eventId,
       target: undefined,
     };
@@ -205,9 +205,9 @@ function _deadline(ctx: FactContext, c: Compiled, t: Trigger): Deadline {
   let target = c.fixedTarget;
   if ('deadlineField' in within) {
     const raw = t.event.data[within.deadlineField.replace(/^data\./, '')];
-    const parsed = typeof raw === 'string' ? parseInstant(raw, zone, 'end') : undefined;
+    const parsed = typeof raw === 'string' ? parseInstant(raw, clock, 'end') : undefined;
     if (parsed && !('error' in parsed)) {
-      const text = parsed.dateOnly ? isoDateFromDay(parsed.day) : formatInstant(parsed.epochMs, zone);
+      const text = parsed.dateOnly ? isoDateFromDay(parsed.day) : formatInstant(parsed.epochMs, clock);
       return {
         day: parsed.day,
         ms: parsed.epochMs,
@@ -223,7 +223,7 @@ function _deadline(ctx: FactContext, c: Compiled, t: Trigger): Deadline {
   const day = calendar.deadline(t.startDay, target, index.paused);
   return {
     day,
-    ms: endOfDayMs(day, zone),
+    ms: endOfDayMs(day, clock),
     inclusive: true,
     text: isoDateFromDay(day),
     eventId: undefined,
@@ -297,7 +297,7 @@ function _judgeTrigger(
   } else if (due.ms !== undefined && (due.eventId !== undefined || ctx.asOfMs > due.ms)) {
     // An anchor deadline has happened by asOf; a day or a time has passed once asOf is after it.
     item.state = 'missing';
-  } else if (due.ms !== undefined) item.dueAt = formatInstant(due.ms, calendar.zone);
+  } else if (due.ms !== undefined) item.dueAt = formatInstant(due.ms, calendar.clock);
   return _item(item);
 }
 
@@ -374,7 +374,7 @@ export function chainPoint(
     return r ? { startMs: r.atMs, startDay: r.day, from: r } : undefined;
   }
   if (!item.deadline) return undefined;
-  const parsed = parseInstant(item.deadline, ctx.calendar.zone, 'end');
+  const parsed = parseInstant(item.deadline, ctx.calendar.clock, 'end');
   return 'error' in parsed ? undefined : { startMs: parsed.epochMs, startDay: parsed.day };
 }
 

@@ -88,7 +88,7 @@ export function compileStageClock(spec: Spec, scope: TemplateScope): FactFn {
 
 function _measure(c: Compiled, ctx: FactContext) {
   const { index, calendar } = ctx;
-  const zone = calendar.zone;
+  const zoneClock = calendar.clock;
   const timeline = index.stages;
   const span: StageSpan | undefined = c.stage === 'stage_1' ? timeline.stage1 : timeline.stage2;
   if (!span) return { eventIds: [], exists: false };
@@ -113,9 +113,9 @@ function _measure(c: Compiled, ctx: FactContext) {
     if (!c.isExtension(e)) continue;
     cited.push(e.id);
     const v = c.revised(e);
-    const parsed = typeof v === 'string' ? parseInstant(v, zone, 'end') : undefined;
+    const parsed = typeof v === 'string' ? parseInstant(v, zoneClock, 'end') : undefined;
     const revisedDay = parsed && !('error' in parsed) ? parsed.day : undefined;
-    const inTime = e.atMs <= endOfDayMs(deadline, zone);
+    const inTime = e.atMs <= endOfDayMs(deadline, zoneClock);
     const reasonGiven = typeof e.data.reason === 'string' && e.data.reason.trim() !== '';
     const beyondCap = cap !== undefined && revisedDay !== undefined && revisedDay > cap;
     const item: ExtensionItem = { id: e.id, date: isoDateFromDay(e.day), inTime, reasonGiven, beyondCap };
@@ -146,7 +146,7 @@ function _measure(c: Compiled, ctx: FactContext) {
     capDate: cap === undefined ? undefined : isoDateFromDay(cap),
     deadline: isoDateFromDay(deadline),
     deadlineSource,
-    dueAt: state === 'open' ? endOfDayIso(deadline, zone) : undefined,
+    dueAt: state === 'open' ? endOfDayIso(deadline, zoneClock) : undefined,
     elapsed: calendar.elapsedWorkingDays(clockDay, endDay, index.paused),
     endDate: isoDateFromDay(endDay),
     endId: end?.id,

@@ -48,7 +48,7 @@ const _covers = (e: CaseEvent): readonly unknown[] => (Array.isArray(e.data.cove
 
 function _measure(c: Compiled, ctx: FactContext) {
   const { index, calendar } = ctx;
-  const zone = calendar.zone;
+  const zoneClock = calendar.clock;
   const timeline = index.stages;
   const span: StageSpan | undefined = c.stage === 'stage_1' ? timeline.stage1 : timeline.stage2;
   const clock = ctx.facts[c.clock];
@@ -60,7 +60,7 @@ function _measure(c: Compiled, ctx: FactContext) {
     if (span.endKind !== 'open') return { eventIds: [], exists: true, state: 'noResponse' };
     return {
       deadline: clock.deadline,
-      dueAt: asOfDay <= deadline ? endOfDayIso(deadline, zone) : undefined,
+      dueAt: asOfDay <= deadline ? endOfDayIso(deadline, zoneClock) : undefined,
       eventIds: [],
       exists: true,
       missing: [],
@@ -93,7 +93,7 @@ function _measure(c: Compiled, ctx: FactContext) {
     const state = asOfDay <= dueDay && left === events.length ? 'open' : 'missing';
     return {
       ...base,
-      dueAt: state === 'open' ? endOfDayIso(dueDay, zone) : undefined,
+      dueAt: state === 'open' ? endOfDayIso(dueDay, zoneClock) : undefined,
       eventIds: orderedIds(ctx, cited),
       missing: [],
       missingCount: 0,

@@ -135,8 +135,8 @@ function _outcome(ctx: FactContext, stage: Spec['stage'], span: StageSpan, withi
       outcomeState: state,
     };
   }
-  const open = next === undefined && ctx.asOfMs <= endOfDayMs(deadline, calendar.zone);
-  if (open) return { ...base, outcomeDueAt: endOfDayIso(deadline, calendar.zone), outcomeState: 'open' };
+  const open = next === undefined && ctx.asOfMs <= endOfDayMs(deadline, calendar.clock);
+  if (open) return { ...base, outcomeDueAt: endOfDayIso(deadline, calendar.clock), outcomeState: 'open' };
   const left = next === undefined ? undefined : (index.events[next] as CaseEvent);
   if (left) cited.push(left.id);
   return { ...base, outcomeState: 'missing', stageLeftDate: left ? isoDateFromDay(left.day) : undefined };

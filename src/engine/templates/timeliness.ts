@@ -40,7 +40,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
   };
   return (ctx) => {
     const { index, calendar } = ctx;
-    const zone = calendar.zone;
+    const clock = calendar.clock;
     const receipt = anchorPoint(ctx, 'receipt');
     if (!receipt?.eventId)
       return {
@@ -80,8 +80,8 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
     const endMs = end?.eventId ? end.ms : ctx.asOfMs;
     for (const e of index.events) {
       if (e.atMs < receipt.ms || e.atMs > endMs) continue;
-      if (e.atMs > endOfDayMs(deadlineDay, zone)) {
-        if (isExtension(e)) lateExtensions.push(eventRef(e, zone));
+      if (e.atMs > endOfDayMs(deadlineDay, clock)) {
+        if (isExtension(e)) lateExtensions.push(eventRef(e, clock));
         continue;
       }
       if (isComplexity(e) && COMPLEXITIES.includes(e.data.complexity as string)) {
@@ -94,7 +94,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
         cited.push(e.id);
       } else if (isExtension(e)) {
         const v = revised(e);
-        const parsed = typeof v === 'string' ? parseInstant(v, zone, 'end') : undefined;
+        const parsed = typeof v === 'string' ? parseInstant(v, clock, 'end') : undefined;
         if (parsed && !('error' in parsed)) {
           deadlineDay = parsed.day;
           deadlineSource = 'extension';
@@ -121,7 +121,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
       complexitySource,
       deadline: isoDateFromDay(deadlineDay),
       deadlineSource,
-      dueAt: state === 'open' ? endOfDayIso(deadlineDay, zone) : undefined,
+      dueAt: state === 'open' ? endOfDayIso(deadlineDay, clock) : undefined,
       elapsed,
       endDate: isoDateFromDay(endDay),
       endId: concluded ? end?.eventId : undefined,

@@ -2,7 +2,7 @@
  * Public holidays: from date-holidays (a country, state and region), an explicit list, or none.
  * Only the holiday's local `date` (its first 10 characters) is used, never its UTC `start`.
  *
- * date-holidays is loaded on first use only (it takes about a quarter of a second to load, and
+ * date-holidays is loaded only when a year needs it (it takes about a quarter of a second to load, and
  * as much again to compute 40 years). The holidays of the shipped rulesets' sources (GB/SCT,
  * GB/ENG) are also kept precomputed in `holidays-table.ts`, generated from date-holidays by
  * `scripts/generate-holidays.ts`; they are used while the installed date-holidays is the
@@ -43,44 +43,29 @@ const _extraTypes = (source: CountrySource): string[] | undefined => {
 };
 type PrecomputedSource = { readonly names: readonly string[]; readonly years: readonly string[] };
 
-const _instances = new Map<string, Holidays>();
-const _byYear = new Map<string, readonly Holiday[]>();
-
-let _require: NodeJS.Require | undefined;
-let _Holidays: typeof DateHolidays | undefined;
-let _installed: string | null | undefined;
-
-/** @internal date-holidays, loaded on first use (synchronously: the calendar's API is). */
-function _lib(key: string): typeof DateHolidays {
-  if (_Holidays === undefined) {
-    if (_installedVersion() === null) {
-      const known = Object.keys(PRECOMPUTED_HOLIDAYS.sources).map((k) => k.replace(/\/+$/, ''));
-      throw new RangeError(
-        `the holidays of ${key.replace(/\/+$/, '')} need the optional package date-holidays ` +
-          `(npm install date-holidays); without it only ${known.join(', ')} ` +
-          `${PRECOMPUTED_HOLIDAYS.fromYear}-${PRECOMPUTED_HOLIDAYS.toYear} are available`,
-      );
-    }
-    _require ??= createRequire(import.meta.url);
-    // Its CommonJS build exports the class itself.
-    _Holidays = _require('date-holidays') as typeof DateHolidays;
+/** @internal date-holidays, loaded when first needed (synchronously: the calendar's API is). */
+function _lib(key: string, installed: string | null): typeof DateHolidays {
+  if (installed === null) {
+    const known = Object.keys(PRECOMPUTED_HOLIDAYS.sources).map((k) => k.replace(/\/+$/, ''));
+    throw new RangeError(
+      `the holidays of ${key.replace(/\/+$/, '')} need the optional package date-holidays ` +
+        `(npm install date-holidays); without it only ${known.join(', ')} ` +
+        `${PRECOMPUTED_HOLIDAYS.fromYear}-${PRECOMPUTED_HOLIDAYS.toYear} are available`,
+    );
   }
-  return _Holidays;
+  // Node keeps the loaded module; its CommonJS build exports the class itself.
+  return createRequire(import.meta.url)('date-holidays') as typeof DateHolidays;
 }
 
 /** @internal The installed date-holidays version (null when it cannot be read). */
 function _installedVersion(): string | null {
-  if (_installed === undefined) {
-    try {
-      _require ??= createRequire(import.meta.url);
-      // Read rather than required: the package itself stays unloaded.
-      const pkg = readFileSync(_require.resolve('date-holidays/package.json'), 'utf8');
-      _installed = String((JSON.parse(pkg) as { version: string }).version);
-    } catch {
-      _installed = null;
-    }
+  try {
+    // Read rather than required: the package itself stays unloaded.
+    const path = createRequire(import.meta.url).resolve('date-holidays/package.json');
+    return String((JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version);
+  } catch {
+    return null;
   }
-  return _installed;
 }
 
 /** @internal The key of a date-holidays source: its codes, upper case. @example holidaySourceKey({ country: 'gb', state: 'sct' }) // 'GB/SCT/' */
@@ -94,9 +79,8 @@ export function holidaySourceKey(source: CountrySource): string {
  * @internal The precomputed table of a source, when there is one and date-holidays is either
  * the version it was generated from or not installed.
  */
-function _precomputed(key: string): PrecomputedSource | undefined {
+function _precomputed(key: string, installed: string | null): PrecomputedSource | undefined {
   const table = (PRECOMPUTED_HOLIDAYS.sources as Readonly<Record<string, PrecomputedSource>>)[key];
-  const installed = _installedVersion();
   if (table === undefined || (installed !== null && installed !== PRECOMPUTED_HOLIDAYS.version)) {
     return undefined;
   }
@@ -121,12 +105,10 @@ function _lookup(known: Record<string, string> | undefined, code: string): strin
   return Object.keys(known ?? {}).find((key) => key.toUpperCase() === wanted);
 }
 
-/** @internal A date-holidays instance per country/state/region, after checking the codes exist. */
-function _instance(country: string, state: string | undefined, region: string | undefined): Holidays {
-  const key = holidaySourceKey({ country, state, region });
-  const cached = _instances.get(key);
-  if (cached !== undefined) return cached;
-  const Lib = _lib(key);
+/** @internal A date-holidays instance for a country/state/region, after checking the codes exist. */
+function _instance(source: CountrySource, installed: string | null): Holidays {
+  const { country, state, region } = source;
+  const Lib = _lib(holidaySourceKey({ country, state, region }), installed);
   const probe = new Lib();
   const c = _lookup(probe.getCountries('en'), country);
   if (c === undefined) throw new RangeError(`date-holidays does not know the country "${country}"`);
@@ -139,10 +121,7 @@ function _instance(country: string, state: string | undefined, region: string | 
   if (region !== undefined && r === undefined) {
     throw new RangeError(`date-holidays does not know the region "${region}" of ${c}/${state ?? ''}`);
   }
-  const instance =
-    r !== undefined && s !== undefined ? new Lib(c, s, r) : s !== undefined ? new Lib(c, s) : new Lib(c);
-  _instances.set(key, instance);
-  return instance;
+  return r !== undefined && s !== undefined ? new Lib(c, s, r) : s !== undefined ? new Lib(c, s) : new Lib(c);
 }
 
 /**
@@ -151,12 +130,19 @@ function _instance(country: string, state: string | undefined, region: string | 
  * @example liveCountryYear({ country: 'GB', state: 'SCT' }, 2025)[0] // { date: '2025-01-01', name: "New Year's Day" }
  */
 export function liveCountryYear(source: CountrySource, year: number): Holiday[] {
+  return _liveYear(_instance(source, _installedVersion()), source, year);
+}
+
+function _liveYear(instance: Holidays, source: CountrySource, year: number): Holiday[] {
   const types = new Set<string>(source.types ?? ['public']);
-  return _instance(source.country, source.state, source.region)
+  return instance
     .getHolidays(year, 'en')
     .filter((h) => types.has(h.type))
     .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
 }
+
+const _inTable = (year: number) =>
+  year >= PRECOMPUTED_HOLIDAYS.fromYear && year <= PRECOMPUTED_HOLIDAYS.toYear;
 
 /**
  * @internal Public holidays of one year from the precomputed table, or undefined when there is
@@ -164,24 +150,30 @@ export function liveCountryYear(source: CountrySource, year: number): Holiday[] 
  * @example precomputedCountryYear({ country: 'GB', state: 'SCT' }, 2025)?.[0] // { date: '2025-01-01', name: "New Year's Day" }
  */
 export function precomputedCountryYear(source: CountrySource, year: number): Holiday[] | undefined {
-  if (year < PRECOMPUTED_HOLIDAYS.fromYear || year > PRECOMPUTED_HOLIDAYS.toYear) return undefined;
-  const table = _precomputed(holidaySourceKey(source));
+  if (!_inTable(year)) return undefined;
+  const table = _precomputed(holidaySourceKey(source), _installedVersion());
   return table === undefined ? undefined : _decodeYear(table, year);
 }
 
 /**
- * @internal Public holidays of one year as proclaimed: precomputed when possible, else from
- * date-holidays, with the proclaimed corrections applied.
+ * @internal Public holidays of the years as proclaimed: precomputed when possible, else from
+ * date-holidays (loaded only for a year the table lacks), with the proclaimed corrections applied.
  */
-function _countryYear(source: CountrySource, year: number): readonly Holiday[] {
-  const key = `${holidaySourceKey(source)}:${year}`;
-  let list = _byYear.get(key);
-  if (list === undefined) {
-    const raw = precomputedCountryYear(source, year) ?? liveCountryYear(source, year);
-    list = correctHolidayYear(source.country, year, raw);
-    _byYear.set(key, list);
+function _countryYears(source: CountrySource, fromYear: number, toYear: number): Holiday[] {
+  const installed = _installedVersion();
+  const table = _precomputed(holidaySourceKey(source), installed);
+  let live: Holidays | undefined;
+  const out: Holiday[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    let raw: Holiday[];
+    if (table !== undefined && _inTable(year)) raw = _decodeYear(table, year);
+    else {
+      live ??= _instance(source, installed);
+      raw = _liveYear(live, source, year);
+    }
+    out.push(...correctHolidayYear(source.country, year, raw));
   }
-  return list;
+  return out;
 }
 
 /**
@@ -194,15 +186,16 @@ export function checkHolidaySource(source: HolidaySource): void {
   if ('dates' in source) {
     for (const h of source.dates) dayFromIsoDate(h.date);
   } else if ('country' in source) {
-    if (_precomputed(holidaySourceKey(source)) === undefined)
-      _instance(source.country, source.state, source.region);
+    const installed = _installedVersion();
+    if (_precomputed(holidaySourceKey(source), installed) === undefined) _instance(source, installed);
   }
 }
 
 /**
  * Public holidays of the years `fromYear`..`toYear` (inclusive), deduplicated by date (the first
  * name is kept) and sorted by date. A country's are date-holidays' public holidays with the
- * proclaimed corrections applied (`HOLIDAY_CORRECTIONS`), memoized per source and year; a
+ * proclaimed corrections applied (`HOLIDAY_CORRECTIONS`), computed afresh on each call (a working
+ * calendar asks once for the years its table covers); a
  * country, state or region that date-holidays does not know throws a RangeError (date-holidays
  * itself would silently fall back to the whole country).
  * @throws RangeError for unknown codes, an invalid explicit date, a reversed year range, or a
@@ -225,7 +218,7 @@ export function resolvePublicHolidays(source: HolidaySource, fromYear: number, t
       if (year >= fromYear && year <= toYear) all.push({ date: h.date, name: h.name });
     }
   } else if ('country' in source) {
-    for (let year = fromYear; year <= toYear; year++) all = all.concat(_countryYear(source, year));
+    all = _countryYears(source, fromYear, toYear);
   }
   const byDate = new Map<string, Holiday>();
   for (const h of all) if (!byDate.has(h.date)) byDate.set(h.date, { date: h.date, name: h.name });

@@ -90,17 +90,9 @@ export function dayFromIsoDate(iso: string): number {
  * isoDateFromDay(19850); // '2024-05-07'
  */
 export function isoDateFromDay(day: number): string {
-  // Cases cite the same few hundred days again and again: the strings are kept for 1970-2099.
-  const cached = day >= 0 && day < _ISO_CACHE_DAYS ? _isoCache[day] : undefined;
-  if (cached !== undefined) return cached;
   const [y, m, d] = civilFromDays(day);
-  const iso = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-  if (day >= 0 && day < _ISO_CACHE_DAYS) _isoCache[day] = iso;
-  return iso;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
-
-const _ISO_CACHE_DAYS = 47_482; // 1970-01-01 up to 2099-12-31
-const _isoCache: (string | undefined)[] = [];
 
 /**
  * ISO weekday of a day number: 1 = Monday ... 7 = Sunday.

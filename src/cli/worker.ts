@@ -1,7 +1,7 @@
 /**
  * The worker of `check --workers N` (a piscina task module, built as `dist/worker.js` beside
  * `dist/cli.js`). Each task is a batch of cases as the readers yielded them; the worker loads the
- * ruleset and prepares it for the run's configuration once (cached), judges each case exactly as
+ * ruleset and prepares it for the run's configuration once per thread, judges each case exactly as
  * the single-threaded path does (`judge-batch.ts`), and returns one outcome per case, in order.
  * It does not load piscina itself (piscina's own worker script runs it), nor anything the
  * judging does not need, so that a worker starts quickly.
@@ -39,35 +39,41 @@ export interface WorkerResult {
   lines?: Uint8Array;
 }
 
-const _setups = new Map<string, Promise<{ ruleset: Ruleset; prepared: PreparedEvaluation }>>();
+/** A ruleset loaded and prepared for a run's options. */
+export type PreparedSetup = { ruleset: Ruleset; prepared: PreparedEvaluation };
 
 /**
- * The ruleset loaded and prepared for these options, once per thread.
+ * Loads the ruleset and prepares it for these options.
  *
  * @example
  * const { ruleset, prepared } = await preparedForSetup(setup);
  */
-export function preparedForSetup(
+export async function preparedForSetup(
   setup: Pick<WorkerSetup, 'rulesetDir' | 'config' | 'only' | 'skip'>,
-): Promise<{ ruleset: Ruleset; prepared: PreparedEvaluation }> {
-  const key = JSON.stringify([setup.rulesetDir ?? null, setup.config, setup.only ?? [], setup.skip ?? []]);
-  let hit = _setups.get(key);
-  if (!hit) {
-    hit = (async () => {
-      const ruleset = await loadRuleset(setup.rulesetDir ? { dir: setup.rulesetDir } : {});
-      // The main thread has prepared the same options already, so they are known to be valid.
-      const prepared = prepareEvaluation(ruleset, {
-        config: setup.config,
-        only: setup.only,
-        skip: setup.skip,
-      });
-      return { ruleset, prepared };
-    })();
-    _setups.set(key, hit);
-    // A failure is the main thread's to report (it prepares the same first); try again on a task.
-    hit.catch(() => _setups.delete(key));
-  }
-  return hit;
+): Promise<PreparedSetup> {
+  const ruleset = await loadRuleset(setup.rulesetDir ? { dir: setup.rulesetDir } : {});
+  // The main thread has prepared the same options already, so they are known to be valid.
+  const prepared = prepareEvaluation(ruleset, { config: setup.config, only: setup.only, skip: setup.skip });
+  return { ruleset, prepared };
+}
+
+/**
+ * {@link preparedForSetup} kept per options for as long as the function returned lives (a
+ * worker thread's): each options' ruleset is loaded and prepared once.
+ */
+function _preparedOnce(): typeof preparedForSetup {
+  const setups = new Map<string, Promise<PreparedSetup>>();
+  return (setup) => {
+    const key = JSON.stringify([setup.rulesetDir ?? null, setup.config, setup.only ?? [], setup.skip ?? []]);
+    let hit = setups.get(key);
+    if (!hit) {
+      hit = preparedForSetup(setup);
+      setups.set(key, hit);
+      // A failure is the main thread's to report (it prepares the same first); try again on a task.
+      hit.catch(() => setups.delete(key));
+    }
+    return hit;
+  };
 }
 
 /** What a worker posts (piscina emits it as the pool's `message`) once it has warmed up. */
@@ -77,29 +83,38 @@ export const WORKER_READY = 'service-standards:worker-ready';
  * Loads and prepares the ruleset as the worker starts, so the first batch finds it ready, then
  * says so: until then the main thread judges the batches itself.
  */
-async function _warmUp(w: WorkerWarmUp): Promise<void> {
+async function _warmUp(w: WorkerWarmUp, prepared: typeof preparedForSetup): Promise<void> {
   const config = w.configFile
     ? (JSON.parse((await readFile(w.configFile, 'utf8')).replace(/^\uFEFF/, '')) as Config)
     : {};
-  await preparedForSetup({ rulesetDir: w.rulesetDir, config, only: w.only, skip: w.skip });
+  await prepared({ rulesetDir: w.rulesetDir, config, only: w.only, skip: w.skip });
   parentPort?.postMessage(WORKER_READY);
 }
 
-const _warm = (workerData as { warmUp?: WorkerWarmUp } | null)?.warmUp;
-// A failure is the main thread's to report (it prepares the same); it then judges every case.
-if (_warm) _warmUp(_warm).catch(() => {});
+/**
+ * Starts a worker: the setups it prepares are kept in this closure for the thread's life, and
+ * the one `workerData` names is prepared at once. Returns the task handler.
+ */
+function _startWorker(): (task: WorkerTask) => Promise<WorkerResult> {
+  const prepared = _preparedOnce();
+  const warm = (workerData as { warmUp?: WorkerWarmUp } | null)?.warmUp;
+  // A failure is the main thread's to report (it prepares the same); it then judges every case.
+  if (warm) _warmUp(warm, prepared).catch(() => {});
+  return async (task) => {
+    const { setup } = task;
+    const { outcomes, lines } = await judgeItems(task.items, setup, await prepared(setup));
+    if (!setup.line) return { outcomes };
+    // The lines go back as one buffer (copied by postMessage: cheaper than loading piscina's
+    // `move` in every worker, and small beside the outcomes).
+    return { outcomes, lines: joinLines(lines) };
+  };
+}
 
 /**
- * Judges a batch.
+ * Judges a batch (piscina calls it for each task sent to this thread).
  *
  * @example
  * const outcomes = await pool.run({ setup, items });
  */
-export default async function judgeBatch(task: WorkerTask): Promise<WorkerResult> {
-  const { setup } = task;
-  const { outcomes, lines } = await judgeItems(task.items, setup, await preparedForSetup(setup));
-  if (!setup.line) return { outcomes };
-  // The lines go back as one buffer (copied by postMessage: cheaper than loading piscina's
-  // `move` in every worker, and small beside the outcomes).
-  return { outcomes, lines: joinLines(lines) };
-}
+const judgeBatch = _startWorker();
+export default judgeBatch;

@@ -265,3 +265,5 @@ export type { Holiday, HolidaySource } from './time/holidays.js';
 export { resolvePublicHolidays } from './time/holidays.js';
 export type { ParsedInstant } from './time/instant.js';
 export { formatInstant, isLocalMidnight, localDayOf, parseInstant, startOfDayMs } from './time/instant.js';
+export type { Zone, ZoneClock } from './time/zone-clock.js';
+export { createZoneClock } from './time/zone-clock.js';

@@ -15,6 +15,11 @@ const stable = (text: string) =>
   text
     // The HTML report also prints it for a reader ("Sun 6 Dec 2026, 03:51 (UTC)"): a minute may turn between runs.
     .replace(/(<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z">)[^<]*<\/time>/g, '$1</time>')
+    // And in its footer ("Written by ... on Sun 6 Dec 2026, 03:51 (UTC).").
+    .replace(
+      /(Written by [^<]*? on )[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d \([^)]*\)/g,
+      '$1GENERATED-AT',
+    )
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'GENERATED-AT');
 
 /** Equal, or where they first differ (not two whole documents). */

@@ -1,8 +1,9 @@
 import type { Anchor } from '../model/rule.js';
 import type { PausedDays, WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
-import { localDayOf } from '../time/instant.js';
+import { formatInstant, localDayOf } from '../time/instant.js';
 import { type PauseEventKind, pauseIntervals } from '../time/paused.js';
+import type { ZoneClock } from '../time/zone-clock.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
 import { type StageTimeline, stageTimeline } from './stage-timeline.js';
 
@@ -37,6 +38,18 @@ export interface CaseIndex {
   readonly stages: StageTimeline;
   /** The always-present `case` fact: plain JSON the conditions can read. */
   readonly state: CaseState;
+  /**
+   * Each event as facts cite it, by its index in the input: made when first cited, then shared
+   * (frozen) by every fact of the case that cites it ({@link citeEvent}).
+   */
+  readonly citations: (EventCitation | undefined)[];
+}
+
+/** An event as cited in a fact: its id, instant (in the zone) and local date. */
+export interface EventCitation {
+  readonly id: string;
+  readonly at: string;
+  readonly date: string;
 }
 
 /** One pause: its `case.paused` and `case.resumed` event ids (no resume while it lasts), and its days. */
@@ -142,7 +155,8 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
     track: stages.track ?? null,
   };
   const pauses = intervals.map((p) => ({ ids: p.ids, days: calendar.pausedDaysFrom([p]) }));
-  return { case: c, events, positionOfInput, byType, anchors, paused, pauses, stages, state };
+  const citations: (EventCitation | undefined)[] = [];
+  return { case: c, events, positionOfInput, byType, anchors, paused, pauses, stages, state, citations };
 }
 
 /** The stage anchors (`stage1Start` ... `stage2Response`) of the case's stage timeline. */
@@ -159,6 +173,21 @@ function _stageAnchors(
   set('stage1Response', stages.stage1?.response);
   set('stage2Start', stages.stage2?.start);
   set('stage2Response', stages.stage2?.response);
+}
+
+/**
+ * An event as facts cite it. A case's facts cite the same few events again and again: the
+ * citation is made once per case, which halved what the occurrences facts allocate.
+ *
+ * @example
+ * citeEvent(index, index.events[0], calendar.clock); // { id: 'e1', at: '2024-05-01T09:00:00.000+01:00', date: '2024-05-01' }
+ */
+export function citeEvent(index: CaseIndex, e: CaseEvent, clock: ZoneClock): EventCitation {
+  const made = index.citations[e.seq];
+  if (made !== undefined) return made;
+  const citation = Object.freeze({ id: e.id, at: formatInstant(e.atMs, clock), date: isoDateFromDay(e.day) });
+  index.citations[e.seq] = citation;
+  return citation;
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { ParameterValue } from '../model/config.js';
 import type { Anchor, WorkingDays } from '../model/rule.js';
 import type { WorkingCalendar } from '../time/calendar.js';
-import { isoDateFromDay } from '../time/days.js';
 import { formatInstant, startOfDayMs } from '../time/instant.js';
 import type { ZoneClock } from '../time/zone-clock.js';
 import type { CaseEvent } from './case-event.js';
-import { type AnchorPoint, type CaseIndex, positionOf } from './case-index.js';
+import { type AnchorPoint, type CaseIndex, citeEvent, type EventCitation, positionOf } from './case-index.js';
 import type { EventPredicate, FilterScope } from './filter.js';
 
 /** A fact's value: plain JSON, always with the ids of the events it relied on. */
@@ -26,15 +25,12 @@ export type FactFn = (ctx: FactContext) => FactValue;
 /** What a template compiler gets: the filter scope (named filters, resolved parameters). */
 export type TemplateScope = FilterScope;
 
-/** An event as cited in a fact: its id, instant (in the zone) and local date. */
-export interface EventRef {
-  id: string;
-  at: string;
-  date: string;
-}
+/** An event as cited in a fact (made once per case: {@link citeEvent}). */
+export type EventRef = EventCitation;
 
-export function eventRef(e: CaseEvent, clock: ZoneClock): EventRef {
-  return { at: formatInstant(e.atMs, clock), date: isoDateFromDay(e.day), id: e.id };
+/** An event as cited in a fact of this case. */
+export function eventRef(e: CaseEvent, ctx: FactContext): EventRef {
+  return citeEvent(ctx.index, e, ctx.calendar.clock);
 }
 
 /** The last instant of a local day, as an ISO string in the zone (a deadline's `dueAt`). */

@@ -40,7 +40,6 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
           if (e.atMs > r.startMs) marks[i] = (marks[i] as number) | (require(e, r.event) ? 1 : 3);
     });
     // An item judged against several references counts once, and violates if it fails any.
-    const clock = ctx.calendar.clock;
     const violatingItems: EventRef[] = [];
     let judged = 0;
     candidates.forEach((e, i) => {
@@ -48,7 +47,7 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
       judged++;
       ids.push(e.id);
       // Candidates are in time order, so the violating items are too.
-      if (marks[i] === 3) violatingItems.push(eventRef(e, clock));
+      if (marks[i] === 3) violatingItems.push(eventRef(e, ctx));
     });
     return {
       conforming: judged - violatingItems.length,

@@ -22,15 +22,14 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
       first ??= e;
       last = e;
     }
-    const clock = ctx.calendar.clock;
     return {
       count: ids.length,
       // One list for both: `eventIds` is only read (the evidence), and `measured` leaves it out.
       eventIds: ids,
       exists: ids.length > 0,
-      first: first ? eventRef(first, clock) : undefined,
+      first: first ? eventRef(first, ctx) : undefined,
       ids,
-      last: last ? eventRef(last, clock) : undefined,
+      last: last ? eventRef(last, ctx) : undefined,
     };
   };
 }

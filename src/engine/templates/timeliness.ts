@@ -81,7 +81,7 @@ export function compileTimeliness(spec: Spec, scope: TemplateScope): FactFn {
     for (const e of index.events) {
       if (e.atMs < receipt.ms || e.atMs > endMs) continue;
       if (e.atMs > endOfDayMs(deadlineDay, clock)) {
-        if (isExtension(e)) lateExtensions.push(eventRef(e, clock));
+        if (isExtension(e)) lateExtensions.push(eventRef(e, ctx));
         continue;
       }
       if (isComplexity(e) && COMPLEXITIES.includes(e.data.complexity as string)) {

@@ -20,7 +20,9 @@
  *
  *   npm run bench -- [--cases 3000] [--seed 1] [--format ndjson|csv] [--as-of ISO] [--json]
  *                    [--skip-reference] [--no-verify] [--build] [--workers N] [--latency-runs 2000] [--latency-warmup 3000]
- *                    [--cli PATH (another build of the command, e.g. with changes under trial)]
+ *                    [--cli PATH (the previous build's command, e.g. a copy of main's dist/cli.js: it
+ *                    and dist/cli.js run alternately, three times each, and the target is met when
+ *                    this build's median CPU time is no more than that one's)]
  *                    [--ceiling (also run two copies of the command at once: what two threads can
  *                    give on this machine at most, and --workers 2 against it)]
  *                    [--formats (every output format, one run each)]
@@ -31,7 +33,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, homedir, loadavg } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse';
 import { indexCase } from '../src/engine/case-index.js';
 import type { CompiledRule } from '../src/engine/compiled-rule.js';
@@ -300,8 +302,10 @@ if (!opts.skipReference) {
 
 // ---- (3) The shipped path: the built command -------------------------------------------------
 
-const cli = opts.cli ? join(process.cwd(), opts.cli) : join(ROOT, 'dist', 'cli.js');
-if (!opts.cli && (opts.build || !existsSync(cli))) {
+const cli = join(ROOT, 'dist', 'cli.js');
+/** The previous build's command, compared with this one in the same run (`--cli`). */
+const previousCli = opts.cli ? resolve(opts.cli) : undefined;
+if (opts.build || !existsSync(cli)) {
   say('building (npm run build) ...');
   const b = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: ROOT,
@@ -320,11 +324,13 @@ const newestSource = (dir: string): number => {
     if (f) t++;
   return t;
 };
-const stale = opts.cli ? 0 : newestSource(join(ROOT, 'src'));
+const stale = newestSource(join(ROOT, 'src'));
 if (stale > 0)
   say(`    note: ${stale} source file(s) are newer than dist/cli.js (run with --build to rebuild)`);
 
-async function shippedRun(run: { workers?: string | undefined; keep?: boolean } = {}): Promise<{
+async function shippedRun(
+  run: { workers?: string | undefined; keep?: boolean; command?: string } = {},
+): Promise<{
   ms: number;
   cpuMs: number;
   peakRssMb: number;
@@ -336,7 +342,7 @@ async function shippedRun(run: { workers?: string | undefined; keep?: boolean } 
   const out = keep ? join(BENCH_DIR, `out-shipped-${tag}.ndjson`) : '/dev/null';
   const timeFile = join(BENCH_DIR, `time-${tag}.txt`);
   const args = [
-    cli,
+    run.command ?? cli,
     'check',
     relFile,
     ...cliInputArgs,
@@ -404,6 +410,50 @@ if (reference && opts.verify) {
   }
   rmSync(shipped.out, { force: true });
 }
+
+// ---- This build against the previous one (`--cli`) -------------------------------------------
+
+/**
+ * The previous build and this one, alternately, three runs each: other work on a shared machine
+ * shifts both alike, and the medians are compared (CPU time, less skewed by that work than wall).
+ */
+let previous:
+  | {
+      command: string;
+      cpuSeconds: number[];
+      seconds: number[];
+      thisCpuSeconds: number[];
+      thisSeconds: number[];
+    }
+  | undefined;
+if (previousCli) {
+  say(
+    `this build against the previous one (${relative(ROOT, previousCli)}), alternately, three runs each ...`,
+  );
+  previous = {
+    command: relative(ROOT, previousCli),
+    cpuSeconds: [],
+    seconds: [],
+    thisCpuSeconds: [],
+    thisSeconds: [],
+  };
+  for (let i = 0; i < 3; i++) {
+    const before = await shippedRun({ keep: false, command: previousCli, workers: opts.workers });
+    const after = await shippedRun({ keep: false, workers: opts.workers });
+    if (before.exitCode !== 0 || after.exitCode !== 0)
+      throw new Error(
+        `the comparison runs exited with ${before.exitCode} (previous) and ${after.exitCode} (this)`,
+      );
+    previous.cpuSeconds.push(round(before.cpuMs / 1000, 3));
+    previous.seconds.push(round(before.ms / 1000, 3));
+    previous.thisCpuSeconds.push(round(after.cpuMs / 1000, 3));
+    previous.thisSeconds.push(round(after.ms / 1000, 3));
+  }
+  say(
+    `    CPU: previous ${previous.cpuSeconds.join(', ')} s; this ${previous.thisCpuSeconds.join(', ')} s (wall: previous ${previous.seconds.join(', ')} s; this ${previous.thisSeconds.join(', ')} s)`,
+  );
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 // ---- Ceiling: what two threads can give on this machine at most ---------------------------------
 
@@ -612,6 +662,13 @@ const result = {
   },
   identical,
   firstDifference,
+  previous: previous
+    ? {
+        ...previous,
+        cpuRatio: round(median(previous.thisCpuSeconds) / median(previous.cpuSeconds), 3),
+        wallRatio: round(median(previous.thisSeconds) / median(previous.seconds), 3),
+      }
+    : undefined,
   ceiling,
   latency,
   /**
@@ -684,6 +741,12 @@ function targets(): { target: string; measured: string; met: boolean | undefined
     measured: `${result.ratioToFloor}x`,
     met: result.ratioToFloor <= 10,
   });
+  if (result.previous)
+    out.push({
+      target: 'the command no slower than the previous build (median CPU)',
+      measured: `${result.previous.cpuRatio}x the previous build's CPU time (wall ${result.previous.wallRatio}x)`,
+      met: result.previous.cpuRatio <= 1,
+    });
   out.push({
     target: 'p99 under 1 ms for a 50-event case',
     measured: `${latency.p99CaseMs} ms`,

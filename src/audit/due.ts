@@ -121,7 +121,7 @@ export function dueItems(results: Iterable<CaseResult>, options: DueItemsOptions
   requireObject('dueItems', options.calendar, 'options.calendar', call);
   requireRulesetValue('dueItems', options.ruleset, 'options.ruleset');
   const { calendar, asOfMs, within } = options;
-  const asOfDay = localDayOf(asOfMs, calendar.zone);
+  const asOfDay = localDayOf(asOfMs, calendar.clock);
   const waitsOn = _waitsOnByRef(options.ruleset);
   const due: DueItem[] = [];
   const awaiting: AwaitingItem[] = [];
@@ -133,7 +133,7 @@ export function dueItems(results: Iterable<CaseResult>, options: DueItemsOptions
         awaiting.push({ ...base, waitsOn: waitsOn.get(f.ref) ?? 'an event not yet recorded' });
         continue;
       }
-      const day = localDayOf(Date.parse(f.dueAt), calendar.zone);
+      const day = localDayOf(Date.parse(f.dueAt), calendar.clock);
       const workingDaysLeft = calendar.workingDaysBetween(asOfDay, day);
       if (within !== undefined && workingDaysLeft > within) continue;
       due.push({

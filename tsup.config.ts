@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // Libraries bundled into every build whose versions the report records: the report names the
@@ -11,19 +11,28 @@ const bundledVersions = Object.fromEntries(
 );
 const define = { __SERVICE_STANDARDS_BUNDLED__: JSON.stringify(bundledVersions) };
 
+// The builds below run at once and write into dist, so it is emptied here, once, before any.
+rmSync('dist', { recursive: true, force: true });
+
 export default defineConfig([
   {
     // The library: ESM and CJS with declarations. syllable and flesch are ESM-only, so they are
     // bundled in (for CJS consumers' sake); every other dependency stays external.
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', schemas: 'src/schemas.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: { entry: { index: 'src/index.ts' } },
     shims: true,
-    clean: true,
     sourcemap: false,
     target: 'node20',
     noExternal: ['syllable', 'flesch'],
     define,
+  },
+  {
+    // The schemas' declarations, built apart so that they share no declaration file with the
+    // main entry's: a caller of the main entry never loads zod's declarations.
+    entry: { schemas: 'src/schemas.ts' },
+    format: ['esm', 'cjs'],
+    dts: { only: true },
   },
   {
     // The command: ESM, started by the `service-standards` bin. Start-up matters (a case system

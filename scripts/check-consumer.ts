@@ -2,7 +2,8 @@
  * Checks the package as a user receives it: packs it (`dist` must be built), installs the
  * tarball into an empty folder, compiles the README's case and five-line example there under
  * strict TypeScript without `skipLibCheck`, and runs them (printing tsc's own time, memory and
- * type count, beside those of @types/node alone); checks that an OCEL SQLite file without
+ * type count, beside those of @types/node alone, and failing if zod's declarations were loaded);
+ * imports `service-standards/schemas` from ESM and CommonJS; checks that an OCEL SQLite file without
  * the optional sql.js is an error naming it. Prints the install size and package count.
  * CI runs it: `npx tsx scripts/check-consumer.ts`.
  */
@@ -56,6 +57,8 @@ interface TscCost {
   seconds: number;
   megabytes: number;
   types: number;
+  /** Declaration files of zod's that the compiler loaded. */
+  zodFiles: number;
 }
 
 /** Runs tsc in `cwd` (the consumer's tsconfig, or the files in `args` with its options) and reads its own figures. */
@@ -65,13 +68,14 @@ function tscCost(cwd: string, args: string[]): TscCost {
     args.length === 0
       ? ['-p', '.']
       : ['--strict', '--module', 'NodeNext', '--target', 'ES2022', ...typesArgs, ...args];
-  const out = run(process.execPath, [tsc, ...options, '--extendedDiagnostics'], cwd);
+  const out = run(process.execPath, [tsc, ...options, '--extendedDiagnostics', '--listFiles'], cwd);
   const figure = (label: string) =>
     Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(out)?.[1] ?? Number.NaN);
   return {
     seconds: figure('Total time'),
     megabytes: Math.round(figure('Memory used') / 1024),
     types: figure('Types'),
+    zodFiles: out.split('\n').filter((line) => line.includes('/node_modules/zod/')).length,
   };
 }
 const dir = mkdtempSync(join(tmpdir(), 'service-standards-consumer-'));
@@ -111,12 +115,34 @@ try {
   } catch (e) {
     throw new Error(`the README example does not compile:\n${(e as { stdout?: string }).stdout ?? e}`);
   }
+  // The main entry's declarations are plain types: zod's (the costliest to check) stay unloaded.
+  if (example.zodFiles > 0)
+    throw new Error(`the README example loads ${example.zodFiles} of zod's declaration files`);
   // The floor: the same settings with no import of this package (@types/node alone).
   writeFileSync(join(dir, 'empty.ts'), 'export {};\n');
   const floor = tscCost(dir, ['--noEmit', 'empty.ts']);
   const output = run(process.execPath, ['out/example.js'], dir);
   const findings = output.trim().split('\n').length;
   if (findings !== 27) throw new Error(`the README example printed ${findings} lines, not 27:\n${output}`);
+  // The schemas' subpath, from ESM (type-checked) and from CommonJS: a case the types accept parses.
+  writeFileSync(
+    join(dir, 'schemas.ts'),
+    [
+      "import type { CaseInput } from 'service-standards';",
+      "import { CaseSchema } from 'service-standards/schemas';",
+      "const c: CaseInput = { caseId: 'C1', events: [{ type: 'complaint.received', at: '2025-06-02' }] };",
+      'console.log(CaseSchema.safeParse(c).success);',
+    ].join('\n'),
+  );
+  tscCost(dir, ['--outDir', 'out', 'schemas.ts']);
+  const fromEsm = run(process.execPath, ['out/schemas.js'], dir).trim();
+  const fromCjs = run(
+    process.execPath,
+    ['-e', "console.log(typeof require('service-standards/schemas').CaseSchema.safeParse)"],
+    dir,
+  ).trim();
+  if (fromEsm !== 'true' || fromCjs !== 'function')
+    throw new Error(`service-standards/schemas: ESM printed ${fromEsm}, CommonJS ${fromCjs}`);
   // sql.js is an optional peer: without it an OCEL SQLite file is an input error naming it.
   writeFileSync(join(dir, 'log.sqlite'), Buffer.from('SQLite format 3\0', 'latin1'));
   const cli = join(dir, 'node_modules/service-standards/dist/cli.js');

@@ -1,6 +1,7 @@
 /**
  * Generates the documents that are derived from code and rule files: the JSON Schemas in
- * docs/schema/, the rules catalogue docs/rules.md and the event vocabulary docs/events.md. With --check, writes nothing and fails
+ * docs/schema/, the rules catalogue docs/rules.md, the event vocabulary docs/events.md and the
+ * plain public types src/model/contract.ts. With --check, writes nothing and fails
  * (exit 1) when any is stale, naming it: CI runs that.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { loadRuleset } from '../src/index.js';
 import { PUBLISHED_SCHEMAS, toJsonSchema } from '../src/model/json-schemas.js';
 import { formatCatalogue } from '../src/rules/catalogue.js';
 import { formatEventsDoc } from './events-doc.js';
+import { formatPlainTypes } from './plain-types.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
@@ -16,6 +18,7 @@ const files = new Map<string, string>();
 for (const name of Object.keys(PUBLISHED_SCHEMAS) as (keyof typeof PUBLISHED_SCHEMAS)[]) {
   files.set(`docs/schema/${name}.schema.json`, `${JSON.stringify(toJsonSchema(name), null, 2)}\n`);
 }
+files.set('src/model/contract.ts', formatPlainTypes());
 files.set('docs/rules.md', formatCatalogue(await loadRuleset()));
 files.set('docs/events.md', await formatEventsDoc(await loadRuleset()));
 files.set(

@@ -45,8 +45,7 @@ export type { SummarizeOptions, SummaryBuilder } from './engine/summarize.js';
 export { createSummaryBuilder, summarize } from './engine/summarize.js';
 export { measureText } from './engine/templates/readability.js';
 export type { CaseAttributes } from './model/case.js';
-// Model: schemas (zod 4) and the types inferred from them.
-export { CaseAttributesSchema, CaseSchema } from './model/case.js';
+// Model: the contract's types (plain, generated from the zod schemas in `service-standards/schemas`).
 export type {
   CanonicalEvent,
   CaseInput,
@@ -58,23 +57,7 @@ export type {
 } from './model/case-types.js';
 export { makeCase, makeEvent } from './model/case-types.js';
 export type { CalendarConfig, Config, HolidaySourceConfig, ParameterValue } from './model/config.js';
-export {
-  CalendarConfigSchema,
-  ConfigSchema,
-  HolidaySourceSchema,
-  HolidayTypeSchema,
-  ParameterValueSchema,
-} from './model/config.js';
 export type { CanonicalEventType, CaseEventInput } from './model/event.js';
-export {
-  ActorSchema,
-  BaseEventSchema,
-  CustomEventTypeSchema,
-  EVENT_DATA_SCHEMAS,
-  EventSchema,
-  EventTypeSchema,
-  InstantStringSchema,
-} from './model/event.js';
 export type {
   AppliedReview,
   BaselineState,
@@ -85,13 +68,7 @@ export type {
   Status,
   StatusCounts,
 } from './model/finding.js';
-export {
-  CaseResultSchema,
-  DETAILS,
-  FindingSchema,
-  StatusCountsSchema,
-  StatusSchema,
-} from './model/finding.js';
+export { DETAILS } from './model/finding.js';
 export type {
   IndicatorRef,
   IsoInstant,
@@ -103,7 +80,7 @@ export { SPSO_REFS } from './model/finding-types.js';
 export type { InputIssue } from './model/issues.js';
 export { formatIssue } from './model/issues.js';
 export type { PublishedSchemaName } from './model/json-schemas.js';
-export { PUBLISHED_SCHEMAS, toJsonSchema } from './model/json-schemas.js';
+export { toJsonSchema } from './model/json-schemas.js';
 export type {
   ActivityRule,
   Interval,
@@ -112,11 +89,9 @@ export type {
   MappingCalendar,
   RowFilter,
 } from './model/mapping.js';
-export { DEFAULT_MAPPING, MappingSchema } from './model/mapping.js';
+export { DEFAULT_MAPPING } from './model/mapping.js';
 export type { Report, ReportMeta } from './model/report.js';
-export { ReportMetaSchema, ReportSchema } from './model/report.js';
 export type { Review, ReviewFile } from './model/review.js';
-export { ReviewFileSchema, ReviewSchema } from './model/review.js';
 export type {
   Check,
   Condition,
@@ -128,21 +103,8 @@ export type {
   RuleFile,
   RulesetManifest,
 } from './model/rule.js';
-export {
-  AnchorSchema,
-  CheckSchema,
-  ConditionSchema,
-  FactSpecSchema,
-  FilterSchema,
-  ParameterDefinitionSchema,
-  PERIOD_ANCHORS,
-  PERIOD_OUTPUTS,
-  PeriodAnchorSchema,
-  RuleFileSchema,
-  RulesetManifestSchema,
-} from './model/rule.js';
+export { PERIOD_ANCHORS, PERIOD_OUTPUTS } from './model/rule.js';
 export type { Summary } from './model/summary.js';
-export { SummarySchema } from './model/summary.js';
 export type { UsageErrorCode } from './model/usage-error.js';
 export { UsageError } from './model/usage-error.js';
 export { CANONICAL_EVENT_TYPES, STATUSES, TOPICS } from './model/vocabulary.js';
@@ -150,14 +112,7 @@ export { CANONICAL_EVENT_TYPES, STATUSES, TOPICS } from './model/vocabulary.js';
 export type { Figure, FigureCase, KpiTally, NotFromLog } from './period/kpi.js';
 export { createKpiTally, NOT_FROM_LOG, OUTCOME_CATEGORIES } from './period/kpi.js';
 export type { Period, PeriodMeta } from './period/period.js';
-export {
-  inPeriod,
-  PeriodSchema,
-  parsePeriod,
-  periodComplete,
-  periodMeta,
-  selectByAnchor,
-} from './period/period.js';
+export { inPeriod, parsePeriod, periodComplete, periodMeta, selectByAnchor } from './period/period.js';
 export type { PeriodReport, PeriodReportOptions } from './period/period-report.js';
 export { periodReport, requirePeriodOutput } from './period/period-report.js';
 export type {
@@ -201,7 +156,6 @@ export type { NdjsonOptions, NdjsonRecord } from './reporters/ndjson.js';
 export {
   formatNdjsonCase,
   formatNdjsonSummary,
-  NdjsonRecordSchema,
   NdjsonReportError,
   parseNdjsonLine,
   parseNdjsonReport,
@@ -234,13 +188,8 @@ export type {
   SelfAssessmentRow,
   SelfAssessmentSummary,
 } from './self-assessment/document.js';
-export {
-  SelfAssessmentResultSchema,
-  SelfAssessmentRowSchema,
-  SelfAssessmentSchema,
-} from './self-assessment/document.js';
 export type { Provision, ProvisionList, ProvisionSource } from './self-assessment/provisions.js';
-export { PROVISION_SOURCES, ProvisionListSchema, ProvisionSchema } from './self-assessment/provisions.js';
+export { PROVISION_SOURCES } from './self-assessment/provisions.js';
 export type { SelfAssessmentOptions } from './self-assessment/self-assessment.js';
 export {
   COMPLY_AT_PARAMETER,
@@ -249,7 +198,6 @@ export {
   selfAssessment,
 } from './self-assessment/self-assessment.js';
 export type { Comply, Statement, StatementsFile } from './self-assessment/statements.js';
-export { StatementSchema, StatementsFileSchema } from './self-assessment/statements.js';
 // Time.
 export type {
   CalendarOptions,

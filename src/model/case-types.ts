@@ -1,35 +1,16 @@
 /**
  * The input contract as types a compiler checks: each canonical event type with its own `data`
- * (from the zod schemas in `event.ts`), custom `x-` events, and a whole case. A misspelt type
- * (`complaint.recieved`) or value (`to: 'complainent'`) does not compile; the schemas still
- * validate whatever arrives at run time.
+ * (the plain types generated from the zod schemas in `event.ts`), custom `x-` events, and a whole
+ * case. A misspelt type (`complaint.recieved`) or value (`to: 'complainent'`) does not compile;
+ * the schemas still validate whatever arrives at run time.
  */
-import type { z } from 'zod';
-import type { CaseAttributes } from './case.js';
-import type { CanonicalEventType, EVENT_DATA_SCHEMAS } from './event.js';
+import type { CaseAttributes, EventDataMap, EventFields } from './contract.js';
+import type { CanonicalEventType } from './event.js';
+
+export type { EventActor, EventFields } from './contract.js';
 
 /** The `data` of one canonical event type, as given. @example const d: EventData<'communication.sent'> = { to: 'complainant' }; */
-export type EventData<T extends CanonicalEventType> = z.input<(typeof EVENT_DATA_SCHEMAS)[T]>;
-
-/** Who did it. Roles the shipped rules use: complainant, representative, staff, ombudsman, ... */
-export interface EventActor {
-  role?: string;
-  id?: string;
-  name?: string;
-  [key: string]: unknown;
-}
-
-/** What every event has besides its type and data. */
-export interface EventFields {
-  /** Optional inside a whole case (it must then equal the case's); required in a flat log. */
-  caseId?: string;
-  /** Unique within the case; findings cite events by it. */
-  id?: string;
-  /** When it happened: an ISO 8601 instant, local date-time or date (read in the ruleset's zone). */
-  at: string;
-  actor?: EventActor;
-  [key: string]: unknown;
-}
+export type EventData<T extends CanonicalEventType> = EventDataMap[T];
 
 /** One canonical event, its `data` typed by its `type`. @example const e: CanonicalEvent<'complaint.received'> = { type: 'complaint.received', at: '2025-06-02T09:00:00+01:00' }; */
 export type CanonicalEvent<T extends CanonicalEventType = CanonicalEventType> = {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EventSchema } from './event.js';
 import { COMPLEXITIES } from './vocabulary.js';
 
+export type { CaseAttributes } from './contract.js';
+
 /** Case-level attributes (`events.md`): `complexity`, `channel`, `subject` and any custom keys. */
 export const CaseAttributesSchema = z.looseObject({
   complexity: z.enum(COMPLEXITIES).optional(),
@@ -28,8 +30,3 @@ export const CaseEnvelopeSchema = z.looseObject({
   attributes: CaseAttributesSchema.optional(),
   events: z.array(z.unknown()),
 });
-
-/** A case as given in the input. */
-export type CaseInput = z.infer<typeof CaseSchema>;
-/** Case attributes as given. */
-export type CaseAttributes = z.infer<typeof CaseAttributesSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STATUSES } from './vocabulary.js';
+
+export type { CalendarConfig, Config, HolidaySourceConfig, ParameterValue } from './contract.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD');
 
@@ -72,14 +73,9 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   thresholds: z
     .strictObject({
-      failOn: z.enum([...STATUSES.slice(0, 4), 'none'] as const).optional(),
+      failOn: z.enum(['error', 'fail', 'insufficient_evidence', 'pending', 'none']).optional(),
       minCompliance: z.number().min(0).max(100).optional(),
       indicators: z.record(z.string(), z.number().min(0).max(100)).optional(),
     })
     .optional(),
 });
-
-export type Config = z.infer<typeof ConfigSchema>;
-export type CalendarConfig = z.infer<typeof CalendarConfigSchema>;
-export type HolidaySourceConfig = z.infer<typeof HolidaySourceSchema>;
-export type ParameterValue = z.infer<typeof ParameterValueSchema>;

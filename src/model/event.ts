@@ -10,6 +10,8 @@ import {
   TOPICS,
 } from './vocabulary.js';
 
+export type { CaseEventInput } from './contract.js';
+
 /** Where the event vocabulary is documented, for messages and JSON Schema descriptions. */
 export const EVENTS_DOC_URL =
   'https://github.com/service-standards/service-standards/blob/main/docs/events.md';
@@ -178,6 +180,9 @@ const eventFields = {
   actor: ActorSchema.optional().describe('Who did it: { role?, id?, name? }.'),
 };
 
+/** What every event has besides its type and data (other fields are kept). */
+export const EventFieldsSchema = z.looseObject(eventFields);
+
 /** A type's `data` schema with its fields described (for editors reading the JSON Schema). */
 function _describedData(type: CanonicalEventType, data: z.ZodObject): z.ZodObject {
   const fields = (EVENT_TYPE_DOCS[type] as EventTypeDoc).fields ?? {};
@@ -224,7 +229,5 @@ export const EventSchema = z.union([
   }),
 ]);
 
-/** An event as given in the input. */
-export type CaseEventInput = z.infer<typeof BaseEventSchema>;
 /** A canonical event type. */
 export type CanonicalEventType = (typeof CANONICAL_EVENT_TYPES)[number];

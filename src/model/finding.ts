@@ -1,13 +1,22 @@
 import { z } from 'zod';
+import type { Status } from './contract.js';
 import { STATUSES } from './vocabulary.js';
+
+export type {
+  AppliedReview,
+  BaselineState,
+  CaseResult,
+  Finding,
+  ReviewedStatus,
+  Status,
+  StatusCounts,
+} from './contract.js';
 
 /** A finding's status, worst first: error, fail, insufficient_evidence, pending, pass, not_applicable. */
 export const StatusSchema = z.enum(STATUSES);
-export type Status = z.infer<typeof StatusSchema>;
 
 /** What a finding's status is after review: an override's status, or `accepted` as an exception. */
 export const ReviewedStatusSchema = z.union([StatusSchema, z.literal('accepted')]);
-export type ReviewedStatus = z.infer<typeof ReviewedStatusSchema>;
 
 /** A person's review as applied to a finding (`--reviews`); the finding keeps its own `status`. */
 export const AppliedReviewSchema = z.strictObject({
@@ -19,11 +28,9 @@ export const AppliedReviewSchema = z.strictObject({
   reviewedOn: z.string(),
   expiresOn: z.string().optional(),
 });
-export type AppliedReview = z.infer<typeof AppliedReviewSchema>;
 
 /** A finding against a baseline run (`--baseline`), as SARIF's `baselineState` names it. */
 export const BaselineStateSchema = z.enum(['new', 'unchanged', 'updated']);
-export type BaselineState = z.infer<typeof BaselineStateSchema>;
 
 /**
  * How much of what the facts measured each finding carries (`--detail`, `interface.md`):
@@ -65,7 +72,6 @@ export const FindingSchema = z.strictObject({
   /** New, unchanged or updated against the baseline run, when one is given. */
   baseline: BaselineStateSchema.optional(),
 });
-export type Finding = z.infer<typeof FindingSchema>;
 
 /** All findings for one case, in ruleset order; `status` is the worst of them. */
 export const CaseResultSchema = z.strictObject({
@@ -102,10 +108,8 @@ export const CaseResultSchema = z.strictObject({
   /** Where the case was read from (file and 1-based line or record), when read from a file. */
   source: z.strictObject({ file: z.string(), line: z.number().int() }).optional(),
 });
-export type CaseResult = z.infer<typeof CaseResultSchema>;
 
 /** Counts by status, every status present (zero when none). */
 export const StatusCountsSchema = z.strictObject(
   Object.fromEntries(STATUSES.map((s) => [s, z.number().int()])) as Record<Status, z.ZodNumber>,
 );
-export type StatusCounts = z.infer<typeof StatusCountsSchema>;

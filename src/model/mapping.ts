@@ -1,8 +1,21 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { HolidayTypeSchema } from './config.js';
+import type { Mapping } from './contract.js';
 import { EVENT_DATA_SCHEMAS, EventTypeSchema } from './event.js';
 import { patternProblem } from './pattern.js';
+
+export type {
+  ActivityRule,
+  CaseAttributeSpec,
+  ColumnValue,
+  Interval,
+  IntervalEvent,
+  Mapping,
+  MappingCalendar,
+  RowFilter,
+  ValueKind,
+} from './contract.js';
 
 /**
  * The mapping of a CSV or XES export onto the event vocabulary (`events.md`, "Mapping an export
@@ -316,25 +329,6 @@ export const MappingSchema = z.strictObject({
     })
     .optional(),
 });
-
-/** A mapping as written in a mapping file. */
-export type Mapping = z.infer<typeof MappingSchema>;
-/** One activity rule of a {@link Mapping}. */
-export type ActivityRule = z.infer<typeof ActivityRuleSchema>;
-/** One row filter of a {@link Mapping}. */
-export type RowFilter = z.infer<typeof RowFilterSchema>;
-/** Where a `data` field comes from. */
-export type ColumnValue = z.infer<typeof ColumnValueSchema>;
-/** A case attribute's name and conversion. */
-export type CaseAttributeSpec = z.infer<typeof CaseAttributeSchema>;
-/** A status interval of a {@link Mapping}. */
-export type Interval = z.infer<typeof IntervalSchema>;
-/** An event an interval makes. */
-export type IntervalEvent = z.infer<typeof IntervalEventSchema>;
-/** The calendar a {@link Mapping} carries. */
-export type MappingCalendar = z.infer<typeof MappingCalendarSchema>;
-/** A conversion of a cell. */
-export type ValueKind = z.infer<typeof ValueKindSchema>;
 
 /**
  * The mapping used for CSV and XES inputs when none is given: the XES standard keys (and pm4py's

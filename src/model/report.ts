@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CaseResultSchema, DETAILS } from './finding.js';
 import { SummarySchema } from './summary.js';
 
+export type { Report, ReportMeta } from './contract.js';
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
@@ -47,7 +49,6 @@ export const ReportMetaSchema = z.strictObject({
   only: z.array(z.string()).optional(),
   skip: z.array(z.string()).optional(),
 });
-export type ReportMeta = z.infer<typeof ReportMetaSchema>;
 
 /**
  * The JSON report (`--format json`): meta, every judged case's findings (none at `--detail
@@ -58,4 +59,3 @@ export const ReportSchema = z.strictObject({
   cases: z.array(CaseResultSchema).optional(),
   summary: SummarySchema,
 });
-export type Report = z.infer<typeof ReportSchema>;

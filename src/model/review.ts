@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export type { Review, ReviewFile } from './contract.js';
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -52,10 +54,8 @@ export const ReviewSchema = z
         message: 'an accepted finding keeps its status: leave status out',
       });
   });
-export type Review = z.infer<typeof ReviewSchema>;
 
 /** A review file (`--reviews FILE`, JSON or YAML). */
 export const ReviewFileSchema = z.strictObject({
   reviews: z.array(ReviewSchema),
 });
-export type ReviewFile = z.infer<typeof ReviewFileSchema>;

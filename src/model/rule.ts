@@ -2,6 +2,23 @@ import { z } from 'zod';
 import { HolidaySourceSchema, ParameterValueSchema } from './config.js';
 import { StatusSchema } from './finding.js';
 
+export type {
+  Anchor,
+  Check,
+  Condition,
+  FactSpec,
+  Filter,
+  LeafCondition,
+  Matcher,
+  ParameterDefinition,
+  PeriodAnchor,
+  RuleFile,
+  RulesetManifest,
+  WorkingDays,
+} from './contract.js';
+
+import type { Condition } from './contract.js';
+
 // ---- Event filters -------------------------------------------------------------------------
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -366,12 +383,6 @@ export const LeafConditionSchema = z.union([
 export const CONDITION_OPERATORS = LeafConditionSchema.options.flatMap((o) => o.shape.operator.options);
 
 /** json-rules-engine's nested conditions: `all`, `any`, `not`, or a leaf comparison. */
-export type Condition =
-  | z.infer<typeof LeafConditionSchema>
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
-
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     LeafConditionSchema,
@@ -484,15 +495,4 @@ export const RulesetManifestSchema = z.strictObject({
     .describe('the period outputs this ruleset offers: `kpi` (report --period), `self-assessment`'),
 });
 
-export type Filter = z.infer<typeof FilterSchema>;
-export type Matcher = z.infer<typeof MatcherSchema>;
-export type Anchor = z.infer<typeof AnchorSchema>;
-export type PeriodAnchor = z.infer<typeof PeriodAnchorSchema>;
 export type PeriodOutput = (typeof PERIOD_OUTPUTS)[number];
-export type WorkingDays = z.infer<typeof WorkingDaysSchema>;
-export type FactSpec = z.infer<typeof FactSpecSchema>;
-export type LeafCondition = z.infer<typeof LeafConditionSchema>;
-export type Check = z.infer<typeof CheckSchema>;
-export type RuleFile = z.infer<typeof RuleFileSchema>;
-export type ParameterDefinition = z.infer<typeof ParameterDefinitionSchema>;
-export type RulesetManifest = z.infer<typeof RulesetManifestSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { StatusCountsSchema } from './finding.js';
 
+export type { BaselineSummary, ReviewedSummary, Summary } from './contract.js';
+
 const rate = z.number().min(0).max(1).nullable().describe('pass / (pass + fail); null when neither');
 
 const problem = z.strictObject({
@@ -40,7 +42,6 @@ export const ReviewedSummarySchema = z.strictObject({
     }),
   ),
 });
-export type ReviewedSummary = z.infer<typeof ReviewedSummarySchema>;
 
 /** Findings against a baseline run (`--baseline`). */
 export const BaselineSummarySchema = z.strictObject({
@@ -55,7 +56,6 @@ export const BaselineSummarySchema = z.strictObject({
     .array(z.strictObject({ caseId: z.string(), ref: z.string(), status: z.string() }))
     .describe('baseline findings of status error or fail that this run no longer has'),
 });
-export type BaselineSummary = z.infer<typeof BaselineSummarySchema>;
 
 /** Counts and compliance rates over a run (`interface.md`, JSON report `summary`). */
 export const SummarySchema = z.strictObject({
@@ -99,4 +99,3 @@ export const SummarySchema = z.strictObject({
   reviewed: ReviewedSummarySchema.optional(),
   baseline: BaselineSummarySchema.optional(),
 });
-export type Summary = z.infer<typeof SummarySchema>;

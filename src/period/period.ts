@@ -6,8 +6,11 @@
  * are parameters.
  */
 import { z } from 'zod';
+import type { Period } from '../model/contract.js';
 import { dayFromIsoDate } from '../time/days.js';
 import { localDayOf, startOfDayMs } from '../time/instant.js';
+
+export type { Period } from '../model/contract.js';
 
 const _isoDate = z
   .string()
@@ -31,7 +34,6 @@ const _isoDate = z
 export const PeriodSchema = z
   .strictObject({ from: _isoDate, to: _isoDate })
   .refine((p) => p.from <= p.to, { message: '`from` must be on or before `to`' });
-export type Period = z.infer<typeof PeriodSchema>;
 
 /** A period as the reports print it: its dates, and whether `asOf` is past its end. */
 export interface PeriodMeta {

@@ -4,11 +4,14 @@
  * with {@link parseNdjsonReport} (or line by line with {@link parseNdjsonLine}) to be merged.
  */
 import { z } from 'zod';
+import type { NdjsonRecord } from '../model/contract.js';
 import { type CaseResult, CaseResultSchema } from '../model/finding.js';
 import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import { type Report, type ReportMeta, ReportMetaSchema } from '../model/report.js';
 import { type Summary, SummarySchema } from '../model/summary.js';
 import { canonicalCase, canonicalMeta, canonicalSummary } from './canonical.js';
+
+export type { NdjsonRecord } from '../model/contract.js';
 
 /**
  * Options of {@link formatNdjsonCase} and {@link formatNdjsonSummary}. None yet: the lines are
@@ -21,7 +24,6 @@ export const NdjsonRecordSchema = z.discriminatedUnion('type', [
   CaseResultSchema.extend({ type: z.literal('case') }),
   z.strictObject({ type: z.literal('summary'), meta: ReportMetaSchema, summary: SummarySchema }),
 ]);
-export type NdjsonRecord = z.infer<typeof NdjsonRecordSchema>;
 
 /** An NDJSON report that cannot be read back; `line` is 1-based, `issues` name the fields. */
 export class NdjsonReportError extends Error {

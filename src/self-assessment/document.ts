@@ -9,6 +9,14 @@ import { ReportMetaSchema } from '../model/report.js';
 import { PROVISION_SOURCES } from './provisions.js';
 import { ComplySchema } from './statements.js';
 
+export type {
+  RowLog,
+  SelfAssessment,
+  SelfAssessmentResult,
+  SelfAssessmentRow,
+  SelfAssessmentSummary,
+} from '../model/contract.js';
+
 /** What the log shows for one row, over its indicators' findings placed in the period. */
 export const RowLogSchema = z.strictObject({
   byStatus: StatusCountsSchema,
@@ -22,7 +30,6 @@ export const RowLogSchema = z.strictObject({
   /** Cases a person must look at: insufficient evidence, or an error judging them. */
   reviewCases: z.array(z.string()),
 });
-export type RowLog = z.infer<typeof RowLogSchema>;
 
 /** One row of the form. */
 export const SelfAssessmentRowSchema = z.strictObject({
@@ -42,7 +49,6 @@ export const SelfAssessmentRowSchema = z.strictObject({
   evidence: z.string(),
   commentary: z.string(),
 });
-export type SelfAssessmentRow = z.infer<typeof SelfAssessmentRowSchema>;
 
 const _stageTimescale = z.strictObject({
   /** Stage responses whose local date is in the period. */
@@ -64,7 +70,6 @@ export const SelfAssessmentSummarySchema = z.strictObject({
   statementsNeeded: z.array(z.string()),
   timescales: z.strictObject({ stage1: _stageTimescale, stage2: _stageTimescale }),
 });
-export type SelfAssessmentSummary = z.infer<typeof SelfAssessmentSummarySchema>;
 
 /** A case that could not be judged, with its problems (never dropped). */
 export const SelfAssessmentRejectedSchema = z.strictObject({
@@ -90,7 +95,6 @@ export const SelfAssessmentResultSchema = z.strictObject({
   summary: SelfAssessmentSummarySchema,
   rejected: z.array(SelfAssessmentRejectedSchema),
 });
-export type SelfAssessmentResult = z.infer<typeof SelfAssessmentResultSchema>;
 
 /** The whole self-assessment, as `--format json` writes it: the result with the run's `meta`. */
 export const SelfAssessmentSchema = z.strictObject({
@@ -102,4 +106,3 @@ export const SelfAssessmentSchema = z.strictObject({
   summary: SelfAssessmentSummarySchema,
   rejected: z.array(SelfAssessmentRejectedSchema),
 });
-export type SelfAssessment = z.infer<typeof SelfAssessmentSchema>;

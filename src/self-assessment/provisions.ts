@@ -6,8 +6,11 @@
  */
 import { z } from 'zod';
 import { measuredReads } from '../engine/measured-detail.js';
+import type { ProvisionList } from '../model/contract.js';
 import type { InputIssue } from '../model/issues.js';
 import type { RuleFile } from '../model/rule.js';
+
+export type { Provision, ProvisionList } from '../model/contract.js';
 
 /** Where a row's answer comes from: the log alone, the log and a person, or a person alone. */
 export const PROVISION_SOURCES = ['log', 'log_and_statement', 'statement'] as const;
@@ -50,7 +53,6 @@ export const ProvisionSchema = z
         message: `provision ${p.number} is not in section ${p.section}`,
       });
   });
-export type Provision = z.infer<typeof ProvisionSchema>;
 
 /**
  * Where `summary.timescales` reads a stage's responses: the timeliness indicator of the stage and
@@ -93,7 +95,6 @@ export const ProvisionListSchema = z
       previous = [a, b];
     });
   });
-export type ProvisionList = z.infer<typeof ProvisionListSchema>;
 
 /** The clock values `summary.timescales` reads from a timeliness finding's `measured`. */
 const _CLOCK_READS = ['state', 'endDate'] as const;

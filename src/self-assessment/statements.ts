@@ -4,12 +4,14 @@
  * without a statement says so.
  */
 import { z } from 'zod';
+import type { StatementsFile } from '../model/contract.js';
 import type { InputIssue } from '../model/issues.js';
 import type { ProvisionList } from './provisions.js';
 
+export type { Comply, Statement, StatementsFile } from '../model/contract.js';
+
 /** Yes or no, as the form asks. */
 export const ComplySchema = z.enum(['yes', 'no']);
-export type Comply = z.infer<typeof ComplySchema>;
 
 /** A person's statement on one provision. */
 export const StatementSchema = z.strictObject({
@@ -19,7 +21,6 @@ export const StatementSchema = z.strictObject({
   evidence: z.string().optional().describe('shown after the evidence the log gives'),
   commentary: z.string().optional().describe('commentary or explanation, as the form asks'),
 });
-export type Statement = z.infer<typeof StatementSchema>;
 
 /**
  * The statements file: statements by provision number.
@@ -31,7 +32,6 @@ export const StatementsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   provisions: z.record(z.string(), StatementSchema),
 });
-export type StatementsFile = z.infer<typeof StatementsFileSchema>;
 
 /**
  * The statements that name no provision of the list: each a configuration error, so that a typo

@@ -10,9 +10,9 @@ import {
   fingerprintFinding,
   loadRuleset,
   type Review,
-  ReviewFileSchema,
   summarize,
 } from '../../src/index.js';
+import { ReviewFileSchema } from '../../src/schemas.js';
 
 const ruleset = await loadRuleset();
 const asOf = '2024-09-02T12:00:00+01:00';

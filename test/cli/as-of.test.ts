@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import { CLI_TIMEOUT, cli, expectNoStack, useCliSuite } from './_cli.js';
 
 describe('--as-of with a date alone', { timeout: CLI_TIMEOUT }, () => {

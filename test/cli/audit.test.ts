@@ -6,7 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { fingerprintFinding, ReviewFileSchema } from '../../src/index.js';
+import { fingerprintFinding } from '../../src/index.js';
+import { ReviewFileSchema } from '../../src/schemas.js';
 import { CLI_TIMEOUT, cli, expectNoStack, ROOT, SAMPLE, SAMPLE_AS_OF, useCliSuite } from './_cli.js';
 
 describe('service-standards diff and review', { timeout: CLI_TIMEOUT }, () => {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import {
   CLI_TIMEOUT,
   cli,

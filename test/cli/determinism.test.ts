@@ -7,7 +7,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Report, ReportSchema } from '../../src/index.js';
+import type { Report } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import {
   CLI_TIMEOUT,
   type CliResult,

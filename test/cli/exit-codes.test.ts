@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import { CLI_TIMEOUT, cli, expectNoStack, ROOT, SMALL, SMALL_AS_OF, useCliSuite } from './_cli.js';
 
 /** Three valid cases, then one with an event type nobody knows, then one more valid case. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import { CLI_TIMEOUT, type CliResult, cli, expectNoStack, SMALL, SMALL_AS_OF, useCliSuite } from './_cli.js';
 
 const base = ['check', SMALL, '--as-of', SMALL_AS_OF, '--fail-on', 'none', '--quiet'];

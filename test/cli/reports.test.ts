@@ -9,7 +9,8 @@ import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { type Report, ReportSchema, type StatusCounts } from '../../src/index.js';
+import type { Report, StatusCounts } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import {
   CLI_TIMEOUT,
   cli,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLog } from '../../scripts/generate-log.js';
 import { fnv1a32, shardOf } from '../../src/cli/shard-hash.js';
-import { ReportSchema } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import { CLI_TIMEOUT, cli, expectNoStack, ROOT, SAMPLE, useCliSuite } from './_cli.js';
 
 describe('shard hash', () => {

@@ -16,8 +16,8 @@ import {
   formatSarif,
   formatText,
   loadRuleset,
-  ReportSchema,
 } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import { CLI_TIMEOUT, cli, ROOT, SAMPLE, SAMPLE_AS_OF, SMALL, SMALL_AS_OF } from './_cli.js';
 
 const folders: string[] = [];

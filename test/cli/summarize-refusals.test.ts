@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/index.js';
+import { ReportSchema } from '../../src/schemas.js';
 import { CLI_TIMEOUT, cli, expectNoStack, ROOT, SAMPLE, SAMPLE_AS_OF, useCliSuite } from './_cli.js';
 
 describe('service-standards summarize: refusals, formats and thresholds', { timeout: CLI_TIMEOUT }, () => {

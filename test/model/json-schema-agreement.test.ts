@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { CaseSchema, ConfigSchema, EventSchema } from '../../src/index.js';
 import { toJsonSchema } from '../../src/model/json-schemas.js';
+import { CaseSchema, ConfigSchema, EventSchema } from '../../src/schemas.js';
 
 // The same corpus goes through zod and through the published JSON Schema: they must agree.
 const ajv = new Ajv2020.default({ strict: false, allErrors: true });

@@ -3,12 +3,12 @@ import {
   evaluateCase,
   inPeriod,
   loadRuleset,
-  PeriodSchema,
   parsePeriod,
   periodComplete,
   periodMeta,
   selectByAnchor,
 } from '../../src/index.js';
+import { PeriodSchema } from '../../src/schemas.js';
 
 const zone = 'Europe/London';
 const year = { from: '2024-04-01', to: '2025-03-31' };

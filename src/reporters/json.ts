@@ -1,5 +1,6 @@
 /** The JSON report (`--format json`): the report object itself, keys in a stable order. */
 import type { Report } from '../model/report.js';
+import { requireOptions, requireParts, requireReport } from '../model/usage-error.js';
 import { canonicalCase, canonicalMeta, canonicalSummary } from './canonical.js';
 import { memoryParts, type Parts, type ReportBuilder, renderWhole } from './parts.js';
 
@@ -28,6 +29,8 @@ const _CASES = 'cases';
  * await spool.writeTo(builder.finish({ meta, summary }), out);
  */
 export function createJsonBuilder(parts: Parts, options: JsonBuilderOptions = {}): ReportBuilder {
+  requireParts('createJsonBuilder', parts, 'createJsonBuilder(memoryParts())');
+  requireOptions('createJsonBuilder', options, 'createJsonBuilder(parts, { indent: 0 })');
   const indent = options.indent ?? 2;
   // A value printed alone, placed `depth` levels down (JSON strings never hold a raw newline).
   const at = (value: unknown, depth: number) => {
@@ -65,6 +68,8 @@ export function createJsonBuilder(parts: Parts, options: JsonBuilderOptions = {}
  * ReportSchema.parse(JSON.parse(formatJson(report))); // deep-equals report
  */
 export function formatJson(report: Report, options: JsonOptions = {}): string {
+  requireReport('formatJson', report, 'formatJson(report)');
+  requireOptions('formatJson', options, 'formatJson(report, { indent: 0 })');
   const parts = memoryParts();
   const builder = createJsonBuilder(parts, { ...options, cases: report.cases !== undefined });
   return renderWhole(builder, parts, report);

@@ -4,6 +4,7 @@ import type { CaseResult, Finding, Status } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
 import type { Summary } from '../model/summary.js';
+import { requireOptions, requireParts, requireReport } from '../model/usage-error.js';
 import { createNamedRefs, explanationWithReview } from './common.js';
 import { memoryParts, type Parts, type Piece, type ReportBuilder, renderWhole } from './parts.js';
 import { escapeXmlText, xmlElement, xmlStartTag } from './xml.js';
@@ -85,6 +86,8 @@ function _rejectedSuite(rejected: Summary['rejected']): { counts: _Counts; text:
  * {@link formatJunit} prints the whole report.
  */
 export function createJunitBuilder(parts: Parts, options: JunitOptions = {}): ReportBuilder {
+  requireParts('createJunitBuilder', parts, 'createJunitBuilder(memoryParts())');
+  requireOptions('createJunitBuilder', options, 'createJunitBuilder(parts, options)');
   const counts = new Map<string, _Counts>();
   const named = createNamedRefs();
   return {
@@ -133,6 +136,8 @@ export function createJunitBuilder(parts: Parts, options: JunitOptions = {}): Re
  * // <testsuite name="1.2.1 process-explained" tests="3" failures="1" errors="0" skipped="1">
  */
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
+  requireReport('formatJunit', report, 'formatJunit(report)');
+  requireOptions('formatJunit', options, 'formatJunit(report, options)');
   const parts = memoryParts();
   return renderWhole(createJunitBuilder(parts, options), parts, report);
 }

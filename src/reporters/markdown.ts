@@ -2,6 +2,7 @@
 import type { CaseResult, Finding, StatusCounts } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
+import { requireOptions, requireReport } from '../model/usage-error.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
@@ -53,6 +54,8 @@ const _bold = (cells: string[]) => cells.map((c) => (c === '' ? c : `**${c}**`))
  * appendFileSync(process.env.GITHUB_STEP_SUMMARY ?? 'report.md', formatMarkdown(report));
  */
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  requireReport('formatMarkdown', report, 'formatMarkdown(report)');
+  requireOptions('formatMarkdown', options, 'formatMarkdown(report, { worstCases: 10 })');
   const parts = memoryParts();
   return renderWhole(createMarkdownBuilder(options), parts, report);
 }
@@ -63,6 +66,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
  * {@link formatMarkdown} prints for the whole report.
  */
 export function createMarkdownBuilder(options: MarkdownOptions = {}): ReportBuilder {
+  requireOptions('createMarkdownBuilder', options, 'createMarkdownBuilder({ worstCases: 10 })');
   const cap = Math.max(0, options.maxCasesPerIndicator ?? 20);
   const failing = new Map<string, { rows: string[]; count: number }>();
   const named = createNamedRefs();

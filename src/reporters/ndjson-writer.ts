@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { CaseResult } from '../model/finding.js';
 import type { ReportMeta } from '../model/report.js';
 import type { Summary } from '../model/summary.js';
+import { requireObject, requireOptions } from '../model/usage-error.js';
 import { formatNdjsonCase, formatNdjsonSummary, type NdjsonOptions } from './ndjson.js';
 
 /** A stream to write to: `process.stdout`, a file stream, a `PassThrough`. */
@@ -31,6 +32,13 @@ export interface NdjsonWriter {
  * await writer.writeSummary(meta, builder.result());
  */
 export function createNdjsonWriter(sink: NdjsonSink, options: NdjsonOptions = {}): NdjsonWriter {
+  requireObject(
+    'createNdjsonWriter',
+    sink,
+    'sink',
+    'createNdjsonWriter(process.stdout), with a writable stream',
+  );
+  requireOptions('createNdjsonWriter', options, 'createNdjsonWriter(sink, {})');
   let cases = 0;
   let ended = false;
   const write = async (line: string) => {

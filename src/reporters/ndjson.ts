@@ -9,6 +9,7 @@ import { type CaseResult, CaseResultSchema } from '../model/finding.js';
 import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import { type Report, type ReportMeta, ReportMetaSchema } from '../model/report.js';
 import { type Summary, SummarySchema } from '../model/summary.js';
+import { requireIterable, requireObject } from '../model/usage-error.js';
 import { canonicalCase, canonicalMeta, canonicalSummary } from './canonical.js';
 
 export type { NdjsonRecord } from '../model/contract.js';
@@ -49,6 +50,7 @@ export class NdjsonReportError extends Error {
  * }
  */
 export function formatNdjsonCase(result: CaseResult, _options: NdjsonOptions = {}): string {
+  requireObject('formatNdjsonCase', result, 'result', 'formatNdjsonCase(outcome.result), with a judged case');
   const canonical: unknown = canonicalCase(result);
   if (_prefixable(canonical)) {
     // The same bytes as stringifying `{ type: 'case', ...canonical }`, without that copy.
@@ -94,6 +96,9 @@ export function formatNdjsonSummary(
   summary: Summary,
   _options: NdjsonOptions = {},
 ): string {
+  const call = 'formatNdjsonSummary(meta, summary), with summary from summarize()';
+  requireObject('formatNdjsonSummary', meta, 'meta', call);
+  requireObject('formatNdjsonSummary', summary, 'summary', call);
   return `${escapeLineSeparators(JSON.stringify({ type: 'summary', meta: canonicalMeta(meta), summary: canonicalSummary(summary) }))}\n`;
 }
 
@@ -128,6 +133,14 @@ export function parseNdjsonLine(line: string, lineNumber?: number): NdjsonRecord
  * report.summary.cases === report.cases.length; // true
  */
 export function parseNdjsonReport(lines: string | Iterable<string>): Report {
+  if (typeof lines !== 'string') {
+    requireIterable(
+      'parseNdjsonReport',
+      lines,
+      'lines',
+      "parseNdjsonReport(readFileSync('shard-1.ndjson', 'utf8'))",
+    );
+  }
   const cases: CaseResult[] = [];
   let end: { meta: ReportMeta; summary: Summary; line: number } | undefined;
   let n = 0;

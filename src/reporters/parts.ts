@@ -8,6 +8,7 @@
 import type { CaseResult } from '../model/finding.js';
 import type { ReportMeta } from '../model/report.js';
 import type { Summary } from '../model/summary.js';
+import { requireObject, requireParts, requireReport } from '../model/usage-error.js';
 
 /** Named pieces of a report to be placed at its end; text is appended in order. */
 export interface Parts {
@@ -63,6 +64,10 @@ export function renderWhole(
   parts: MemoryParts,
   report: { meta: ReportMeta; cases?: readonly CaseResult[] | undefined; summary: Summary },
 ): string {
+  const call = 'renderWhole(createJsonBuilder(parts), parts, report), with parts = memoryParts()';
+  requireObject('renderWhole', builder, 'builder', call);
+  requireParts('renderWhole', parts, call, 'text');
+  requireReport('renderWhole', report, call);
   for (const result of report.cases ?? []) builder.add(result);
   return Array.from(builder.finish({ meta: report.meta, summary: report.summary }), (p) =>
     typeof p === 'string' ? p : parts.text(p.part),

@@ -4,6 +4,14 @@ import { pathToFileURL } from 'node:url';
 import type { AppliedReview, CaseResult, Finding } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
+import {
+  requireIterable,
+  requireObject,
+  requireOptions,
+  requireParts,
+  requireReport,
+  requireRuleWords,
+} from '../model/usage-error.js';
 import { createNamedRefs, isFailing, type RulesetWords } from './common.js';
 import {
   memoryParts,
@@ -198,6 +206,12 @@ export function createSarifBuilder(
   ruleset: RulesetWords,
   options: SarifBuilderOptions,
 ): ReportBuilder {
+  const call = 'createSarifBuilder(parts, ruleset, { inputs, indicators })';
+  requireParts('createSarifBuilder', parts, call);
+  requireRuleWords('createSarifBuilder', ruleset, call);
+  requireObject('createSarifBuilder', options, 'options', call);
+  requireIterable('createSarifBuilder', options.inputs, 'options.inputs', call);
+  requireIterable('createSarifBuilder', options.indicators, 'options.indicators', call);
   const rules = _ruleIndexes(options.indicators);
   const where = _locator(options.inputs, options.root);
   let count = 0;
@@ -292,6 +306,9 @@ function _skeleton(
  * writeFileSync('results.sarif', formatSarif(report, ruleset, { root: process.cwd() }));
  */
 export function formatSarif(report: Report, ruleset: RulesetWords, options: SarifOptions = {}): string {
+  requireReport('formatSarif', report, 'formatSarif(report, ruleset)');
+  requireRuleWords('formatSarif', ruleset, 'formatSarif(report, ruleset)');
+  requireOptions('formatSarif', options, "formatSarif(report, ruleset, { root: '.' })");
   const parts = memoryParts();
   const builder = createSarifBuilder(parts, ruleset, {
     ...options,

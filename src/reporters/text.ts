@@ -2,6 +2,7 @@
 import type { Status, StatusCounts } from '../model/finding.js';
 import { formatIssue } from '../model/issues.js';
 import type { Report } from '../model/report.js';
+import { requireOptions, requireReport } from '../model/usage-error.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
@@ -52,6 +53,8 @@ const _plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
  * process.stdout.write(formatText(report, { color: process.stdout.isTTY }));
  */
 export function formatText(report: Report, options: TextOptions = {}): string {
+  requireReport('formatText', report, 'formatText(report)');
+  requireOptions('formatText', options, 'formatText(report, { color: true })');
   const parts = memoryParts();
   return renderWhole(createTextBuilder(options), parts, report);
 }
@@ -62,6 +65,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
  * report.
  */
 export function createTextBuilder(options: TextOptions = {}): ReportBuilder {
+  requireOptions('createTextBuilder', options, 'createTextBuilder({ color: true })');
   const env = options.env ?? process.env;
   const colour = options.color === true && !env.NO_COLOR;
   const paint: _Paint = colour ? (text, style) => `\u001b[${_ANSI[style]}m${text}\u001b[0m` : (text) => text;

@@ -1,6 +1,7 @@
 import type { Ruleset } from '../engine/ruleset.js';
 import { requireRulesetValue } from '../engine/usage.js';
 import type { Filter, RuleFile } from '../model/rule.js';
+import { requireObject } from '../model/usage-error.js';
 import { conditionText } from './condition-text.js';
 
 /** One indicator as the catalogue, `rules` and `explain` show it. */
@@ -158,6 +159,7 @@ const _unit = (u: string) =>
 
 /** One indicator in Markdown, as `explain` prints it and the catalogue lists it. */
 export function formatCatalogueEntry(e: CatalogueEntry): string {
+  requireObject('formatCatalogueEntry', e, 'entry', 'formatCatalogueEntry(describeRuleset(ruleset)[0])');
   const lines = [
     `### ${e.ref} \`${e.id}\``,
     '',
@@ -188,7 +190,7 @@ export function formatCatalogueEntry(e: CatalogueEntry): string {
  * writeFileSync('docs/rules.md', formatCatalogue(await loadRuleset()));
  */
 export function formatCatalogue(ruleset: Ruleset): string {
-  const { manifest } = ruleset;
+  const { manifest } = requireRulesetValue('formatCatalogue', ruleset);
   const entries = describeRuleset(ruleset);
   const out = [
     `# Rules catalogue: ${manifest.title}`,

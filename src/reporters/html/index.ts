@@ -9,6 +9,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CaseResult, Finding } from '../../model/finding.js';
 import type { Report, ReportMeta } from '../../model/report.js';
 import type { Summary } from '../../model/summary.js';
+import { requireOptions, requireReport, requireRuleWords } from '../../model/usage-error.js';
 import { compare, percent, type RulesetWords } from '../common.js';
 import { monthStats, svgDefs } from './charts.js';
 import { CLIENT_SCRIPT } from './client.js';
@@ -130,6 +131,9 @@ export function createHtmlReport(ruleset: RulesetWords, options: HtmlOptions = {
  * writeFileSync('report.html', formatHtml(report, await loadRuleset()));
  */
 export function formatHtml(report: Report, ruleset: RulesetWords, options: HtmlOptions = {}): string {
+  requireReport('formatHtml', report, 'formatHtml(report, ruleset)');
+  requireRuleWords('formatHtml', ruleset, 'formatHtml(report, ruleset)');
+  requireOptions('formatHtml', options, "formatHtml(report, ruleset, { title: 'Complaints 2025' })");
   const html = createHtmlReport(ruleset, options);
   for (const result of report.cases ?? []) html.add(result);
   return [...html.chunks(report.meta, report.summary)].join('');

@@ -81,7 +81,10 @@ function expectSame(value: unknown): void {
       name,
     ).toBe(printed(() => oracle(value, schema)));
   }
-  expect(printed(() => formatNdjsonCase(value as CaseResult))).toBe(printed(() => oracleLine(value)));
+  // formatNdjsonCase refuses anything but an object at its entry (a UsageError; see misuse.test.ts).
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    expect(printed(() => formatNdjsonCase(value as CaseResult))).toBe(printed(() => oracleLine(value)));
+  }
 }
 
 /** A small deterministic generator, so that one fast-check integer drives a whole rearrangement. */

@@ -5,8 +5,10 @@
 
 import type { Ruleset } from '../engine/ruleset.js';
 import { complianceRate, rollUpCounts, zeroCounts } from '../engine/summarize.js';
+import { requireRulesetValue } from '../engine/usage.js';
 import type { CaseResult, Finding, StatusCounts } from '../model/finding.js';
 import type { BaselineSummary, ReviewedSummary } from '../model/summary.js';
+import { requireObject } from '../model/usage-error.js';
 import { STATUSES } from '../model/vocabulary.js';
 import type { Baseline } from './baseline.js';
 import type { ReviewBook } from './reviews.js';
@@ -82,6 +84,13 @@ export function createAuditTally(
   ruleset: Ruleset,
   options: { reviews?: ReviewBook | undefined; baseline?: Baseline | undefined },
 ): AuditTally {
+  requireRulesetValue('createAuditTally', ruleset, 'the ruleset');
+  requireObject(
+    'createAuditTally',
+    options,
+    'options',
+    'createAuditTally(ruleset, { reviews: book, baseline })',
+  );
   const counts = new Map<string, StatusCounts>();
   const accepted = new Map<string, number>();
   const states = { new: 0, unchanged: 0, updated: 0 };

@@ -5,6 +5,7 @@
  * Only each baseline finding's fingerprint and status are kept.
  */
 import type { CaseResult, Finding, Status } from '../model/finding.js';
+import { requireIterable } from '../model/usage-error.js';
 import { fingerprintFinding } from './fingerprint.js';
 
 /** A baseline finding this run no longer has. */
@@ -32,6 +33,7 @@ const _key = (caseId: string, ref: string) => `${caseId}\u0000${ref}`;
  * const result = baseline.classify(judged); // findings now carry baseline: 'new' | 'unchanged' | 'updated'
  */
 export function createBaseline(earlier: Iterable<CaseResult>): Baseline {
+  requireIterable('createBaseline', earlier, 'earlier results', 'createBaseline(earlierReport.cases)');
   const known = new Map<string, { fingerprint: string; status: Status; caseId: string; ref: string }>();
   for (const r of earlier) {
     for (const f of r.findings) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
+import { requireObject } from '../model/usage-error.js';
 
 /**
  * A finding's fingerprint: the first 16 hex digits of the SHA-256 of its ref, status, evidence,
@@ -14,6 +15,7 @@ import type { Finding } from '../model/finding.js';
 export function fingerprintFinding(
   finding: Pick<Finding, 'ref' | 'status' | 'evidence' | 'explanation' | 'dueAt'>,
 ): string {
+  requireObject('fingerprintFinding', finding, 'finding', 'fingerprintFinding(result.findings[0])');
   const content = JSON.stringify([
     finding.ref,
     finding.status,

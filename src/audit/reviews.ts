@@ -6,6 +6,7 @@
  */
 import type { AppliedReview, CaseResult, Finding } from '../model/finding.js';
 import type { Review } from '../model/review.js';
+import { requireIterable, requireObject } from '../model/usage-error.js';
 import { fingerprintFinding } from './fingerprint.js';
 
 /** A review that did not apply, and why. */
@@ -62,6 +63,9 @@ function _applied(review: Review, finding: Finding): AppliedReview {
  * book.outcomes(); // { applied: 3, notApplied: [{ state: 'stale', ... }] }
  */
 export function createReviewBook(reviews: readonly Review[], options: { asOfDate: string }): ReviewBook {
+  const call = "createReviewBook(file.reviews, { asOfDate: '2025-06-30' })";
+  requireIterable('createReviewBook', reviews, 'reviews', call);
+  requireObject('createReviewBook', options, 'options', call);
   const byFinding = new Map<string, Review>();
   for (const r of reviews) {
     const key = _key(r.caseId, r.ref);

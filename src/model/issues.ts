@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { requireObject } from './usage-error.js';
 
 /**
  * One problem found in an input, in the shape zod uses (`code`, `path`, `message`), plus where
@@ -57,6 +58,12 @@ function _humanMessage(issue: z.core.$ZodIssue): string {
 
 /** Formats an issue as one line: `file:line: path: message`. */
 export function formatIssue(issue: InputIssue): string {
+  requireObject(
+    'formatIssue',
+    issue,
+    'issue',
+    'formatIssue(error.issues[0]), with an issue { path, message }',
+  );
   const where = [issue.file, issue.line].filter((x) => x !== undefined).join(':');
   const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   return `${where ? `${where}: ` : ''}${path}${issue.message}`;

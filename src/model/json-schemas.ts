@@ -9,6 +9,7 @@ import { MappingSchema } from './mapping.js';
 import { ReportSchema } from './report.js';
 import { ReviewFileSchema } from './review.js';
 import { RuleFileSchema, RulesetManifestSchema } from './rule.js';
+import { UsageError } from './usage-error.js';
 
 /** The name of a published schema. */
 export type PublishedSchemaName =
@@ -86,6 +87,13 @@ const _TITLES: Readonly<Record<PublishedSchemaName, string>> = {
  * schema.$schema; // 'https://json-schema.org/draft/2020-12/schema'
  */
 export function toJsonSchema(name: PublishedSchemaName): Record<string, unknown> {
+  if (typeof name !== 'string' || !Object.hasOwn(PUBLISHED_SCHEMAS, name)) {
+    const names = Object.keys(PUBLISHED_SCHEMAS).join(', ');
+    throw new UsageError(
+      name === undefined ? 'missing_argument' : 'wrong_argument',
+      `toJsonSchema: no published schema is named ${JSON.stringify(name)}: call toJsonSchema('config'), with one of ${names}.`,
+    );
+  }
   const schema = PUBLISHED_SCHEMAS[name];
   // `input`: what a user may write (optional fields stay optional).
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', reused: 'ref' });

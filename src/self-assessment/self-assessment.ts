@@ -8,10 +8,11 @@ import { preparedFor, resolveAsOfMs } from '../engine/evaluate-case.js';
 import { type CaseSource, evaluateCases } from '../engine/evaluate-cases.js';
 import { ConfigError, type PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
+import { requireRulesetOption, requireRulesetValue } from '../engine/usage.js';
 import type { Config } from '../model/config.js';
 import type { CaseResult } from '../model/finding.js';
 import { fromZodIssues } from '../model/issues.js';
-import { UsageError } from '../model/usage-error.js';
+import { requireIterable, UsageError } from '../model/usage-error.js';
 import { type Period, PeriodSchema, periodMeta } from '../period/period.js';
 import { formatInstant } from '../time/instant.js';
 import type { SelfAssessmentResult } from './document.js';
@@ -36,6 +37,7 @@ export interface SelfAssessmentOptions {
 
 /** The provision list a ruleset offers, or a usage error naming the ruleset. */
 export function provisionListOf(ruleset: Ruleset): ProvisionList {
+  requireRulesetValue('provisionListOf', ruleset);
   if (!ruleset.selfAssessment)
     throw new UsageError(
       'no_period_output',
@@ -117,6 +119,9 @@ export async function selfAssessment(
   cases: AsyncIterable<CaseSource> | Iterable<CaseSource>,
   options: SelfAssessmentOptions,
 ): Promise<SelfAssessmentResult> {
+  const call = "selfAssessment(cases, { ruleset, period: { from: '2024-04-01', to: '2025-03-31' }, asOf })";
+  requireIterable('selfAssessment', cases, 'cases', call);
+  requireRulesetOption('selfAssessment', options, call);
   const list = provisionListOf(options.ruleset);
   const period = PeriodSchema.parse(options.period);
   const statements = options.statements === undefined ? undefined : parseStatements(options.statements, list);

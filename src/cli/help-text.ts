@@ -42,6 +42,18 @@ ${_EXIT_CODES}
 
 ${_ENVIRONMENT}`;
 
+/** After `summarize --help`. */
+export const SUMMARIZE_HELP = `
+Examples:
+  $ service-standards shard cases.ndjson --shards 4 --out shards
+  $ service-standards check shards/shard-001-of-004.ndjson --as-of 2025-06-30 --format ndjson > out-1.ndjson
+  $ service-standards summarize out-*.ndjson --format json --report junit:judged.xml --min-compliance 90
+
+The merged report is the one a single run over every shard would give; a case met in two shards,
+or shards judged with different rulesets, asOf or options, are refused (exit 2).
+
+${_EXIT_CODES}`;
+
 /** After `self-assessment --help`. */
 export const SELF_ASSESSMENT_HELP = `
 Examples:

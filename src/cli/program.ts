@@ -13,7 +13,14 @@ import { type CheckOptions, type ReportTarget, runCheck } from './check.js';
 import { addCompletionCommand } from './completion.js';
 import { UsageError } from './errors.js';
 import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
-import { CHECK_HELP, forceColor, PROGRAM_HELP, SELF_ASSESSMENT_HELP, VALIDATE_HELP } from './help-text.js';
+import {
+  CHECK_HELP,
+  forceColor,
+  PROGRAM_HELP,
+  SELF_ASSESSMENT_HELP,
+  SUMMARIZE_HELP,
+  VALIDATE_HELP,
+} from './help-text.js';
 import { type CliIo, writeText } from './io.js';
 import { PERIOD_FORMATS, type PeriodFormat, runPeriodReport } from './period-command.js';
 import { type DocumentFormat, OUTPUT_FORMATS } from './render-document.js';
@@ -373,6 +380,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
       'fail under this compliance rate (PERCENT or REF=PERCENT, repeatable)',
       _minCompliance,
     )
+    .addHelpText('after', SUMMARIZE_HELP)
     .action(async (shards: string[], o: Record<string, unknown>) => {
       const reports: ReportTarget[] = [
         { format: o.format as ReportTarget['format'], path: '-' },

@@ -21,6 +21,10 @@ describe.concurrent('help and colour', { timeout: CLI_TIMEOUT }, () => {
     const validate = await cli(['validate', '--help']);
     expect(validate.stdout).toContain('--format json | jq .problems');
     expect(validate.stdout).toMatch(/Exit codes:\n {2}0 +every case is valid/);
+    const summarize = await cli(['summarize', '--help']);
+    expect(summarize.stdout).toMatch(/--fail-on <status>[\s\S]*default: "fail"/);
+    expect(summarize.stdout).toContain('$ service-standards summarize out-*.ndjson --format json');
+    expect(summarize.stdout).toMatch(/Exit codes:\n {2}0 +.*\n {2}1 +.*--fail-on/);
   });
 
   it('FORCE_COLOR colours the text report off a terminal; NO_COLOR still wins', async () => {

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type ts from 'typescript';
+import ts from 'typescript';
 import type { z } from 'zod';
 import { createAuxiliaryTypeStore, printNode, type ZodToTsOptions, zodToTs } from 'zod-to-ts';
 import { CaseAttributesSchema } from '../src/model/case.js';
@@ -138,17 +138,68 @@ const _SCHEMA_NAMES: Readonly<Record<string, string>> = {
   CaseAttributeSpec: 'CaseAttributeSchema',
 };
 
-/** The doc comment of every exported constant in src, by its name: the types carry their schemas' docs. */
-function _docComments(): Map<string, string> {
-  const docs = new Map<string, string>();
+/** A schema constant's doc comment, and those of the fields inside it (null where a name has two). */
+interface _SchemaDocs {
+  own: string | undefined;
+  fields: Map<string, string | null>;
+}
+
+/** The `/** ... *\/` comment just before `node`, if any. */
+function _docBefore(node: ts.Node, source: ts.SourceFile): string | undefined {
+  const last = ts.getLeadingCommentRanges(source.text, node.pos)?.at(-1);
+  const text = last === undefined ? '' : source.text.slice(last.pos, last.end);
+  return text.startsWith('/**') ? text : undefined;
+}
+
+/** The docs of every constant declared in src, by its name: the types carry their schemas' docs. */
+function _sourceDocs(): Map<string, _SchemaDocs> {
+  const docs = new Map<string, _SchemaDocs>();
   const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' });
   for (const file of files.filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(join(root, 'src', file), 'utf8');
-    for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\n(?:export )?const (\w+)/g)) {
-      docs.set(m[2] ?? '', m[1] ?? '');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements.filter(ts.isVariableStatement)) {
+      for (const d of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || d.initializer === undefined) continue;
+        const fields = new Map<string, string | null>();
+        const visit = (n: ts.Node) => {
+          const named = ts.isPropertyAssignment(n) || ts.isGetAccessor(n) ? n.name : undefined;
+          const doc = named === undefined ? undefined : _docBefore(n, source);
+          if (doc !== undefined && named !== undefined && !ts.isComputedPropertyName(named)) {
+            const key = named.text;
+            fields.set(key, fields.has(key) && fields.get(key) !== doc ? null : doc);
+          }
+          ts.forEachChild(n, visit);
+        };
+        visit(d.initializer);
+        docs.set(d.name.text, { own: _docBefore(statement, source), fields });
+      }
     }
   }
   return docs;
+}
+
+/** A doc comment's text as a synthetic comment's (between `/*` and `*\/`). */
+function _commentText(doc: string): string {
+  const lines = doc
+    .slice(3, -2)
+    .split('\n')
+    .map((l) => l.trim().replace(/^\* ?/, ''))
+    .filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1));
+  return lines.length === 1 ? `* ${lines[0]} ` : `*\n${lines.map((l) => ` * ${l}`.trimEnd()).join('\n')}\n `;
+}
+
+/** Gives each field of `node` that has no comment the one its schema's source gives it. */
+function _addFieldDocs(node: ts.Node, fields: Map<string, string | null>): void {
+  const visit = (n: ts.Node) => {
+    if (ts.isPropertySignature(n) && !ts.getSyntheticLeadingComments(n)?.length) {
+      const doc = ts.isIdentifier(n.name) || ts.isStringLiteral(n.name) ? fields.get(n.name.text) : undefined;
+      if (doc)
+        ts.addSyntheticLeadingComment(n, ts.SyntaxKind.MultiLineCommentTrivia, _commentText(doc), true);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
 }
 
 /** The name of the type a schema is (its definition, which a described copy shares), if it is one. */
@@ -157,7 +208,12 @@ function _namesByDefinition(): Map<unknown, string> {
 }
 
 /** The type of `schema`, each named schema inside it (itself too, if recursive) written as its name. */
-function _typeOf(schema: z.ZodType, names: Map<unknown, string>, io: 'input' | 'output'): string {
+function _typeOf(
+  schema: z.ZodType,
+  names: Map<unknown, string>,
+  io: 'input' | 'output',
+  fields: Map<string, string | null> = new Map(),
+): string {
   // Given as a copy, so that the schema itself is written out and only its recursion is a name.
   const root = schema.clone();
   const auxiliaryTypeStore = createAuxiliaryTypeStore();
@@ -182,13 +238,14 @@ function _typeOf(schema: z.ZodType, names: Map<unknown, string>, io: 'input' | '
   };
   const { node } = zodToTs(root, options);
   if (auxiliaryTypeStore.definitions.size > 0) throw new Error('a schema needs auxiliary types');
+  _addFieldDocs(node, fields);
   // A strict object's inferred type has no index signature: zod-to-ts writes one of `never`.
   return printNode(node).replace(/\n\s*\[x: string\]: never;/g, '');
 }
 
 /** The generated module's text, formatted as the repository's other sources. */
 export function formatPlainTypes(): string {
-  const docs = _docComments();
+  const docs = _sourceDocs();
   const names = _namesByDefinition();
   const out = [
     '/**',
@@ -200,8 +257,8 @@ export function formatPlainTypes(): string {
   ];
   for (const [name, schema] of Object.entries(PLAIN_TYPES)) {
     const doc = docs.get(_SCHEMA_NAMES[name] ?? `${name}Schema`);
-    if (doc !== undefined) out.push(doc);
-    out.push(`export type ${name} = ${_typeOf(schema, names, 'output')};`, '');
+    if (doc?.own !== undefined) out.push(doc.own);
+    out.push(`export type ${name} = ${_typeOf(schema, names, 'output', doc?.fields)};`, '');
   }
   out.push("/** Each canonical event type's `data`, as given (`docs/events.md`). */");
   out.push('export interface EventDataMap {');

@@ -13,6 +13,7 @@ export type ReviewedStatus = Status | 'accepted';
 /** A person's review as applied to a finding (`--reviews`); the finding keeps its own `status`. */
 export type AppliedReview = {
   decision: 'accept' | 'override';
+  /** The status after review. */
   status: ReviewedStatus;
   reason: string;
   reviewer: string;
@@ -34,11 +35,24 @@ export type Finding = {
   id: string;
   status: Status;
   explanation: string;
+  /** Ids of the events the verdict relied on, in time order. */
   evidence: string[];
+  /**
+   * The measurements the verdict was read from (dates, counts, working days): at `--detail
+   * findings` only what its explanation and checks read, and none on a not-applicable finding;
+   * at `full` everything the facts measured, parameters included.
+   */
   measured?: Record<string, unknown> | undefined;
+  /** When a pending finding falls due (ISO instant in the calendar's zone). */
   dueAt?: string | undefined;
+  /**
+   * The instant that places this finding in a period (ISO instant in the calendar's zone), as
+   * the rule's `periodAnchor` declares it; none when the rule declares none or the case lacks it.
+   */
   periodAnchor?: string | undefined;
+  /** The review applied to this finding, when one applies. */
   review?: AppliedReview | undefined;
+  /** New, unchanged or updated against the baseline run, when one is given. */
   baseline?: BaselineState | undefined;
 };
 
@@ -49,17 +63,30 @@ export type CaseResult = {
   events: number;
   eventsAfterAsOf: number;
   findings: Finding[];
+  /** The local date of receipt (the first `complaint.received`), when there is one. */
   receivedOn?: string | undefined;
+  /**
+   * The case's events in time order, when asked for (`timeline: true`): what the audit report's
+   * drill-down shows. Ids, types and dates only: never `data`, a letter's text or a name.
+   */
   timeline?:
     | {
         id: string;
         type: string;
         at: string;
         date: string;
+        /** Elapsed working days since receipt (paused days excluded); null before receipt or without one. */
         workingDaysSinceReceipt: number | null;
       }[]
     | undefined;
+  /**
+   * With `timeline`, one entry per finding (in order): for a fail, error or pending finding,
+   * everything its facts measured (as at `--detail full`), else null. The audit report marks the
+   * events at fault and the deadlines from it whatever the report's detail; no other report
+   * carries it.
+   */
   fullMeasured?: (Record<string, unknown> | null)[] | undefined;
+  /** Where the case was read from (file and 1-based line or record), when read from a file. */
   source?:
     | {
         file: string;
@@ -119,6 +146,7 @@ export type ReviewedSummary = {
     reviewer: string;
     reviewedOn: string;
     expiresOn?: string | undefined;
+    /** A stale review's finding, as it is now. */
     fingerprint?: string | undefined;
   }[];
 };
@@ -206,7 +234,9 @@ export type ReportMeta = {
     sha256: string;
   };
   asOf: string;
+  /** `option` when given with --as-of (or by the caller), `now` when the command defaulted it. */
   asOfSource: 'option' | 'now';
+  /** The only field that may differ between two runs on the same inputs. */
   generatedAt: string;
   inputs: {
     file: string;
@@ -236,6 +266,7 @@ export type ReportMeta = {
       to: string;
       reason?: string | undefined;
     }[];
+    /** Proclaimed one-off changes applied on top of date-holidays in the years listed, with their source. */
     holidayCorrections?:
       | {
           date: string;
@@ -245,7 +276,9 @@ export type ReportMeta = {
         }[]
       | undefined;
   };
+  /** Each judged indicator's resolved parameters (defaults overridden by config), by ref: once per run. */
   parameters: Record<string, Record<string, unknown>>;
+  /** How much of what the facts measured each finding's `measured` holds (`--detail`). */
   detail: 'summary' | 'findings' | 'full';
   dependencies: Record<string, string>;
   only?: string[] | undefined;
@@ -1232,10 +1265,14 @@ export type StatementsFile = {
 export type Provision = {
   number: string;
   section: number;
+  /** Written for this tool, not the Code's words. */
   requirement: string;
   source: 'log' | 'log_and_statement' | 'statement';
+  /** Refs of the indicators whose findings evidence the row (none on a `statement` row). */
   indicators: string[];
+  /** What a person must still state on a `log_and_statement` row. */
   stillToState?: string | undefined;
+  /** Whether the number was seen in a published copy of the form (`confirmed`) or is recalled. */
   checked: 'confirmed' | 'recalled';
 };
 
@@ -1268,10 +1305,14 @@ export type ProvisionList = {
 /** What the log shows for one row, over its indicators' findings placed in the period. */
 export type RowLog = {
   byStatus: StatusCounts;
+  /** Findings judged pass or fail: the rate's denominator. */
   judged: number;
+  /** pass / (pass + fail), from 0 to 1; null when none was judged. */
   complianceRate: number | null;
+  /** Case ids with a failing finding, sorted, each once. */
   failedCases: string[];
   pendingCases: string[];
+  /** Cases a person must look at: insufficient evidence, or an error judging them. */
   reviewCases: string[];
 };
 
@@ -1279,14 +1320,17 @@ export type RowLog = {
 export type SelfAssessmentRow = {
   provision: string;
   section: number;
+  /** This tool's paraphrase of the provision, not the Code's words. */
   requirement: string;
   source: 'log' | 'log_and_statement' | 'statement';
   indicators: string[];
   stillToState?: string | undefined;
   log: RowLog | null;
   suggestedComply: Comply | null;
+  /** What the form shows: the person's statement, else on a `log` row the suggestion, else null. */
   comply: Comply | null;
   complySource: ('statement' | 'suggested') | null;
+  /** The evidence the log gives (dates, counts, rate, target), then the person's. */
   evidence: string;
   commentary: string;
 };
@@ -1299,6 +1343,7 @@ export type SelfAssessmentSummary = {
     log_and_statement: number;
     statement: number;
   };
+  /** Provisions whose row shows no answer yet, in Code order. */
   statementsNeeded: string[];
   timescales: {
     stage1: {

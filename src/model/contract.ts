@@ -39,8 +39,9 @@ export type Finding = {
   evidence: string[];
   /**
    * The measurements the verdict was read from (dates, counts, working days): at `--detail
-   * findings` only what its explanation and checks read, and none on a not-applicable finding;
-   * at `full` everything the facts measured, parameters included.
+   * findings` only what its own explanation (the sentences it has, not those of outcomes that did
+   * not happen) and the conditions of its checks read, and none on a not-applicable finding; at
+   * `full` everything the facts measured, parameters included.
    */
   measured?: Record<string, unknown> | undefined;
   /** When a pending finding falls due (ISO instant in the calendar's zone). */

@@ -9,6 +9,7 @@ import {
   provisionListIssues,
 } from '../self-assessment/provisions.js';
 import { deepFreeze } from './freeze.js';
+import { ruleIssues } from './rule-issues.js';
 
 /** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */
 export interface Ruleset {
@@ -87,16 +88,17 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
     if (refs.has(r.data.ref))
       issues.push({ code: 'duplicate_ref', path: ['ref'], message: `ref ${r.data.ref} appears twice`, file });
     refs.add(r.data.ref);
-    for (const p of r.data.parameters) {
-      if (!Object.hasOwn(manifest.parameters, p)) {
-        issues.push({
-          code: 'unknown_parameter',
-          path: ['parameters'],
-          message: `parameter "${p}" is not defined in the manifest`,
-          file,
-        });
-      }
+    const unknownParams = r.data.parameters.filter((p) => !Object.hasOwn(manifest.parameters, p));
+    for (const p of unknownParams) {
+      issues.push({
+        code: 'unknown_parameter',
+        path: ['parameters'],
+        message: `parameter "${p}" is not defined in the manifest`,
+        file,
+      });
     }
+    // Templates and conditions are checked now, so that every command refuses a broken rule.
+    if (unknownParams.length === 0) issues.push(...ruleIssues(r.data, manifest).map((i) => ({ ...i, file })));
     rules.push(r.data);
   }
   const selfAssessment = _provisionList(manifest, rules, options.selfAssessment, issues);

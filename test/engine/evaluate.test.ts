@@ -8,6 +8,7 @@ import {
   evaluateCases,
   InvalidCaseError,
   loadRuleset,
+  RulesetError,
   summarize,
 } from '../../src/index.js';
 import { deepFreeze } from '../support/fixtures.js';
@@ -189,29 +190,71 @@ describe('rules that throw', () => {
     expect(r.findings.filter((x) => x.status !== 'error').length).toBe(ruleset.rules.length - 1);
   });
 
+  const brokenRuleset = (
+    edit: (rule: Record<string, unknown> & { checks: Record<string, unknown>[] }) => void,
+  ) => {
+    const manifest = structuredClone(ruleset.manifest) as { rules: string[] };
+    const rules = Object.fromEntries(ruleset.rules.map((r) => [`${r.ref}.json`, structuredClone(r)]));
+    edit(rules['1.2.1.json'] as Record<string, unknown> & { checks: Record<string, unknown>[] });
+    try {
+      createRuleset({ manifest, rules });
+    } catch (e) {
+      return e;
+    }
+    throw new Error('the broken ruleset was accepted');
+  };
+
   it.each([
     [
       'an undeclared fact',
       'Sent on {nothingHere.at|date}.',
-      /check "[^"]+", explanation for pass reads undeclared fact "nothingHere"/,
+      /reads "nothingHere", which is not a fact of the rule/,
     ],
     [
       'a filter that does not exist',
       'Sent on {explained.first|dat}.',
       /unknown filter "dat" in the template for "explained.first"/,
     ],
-  ])('refuse a template naming %s before any case is judged', async (_, template, message) => {
-    const manifest = structuredClone(ruleset.manifest) as { rules: string[] };
-    const rules = Object.fromEntries(ruleset.rules.map((r) => [`${r.ref}.json`, structuredClone(r)]));
-    const broken = rules['1.2.1.json'] as { checks: { explain: Record<string, string> }[] };
-    if (broken.checks[0]) broken.checks[0].explain.pass = template;
-    const custom = createRuleset({ manifest, rules });
-    const err = (await evaluateCase(history(), { untrusted: true, ruleset: custom, asOf }).catch(
-      (e: unknown) => e,
-    )) as ConfigError;
-    expect(err).toBeInstanceOf(ConfigError);
+  ])(
+    'refuse a template naming %s when the ruleset is created, naming the file and field',
+    (_, template, message) => {
+      const err = brokenRuleset((rule) => {
+        (rule.checks[0] as { explain: Record<string, string> }).explain.pass = template;
+      }) as RulesetError;
+      expect(err).toBeInstanceOf(RulesetError);
+      expect(err.issues).toEqual([
+        {
+          code: 'invalid_template',
+          path: ['checks', 0, 'explain', 'pass'],
+          message: expect.stringMatching(message),
+          file: '1.2.1.json',
+        },
+      ]);
+      expect(err.message).toMatch(/1\.2\.1\.json: checks\.0\.explain\.pass: /);
+    },
+  );
+
+  it("refuse an outcome's dueAt naming an undeclared fact, naming its field", () => {
+    const err = brokenRuleset((rule) => {
+      const outcome = (rule.checks[0] as { outcomes: Record<string, unknown>[] }).outcomes[0];
+      if (outcome) outcome.dueAt = 'nowhere.at';
+    }) as RulesetError;
     expect(err.issues).toEqual([
-      { code: 'invalid_rule', path: ['rules', '1.2.1'], message: expect.stringMatching(message) },
+      expect.objectContaining({ path: ['checks', 0, 'outcomes', 0, 'dueAt'], file: '1.2.1.json' }),
+    ]);
+  });
+
+  it('refuse a condition reading an undeclared fact when the ruleset is created', () => {
+    const err = brokenRuleset((rule) => {
+      rule.appliesWhen = { fact: 'nowhere', operator: 'equal', value: 1 };
+    }) as RulesetError;
+    expect(err.issues).toEqual([
+      {
+        code: 'invalid_rule',
+        path: [],
+        message: expect.stringMatching(/condition applies reads undeclared fact "nowhere"/),
+        file: '1.2.1.json',
+      },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
 import { createZoneClock, type ZoneClock } from '../time/zone-clock.js';
 
 /** @internal A timestamp read from a cell: the canonical ISO text, or why it could not be read. */
@@ -44,6 +45,19 @@ function _readIso(raw: string, clocks: _Clocks): TimestampResult | undefined {
   if ('error' in checked) return { error: checked.error };
   if (offset === '' && zone !== undefined) return { value: formatInstant(checked.epochMs, zone) };
   return { value: text };
+}
+
+/**
+ * A value read, unless its year (as written) is one the working calendar cannot count: refused
+ * here, so that the problem names the cell; the engine checks again in the case's zone.
+ */
+function _withinCalendar(raw: string, value: string): TimestampResult {
+  const year = Number.parseInt(value, 10);
+  if (year >= MIN_YEAR && year <= MAX_YEAR) return { value };
+  const shown = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+  return {
+    error: `"${shown}" is in the year ${year}: the working calendar covers ${MIN_YEAR}-${MAX_YEAR} (a mistyped year?)`,
+  };
 }
 
 /** Luxon tokens of a UTC offset or zone (outside quoted literals). */
@@ -91,12 +105,12 @@ export function timestampReader(options: _TimestampOptions = {}): (raw: string) 
       if (format.toLowerCase() === 'iso') {
         const r = _readIso(value, clocks);
         if (r === undefined) continue;
-        if ('value' in r) return r;
+        if ('value' in r) return _withinCalendar(value, r.value);
         isoError = r.error;
         continue;
       }
       const r = _readLuxon(value, format, options, clocks.utc);
-      if (r !== undefined) return r;
+      if (r !== undefined) return 'value' in r ? _withinCalendar(value, r.value) : r;
     }
     if (isoError !== undefined) return { error: isoError };
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;

@@ -129,6 +129,30 @@ describe('CSV with a mapping', () => {
     expect(reader.stats).toMatchObject({ cases: 2, events: 5, rejectedCases: 1 });
   });
 
+  it('rejects a timestamp in a year the calendar does not cover, naming file, line and column', async () => {
+    const csv = [
+      header,
+      'C1,Received,2024-05-01T09:00:00Z,,,,,done,,,',
+      'C1,Letter,0202-05-02T09:00:00Z,,,,,done,ACK,,',
+      'C2,Received,9999-12-31,,,,,done,,,',
+    ].join('\n');
+    const items = await collect(readCases([memoryInput('log.csv', csv)], { mapping }));
+    expect(ids(items)).toEqual({ cases: [], rejected: ['C1', 'C2'] });
+    expect(rejectedOf(items, 'C1').rejected.problems).toEqual([
+      {
+        code: 'invalid_instant',
+        path: ['time'],
+        message:
+          '"0202-05-02T09:00:00Z" is in the year 202: the working calendar covers 1900-2200 (a mistyped year?)',
+        file: 'log.csv',
+        line: 3,
+      },
+    ]);
+    expect(rejectedOf(items, 'C2').rejected.problems).toMatchObject([
+      { path: ['time'], file: 'log.csv', line: 4, message: expect.stringContaining('the year 9999') },
+    ]);
+  });
+
   it('rejects a row with no case id on its own, as "(line N)", so that nothing read is dropped', async () => {
     const csv = `${header}\nC1,Received,2024-05-01T09:00:00Z,,,,,done,,,\n ,Letter,2024-05-02T09:00:00Z,,,,,done,ACK,,\n`;
     const items = await collect(readCases([memoryInput('log.csv', csv)], { mapping }));

@@ -24,6 +24,21 @@ describe('timestamp cells (independent of the machine zone)', () => {
     });
   });
 
+  it('refuses a year outside the working calendar (1900-2200) in ISO and luxon formats, as written', () => {
+    expect(iso('1899-12-31T23:00:00Z')).toEqual({
+      error:
+        '"1899-12-31T23:00:00Z" is in the year 1899: the working calendar covers 1900-2200 (a mistyped year?)',
+    });
+    expect(iso('2201-01-01')).toEqual({ error: expect.stringContaining('is in the year 2201') });
+    expect(iso('1900-01-01')).toEqual({ value: '1900-01-01' });
+    expect(iso('2200-12-31T23:59:59Z')).toEqual({ value: '2200-12-31T23:59:59.000Z' });
+    const luxon = timestampReader({ formats: ['dd/MM/yyyy'] });
+    expect(luxon('07/05/0202')).toEqual({
+      error: expect.stringContaining('"07/05/0202" is in the year 202'),
+    });
+    expect(luxon('07/05/2024')).toEqual({ value: '2024-05-07' });
+  });
+
   it('resolves naive date-times in the mapping zone, including across a DST change; dates stay dates', () => {
     const london = timestampReader({ zone: 'Europe/London' });
     expect(london('2024-03-31T00:30:00')).toEqual({ value: '2024-03-31T00:30:00.000+00:00' });

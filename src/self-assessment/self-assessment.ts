@@ -54,9 +54,12 @@ export function provisionListOf(ruleset: Ruleset): ProvisionList {
  * parseStatements({ provisions: { '3.1': { comply: 'yes' } } }, list);
  */
 export function parseStatements(value: unknown, list: ProvisionList): StatementsFile {
-  const parsed = StatementsFileSchema.safeParse(value);
+  // The input is reported back, so that a wrong value is not called missing.
+  const parsed = StatementsFileSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw new ConfigError(fromZodIssues(parsed.error.issues));
-  const unknown = unknownProvisionIssues(parsed.data, list);
+  // The keys are read from the input: zod copies a `__proto__` key as the copy's prototype,
+  // which would drop that statement in silence.
+  const unknown = unknownProvisionIssues(value as StatementsFile, list);
   if (unknown.length > 0) throw new ConfigError(unknown);
   return parsed.data;
 }

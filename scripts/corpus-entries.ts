@@ -482,7 +482,8 @@ function csv(): CorpusGroup {
   const rejected: [string, string, string[], string][] = [
     ['bad-timestamp', 'a timestamp that is not one', ['B', 'Received', 'yesterday'], 'time'],
     ['impossible-date', '31 April', ['B', 'Received', '2024-04-31T09:00:00Z'], 'time'],
-    ['year-0202', 'a typed 0202', ['B', 'Received', '0202-05-01T09:00:00Z'], 'at'],
+    ['year-0202', 'a typed 0202', ['B', 'Received', '0202-05-01T09:00:00Z'], 'time'],
+    ['year-9999', 'a receipt on 9999-12-31', ['B', 'Received', '9999-12-31T09:00:00Z'], 'time'],
     ['empty-case-id', 'an empty case id', ['', 'Received', '2024-05-01T09:00:00Z'], 'case'],
   ];
   for (const [id, about, row, field] of rejected) {
@@ -1070,6 +1071,105 @@ function config(): CorpusGroup {
   return g.done();
 }
 
+/** Self-assessment statements files (`self-assessment --statements FILE`). */
+function statements(): CorpusGroup {
+  const g = group('statements');
+  const run = (file: string, ...more: string[]) => [
+    'self-assessment',
+    'fixtures/hoc-code-2024/cli/two-cases.ndjson',
+    '--ruleset',
+    'hoc-code-2024',
+    '--period',
+    '2024-04-01..2025-03-31',
+    '--as-of',
+    '2025-04-30',
+    '--format',
+    'json',
+    '--quiet',
+    '--statements',
+    file,
+    ...more,
+  ];
+  const good = { provisions: { '1.2': { comply: 'yes', evidence: 'Complaints policy, section 2.' } } };
+  const bad: [string, string, string, string[]][] = [
+    ['not-json', 'not JSON', "provisions:\n  '1.2': yes\n", ['not-json.json']],
+    ['empty', 'an empty file', '', ['empty.json']],
+    ['array', 'an array, not an object', '[]', ['array.json']],
+    ['no-provisions', 'an object without provisions', '{}', ['no-provisions.json', 'provisions']],
+    [
+      'provisions-array',
+      'provisions as a list',
+      '{"provisions":["1.2"]}',
+      ['provisions-array.json', 'provisions'],
+    ],
+    [
+      'unknown-key',
+      'a misspelt top-level key',
+      JSON.stringify({ ...good, provisons: {} }),
+      ['unknown-key.json', 'provisons'],
+    ],
+    [
+      'statement-unknown-key',
+      'a misspelt key in a statement',
+      '{"provisions":{"1.2":{"complies":"yes"}}}',
+      ['statement-unknown-key.json', 'complies'],
+    ],
+    [
+      'comply-maybe',
+      'comply neither yes nor no',
+      '{"provisions":{"1.2":{"comply":"maybe"}}}',
+      ['comply-maybe.json', 'provisions.1.2.comply', 'must be one of'],
+    ],
+    [
+      'evidence-number',
+      'evidence that is not text',
+      '{"provisions":{"1.2":{"evidence":42}}}',
+      ['evidence-number.json', 'provisions.1.2.evidence'],
+    ],
+    [
+      'unknown-provision',
+      'a provision the code does not have (a typo for 6.3)',
+      '{"provisions":{"6.30":{"comply":"yes"}}}',
+      ['unknown-provision.json', '6.30'],
+    ],
+    [
+      'provision-space',
+      'a provision number with a trailing space',
+      '{"provisions":{"1.2 ":{"comply":"yes"}}}',
+      ['provision-space.json', '1.2 '],
+    ],
+    [
+      'provision-proto',
+      'a provision numbered __proto__',
+      '{"provisions":{"__proto__":{"comply":"yes"}}}',
+      ['provision-proto.json', '__proto__'],
+    ],
+  ];
+  for (const [id, about, content, mentions] of bad)
+    g.add({ id, about, args: run(g.file(`${id}.json`, content)), exit: 2, mentions });
+  g.add({
+    id: 'missing',
+    about: 'a statements file that does not exist',
+    args: run(g.path('no-such.json')),
+    exit: 2,
+    mentions: ['no-such.json'],
+  });
+  g.add({
+    id: 'bom',
+    about: 'a statements file with a byte-order mark',
+    args: run(g.file('bom.json', `\uFEFF${JSON.stringify(good)}`)),
+    exit: 0,
+  });
+  g.add({
+    id: 'required-missing',
+    about: '--require-statements while provisions are still unanswered',
+    args: run(g.file('partial.json', JSON.stringify(good)), '--require-statements'),
+    exit: 1,
+    mentions: ['--require-statements'],
+  });
+  return g.done();
+}
+
 /** Rulesets (`--ruleset DIR`): the manifest and rule files, hostile templates. */
 function rulesets(): CorpusGroup {
   const g = group('rulesets');
@@ -1189,12 +1289,19 @@ function rulesets(): CorpusGroup {
     exit: 2,
     mentions: ['spso-css-9999'],
   });
-  g.add({
-    id: 'explain-bad',
-    about: 'explain reads a rule whose template is broken (it judges nothing)',
-    args: ['explain', '1.1.1', '--ruleset', g.path('bad-template-filter')],
-    exit: 0,
-  });
+  // Every command that loads a ruleset refuses a broken template, not only those that judge.
+  for (const [id, args] of [
+    ['explain-bad-template', ['explain', '1.1.1']],
+    ['rules-bad-template', ['rules']],
+    ['summarize-bad-template', ['summarize', 'test/corpus/shards/bom.ndjson']],
+  ] as const)
+    g.add({
+      id,
+      about: `${args[0]} loads a ruleset whose rule has an unknown template filter`,
+      args: [...args, '--ruleset', g.path('bad-template-filter')],
+      exit: 2,
+      mentions: ['1.1.1.json', 'checks.0.explain.pass', 'shout'],
+    });
   return g.done();
 }
 
@@ -1618,5 +1725,17 @@ function options(): CorpusGroup {
 
 /** Every group of the corpus, in order. */
 export function corpusGroups(m: Makers): CorpusGroup[] {
-  return [ndjson(m), json(), csv(), xes(), ocel(m), config(), rulesets(), audit(), shards(), options()];
+  return [
+    ndjson(m),
+    json(),
+    csv(),
+    xes(),
+    ocel(m),
+    config(),
+    statements(),
+    rulesets(),
+    audit(),
+    shards(),
+    options(),
+  ];
 }

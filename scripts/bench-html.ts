@@ -12,22 +12,13 @@
  * `npm run bench -- --formats` hands the HTML report it wrote to {@link measureHtml}.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One load of the page in a fresh browser, in ms from navigation start. */
 export interface PageTimings {
@@ -52,16 +43,10 @@ export interface HtmlFigures {
 
 /** Opens the page `loads` times, each in a fresh headless Chromium, and reads its timings. */
 export async function firstRender(file: string, loads = 3): Promise<PageTimings[]> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM} (apt-get install -y chromium)`);
   const out: PageTimings[] = [];
   for (let n = 0; n < loads; n++) {
     const profile = mkdtempSync(join(tmpdir(), 'bench-html-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1400, height: 900 },
-    });
+    const context = await launchChromium(profile, { viewport: { width: 1400, height: 900 } });
     try {
       const page = await context.newPage();
       const errors: string[] = [];

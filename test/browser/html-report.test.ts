@@ -9,13 +9,13 @@
  * The last test measures a large report (the sample's cases repeated to 1,450) and logs its size
  * and time to first render: a measurement, not an assertion.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { readVersions } from '../../src/cli/versions.js';
 import { createSummaryBuilder } from '../../src/engine/summarize.js';
@@ -24,6 +24,7 @@ import type { CaseResult } from '../../src/model/finding.js';
 import { type Report, ReportSchema } from '../../src/model/report.js';
 import { percent, type RulesetWords } from '../../src/reporters/common.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
+import { HAVE_CHROMIUM, launchChromium, NO_CHROMIUM, needChromium } from '../support/chromium.js';
 
 // The callbacks given to page.evaluate run in the page. The project's tsconfig has no DOM library
 // (and this file must not add it to the whole program), so they see the page's globals loosely.
@@ -41,24 +42,6 @@ const SAMPLE = join(ROOT, 'fixtures/sample/sample.ndjson');
 const AS_OF = '2025-06-30T17:00:00+01:00';
 const IMG = join(ROOT, 'docs/img');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const WHY = `Chromium is not at ${CHROMIUM} (apt-get install -y chromium)`;
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-
-function needChromium(ctx: TestContext): void {
-  if (HAVE_CHROMIUM) return;
-  if (process.env.CI === 'true') throw new Error(`${WHY}; CI runs must have it`);
-  ctx.skip(WHY);
-}
-
 /** Runs the command in process and returns its exit code and what it wrote. */
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const sink = () => {
@@ -132,14 +115,7 @@ beforeAll(async () => {
   ]);
   full = ReportSchema.parse(JSON.parse(f.stdout));
   if (!HAVE_CHROMIUM) return;
-  const launch = (profile: string, bypassCSP: boolean) =>
-    chromium.launchPersistentContext(join(dir, profile), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-      bypassCSP,
-    });
+  const launch = (profile: string, bypassCSP: boolean) => launchChromium(join(dir, profile), { bypassCSP });
   [context, lax] = await Promise.all([launch('profile', false), launch('profile-lax', true)]);
 }, 60_000);
 
@@ -158,7 +134,7 @@ interface Opened {
 }
 
 async function open(file: string, where: BrowserContext | undefined = context): Promise<Opened> {
-  if (!where) throw new Error(WHY);
+  if (!where) throw new Error(NO_CHROMIUM);
   const page = await where.newPage();
   const opened: Opened = { page, requests: [], dialogs: [], errors: [] };
   page.on('request', (r) => opened.requests.push(r.url()));

@@ -12,12 +12,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complyParts } from '../../src/reporters/self-assessment/words.js';
 import { type SelfAssessment, SelfAssessmentSchema } from '../../src/self-assessment/document.js';
 import { AS_OF, makeWorkspace, ROOT, runSelfAssessmentCommand } from '../self-assessment/_command.js';
-import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, NO_CHROMIUM, needChromium } from '../support/chromium.js';
+import { HAVE_CHROMIUM, launchChromium, NO_CHROMIUM, needChromium } from '../support/chromium.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: page-side global
 declare const document: any;
@@ -66,13 +66,7 @@ beforeAll(async () => {
   doc = SelfAssessmentSchema.parse(JSON.parse(r.stdout));
   if (!HAVE_CHROMIUM) return;
   const launch = (profile: string, bypassCSP: boolean) =>
-    chromium.launchPersistentContext(join(ws.dir, profile), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      bypassCSP,
-    });
+    launchChromium(join(ws.dir, profile), { bypassCSP });
   [context, lax] = await Promise.all([launch('profile', false), launch('profile-lax', true)]);
 }, 60_000);
 

@@ -236,13 +236,29 @@ describe('agreement with luxon (property)', () => {
         // luxon picks either midnight when it occurs twice (St John's 1991); ours is the first
         expect(midnight).toBeLessThanOrEqual(luxonMidnight);
         expect(localDayOf(midnight, zone)).toBe(localDayOf(ms, zone));
-        expect(localDayOf(midnight - 1, zone)).toBe(localDayOf(ms, zone) - 1);
+        // The day before is the previous local day there was: Samoa skipped 30 December 2011.
+        expect(localDayOf(midnight - 1, zone)).toBe(
+          day(DateTime.fromMillis(midnight - 1, { zone }).toISODate() as string),
+        );
+        expect(localDayOf(midnight - 1, zone)).toBeLessThan(localDayOf(ms, zone));
         if (midnight !== luxonMidnight)
           expect(formatInstant(luxonMidnight, zone).slice(11, 23)).toBe('00:00:00.000');
         expect(isLocalMidnight(ms, zone)).toBe(ms === midnight);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('a skipped day (Samoa, 30 December 2011): 31 December begins where 29 December ends', () => {
+    const zone = 'Pacific/Apia';
+    const dec31 = day('2011-12-31');
+    const midnight = startOfDayMs(dec31, zone);
+    expect(formatInstant(midnight, zone)).toBe('2011-12-31T00:00:00.000+14:00');
+    expect(formatInstant(midnight - 1, zone)).toBe('2011-12-29T23:59:59.999-10:00');
+    expect(localDayOf(midnight - 1, zone)).toBe(day('2011-12-29'));
+    expect(isLocalMidnight(midnight, zone)).toBe(true);
+    // The missing day's wall times are moved forward over the gap, as any DST gap.
+    expect(ok('2011-12-30T12:00:00', zone).epochMs).toBe(Date.parse('2011-12-30T22:00:00Z'));
   });
 
   it('naive local times: the earliest instant showing that wall time, or moved forward over a gap', () => {

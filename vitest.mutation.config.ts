@@ -9,6 +9,7 @@ const tests = process.env.MUTATION_TESTS?.split(',').filter(Boolean);
 export default defineConfig({
   test: {
     include: tests ?? ['test/time/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/fixtures/**/*.test.ts'],
+    setupFiles: ['test/support/mutation-setup.ts'],
     testTimeout: 600_000,
     pool: 'forks',
     maxWorkers: 1,

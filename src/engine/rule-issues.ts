@@ -1,7 +1,7 @@
-import type { ParameterValue } from '../model/config.js';
 import type { InputIssue } from '../model/issues.js';
-import type { RuleFile, RulesetManifest } from '../model/rule.js';
-import { BUILTIN_FACTS, compileRule } from './compiled-rule.js';
+import type { Condition, RuleFile } from '../model/rule.js';
+import { BUILTIN_FACTS } from './compiled-rule.js';
+import { conditionFacts } from './conditions.js';
 import { compileTemplate, templateFacts } from './render.js';
 
 /** A template of a rule and the field that holds it. */
@@ -28,6 +28,9 @@ function _templates(rule: RuleFile): PlacedTemplate[] {
   return out;
 }
 
+const _undeclared = (name: string, rule: RuleFile) =>
+  `reads "${name}", which is not a fact of the rule (its facts: ${Object.keys(rule.facts).join(', ') || 'none'})`;
+
 function _templateIssue(rule: RuleFile, { path, text }: PlacedTemplate): InputIssue | undefined {
   const known = new Set<string>([...BUILTIN_FACTS, ...Object.keys(rule.facts)]);
   const unknown = templateFacts(text).find((name) => !known.has(name));
@@ -35,7 +38,7 @@ function _templateIssue(rule: RuleFile, { path, text }: PlacedTemplate): InputIs
     return {
       code: 'invalid_template',
       path,
-      message: `reads "${unknown}", which is not a fact of the rule (its facts: ${Object.keys(rule.facts).join(', ') || 'none'})`,
+      message: _undeclared(unknown, rule),
     };
   try {
     compileTemplate(text);
@@ -45,26 +48,34 @@ function _templateIssue(rule: RuleFile, { path, text }: PlacedTemplate): InputIs
   }
 }
 
+/** Every condition of a rule, with its field. */
+function _conditions(rule: RuleFile): { path: (string | number)[]; condition: Condition }[] {
+  const out: { path: (string | number)[]; condition: Condition }[] = [];
+  if (rule.appliesWhen) out.push({ path: ['appliesWhen'], condition: rule.appliesWhen });
+  rule.checks.forEach((check, i) => {
+    if (check.appliesWhen) out.push({ path: ['checks', i, 'appliesWhen'], condition: check.appliesWhen });
+    check.outcomes.forEach((o, k) => {
+      out.push({ path: ['checks', i, 'outcomes', k, 'when'], condition: o.when });
+    });
+  });
+  return out;
+}
+
 /**
  * What a rule that passed its schema still gets wrong, found when the ruleset loads rather than
- * when a case is judged: each template that reads a fact the rule does not declare or uses a
- * filter that does not exist, named by its field; failing those, anything else the rule's
- * compilation refuses with the ruleset's default parameters (a reserved fact name, a condition
- * reading an undeclared fact, a status without an explanation).
+ * when a case is judged, each named by its field: a template that reads a fact the rule does not
+ * declare or uses a filter that does not exist, and a condition that reads an undeclared fact.
  *
  * @example
- * ruleIssues(ruleFile, manifest); // [{ code: 'invalid_template', path: ['checks', 0, 'explain', 'pass'], ... }]
+ * ruleIssues(ruleFile); // [{ code: 'invalid_template', path: ['checks', 0, 'explain', 'pass'], ... }]
  */
-export function ruleIssues(rule: RuleFile, manifest: RulesetManifest): InputIssue[] {
-  const issues = _templates(rule).flatMap((t) => _templateIssue(rule, t) ?? []);
-  if (issues.length > 0) return issues;
-  const params: Record<string, ParameterValue> = {};
-  for (const p of rule.parameters)
-    if (Object.hasOwn(manifest.parameters, p)) params[p] = manifest.parameters[p]?.default as ParameterValue;
-  try {
-    compileRule(rule, { filters: manifest.filters, params });
-    return [];
-  } catch (e) {
-    return [{ code: 'invalid_rule', path: [], message: (e as Error).message }];
-  }
+export function ruleIssues(rule: RuleFile): InputIssue[] {
+  const known = new Set<string>([...BUILTIN_FACTS, ...Object.keys(rule.facts)]);
+  const conditions = _conditions(rule).flatMap(({ path, condition }) => {
+    const unknown = conditionFacts(condition).find((name) => !known.has(name));
+    return unknown === undefined
+      ? []
+      : [{ code: 'invalid_condition', path, message: _undeclared(unknown, rule) }];
+  });
+  return [...conditions, ..._templates(rule).flatMap((t) => _templateIssue(rule, t) ?? [])];
 }

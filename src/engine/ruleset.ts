@@ -98,7 +98,7 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
       });
     }
     // Templates and conditions are checked now, so that every command refuses a broken rule.
-    if (unknownParams.length === 0) issues.push(...ruleIssues(r.data, manifest).map((i) => ({ ...i, file })));
+    if (unknownParams.length === 0) issues.push(...ruleIssues(r.data).map((i) => ({ ...i, file })));
     rules.push(r.data);
   }
   const selfAssessment = _provisionList(manifest, rules, options.selfAssessment, issues);

@@ -244,15 +244,15 @@ describe('rules that throw', () => {
     ]);
   });
 
-  it('refuse a condition reading an undeclared fact when the ruleset is created', () => {
+  it('refuse a condition reading an undeclared fact when the ruleset is created, naming its field', () => {
     const err = brokenRuleset((rule) => {
       rule.appliesWhen = { fact: 'nowhere', operator: 'equal', value: 1 };
     }) as RulesetError;
     expect(err.issues).toEqual([
       {
-        code: 'invalid_rule',
-        path: [],
-        message: expect.stringMatching(/condition applies reads undeclared fact "nowhere"/),
+        code: 'invalid_condition',
+        path: ['appliesWhen'],
+        message: expect.stringMatching(/reads "nowhere", which is not a fact of the rule/),
         file: '1.2.1.json',
       },
     ]);

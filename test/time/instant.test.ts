@@ -124,8 +124,42 @@ describe('parseInstant: errors', () => {
   });
 
   it('throws for an unknown zone, a configuration error', () => {
-    expect(() => parseInstant('2024-05-07', 'Mars/Olympus')).toThrow(/Unknown time zone "Mars\/Olympus"/);
+    expect(() => parseInstant('2024-05-07', 'Mars/Olympus')).toThrow(
+      new RangeError('Unknown time zone "Mars/Olympus" (expected an IANA name such as Europe/London)'),
+    );
     expect(() => localDayOf(0, 'local')).toThrow(RangeError);
+  });
+});
+
+describe('parseInstant: the edges of each field', () => {
+  it.each([
+    ['2024-00-10', 'is not a real date: there is no month 00'],
+    ['2024-05-00', 'is not a real date: 2024-05 has 31 days'],
+    ['2024-05-00T10:00:00', 'is not a real date: 2024-05 has 31 days'],
+  ])('refuses %j: %s', (value, message) => {
+    expect(parseInstant(value, LONDON)).toEqual({ error: `"${value}" ${message}` });
+  });
+
+  it('accepts the largest offsets, in every form the general parser reads', () => {
+    for (const offset of ['+2359', '+23', '-23:59', '+00:59'])
+      expect('error' in parseInstant(`2024-05-07T10:00:00${offset}`, 'UTC'), offset).toBe(false);
+    expect(ok('2024-05-07T10:00:00+2359', 'UTC').epochMs).toBe(Date.parse('2024-05-06T10:01:00Z'));
+    expect(ok('2024-05-07T10:00:00+23', 'UTC').epochMs).toBe(Date.parse('2024-05-06T11:00:00Z'));
+  });
+
+  it('quotes at most 80 characters of a value it cannot read', () => {
+    const long = `2024-05-07T10:00:00Z${'x'.repeat(100)}`;
+    expect(parseInstant(long, LONDON)).toEqual({
+      error: expect.stringMatching(new RegExp(`^"${long.slice(0, 80)}…" is not an ISO 8601 date`)),
+    });
+    const eighty = 'y'.repeat(80);
+    expect(parseInstant(eighty, LONDON)).toEqual({
+      error: expect.stringMatching(new RegExp(`^"${eighty}" is`)),
+    });
+  });
+
+  it('says a value that is not a string is not a date-time (a JavaScript caller)', () => {
+    expect(parseInstant(42 as unknown as string, LONDON)).toEqual({ error: '42 is not a date-time string' });
   });
 });
 
@@ -196,7 +230,13 @@ describe('formatInstant', () => {
     expect(formatInstant(Date.parse('2024-05-07T09:00:00Z'), 'America/St_Johns')).toBe(
       '2024-05-07T06:30:00.000-02:30',
     );
-    expect(() => formatInstant(Number.NaN, LONDON)).toThrow(RangeError);
+    expect(() => formatInstant(Number.NaN, LONDON)).toThrow(new RangeError('Cannot format the instant NaN'));
+  });
+
+  it('writes the seconds of a historical offset that has them (Monrovia, 1900)', () => {
+    expect(formatInstant(Date.parse('1900-06-01T00:00:00Z'), 'Africa/Monrovia')).toBe(
+      '1900-05-31T23:16:52.000-00:43:08',
+    );
   });
 });
 

@@ -112,8 +112,25 @@ describe('jsonCopy = JSON.parse(JSON.stringify(x)) with keys sorted', () => {
   it('throws as the round trip does (cycles, BigInt)', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(() => jsonCopy(cyclic)).toThrow(TypeError);
+    expect(() => jsonCopy(cyclic)).toThrow(new TypeError('Converting circular structure to JSON'));
     expect(() => jsonCopy({ n: 1n })).toThrow(/BigInt/);
+  });
+
+  it('orders keys by code unit at every depth (upper case before lower, accents last)', () => {
+    const copy = jsonCopy({ b: 1, ä: 2, a: { z: 1, Z: 2, y: 3 }, C: 4 });
+    expect(Object.keys(copy)).toEqual(['C', 'a', 'b', 'ä']);
+    expect(Object.keys(copy.a)).toEqual(['Z', 'y', 'z']);
+  });
+
+  it('keeps a __proto__ key as a plain own property, written like any other', () => {
+    const copy = jsonCopy(JSON.parse('{"b":1,"__proto__":{"a":1}}'));
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')).toEqual({
+      value: { a: 1 },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    expect(JSON.stringify(copy)).toBe('{"__proto__":{"a":1},"b":1}');
   });
 
   it('does not touch Object.prototype', () => {

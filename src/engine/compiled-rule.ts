@@ -5,13 +5,7 @@ import { type ConditionTest, compileCondition, conditionFacts } from './conditio
 import type { FactFn } from './fact-context.js';
 import type { FilterScope } from './filter.js';
 import { jsonCopy } from './json-copy.js';
-import {
-  conditionReads,
-  type MeasuredPath,
-  type MeasuredReads,
-  measuredReads,
-  templateReads,
-} from './measured-detail.js';
+import { type MeasuredReads, measuredReads, readIndex } from './measured-detail.js';
 import { compilePeriodAnchor, type PeriodAnchorFn } from './period-anchor.js';
 import { compileTemplate, type TemplateRenderer, templateFacts } from './render.js';
 import { compileFact, unmeasuredKeys } from './templates/index.js';
@@ -37,8 +31,8 @@ export interface Stage {
 export interface CompiledTemplate {
   readonly render: TemplateRenderer;
   readonly facts: readonly number[];
-  /** The values it reads that a finding's `measured` keeps (`--detail findings`). */
-  readonly reads: readonly MeasuredPath[];
+  /** What it reads that a finding's `measured` keeps (`--detail findings`): indices into the rule's `reads.paths`. */
+  readonly reads: readonly number[];
 }
 
 /** A check of a compiled rule: its stages (indices into `stages`; -1 for none) and templates. */
@@ -55,10 +49,10 @@ export interface CompiledCheck {
   readonly explain: Partial<Record<Status, CompiledTemplate>>;
   /** The facts its `appliesWhen` and its outcomes' conditions read. */
   readonly facts: readonly number[];
-  /** What its `appliesWhen` reads that `measured` keeps. */
-  readonly appliesReads: readonly MeasuredPath[];
+  /** What its `appliesWhen` reads that `measured` keeps (indices into the rule's `reads.paths`). */
+  readonly appliesReads: readonly number[];
   /** What its outcomes' conditions read that `measured` keeps (every one is tested when it applies). */
-  readonly outcomeReads: readonly MeasuredPath[];
+  readonly outcomeReads: readonly number[];
 }
 
 /**
@@ -78,8 +72,8 @@ export interface CompiledRule {
   readonly applies: number;
   /** The facts its `appliesWhen` reads. */
   readonly appliesFacts: readonly number[];
-  /** What its `appliesWhen` reads that `measured` keeps. */
-  readonly appliesReads: readonly MeasuredPath[];
+  /** What its `appliesWhen` reads that `measured` keeps (indices into `reads.paths`). */
+  readonly appliesReads: readonly number[];
   readonly checks: readonly CompiledCheck[];
   readonly notApplicable: CompiledTemplate;
   /** Whether any of its templates reads `asOf` (as text: `{asOf.at}`, `{asOf.date}`). */
@@ -128,13 +122,15 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     return stages.length - 1;
   };
   let readsAsOf = false;
+  const reads = measuredReads(rule);
+  const readsOf = readIndex(reads);
   const template = (text: string, where: string): CompiledTemplate => {
     const names = templateFacts(text);
     for (const n of names)
       if (!known.has(n)) throw new Error(`rule ${rule.ref}: ${where} reads undeclared fact "${n}"`);
     if (names.includes('asOf')) readsAsOf = true;
     try {
-      return { render: compileTemplate(text), facts: indices(names), reads: templateReads(text) };
+      return { render: compileTemplate(text), facts: indices(names), reads: readsOf.template(text) };
     } catch (e) {
       throw new Error(`rule ${rule.ref}: ${where}: ${(e as Error).message}`);
     }
@@ -165,8 +161,8 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
         ...(check.appliesWhen ? conditionFacts(check.appliesWhen) : []),
         ...check.outcomes.flatMap((o) => conditionFacts(o.when)),
       ]),
-      appliesReads: conditionReads(check.appliesWhen),
-      outcomeReads: conditionReads({ all: check.outcomes.map((o) => o.when) }),
+      appliesReads: readsOf.condition(check.appliesWhen),
+      outcomeReads: readsOf.condition({ all: check.outcomes.map((o) => o.when) }),
     };
   });
   const notApplicable = template(
@@ -182,13 +178,13 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     stages,
     applies,
     appliesFacts: rule.appliesWhen ? indices(conditionFacts(rule.appliesWhen)) : [],
-    appliesReads: conditionReads(rule.appliesWhen),
+    appliesReads: readsOf.condition(rule.appliesWhen),
     checks,
     notApplicable,
     readsAsOf,
     measured: _measuredOrder(rule, facts),
     measuredParams: jsonCopy(options.params),
-    reads: measuredReads(rule),
+    reads,
     periodAnchor:
       rule.periodAnchor &&
       compilePeriodAnchor(rule.periodAnchor, { named: options.filters, params: options.params }),

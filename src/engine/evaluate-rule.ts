@@ -9,7 +9,7 @@ import type { FactValues } from './conditions.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
 import { type FactValue, idsInTimeOrder } from './fact-context.js';
 import { jsonCopy } from './json-copy.js';
-import { findingMeasured, type MeasuredPath } from './measured-detail.js';
+import { findingMeasured } from './measured-detail.js';
 import { worseStatus } from './status.js';
 
 const _NEEDS_ATTENTION: ReadonlySet<Status> = new Set(['fail', 'error', 'pending']);
@@ -119,7 +119,11 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   };
   cite(rule.appliesFacts);
   // What this finding read, for its `measured`: the conditions tested and the sentences written.
-  const reads: (readonly MeasuredPath[])[] = [rule.appliesReads];
+  const read = new Array<boolean>(rule.reads.paths.length);
+  const mark = (list: readonly number[]) => {
+    for (const p of list) read[p] = true;
+  };
+  mark(rule.appliesReads);
   let status: Status;
   let explanation: string;
   let dueAt: string | undefined;
@@ -135,12 +139,12 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
       // A check left out as not applicable cites nothing unless the whole finding is not applicable.
       const check = rule.checks[i] as CompiledCheck;
       if (r.status !== 'not_applicable' || status === 'not_applicable') cite(check.facts);
-      reads.push(check.appliesReads);
-      if (check.applies < 0 || _truth(rule, verdicts, check.applies)) reads.push(check.outcomeReads);
+      mark(check.appliesReads);
+      if (check.applies < 0 || _truth(rule, verdicts, check.applies)) mark(check.outcomeReads);
       if (status === 'pending' && r.status === 'pending') dueAt = _earlier(dueAt, r.dueAt);
       if (r.explain === undefined) return;
       cite(r.explain.facts);
-      reads.push(r.explain.reads);
+      mark(r.explain.reads);
       sentences.push({ status: r.status, text: r.explain.render(text) });
     });
     explanation = joinCheckSentences(sentences);
@@ -152,7 +156,7 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     explanation,
     evidence: _evidence(rule, run.index, values, cited),
   };
-  const measured = findingMeasured(run.detail ?? 'findings', status, reads, values, () =>
+  const measured = findingMeasured(run.detail ?? 'findings', status, rule.reads, read, values, () =>
     _measured(rule, values),
   );
   if (measured) finding.measured = measured;

@@ -6,40 +6,49 @@ export interface MeasuredReads {
   readonly paths: readonly (readonly string[])[];
 }
 
-/**
- * One value a condition or an explanation reads, as `measured` keeps it: its path into the facts
- * (and `case`), and that path joined with dots.
- */
-export interface MeasuredPath {
-  readonly key: string;
-  readonly segments: readonly string[];
-}
-
 // Parameters are in `meta.parameters` and `asOf` in `meta.asOf`: a finding does not repeat them.
 const _NOT_MEASURED = new Set(['params', 'asOf']);
 
 /**
- * The paths of `segments` that `measured` keeps, each once: not parameters nor `asOf`, and not a
- * path through a list index (per-item values are in `--detail full`; the explanation states them).
+ * Whether `measured` keeps a path: not parameters nor `asOf`, and not a path through a list
+ * index (per-item values are in `--detail full`; the explanation states them).
  */
-function _measuredPaths(paths: readonly (readonly string[])[]): MeasuredPath[] {
-  const found = new Map<string, MeasuredPath>();
-  for (const segments of paths) {
-    if (segments.length === 0 || _NOT_MEASURED.has(segments[0] as string)) continue;
-    if (segments.some((s) => s === '' || /^[0-9]+$/.test(s))) continue;
-    const key = segments.join('.');
-    found.set(key, { key, segments });
-  }
-  return [...found.values()].sort((a, b) => _compareSegments(a.segments, b.segments));
+const _kept = (segments: readonly string[]): boolean =>
+  segments.length > 0 &&
+  !_NOT_MEASURED.has(segments[0] as string) &&
+  !segments.some((s) => s === '' || /^[0-9]+$/.test(s));
+
+/** Which of a rule's paths (its {@link measuredReads}) a condition or a template reads. */
+export interface ReadIndex {
+  /** The indices into `paths` of what the condition reads, ascending (none for no condition). */
+  condition(c: Condition | undefined): number[];
+  /** The indices into `paths` of what the explanation template reads, ascending. */
+  template(text: string): number[];
 }
 
-/** What a condition reads that `measured` keeps (none for no condition). */
-export const conditionReads = (c: Condition | undefined): readonly MeasuredPath[] =>
-  c === undefined ? [] : _measuredPaths(conditionPaths(c));
-
-/** What an explanation template reads that `measured` keeps. */
-export const templateReads = (template: string): readonly MeasuredPath[] =>
-  _measuredPaths(placeholderPaths(template));
+/**
+ * Looks up conditions and templates among a rule's paths, so that a finding marks what it read
+ * by index (as it cites facts) and its `measured` is picked in the paths' order, without sorting.
+ *
+ * @example
+ * const index = readIndex(measuredReads(rule));
+ * index.template('{explained.late|count:day:days}'); // [9]
+ */
+export function readIndex(reads: MeasuredReads): ReadIndex {
+  const at = new Map(reads.paths.map((p, i) => [p.join('.'), i] as const));
+  const of = (paths: readonly (readonly string[])[]) => {
+    const found = new Set<number>();
+    for (const p of paths) {
+      const i = _kept(p) ? at.get(p.join('.')) : undefined;
+      if (i !== undefined) found.add(i);
+    }
+    return [...found].sort((x, y) => x - y);
+  };
+  return {
+    condition: (c) => (c === undefined ? [] : of(conditionPaths(c))),
+    template: (text) => of(placeholderPaths(text)),
+  };
+}
 
 /**
  * What any finding of a rule may read, worked out once per rule: every path its conditions
@@ -52,12 +61,15 @@ export const templateReads = (template: string): readonly MeasuredPath[] =>
  * measuredReads(rule).paths; // [['explained', 'first', 'deadline'], ['explained', 'late'], ...]
  */
 export function measuredReads(rule: RuleFile): MeasuredReads {
-  const paths: (readonly string[])[] = [];
+  const found = new Map<string, readonly string[]>();
+  const add = (paths: readonly (readonly string[])[]) => {
+    for (const p of paths) if (_kept(p)) found.set(p.join('.'), p);
+  };
   const addCondition = (c: Condition | undefined) => {
-    if (c) paths.push(...conditionPaths(c));
+    if (c) add(conditionPaths(c));
   };
   const addTemplate = (t: string | undefined) => {
-    if (t !== undefined) paths.push(...placeholderPaths(t));
+    if (t !== undefined) add(placeholderPaths(t));
   };
   addCondition(rule.appliesWhen);
   for (const check of rule.checks) {
@@ -68,55 +80,45 @@ export function measuredReads(rule: RuleFile): MeasuredReads {
       addTemplate(o.explain);
     }
   }
-  return { paths: _measuredPaths(paths).map((p) => p.segments) };
+  return { paths: [...found.values()].sort(_compareSegments) };
 }
 
 /**
  * A finding's `measured` at the detail asked for; undefined when it has none (`summary`, and
  * at `findings` a not-applicable or error finding, which read nothing worth keeping). At
- * `findings`, the values at `reads`: what this finding's conditions and the sentences of its
- * explanation read (each list sorted; a path in several is taken once). `full` is computed only
- * when asked for.
+ * `findings`, the values at the paths of `reads` (the rule's) that this finding read (`read[i]`
+ * true): what its checks' conditions and the sentences of its explanation read. `full` is
+ * computed only when asked for.
  */
 export function findingMeasured(
   detail: Detail,
   status: Status,
-  reads: readonly (readonly MeasuredPath[])[],
+  reads: MeasuredReads,
+  read: readonly boolean[],
   values: Readonly<Record<string, unknown>>,
   full: () => Record<string, unknown>,
 ): Record<string, unknown> | undefined {
   if (detail === 'full') return full();
   if (detail === 'summary' || status === 'not_applicable' || status === 'error') return undefined;
-  return pickMeasured(_merge(reads), values);
-}
-
-/** Sorted lists of paths as one, sorted, each path once. */
-function _merge(lists: readonly (readonly MeasuredPath[])[]): MeasuredReads {
-  const all: MeasuredPath[] = [];
-  for (const list of lists) for (const p of list) all.push(p);
-  all.sort((a, b) => _compareSegments(a.segments, b.segments));
-  const out: (readonly string[])[] = [];
-  let last: string | undefined;
-  for (const p of all) {
-    if (p.key === last) continue;
-    last = p.key;
-    out.push(p.segments);
-  }
-  return { paths: out };
+  return pickMeasured(reads, values, read);
 }
 
 /**
- * The values at `reads`' paths, nested as in the facts, keys in code-unit order (the paths are
- * sorted). Only plain values and lists of plain values are taken (ids, dates, counts): an
- * object or a list of objects is left out, so no per-item list is copied. Nothing returned is
- * shared with `values`.
+ * The values at `reads`' paths (those with `only[i]` true, when `only` is given), nested as in
+ * the facts, keys in code-unit order (the paths are sorted). Only plain values and lists of
+ * plain values are taken (ids, dates, counts): an object or a list of objects is left out, so no
+ * per-item list is copied. Nothing returned is shared with `values`.
  */
 export function pickMeasured(
   reads: MeasuredReads,
   values: Readonly<Record<string, unknown>>,
+  only?: readonly boolean[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const path of reads.paths) {
+  const { paths } = reads;
+  for (let p = 0; p < paths.length; p++) {
+    if (only !== undefined && only[p] !== true) continue;
+    const path = paths[p] as readonly string[];
     const value = _plain(_resolve(values, path));
     if (value === undefined) continue;
     let target = out;

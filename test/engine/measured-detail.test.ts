@@ -5,8 +5,9 @@ import {
   measuredReads,
   pickMeasured,
   placeholderPaths,
+  readIndex,
 } from '../../src/engine/measured-detail.js';
-import type { RuleFile } from '../../src/index.js';
+import type { Condition, RuleFile } from '../../src/index.js';
 import { evaluateCase, loadRuleset } from '../../src/index.js';
 
 const ruleset = await loadRuleset();
@@ -94,24 +95,42 @@ describe('pickMeasured', () => {
 });
 
 describe('findingMeasured', () => {
-  const reads = [[{ key: 'f.n', segments: ['f', 'n'] }]];
-  const values = { f: { n: 1, more: 2 } };
-  const full = () => ({ f: { n: 1, more: 2 }, parameters: {} });
+  const reads = { paths: [['f', 'more'], ['f', 'n'], ['g']] };
+  const values = { f: { n: 1, more: 2 }, g: 'x' };
+  const full = () => ({ f: { n: 1, more: 2 }, g: 'x', parameters: {} });
 
   it('gives everything at full, nothing at summary, and at findings nothing for not applicable or error', () => {
-    expect(findingMeasured('full', 'not_applicable', reads, values, full)).toEqual(full());
-    expect(findingMeasured('summary', 'fail', reads, values, full)).toBeUndefined();
-    expect(findingMeasured('findings', 'not_applicable', reads, values, full)).toBeUndefined();
-    expect(findingMeasured('findings', 'error', reads, values, full)).toBeUndefined();
-    expect(findingMeasured('findings', 'pass', reads, values, full)).toEqual({ f: { n: 1 } });
+    const read = [false, true, false];
+    expect(findingMeasured('full', 'not_applicable', reads, read, values, full)).toEqual(full());
+    expect(findingMeasured('summary', 'fail', reads, read, values, full)).toBeUndefined();
+    expect(findingMeasured('findings', 'not_applicable', reads, read, values, full)).toBeUndefined();
+    expect(findingMeasured('findings', 'error', reads, read, values, full)).toBeUndefined();
+    expect(findingMeasured('findings', 'pass', reads, read, values, full)).toEqual({ f: { n: 1 } });
   });
 
-  it('takes each path of the lists it is given once, sorted, whichever list names it', () => {
-    const path = (key: string) => ({ key, segments: key.split('.') });
-    const [a, b, c] = [path('f.n'), path('f.more'), path('g')];
-    const both = findingMeasured('findings', 'fail', [[a, c], [b, a], []], { ...values, g: 'x' }, full);
-    expect(JSON.stringify(both)).toBe('{"f":{"more":2,"n":1},"g":"x"}');
-    expect(findingMeasured('findings', 'pass', [], values, full)).toEqual({});
+  it('takes the paths marked read, in their order, and none when none is', () => {
+    const some = findingMeasured('findings', 'fail', reads, [true, true, true], values, full);
+    expect(JSON.stringify(some)).toBe('{"f":{"more":2,"n":1},"g":"x"}');
+    expect(findingMeasured('findings', 'pass', reads, [], values, full)).toEqual({});
+  });
+});
+
+describe('readIndex', () => {
+  it("finds which of a rule's paths a condition or a template reads, without params, asOf or list indices", () => {
+    const index = readIndex({
+      paths: [
+        ['a', 'x'],
+        ['a', 'z'],
+        ['b', 'y'],
+        ['case', 'decided'],
+      ],
+    });
+    const condition = { fact: 'a', path: '$.x', operator: 'greaterThan', value: { fact: 'b', path: '$.y' } };
+    expect(index.condition(condition as Condition)).toEqual([0, 2]);
+    expect(index.condition(undefined)).toEqual([]);
+    expect(
+      index.template('{b.y} {a.x|count:day:days} {a.x} {b.items.0.id} {params.p} {asOf.date|date}'),
+    ).toEqual([0, 2]);
   });
 });
 

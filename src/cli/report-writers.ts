@@ -4,15 +4,15 @@
  * spool of temporary files. Each report is the same whichever others the run writes: only the
  * HTML report sees each case's timeline.
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { withoutDrillDown } from '../engine/evaluate-case.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { CaseResult, Detail } from '../model/finding.js';
 import type { ReportMeta } from '../model/report.js';
 import type { Summary } from '../model/summary.js';
-import { createNdjsonWriter, type NdjsonWriter } from '../reporters/ndjson-writer.js';
+import { formatNdjsonCase, formatNdjsonSummary } from '../reporters/ndjson.js';
 import type { ReportBuilder } from '../reporters/parts.js';
+import { type BatchedWrites, batchWrites } from './batched-writes.js';
 import type { CliIo } from './io.js';
 import { createDocumentBuilder, type DocumentFormat } from './render-document.js';
 import { createReportStream, writeReportStream } from './report-files.js';
@@ -56,7 +56,7 @@ export interface ReportWritersOptions {
 }
 
 interface _Ndjson {
-  writer: NdjsonWriter;
+  out: BatchedWrites;
   stream: Writable;
   own: boolean;
 }
@@ -92,7 +92,7 @@ export function openReportWriters(
     .filter((t) => t.format === 'ndjson')
     .map((t) => {
       const stream = t.path === '-' ? io.stdout : createReportStream(t.path);
-      return { writer: createNdjsonWriter(stream), stream, own: t.path !== '-' };
+      return { out: batchWrites(stream), stream, own: t.path !== '-' };
     });
   const documents: _Document[] = targets
     .filter((t) => t.format !== 'ndjson')
@@ -121,15 +121,16 @@ export function openReportWriters(
       // the same whatever else is written.
       const plain = withoutDrillDown(result);
       // At `--detail summary` the NDJSON report is its summary line alone.
-      for (const n of lines ? ndjson : []) {
-        if (line === undefined) await n.writer.writeCase(plain);
-        else if (!n.stream.write(line)) await once(n.stream, 'drain');
+      if (lines) {
+        const text = line ?? formatNdjsonCase(plain);
+        for (const n of ndjson) await n.out.write(text);
       }
       for (const d of documents) d.builder.add(d.target.format === 'html' ? result : plain);
     },
     async finish(meta, summary) {
       for (const n of ndjson) {
-        await n.writer.writeSummary(meta, summary);
+        await n.out.write(formatNdjsonSummary(meta, summary));
+        await n.out.flush();
         if (n.own) await _endStream(n.stream);
       }
       for (const d of documents) {
@@ -141,7 +142,10 @@ export function openReportWriters(
     },
     dispose() {
       for (const d of documents) d.spool.dispose();
-      for (const n of ndjson) if (n.own) n.stream.destroy();
+      for (const n of ndjson) {
+        n.out.close();
+        if (n.own) n.stream.destroy();
+      }
     },
   };
 }

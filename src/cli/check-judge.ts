@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { type CaseOutcome, evaluateCases } from '../engine/evaluate-cases.js';
-import type { CaseReader } from '../readers/read-cases.js';
+import type { CaseReader, CaseTextReader } from '../readers/read-cases.js';
 import type { ReadItem, SourceRef } from '../readers/types.js';
 import { rulesetDirOf } from '../rules/load-ruleset.js';
 import type { CheckOptions } from './check-options.js';
@@ -92,6 +92,7 @@ async function* _inWorkers(
     strict: options.strict === true,
     // The main thread judges batches too, with the ruleset it has prepared already.
     local: { ruleset: setup.ruleset, prepared: setup.prepared },
+    textOf: 'textOf' in reader ? (reader as CaseTextReader).textOf : undefined,
     setup: {
       rulesetDir: options.ruleset ? resolve(rulesetDirOf(options.ruleset)) : undefined,
       config: setup.config,

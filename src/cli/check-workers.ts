@@ -11,7 +11,7 @@ import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { ReadStats } from '../readers/stats.js';
 import { isRejected, type ReadItem } from '../readers/types.js';
-import { judgeItems, type WorkerOutcome, type WorkerSetup } from './judge-batch.js';
+import { judgeItems, type WorkerItem, type WorkerOutcome, type WorkerSetup } from './judge-batch.js';
 import {
   preparedForSetup,
   WORKER_READY,
@@ -120,6 +120,8 @@ export interface EvaluateInWorkersOptions {
    * (once) from `setup` when absent.
    */
   local?: { ruleset: Ruleset; prepared: PreparedEvaluation } | undefined;
+  /** The JSON text an item was parsed from, when the reader kept it: sent to a worker in its place. */
+  textOf?: ((item: ReadItem) => string | undefined) | undefined;
 }
 
 /** The read stats as they stand, to put back with {@link _restore}. */
@@ -209,6 +211,11 @@ export async function* evaluateInWorkers(
   let done = false;
   let readError: { error: unknown } | undefined;
   let local = options.local;
+  const { textOf } = options;
+  const toWorker = (item: ReadItem): WorkerItem => {
+    const json = textOf?.(item);
+    return json === undefined ? { item } : { json, source: item.source };
+  };
 
   const read = async (size: number): Promise<Batch | undefined> => {
     const items: ReadItem[] = [];
@@ -233,7 +240,7 @@ export async function* evaluateInWorkers(
   };
   const post = (batch: Batch) => {
     remote++;
-    batch.pending = pool.run({ setup, items: batch.items }).then(
+    batch.pending = pool.run({ setup, items: batch.items.map(toWorker) }).then(
       (r) => {
         batch.done = { outcomes: r.outcomes, lines: r.lines };
       },
@@ -248,7 +255,11 @@ export async function* evaluateInWorkers(
     local ??= await preparedForSetup(setup);
     // As a worker does: the line made at once and only what the summary needs kept, so that
     // little is held while the batch waits its turn.
-    const { outcomes, lines } = await judgeItems(batch.items, setup, local);
+    const { outcomes, lines } = await judgeItems(
+      batch.items.map((item) => ({ item })),
+      setup,
+      local,
+    );
     batch.done = { outcomes, lineList: lines };
     batch.items = batch.items.map(_stub);
   };

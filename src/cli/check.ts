@@ -10,7 +10,7 @@ import type { CaseResult } from '../model/finding.js';
 import type { ReportMeta } from '../model/report.js';
 import type { Summary } from '../model/summary.js';
 import { locateIssues } from '../readers/locate.js';
-import { readCases } from '../readers/read-cases.js';
+import { readCases, readCasesWithText } from '../readers/read-cases.js';
 import { createReadStats, type ReadStats } from '../readers/stats.js';
 import { rulesetDirOf } from '../rules/load-ruleset.js';
 import { type CheckAudit, prepareCheckAudit } from './check-audit.js';
@@ -66,7 +66,8 @@ async function _runCheck(options: CheckOptions, io: CliIo, pool: CheckPool | und
   const audit = await prepareCheckAudit({ ...options, ruleset, asOfMs, zone: prepared.zone });
   options.onPrepared?.({ prepared, asOfMs });
   const stats = createReadStats();
-  const reader = readCases(options.inputs, {
+  // With worker threads, a case's text is handed on rather than the parsed case cloned.
+  const reader = (pool ? readCasesWithText : readCases)(options.inputs, {
     inputFormat: options.inputFormat,
     mapping: setup.mapping,
     sortedByCase: options.sortedByCase,

@@ -9,7 +9,7 @@ import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Config } from '../model/config.js';
 import type { CaseResult, Detail } from '../model/finding.js';
-import type { ReadItem } from '../readers/types.js';
+import { type ReadItem, type SourceRef, wholeCaseItem } from '../readers/types.js';
 import { formatNdjsonCase } from '../reporters/ndjson.js';
 import { type EvaluatorName, evaluatorNamed } from './evaluator-option.js';
 
@@ -31,6 +31,17 @@ export interface WorkerSetup {
   /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
   evaluator?: EvaluatorName | undefined;
 }
+
+/**
+ * A case to judge: the item as read, or (a whole case of an NDJSON input, handed to a worker)
+ * the text it was parsed from and where it was read, parsed again where it is judged: cloning a
+ * parsed case into a worker costs more than parsing its text.
+ */
+export type WorkerItem = { item: ReadItem } | { json: string; source: SourceRef };
+
+/** The read item a {@link WorkerItem} stands for, as the reader made it. */
+export const itemOf = (w: WorkerItem): ReadItem =>
+  'json' in w ? wholeCaseItem(JSON.parse(w.json) as Record<string, unknown>, w.source) : w.item;
 
 /** The outcome of one item, in the order of the task's items; `lineBytes` is its line's share of `lines`. */
 export type WorkerOutcome =
@@ -62,7 +73,7 @@ const _slim = (r: CaseResult): CaseResult =>
  * const { outcomes, lines } = await judgeItems(items, setup, { ruleset, prepared });
  */
 export async function judgeItems(
-  items: readonly ReadItem[],
+  items: readonly WorkerItem[],
   setup: WorkerSetup,
   using: { ruleset: Ruleset; prepared: PreparedEvaluation },
 ): Promise<JudgedBatch> {
@@ -75,7 +86,8 @@ export async function judgeItems(
   };
   const outcomes: WorkerOutcome[] = [];
   const lines: Buffer[] = [];
-  for (const item of items) {
+  for (const given of items) {
+    const item = itemOf(given);
     try {
       // One item at a time, so that an unexpected error stops at its case, as it does on one thread.
       for await (const outcome of evaluateCases([item], options) as AsyncGenerator<CaseOutcome>) {

@@ -11,11 +11,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type PreparedEvaluation, prepareEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Config } from '../model/config.js';
-import type { ReadItem } from '../readers/types.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
-import { joinLines, judgeItems, type WorkerOutcome, type WorkerSetup } from './judge-batch.js';
+import {
+  joinLines,
+  judgeItems,
+  type WorkerItem,
+  type WorkerOutcome,
+  type WorkerSetup,
+} from './judge-batch.js';
 
-export type { WorkerOutcome, WorkerSetup } from './judge-batch.js';
+export type { WorkerItem, WorkerOutcome, WorkerSetup } from './judge-batch.js';
 
 /** What the pool's workers prepare as they start (`workerData`), while the main thread starts too. */
 export interface WorkerWarmUp {
@@ -30,7 +35,7 @@ export interface WorkerWarmUp {
 /** One task: a batch of read items. */
 export interface WorkerTask {
   setup: WorkerSetup;
-  items: ReadItem[];
+  items: WorkerItem[];
 }
 
 /** A task's answer: the outcomes, and (when asked) the NDJSON lines of the judged cases, UTF-8, one after another. */

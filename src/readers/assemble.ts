@@ -4,7 +4,7 @@ import { ReadError } from './errors.js';
 import { caseTooLong, DEFAULT_READ_LIMITS } from './limits.js';
 import { define } from './safe-object.js';
 import type { ReadStats } from './stats.js';
-import type { ReadCase, ReadItem, ReadRejected, SourceRef } from './types.js';
+import { type ReadCase, type ReadItem, type ReadRejected, type SourceRef, wholeCaseItem } from './types.js';
 
 /** Problems kept per case; past this one more problem says how many were left out. */
 const _MAX_PROBLEMS = 100;
@@ -92,7 +92,7 @@ export class Assembler {
     const all = [..._stamp(problems, this.#file, line), ...this.#duplicate(caseId, source)];
     if (all.length > 0) out.push(this.#rejected(caseId, count, all, source));
     else {
-      const item = { ...value, source } as ReadCase;
+      const item = wholeCaseItem(value, source);
       this.#count(count, false);
       out.push(item);
     }

@@ -3,7 +3,10 @@ import { jsonRecord } from './json-record.js';
 import { DEFAULT_READ_LIMITS, lineTooLong } from './limits.js';
 import type { InputStats } from './stats.js';
 import { lineBatches } from './text.js';
-import type { ReadItem } from './types.js';
+import { isRejected, type ReadItem } from './types.js';
+
+/** @internal Told the text of each whole case read without problems (see `readCasesWithText`). */
+export type OnCaseText = (item: ReadItem, text: string) => void;
 
 const _CASE_ID = /"caseId"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 
@@ -19,6 +22,13 @@ function _salvageCaseId(text: string): string | undefined {
   }
 }
 
+/** The item made of this line's whole case, if one was (it shares the parsed `events`), gets `text`. */
+function _tellText(items: readonly ReadItem[], value: unknown, text: string, tell: OnCaseText): void {
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, 'events')) return;
+  const events = (value as { events: unknown }).events;
+  for (const item of items) if (!isRejected(item) && item.events === events) tell(item, text);
+}
+
 /**
  * @internal Reads NDJSON (JSON Lines): one event or one case per line; blank lines are skipped.
  * A line that is not valid JSON is a problem at its line: it rejects the case whose `caseId` can
@@ -31,6 +41,7 @@ export async function* readNdjson(
   asm: Assembler,
   input: InputStats,
   maxLineBytes = DEFAULT_READ_LIMITS.maxLineBytes,
+  onCaseText?: OnCaseText,
 ): AsyncGenerator<ReadItem> {
   const tooLong = {
     maxBytes: maxLineBytes,
@@ -52,7 +63,9 @@ export async function* readNdjson(
           : asm.event(caseId, undefined, line, [problem]);
         continue;
       }
-      yield* jsonRecord(value, line, asm);
+      const items = jsonRecord(value, line, asm);
+      if (onCaseText !== undefined) _tellText(items, value, text, onCaseText);
+      yield* items;
     }
   }
 }

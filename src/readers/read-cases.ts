@@ -9,7 +9,7 @@ import { ReadError } from './errors.js';
 import { enoughToSniff, formatFromName, sniffFormat } from './format.js';
 import { readJson } from './json.js';
 import { type ReadLimits, readLimits } from './limits.js';
-import { readNdjson } from './ndjson.js';
+import { type OnCaseText, readNdjson } from './ndjson.js';
 import { OCEL_COLUMNS, type OcelOptions, readOcel } from './ocel.js';
 import { openInput, peek, type ReadInput } from './open-input.js';
 import { createReadStats, type InputStats, type ReadStats } from './stats.js';
@@ -66,6 +66,7 @@ async function* _readAll(
   inputs: readonly ReadInput[],
   options: ReadCasesOptions,
   stats: ReadStats,
+  onCaseText?: OnCaseText,
 ): AsyncGenerator<ReadItem, void, undefined> {
   let mapper: RowMapper | undefined;
   const mapperFor = () => {
@@ -103,7 +104,7 @@ async function* _readAll(
         break;
       case 'ndjson':
         asm.setInput(opened.name, ['caseId']);
-        yield* readNdjson(chunks, asm, inputStats, limits.maxLineBytes);
+        yield* readNdjson(chunks, asm, inputStats, limits.maxLineBytes, onCaseText);
         break;
       case 'csv':
         asm.setInput(opened.name, [mapperFor().mapping.columns.caseId]);
@@ -162,4 +163,28 @@ export function readCases(inputs: readonly ReadInput[], options: ReadCasesOption
   requireObject('readCases', options, 'options', "readCases(['cases.ndjson'], { mapping })");
   const stats = options.stats ?? createReadStats();
   return Object.assign(_readAll(inputs, options, stats), { stats });
+}
+
+/** A {@link CaseReader} that also knows the JSON text each whole case was parsed from. */
+export type CaseTextReader = CaseReader & {
+  /** The text of an NDJSON line holding a whole case read without problems, while the item is alive. */
+  textOf(item: ReadItem): string | undefined;
+};
+
+/**
+ * @internal {@link readCases}, also keeping the text of each whole case of an NDJSON input, so
+ * that `check --workers` hands worker threads a string to parse rather than the parsed case to
+ * clone (structured cloning a case costs more than parsing it twice).
+ * @example
+ * const reader = readCasesWithText(['log.ndjson']);
+ * for await (const item of reader) reader.textOf(item); // '{"caseId":"C1","events":[...]}'
+ */
+export function readCasesWithText(
+  inputs: readonly ReadInput[],
+  options: ReadCasesOptions = {},
+): CaseTextReader {
+  const stats = options.stats ?? createReadStats();
+  const texts = new WeakMap<ReadItem, string>();
+  const reader = _readAll(inputs, options, stats, (item, text) => texts.set(item, text));
+  return Object.assign(reader, { stats, textOf: (item: ReadItem) => texts.get(item) });
 }

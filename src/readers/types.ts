@@ -49,3 +49,12 @@ export type ReadItem = ReadCase | ReadRejected;
 export function isRejected(item: ReadItem): item is ReadRejected {
   return Object.hasOwn(item, 'rejected');
 }
+
+/**
+ * @internal The item of a whole case read without problems: the record as parsed, with where it
+ * was read. The worker threads of `check --workers` rebuild a case from its text with it.
+ * @example
+ * wholeCaseItem(JSON.parse(line), { file: 'log.ndjson', line: 3 });
+ */
+export const wholeCaseItem = (value: Record<string, unknown>, source: SourceRef): ReadCase =>
+  ({ ...value, source }) as ReadCase;

@@ -8,13 +8,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CheckPool, evaluateInWorkers, type ParallelOutcome } from '../../src/cli/check-workers.js';
-import { joinLines, judgeItems, type WorkerSetup } from '../../src/cli/judge-batch.js';
+import { itemOf, joinLines, judgeItems, type WorkerSetup } from '../../src/cli/judge-batch.js';
 import type { WorkerResult, WorkerTask } from '../../src/cli/worker.js';
 import { type CaseOutcome, evaluateCases } from '../../src/engine/evaluate-cases.js';
 import { prepareEvaluation } from '../../src/engine/prepare.js';
-import { readCases } from '../../src/readers/read-cases.js';
+import { readCases, readCasesWithText } from '../../src/readers/read-cases.js';
 import { createReadStats } from '../../src/readers/stats.js';
-import type { ReadItem } from '../../src/readers/types.js';
+import { isRejected, type ReadItem } from '../../src/readers/types.js';
 import { formatNdjsonCase } from '../../src/reporters/ndjson.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
 
@@ -144,6 +144,43 @@ describe('evaluateInWorkers', () => {
     }
   });
 
+  it('yields the same when the workers are handed each case as the text it was read from', async () => {
+    // The sample again and again: its cases read again are rejected, and handed over as items.
+    const reader = readCasesWithText([SAMPLE, SAMPLE, SAMPLE]);
+    const list: ReadItem[] = [];
+    const texts = new Map<ReadItem, string>();
+    for await (const item of reader) {
+      list.push(item);
+      const json = reader.textOf(item);
+      if (json !== undefined) texts.set(item, json);
+    }
+    // Every case of the sample is a whole case on a line of its own, read without problems.
+    expect(texts.size).toBe(list.filter((item) => !isRejected(item)).length);
+    expect(texts.size).toBe(50);
+    const sent: string[] = [];
+    const pool = standInPool(7, 0);
+    // Ready from the start, so that the first cases (the sample's, not yet repeated) go to it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const run = pool.run.bind(pool);
+    pool.run = (task) => {
+      for (const w of task.items) if ('json' in w) sent.push(w.json);
+      return run(task);
+    };
+    const got: string[] = [];
+    for await (const o of evaluateInWorkers(from(list), {
+      pool,
+      setup,
+      stats: createReadStats(),
+      strict: false,
+      local: { ruleset, prepared },
+      textOf: (item) => texts.get(item),
+    }))
+      got.push(text(o));
+    expect(got).toEqual(await oneThread(list));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThan(pool.cases);
+  });
+
   it('keeps the earliest and latest event years of the cases handed over', async () => {
     const list = await items();
     const yearsOf = (item: ReadItem) =>
@@ -190,7 +227,7 @@ describe('evaluateInWorkers', () => {
     const got: string[] = [];
     await expect(async () => {
       for await (const o of evaluateInWorkers(from(list), {
-        pool: standInPool(6, 0, (task) => task.items.some((i) => i.source.line === 40)),
+        pool: standInPool(6, 0, (task) => task.items.some((i) => itemOf(i).source.line === 40)),
         setup,
         stats: createReadStats(),
         strict: false,

@@ -4,8 +4,9 @@
  * and free-form values (`measured`, `dependencies`, `unmappedActivities`) are sorted. Two runs on
  * the same inputs then print the same bytes, whatever order the engine or a worker built them in.
  *
- * Each schema is compiled once into a plan (its object keys in order, its children's plans), and
- * a value already in that order is returned as it is: only the objects and arrays whose printed
+ * Each schema is compiled once into a plan (its object keys in order, its children's plans), which
+ * the caller passes with each value (the report schemas' plans are built as this module loads),
+ * and a value already in that order is returned as it is: only the objects and arrays whose printed
  * form would change are copied. The engine builds its results in schema order with sorted
  * `measured` keys, so a judged case is usually walked once and not copied at all.
  */
@@ -16,8 +17,8 @@ import { SummarySchema } from '../model/summary.js';
 import { compare } from './common.js';
 
 /**
- * @internal What {@link canonicalize} does with a value under one schema node (optional and
- * nullable wrappers removed): `shape` for an object schema, else the keys are sorted; `items` for
+ * What {@link canonicalize} does with a value under one schema node (optional and nullable
+ * wrappers removed): `shape` for an object schema, else the keys are sorted; `items` for
  * the elements of an array value, `values` for the values of a non-object-schema object.
  */
 interface _Plan {
@@ -49,30 +50,43 @@ const _FREE: _Plan = _plain();
 _FREE.items = _FREE;
 _FREE.values = _FREE;
 
-const _plans = new WeakMap<object, _Plan>();
+/** How {@link canonicalize} orders values of one schema: see {@link canonicalPlan}. */
+export type CanonicalPlan = Readonly<_Plan>;
 
-/** @internal The plan of a schema, compiled once (cached per schema object; cycles are fine). */
-function _planOf(schema: z.core.$ZodType | undefined): _Plan {
-  let s = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
-  if (s === undefined) return _FREE;
-  const cached = _plans.get(s);
-  if (cached !== undefined) return cached;
-  const plan = _plain();
-  plan.items = _FREE;
-  plan.values = _FREE;
-  _plans.set(s, plan);
-  if (s instanceof z.ZodArray) plan.items = _planOf(s.element);
-  if (s instanceof z.ZodObject) {
-    const shape: Record<string, z.core.$ZodType> = s.shape;
-    plan.shape = shape;
-    plan.keys = Object.keys(shape);
-    plan.odd = plan.keys.some((key) => key === 'toJSON' || key in Object.prototype);
-    plan.children = plan.keys.map((key) => _planOf(shape[key]));
-  } else if (s instanceof z.ZodRecord) {
-    plan.values = _planOf(s.valueType);
-  }
-  return plan;
+/**
+ * The plan of a schema: each object schema's keys in order and its children's plans, compiled
+ * once; pass it to {@link canonicalize} with each value. A schema met again inside itself (a
+ * recursive one) shares its plan.
+ *
+ * @example
+ * const plan = canonicalPlan(CaseResultSchema);
+ * JSON.stringify(canonicalize(result, plan));
+ */
+export function canonicalPlan(schema: z.core.$ZodType | undefined): CanonicalPlan {
+  const seen = new Map<object, _Plan>();
+  const planOf = (schema: z.core.$ZodType | undefined): _Plan => {
+    let s = schema;
+    while (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+    if (s === undefined) return _FREE;
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    const plan = _plain();
+    plan.items = _FREE;
+    plan.values = _FREE;
+    seen.set(s, plan);
+    if (s instanceof z.ZodArray) plan.items = planOf(s.element);
+    if (s instanceof z.ZodObject) {
+      const shape: Record<string, z.core.$ZodType> = s.shape;
+      plan.shape = shape;
+      plan.keys = Object.keys(shape);
+      plan.odd = plan.keys.some((key) => key === 'toJSON' || key in Object.prototype);
+      plan.children = plan.keys.map((key) => planOf(shape[key]));
+    } else if (s instanceof z.ZodRecord) {
+      plan.values = planOf(s.valueType);
+    }
+    return plan;
+  };
+  return planOf(schema);
 }
 
 /** Whether `JSON.stringify` prints an object as its own keys with nothing inherited to add. */
@@ -216,16 +230,22 @@ function _copyRecord(
  * `JSON.stringify` will print it. Parts already in that order are returned as they are (the
  * result may be `value` itself, or share parts with it): treat it as read-only.
  */
-export function canonicalize(value: unknown, schema: z.core.$ZodType | undefined): unknown {
-  return _canon(value, _planOf(schema));
+export function canonicalize(value: unknown, plan: CanonicalPlan): unknown {
+  return _canon(value, plan as _Plan);
 }
 
+/** The plans of the report's schemas, built once as the module loads and never changed. */
+const _REPORT_PLAN = canonicalPlan(ReportSchema);
+const _CASE_PLAN = canonicalPlan(CaseResultSchema);
+const _META_PLAN = canonicalPlan(ReportMetaSchema);
+const _SUMMARY_PLAN = canonicalPlan(SummarySchema);
+
 /** {@link canonicalize} for a whole report. */
-export const canonicalReport = (value: unknown): unknown => canonicalize(value, ReportSchema);
+export const canonicalReport = (value: unknown): unknown => canonicalize(value, _REPORT_PLAN);
 /** {@link canonicalize} for one case's result. */
 export const canonicalCase = (value: unknown): Record<string, unknown> =>
-  canonicalize(value, CaseResultSchema) as Record<string, unknown>;
+  canonicalize(value, _CASE_PLAN) as Record<string, unknown>;
 /** {@link canonicalize} for a report's meta. */
-export const canonicalMeta = (value: unknown): unknown => canonicalize(value, ReportMetaSchema);
+export const canonicalMeta = (value: unknown): unknown => canonicalize(value, _META_PLAN);
 /** {@link canonicalize} for a summary. */
-export const canonicalSummary = (value: unknown): unknown => canonicalize(value, SummarySchema);
+export const canonicalSummary = (value: unknown): unknown => canonicalize(value, _SUMMARY_PLAN);

@@ -372,6 +372,11 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .option('--report <format:path>', 'also write a report to a file (repeatable)', _report)
     .option('--pretty', 'indented JSON')
     .option('--ruleset <dir>', 'the custom ruleset the shards were judged with')
+    .option(
+      '--html-max-cases <n>',
+      'most cases the HTML report lists: past it, those needing attention, worst first (default 20000)',
+      _positive,
+    )
     .addOption(
       new Option('--fail-on <status>', 'fail on this status or worse').choices(FAIL_ON).default('fail'),
     )
@@ -394,6 +399,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           failOn: o.failOn as FailOn,
           minCompliance: o.minCompliance as MinCompliance[] | undefined,
           pretty: o.pretty as boolean | undefined,
+          htmlMaxCases: o.htmlMaxCases as number | undefined,
         },
         io,
       );

@@ -28,6 +28,8 @@ export interface SummarizeCommandOptions {
   minCompliance?: readonly MinCompliance[] | undefined;
   /** Indented JSON (`--pretty`). */
   pretty?: boolean | undefined;
+  /** The most cases the HTML report lists (`--html-max-cases`, default 20,000). */
+  htmlMaxCases?: number | undefined;
 }
 
 /** The merged run's facts: the first shard's, with every shard's inputs and holidays. */
@@ -71,7 +73,8 @@ async function _writeLine(stream: Writable, line: string): Promise<void> {
  * and indicator selection; then the case lines stream through one at a time. A case id met in two
  * shards is refused, naming both: the ids seen are held in a set, so memory grows with the
  * number of cases (tens of bytes each) and not with their findings. NDJSON output passes each
- * case line on as it is read; the other formats hold the cases until the end, as `check` does.
+ * case line on as it is read; the other formats take each case as it is read and spool what they
+ * place at the end, as `check`'s do, and the HTML report embeds at most `--html-max-cases`.
  * After a refusal NDJSON output has no summary line, so it cannot be taken for a whole report.
  *
  * @example
@@ -135,6 +138,7 @@ export async function runSummarize(options: SummarizeCommandOptions, io: CliIo):
       color: false,
       inputs: meta.inputs,
       indicators: builder.result().indicators,
+      htmlMaxCases: options.htmlMaxCases,
     },
   );
   let summary: Summary;

@@ -113,6 +113,38 @@ describe('service-standards summarize', { timeout: CLI_TIMEOUT }, () => {
     expect(two.meta.calendar).toEqual(one.meta.calendar);
   });
 
+  it('writes an HTML report that lists at most --html-max-cases cases and says how many it left out', async () => {
+    const dir = suite.dir();
+    const run = await cli([
+      'check',
+      SAMPLE,
+      '--as-of',
+      SAMPLE_AS_OF,
+      '--fail-on',
+      'none',
+      '--format',
+      'ndjson',
+    ]);
+    expect(run.code).toBe(0);
+    const shard = join(dir, 'whole.out.ndjson');
+    await writeFile(shard, run.stdout);
+    const html = await cli([
+      'summarize',
+      shard,
+      '--format',
+      'html',
+      '--html-max-cases',
+      '3',
+      '--fail-on',
+      'none',
+    ]);
+    expectNoStack(html);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('This page lists 3 of the 50 cases judged');
+    const bad = await cli(['summarize', shard, '--format', 'html', '--html-max-cases', '0']);
+    expect(bad.code).toBe(2);
+  });
+
   it('refuses shards judged as of different instants', async () => {
     const dir = suite.dir();
     const [first] = (await readFile(join(ROOT, SAMPLE), 'utf8')).split('\n');

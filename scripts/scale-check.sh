@@ -6,7 +6,8 @@
 # Then every format under a memory limit: one run writes the streamed formats (ndjson, json,
 # junit, sarif, markdown, text) with the V8 heap capped at HEAP_MB and its peak RSS held under
 # MAX_RSS_MB (a report kept whole in memory cannot fit: the JSON one alone is over 200 MB at
-# 20,000 cases); the HTML report, which embeds cases, runs alone under HTML_MAX_RSS_MB.
+# 20,000 cases); the HTML report, which embeds cases (at most --html-max-cases), runs alone under
+# HTML_MAX_RSS_MB, from check and from summarize over the shards' outputs.
 #
 #   scripts/scale-check.sh [CASES]      (after npm run build; needs GNU parallel and GNU time)
 set -euo pipefail
@@ -15,7 +16,8 @@ CASES="${1:-20000}"
 AS_OF=2026-06-30T17:00:00+01:00
 HEAP_MB="${HEAP_MB:-160}"
 MAX_RSS_MB="${MAX_RSS_MB:-300}"
-HTML_MAX_RSS_MB="${HTML_MAX_RSS_MB:-1600}"
+# 20,000 cases peaked at 231-240 MB (check) and 210 MB (summarize) on 2026-12-06.
+HTML_MAX_RSS_MB="${HTML_MAX_RSS_MB:-400}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # The command as installed: the built one, by its name.
@@ -66,6 +68,11 @@ rss=$(peak_rss_mb "$work/formats/report.html" \
   service-standards check "$work/log.ndjson" --format html --as-of "$AS_OF" --fail-on none --quiet)
 echo "html: peak RSS $rss MB (limit $HTML_MAX_RSS_MB MB)"
 test "$rss" -le "$HTML_MAX_RSS_MB" || { echo "html: peak RSS $rss MB is over $HTML_MAX_RSS_MB MB" >&2; exit 1; }
+rss=$(peak_rss_mb "$work/formats/merged.html" \
+  service-standards summarize "${outs[@]}" --format html --fail-on none)
+grep -q '</html>' "$work/formats/merged.html" || { echo "summarize: no whole HTML report" >&2; exit 1; }
+echo "summarize html: peak RSS $rss MB (limit $HTML_MAX_RSS_MB MB)"
+test "$rss" -le "$HTML_MAX_RSS_MB" || { echo "summarize html: peak RSS $rss MB is over $HTML_MAX_RSS_MB MB" >&2; exit 1; }
 
 awk -v a="$t0" -v b="$t1" -v c="$t2" -v j="$(parallel --number-of-cores)" 'BEGIN {
   printf "one process: %.1f s; shard, 8 shards on GNU parallel (%d at once) and summarize: %.1f s\n", b - a, j, c - b }'

@@ -14,6 +14,7 @@ import {
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter, compilePath, type EventPredicate } from '../filter.js';
+import { formatList } from '../render.js';
 import type { StageSpan, StageTimeline } from '../stage-timeline.js';
 import { measureRuns, type RunPoint } from './longest-gap.js';
 
@@ -144,6 +145,7 @@ function _measure(c: Compiled, ctx: FactContext) {
   return {
     authorisedCount: extensions.filter((x) => x.authorisedBy !== undefined).length,
     capDate: cap === undefined ? undefined : isoDateFromDay(cap),
+    capped: deadlineSource === 'cap',
     deadline: isoDateFromDay(deadline),
     deadlineSource,
     dueAt: state === 'open' ? endOfDayIso(deadline, zoneClock) : undefined,
@@ -159,7 +161,7 @@ function _measure(c: Compiled, ctx: FactContext) {
     faultCount: faults.length,
     faults,
     // Two extensions' sentences joined by semicolons never read as one sentence naming a date twice.
-    ...(c.tells ? { faultsText: faults.join('; ') } : {}),
+    faultsText: faults.join('; '),
     pauseNote,
     startDate: isoDateFromDay(start.day),
     startId: start.id,
@@ -298,7 +300,8 @@ function _faults(item: ExtensionItem, e: CaseEvent, cap: number | undefined): st
   const broke: string[] = [];
   if (!item.inTime) broke.push('was notified after the deadline had passed');
   if (!item.reasonGiven) broke.push('gave no reason');
-  if (item.beyondCap && cap !== undefined) broke.push(`set a date beyond the cap of ${formatDay(cap)}`);
+  // The cap is one date for every extension: the rule's sentence names it once.
+  if (item.beyondCap && cap !== undefined) broke.push('set a date beyond the cap');
   if (item.missingTopics?.length)
     broke.push(`did not cover ${item.missingTopics.map((t) => t.replaceAll('_', ' ')).join(' or ')}`);
   // One sentence per extension, naming it once: "e4 (Mon 3 Jun 2024) was late and gave no reason".
@@ -352,7 +355,11 @@ function _pauseNote(
   }
   if (paused.length === 0) return undefined;
   for (const e of paused) cited.push(e.id);
-  const when = paused.map((e) => `${formatDay(e.day)} (${e.id})`).join(', ');
+  // Pauses of one date are named together, so no date is written twice.
+  const days = [...new Set(paused.map((e) => e.day))];
+  const when = days
+    .map((day) => `${formatDay(day)} (${formatList(paused.filter((e) => e.day === day).map((e) => e.id))})`)
+    .join(', ');
   return `The case was paused on ${when}; this procedure has no clock stop, so paused days count.`;
 }
 

@@ -26,7 +26,12 @@ export type { CompiledRule, CompileRuleOptions } from './engine/compiled-rule.js
 export { compileRule } from './engine/compiled-rule.js';
 export type { EvaluateCaseOptions } from './engine/evaluate-case.js';
 export { evaluateCase, InvalidCaseError } from './engine/evaluate-case.js';
-export type { CaseOutcome, EvaluateCasesOptions, RejectedCase } from './engine/evaluate-cases.js';
+export type {
+  CaseOutcome,
+  EvaluateCasesOptions,
+  RejectedCase,
+  TypedCaseOutcome,
+} from './engine/evaluate-cases.js';
 export { evaluateCases } from './engine/evaluate-cases.js';
 export type { ConditionEvaluator, StageVerdicts } from './engine/evaluator.js';
 export { createCompiledEvaluator } from './engine/evaluator.js';

@@ -1,4 +1,5 @@
 import type { CaseResult } from '../model/finding.js';
+import type { TypedCaseResult } from '../model/finding-types.js';
 import type { InputIssue } from '../model/issues.js';
 import { requireIterable } from '../model/usage-error.js';
 import {
@@ -20,6 +21,11 @@ export interface RejectedCase {
 /** What {@link evaluateCases} yields for each case read, in input order. */
 export type CaseOutcome =
   | { kind: 'judged'; result: CaseResult }
+  | { kind: 'rejected'; rejected: RejectedCase };
+
+/** What {@link evaluateCases} yields: a {@link CaseOutcome} whose findings are typed for callers. */
+export type TypedCaseOutcome =
+  | { kind: 'judged'; result: TypedCaseResult }
   | { kind: 'rejected'; rejected: RejectedCase };
 
 /** An input case, possibly already found invalid by a reader (so it is rejected with its problems). */
@@ -47,7 +53,7 @@ const _isPreRejected = (x: unknown): x is { rejected: RejectedCase } =>
 export async function* evaluateCases(
   cases: AsyncIterable<CaseSource> | Iterable<CaseSource>,
   options: EvaluateCasesOptions,
-): AsyncGenerator<CaseOutcome> {
+): AsyncGenerator<TypedCaseOutcome> {
   requireIterable('evaluateCases', cases, 'cases', 'evaluateCases(cases, { ruleset, asOf })');
   const prepared = preparedFor(options, 'evaluateCases');
   const asOfMs = resolveAsOfMs(options.asOf, prepared.calendar.clock);

@@ -9,6 +9,7 @@ import {
   type CaseInput,
   type EventData,
   evaluateCase,
+  evaluateCases,
   type IndicatorRef,
   type IsoInstant,
   loadRuleset,
@@ -99,6 +100,16 @@ describe('the finding types', () => {
     const due = result.findings.flatMap((f) => (f.dueAt === undefined ? [] : [f.dueAt]));
     expect(due.length).toBeGreaterThan(0);
     for (const d of due) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('type what evaluateCases yields as evaluateCase does', async () => {
+    const cases = [makeCase('C4', [makeEvent('complaint.received', '2025-06-25T09:00:00+01:00')])];
+    for await (const outcome of evaluateCases(cases, { ruleset, asOf })) {
+      if (outcome.kind !== 'judged') throw new Error(`C4 was rejected: ${JSON.stringify(outcome)}`);
+      expectTypeOf(outcome.result.findings[0]?.ref).toEqualTypeOf<IndicatorRef | undefined>();
+      expectTypeOf(outcome.result.findings[0]?.dueAt).toEqualTypeOf<IsoInstant | undefined>();
+      expect(outcome.result.findings.map((f) => f.ref)).toEqual([...SPSO_REFS]);
+    }
   });
 
   it("list the shipped ruleset's refs, in its order", () => {

@@ -6,7 +6,7 @@
 import type { Ruleset } from '../engine/ruleset.js';
 import { complianceRate, rollUpCounts, zeroCounts } from '../engine/summarize.js';
 import { requireRulesetValue } from '../engine/usage.js';
-import type { CaseResult, Finding, StatusCounts } from '../model/finding.js';
+import type { CaseResult, Finding, Status, StatusCounts } from '../model/finding.js';
 import type { BaselineSummary, ReviewedSummary } from '../model/summary.js';
 import { requireObject } from '../model/usage-error.js';
 import { STATUSES } from '../model/vocabulary.js';
@@ -21,8 +21,10 @@ export interface AuditTally {
 }
 
 /** A finding's status after review, or undefined when it was accepted as an exception. */
-export const reviewedStatus = (f: Finding) =>
-  f.review === undefined ? f.status : f.review.status === 'accepted' ? undefined : f.review.status;
+export function reviewedStatus(f: Finding): Status | undefined {
+  requireObject('reviewedStatus', f, 'finding', 'reviewedStatus(result.findings[0])');
+  return f.review === undefined ? f.status : f.review.status === 'accepted' ? undefined : f.review.status;
+}
 
 function _reviewedSummary(
   ruleset: Ruleset,

@@ -1,6 +1,7 @@
 import type { ParameterValue } from '../model/config.js';
 import type { Status } from '../model/finding.js';
 import type { Condition, RuleFile } from '../model/rule.js';
+import { requireObject } from '../model/usage-error.js';
 import { type ConditionTest, compileCondition, conditionFacts } from './conditions.js';
 import type { FactFn } from './fact-context.js';
 import type { FilterScope } from './filter.js';
@@ -107,6 +108,9 @@ const _NOT_APPLICABLE = 'This indicator does not apply to this case.';
  * const compiled = compileRule(ruleFile, { filters: manifest.filters, params: { acknowledgeWithin: 3 } });
  */
 export function compileRule(rule: RuleFile, options: CompileRuleOptions): CompiledRule {
+  const call = 'compileRule(ruleFile, { filters: manifest.filters, params })';
+  requireObject('compileRule', rule, 'rule', call);
+  requireObject('compileRule', options, 'options', call);
   const facts = _compileFacts(rule, { named: options.filters, params: options.params });
   const factIndex = new Map(facts.map((f, i) => [f.name, i] as const));
   const known = new Set<string>([...BUILTIN_FACTS, ...factIndex.keys()]);

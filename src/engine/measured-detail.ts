@@ -1,5 +1,6 @@
 import type { Detail, Status } from '../model/finding.js';
 import type { Condition, RuleFile } from '../model/rule.js';
+import { requireObject } from '../model/usage-error.js';
 
 /** The values a rule's findings read: paths into the facts (and `case`), sorted, each once. */
 export interface MeasuredReads {
@@ -61,6 +62,7 @@ export function readIndex(reads: MeasuredReads): ReadIndex {
  * measuredReads(rule).paths; // [['explained', 'first', 'deadline'], ['explained', 'late'], ...]
  */
 export function measuredReads(rule: RuleFile): MeasuredReads {
+  requireObject('measuredReads', rule, 'rule', 'measuredReads(ruleFile)');
   const found = new Map<string, readonly string[]>();
   const add = (paths: readonly (readonly string[])[]) => {
     for (const p of paths) if (_kept(p)) found.set(p.join('.'), p);

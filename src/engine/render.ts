@@ -1,3 +1,4 @@
+import { requireObject, requireString } from '../model/usage-error.js';
 import { dayFromIsoDate } from '../time/days.js';
 import { formatDay, formatDayShort } from '../time/format.js';
 
@@ -23,6 +24,9 @@ import { formatDay, formatDayShort } from '../time/format.js';
  * // 'Sent on Tue 7 May 2024.'
  */
 export function renderTemplate(template: string, values: Readonly<Record<string, unknown>>): string {
+  const call = "renderTemplate('Sent on {sentAt|date}.', { sentAt: '2024-05-07' })";
+  requireString('renderTemplate', template, 'template', call);
+  requireObject('renderTemplate', values, 'values', call);
   return compileTemplate(template)(values);
 }
 

@@ -1,4 +1,5 @@
 import type { Status } from '../model/finding.js';
+import { requireIterable } from '../model/usage-error.js';
 import { STATUSES } from '../model/vocabulary.js';
 
 /** The worse of two statuses, in the order error, fail, insufficient_evidence, pending, pass, not_applicable. */
@@ -8,6 +9,7 @@ export function worseStatus(a: Status, b: Status): Status {
 
 /** The worst of several statuses; `not_applicable` when there are none. */
 export function worstStatus(statuses: Iterable<Status>): Status {
+  requireIterable('worstStatus', statuses, 'statuses', "worstStatus(['pass', 'fail'])");
   let worst: Status = 'not_applicable';
   for (const s of statuses) worst = worseStatus(worst, s);
   return worst;

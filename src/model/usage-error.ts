@@ -56,6 +56,15 @@ export function requireObject(fn: string, value: unknown, what: string, call: st
 }
 
 /**
+ * An argument that must be a string, checked.
+ * @throws UsageError `missing_argument` or `wrong_argument`, with the call to make.
+ * @example requireString('dayFromIsoDate', iso, 'iso', "dayFromIsoDate('2024-05-07')")
+ */
+export function requireString(fn: string, value: unknown, what: string, call: string): void {
+  if (typeof value !== 'string') throw _misused(fn, what, value, 'a string', call);
+}
+
+/**
  * An argument that must be an iterable or async iterable of items, checked; a string is refused,
  * since it would be taken a character at a time.
  * @throws UsageError `missing_argument` or `wrong_argument`, with the call to make.

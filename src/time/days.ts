@@ -2,6 +2,7 @@
  * Local day numbers: whole days since 1970-01-01 of a calendar date (Thursday 1970-01-01 = 0).
  * Pure integer arithmetic on the proleptic Gregorian calendar; no Date, no library, no time zone.
  */
+import { requireString } from '../model/usage-error.js';
 
 /** The number the decimal digits `text[from..to)` spell, or -1 when one is not a digit. */
 function _digits(text: string, from: number, to: number): number {
@@ -70,6 +71,7 @@ export function pad(value: number, width = 2): string {
  * dayFromIsoDate('2024-05-07'); // 19850
  */
 export function dayFromIsoDate(iso: string): number {
+  requireString('dayFromIsoDate', iso, 'iso', "dayFromIsoDate('2024-05-07')");
   // Read digit by digit rather than by a regular expression: explanations parse every date they
   // name, and this allocates nothing.
   const year = iso.length === 10 && iso[4] === '-' && iso[7] === '-' ? _digits(iso, 0, 4) : -1;

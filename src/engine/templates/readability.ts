@@ -1,6 +1,7 @@
 import { flesch } from 'flesch';
 import { syllable } from 'syllable';
 import type { FactSpec } from '../../model/rule.js';
+import { requireString } from '../../model/usage-error.js';
 import { isoDateFromDay } from '../../time/days.js';
 import { candidateEvents, type FactFn, orderedIds, type TemplateScope } from '../fact-context.js';
 import { compileFilter } from '../filter.js';
@@ -40,6 +41,7 @@ export function measureText(
   syllables: number;
   score: number;
 } {
+  requireString('measureText', text, 'text', "measureText('We have received your complaint.')");
   const words = text.match(WORD) ?? [];
   const sentences = Math.max(
     1,

@@ -89,3 +89,81 @@ export function forceColor(env: Readonly<Record<string, string | undefined>>): b
   const v = env.FORCE_COLOR;
   return v !== undefined && v !== '0' && v.toLowerCase() !== 'false';
 }
+
+/** Exit codes of the commands that only read their inputs and write one answer. */
+const _EXIT_CODES_INPUT = `Exit codes:
+  0  done
+  2  usage, configuration or input errors (a rejected case included: the output is still written)`;
+
+/** Exit codes of the commands that read no case log. */
+const _EXIT_CODES_USAGE = `Exit codes:
+  0  done
+  2  usage errors, or a ruleset, report or name that cannot be read`;
+
+/** After `shard --help`. */
+export const SHARD_HELP = `
+Examples:
+  $ service-standards shard cases.ndjson --shards 4 --out shards
+  $ service-standards shard export.csv --mapping mapping.json --sorted-by-case --shards 8 --out shards
+
+A case always lands in the same shard (a stable hash of its id), so shards can be judged apart
+and merged with summarize.
+
+${_EXIT_CODES_INPUT}`;
+
+/** After `report --help`. */
+export const REPORT_HELP = `
+Examples:
+  $ service-standards report cases.ndjson --ruleset mchp-scotland-2020 --period 2024-04-01..2025-03-31 --as-of 2025-04-30
+  $ service-standards report cases.ndjson --ruleset mchp-scotland-2020 --period 2024-04-01..2025-03-31 --format csv --population 52000
+
+${_EXIT_CODES_INPUT}`;
+
+/** After `due --help`. */
+export const DUE_HELP = `
+Examples:
+  $ service-standards due cases.ndjson --within 5
+  $ service-standards due cases.ndjson --format ical > deadlines.ics
+
+${_EXIT_CODES_INPUT}`;
+
+/** After `diff --help`. */
+export const DIFF_HELP = `
+Examples:
+  $ service-standards diff june.json july.json
+  $ service-standards diff june.ndjson july.ndjson --format markdown > changes.md
+
+${_EXIT_CODES_USAGE}`;
+
+/** After `rules --help`. */
+export const RULES_HELP = `
+Examples:
+  $ service-standards rules
+  $ service-standards rules --ruleset mchp-scotland-2020 --format markdown
+
+${_EXIT_CODES_USAGE}`;
+
+/** After `explain --help`. */
+export const EXPLAIN_HELP = `
+Examples:
+  $ service-standards explain 1.3.1
+  $ service-standards explain S1.1 --ruleset hoc-code-2024
+
+${_EXIT_CODES_USAGE}`;
+
+/** After `schema --help`. */
+export const SCHEMA_HELP = `
+Examples:
+  $ service-standards schema events > events.schema.json
+  $ service-standards schema config
+
+${_EXIT_CODES_USAGE}`;
+
+/** After `review --help`. */
+export const REVIEW_HELP = `
+Examples:
+  $ service-standards review report.json --case C-104 --indicator 1.3.1 --accept --reason "Agreed extension" --reviewer "A. Auditor" --to reviews.yaml
+  $ service-standards review report.json --case C-104 --indicator 1.3.1 --override pass --reason "Reply sent by post" --to reviews.yaml
+  $ service-standards check cases.ndjson --reviews reviews.yaml
+
+${_EXIT_CODES_USAGE}`;

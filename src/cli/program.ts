@@ -15,9 +15,17 @@ import { UsageError } from './errors.js';
 import { EVALUATORS, type EvaluatorName } from './evaluator-option.js';
 import {
   CHECK_HELP,
+  DIFF_HELP,
+  DUE_HELP,
+  EXPLAIN_HELP,
   forceColor,
   PROGRAM_HELP,
+  REPORT_HELP,
+  REVIEW_HELP,
+  RULES_HELP,
+  SCHEMA_HELP,
   SELF_ASSESSMENT_HELP,
+  SHARD_HELP,
   SUMMARIZE_HELP,
   VALIDATE_HELP,
 } from './help-text.js';
@@ -299,6 +307,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   _readingOptions(shard);
   shard
     .description('split a log into N case-per-line shards by a stable hash of the case id')
+    .addHelpText('after', SHARD_HELP)
     .argument('<input>', 'a case log as check reads it; - for standard input')
     .requiredOption('--shards <n>', `how many shards (1 to ${MAX_SHARDS})`, (v) => Number(v))
     .requiredOption('--out <dir>', 'the folder to write shard-KKK-of-NNN.ndjson into')
@@ -328,6 +337,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   program
     .command('rules')
     .description("list the ruleset's indicators")
+    .addHelpText('after', RULES_HELP)
     .addOption(
       new Option('--format <format>', 'output').choices(['text', 'json', 'markdown']).default('text'),
     )
@@ -342,6 +352,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   program
     .command('explain')
     .description('one indicator: the leaflet words, how it is judged, its parameters')
+    .addHelpText('after', EXPLAIN_HELP)
     .argument('<ref-or-id>', 'e.g. 1.3.1 or timely')
     .option(
       '--ruleset <dir>',
@@ -354,6 +365,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   program
     .command('schema')
     .description('print a JSON Schema')
+    .addHelpText('after', SCHEMA_HELP)
     .argument('<name>', Object.keys(PUBLISHED_SCHEMAS).join(', '))
     .action(async (name: string) => {
       if (!(name in PUBLISHED_SCHEMAS)) {
@@ -409,6 +421,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   _readingOptions(report);
   report
     .description('the complaints performance indicators of a period, each figure with the cases counted')
+    .addHelpText('after', REPORT_HELP)
     .argument('<inputs...>', 'case logs, as for check; - for standard input')
     .requiredOption(
       '--period <from..to>',
@@ -506,6 +519,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   _readingOptions(due);
   due
     .description('what falls due next: every pending deadline, soonest first, with working days left')
+    .addHelpText('after', DUE_HELP)
     .argument('<inputs...>', 'case logs, as for check; - for standard input')
     .addOption(new Option('--format <format>', 'output').choices(WORKLIST_FORMATS).default('text'))
     .option('--within <n>', 'only deadlines at most N working days ahead', _wholeNumber)
@@ -532,6 +546,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   program
     .command('diff')
     .description('what changed between two reports of the same cases (json or ndjson)')
+    .addHelpText('after', DIFF_HELP)
     .argument('<before>', 'the earlier report')
     .argument('<after>', 'the later report')
     .addOption(new Option('--format <format>', 'output').choices(COMPARISON_FORMATS).default('text'))
@@ -542,6 +557,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
   program
     .command('review')
     .description("record a person's review of one finding of a report in a review file")
+    .addHelpText('after', REVIEW_HELP)
     .argument('<report>', 'the report (json or ndjson) that holds the finding')
     .requiredOption('--case <id>', 'the case')
     .requiredOption('--indicator <ref>', "the indicator's ref or id")

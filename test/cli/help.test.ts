@@ -1,7 +1,9 @@
 /** `--help` says how to call the command in CI: examples, exit codes, environment; FORCE_COLOR forces colour. */
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { forceColor } from '../../src/cli/help-text.js';
-import { CLI_TIMEOUT, cli, SMALL, SMALL_AS_OF } from './_cli.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { CLI_TIMEOUT, cli, ROOT, SMALL, SMALL_AS_OF } from './_cli.js';
 
 describe.concurrent('help and colour', { timeout: CLI_TIMEOUT }, () => {
   it('--help shows examples, the exit codes and the environment read', async () => {
@@ -44,5 +46,49 @@ describe.concurrent('help and colour', { timeout: CLI_TIMEOUT }, () => {
       false,
     ]);
     expect([forceColor({ FORCE_COLOR: '1' }), forceColor({ FORCE_COLOR: '' })]).toEqual([true, true]);
+  });
+});
+
+/** `--help` of one command, run in process (commander writes the help, then stops with an error). */
+async function helpOf(args: readonly string[]): Promise<string> {
+  let out = '';
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  const io = {
+    stdout: sink,
+    stderr: sink,
+    stdin: process.stdin,
+    env: { NO_COLOR: '1' },
+    now: () => new Date(0),
+    cwd: ROOT,
+  };
+  try {
+    await buildProgram(io, '0.0.0').run(['node', 'service-standards', ...args, '--help']);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'commander.helpDisplayed') throw e;
+  }
+  return out;
+}
+
+describe('every command --help', () => {
+  it('lists examples of that command and its exit codes', async () => {
+    const top = await helpOf([]);
+    const listed = top.split('\nCommands:\n')[1]?.split('\n\n')[0] ?? '';
+    const commands = [...listed.matchAll(/^ {2}([a-z-]+)/gm)]
+      .map((m) => m[1] as string)
+      .filter((c) => c !== 'help');
+    expect(commands).toEqual(
+      expect.arrayContaining(['check', 'validate', 'rules', 'explain', 'schema', 'summarize']),
+    );
+    for (const command of commands) {
+      const help = await helpOf([command]);
+      expect(help, command).toContain(`Examples:\n  $ `);
+      expect(help, command).toMatch(new RegExp(`\\$ (eval "\\$\\()?service-standards ${command}\\b`));
+      if (command !== 'completion') expect(help, command).toMatch(/Exit codes:\n {2}0 /);
+    }
   });
 });

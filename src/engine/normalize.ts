@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseEnvelopeSchema } from '../model/case.js';
-import { BaseEventSchema, EVENT_DATA_SCHEMAS } from '../model/event.js';
+import { BaseEventSchema, EVENT_DATA_SCHEMAS, eventTypeDocUrl } from '../model/event.js';
 import { fromZodIssues, type InputIssue } from '../model/issues.js';
 import { civilFromDays } from '../time/days.js';
 import { type ParsedInstant, parseInstant } from '../time/instant.js';
@@ -158,7 +158,11 @@ function _readData(
   if (schema) {
     const d = _valid(schema, raw);
     if (d.success) data = d.data as Record<string, unknown>;
-    else issues.push(...fromZodIssues(d.error.issues, ['events', i, 'data']));
+    else {
+      const doc = ` (${type}'s data: ${eventTypeDocUrl(type)})`;
+      for (const issue of fromZodIssues(d.error.issues, ['events', i, 'data']))
+        issues.push({ ...issue, message: issue.message + doc });
+    }
   }
   for (const field of DEADLINE_FIELDS) {
     const v = data[field];

@@ -17,6 +17,14 @@ export const EVENTS_DOC_URL =
   'https://github.com/service-standards/service-standards/blob/main/docs/events.md';
 
 /**
+ * Where one event type's data fields are documented: its heading's anchor in `docs/events.md`
+ * (GitHub drops the dots and backticks of a heading from its anchor).
+ * @example eventTypeDocUrl('communication.sent') // '...docs/events.md#communicationsent'
+ */
+export const eventTypeDocUrl = (type: string) =>
+  `${EVENTS_DOC_URL}#${type.toLowerCase().replace(/[^a-z0-9_-]/g, '')}`;
+
+/**
  * An ISO 8601 instant, local date-time or date (`events.md`, field `at`). The pattern is the
  * whole of the schema-level check so that the JSON Schema and zod agree; impossible calendar
  * dates (30 February) are caught when the instant is read in the case's zone.

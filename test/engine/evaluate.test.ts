@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type ConditionEvaluator,
@@ -126,6 +127,13 @@ describe('evaluateCase', () => {
     ]);
     expect((err as InvalidCaseError).issues[3]?.message).toBe(
       '`type`: unknown event type: use one of the canonical types (https://github.com/service-standards/service-standards/blob/main/docs/events.md#canonical-types), or an "x-" prefix for a custom one (got "complaint.recieved")',
+    );
+    // A data field's problem names the type's own section of docs/events.md, a heading there.
+    expect((err as InvalidCaseError).issues[2]?.message).toMatch(
+      /^`to` is required \(one of: .*\) \(communication\.sent's data: https:\/\/github\.com\/service-standards\/service-standards\/blob\/main\/docs\/events\.md#communicationsent\)$/,
+    );
+    expect(readFileSync(new URL('../../docs/events.md', import.meta.url), 'utf8')).toContain(
+      '#### `communication.sent`\n',
     );
   });
 

@@ -106,6 +106,8 @@ async function* _inWorkers(
       evaluator: options.evaluator,
     },
   })) {
+    if (o.kind === 'records')
+      throw new Error("internal error: a worker gave a period report's records to check");
     yield o.kind === 'rejected'
       ? { outcome: o, item: o.item, source: o.item.source, restoreStats: o.restoreStats }
       : {

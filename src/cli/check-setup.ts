@@ -60,8 +60,14 @@ export function prepareWithConfigFile(
   }
 }
 
+/** What {@link setUpCheck} reads of a command's options (`check`'s, or another command's built on it). */
+export type CheckSetupOptions = Pick<
+  CheckOptions,
+  'ruleset' | 'config' | 'mapping' | 'only' | 'skip' | 'minCompliance' | 'failOn' | 'asOf'
+>;
+
 /** Loads and checks everything a run needs before reading; throws on the first problem. */
-export async function setUpCheck(options: CheckOptions, io: CliIo): Promise<CheckSetup> {
+export async function setUpCheck(options: CheckSetupOptions, io: CliIo): Promise<CheckSetup> {
   const ruleset = await loadRuleset(options.ruleset ? { dir: rulesetDirOf(options.ruleset) } : {});
   const { config: configFile, bytes: configBytes } = await _loadConfig(options.config);
   const { mapping, bytes: mappingBytes } = await _loadMapping(options.mapping);
@@ -108,7 +114,7 @@ async function _loadMapping(file: string | undefined): Promise<{ mapping?: Mappi
 }
 
 /** A typo in `--only` or `--skip` must not quietly judge nothing (or everything). */
-function _assertSelectorsMatch(ruleset: Ruleset, options: CheckOptions): void {
+function _assertSelectorsMatch(ruleset: Ruleset, options: CheckSetupOptions): void {
   for (const [flag, selectors] of [
     ['--only', options.only],
     ['--skip', options.skip],

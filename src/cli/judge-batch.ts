@@ -1,7 +1,8 @@
 /**
- * Judging a batch of read items for `check --workers N`, the same on a worker thread
- * (`worker.ts`) and on the main thread (`check-workers.ts`, which judges batches too): each case
- * exactly as the single-threaded path does (`evaluateCases`), one outcome per item, in order.
+ * Judging a batch of read items for `check --workers N` (and `report --period --workers N`), the
+ * same on a worker thread (`worker.ts`) and on the main thread (`check-workers.ts`, which judges
+ * batches too): each case exactly as the single-threaded path does (`evaluateCases`, or
+ * `periodOutcome` for a period report), one outcome per item, in order.
  */
 import { withoutDrillDown } from '../engine/evaluate-case.js';
 import { type CaseOutcome, evaluateCases } from '../engine/evaluate-cases.js';
@@ -9,6 +10,7 @@ import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Config } from '../model/config.js';
 import type { CaseResult, Detail } from '../model/finding.js';
+import { type PeriodOutcome, type PeriodWork, periodOutcome } from '../period/period-case.js';
 import { type ReadItem, type SourceRef, wholeCaseItem } from '../readers/types.js';
 import { formatNdjsonCase } from '../reporters/ndjson.js';
 import { type EvaluatorName, evaluatorNamed } from './evaluator-option.js';
@@ -30,6 +32,8 @@ export interface WorkerSetup {
   full: boolean;
   /** How conditions are decided (`--evaluator`): each rule's compiled tests unless named. */
   evaluator?: EvaluatorName | undefined;
+  /** For a period report: each case's share of it (`period-case.ts`) is worked out, not its findings. */
+  period?: PeriodWork | undefined;
 }
 
 /**
@@ -47,6 +51,7 @@ export const itemOf = (w: WorkerItem): ReadItem =>
 export type WorkerOutcome =
   | { kind: 'judged'; result: CaseResult; lineBytes?: number }
   | Extract<CaseOutcome, { kind: 'rejected' }>
+  | Extract<PeriodOutcome, { kind: 'records' }>
   | { kind: 'error'; message: string; stack?: string | undefined };
 
 /** A batch's outcomes, and (when asked) the NDJSON line of each judged case, UTF-8, in order. */
@@ -77,6 +82,8 @@ export async function judgeItems(
   setup: WorkerSetup,
   using: { ruleset: Ruleset; prepared: PreparedEvaluation },
 ): Promise<JudgedBatch> {
+  if (setup.period)
+    return { outcomes: _periodItems(items, setup.asOfMs, setup.period, using.prepared), lines: [] };
   const options = {
     ...using,
     asOf: setup.asOfMs,
@@ -114,6 +121,26 @@ export async function judgeItems(
     }
   }
   return { outcomes, lines };
+}
+
+/** Each item's share of a period report; an unexpected error stops the batch at its case, as in {@link judgeItems}. */
+function _periodItems(
+  items: readonly WorkerItem[],
+  asOfMs: number,
+  work: PeriodWork,
+  prepared: PreparedEvaluation,
+): WorkerOutcome[] {
+  const outcomes: WorkerOutcome[] = [];
+  for (const w of items) {
+    try {
+      outcomes.push(periodOutcome(itemOf(w), prepared, asOfMs, work));
+    } catch (e) {
+      const err = e as Error;
+      outcomes.push({ kind: 'error', message: err?.message ?? String(e), stack: err?.stack });
+      break;
+    }
+  }
+  return outcomes;
 }
 
 /**

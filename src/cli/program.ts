@@ -440,6 +440,11 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
     .option('--as-of <instant>', 'cases as of this instant (default: now, stated in the report)')
     .option('--strict', 'stop at the first invalid case')
     .option('--pretty', 'indented JSON (compact by default)')
+    .option(
+      '--workers <n>',
+      'read on N threads: this one and N-1 workers (output identical to one)',
+      _workers,
+    )
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       const { only: _only, skip: _skip, ...judging } = _judgingOptions(o);
       code = await runPeriodReport(
@@ -453,6 +458,7 @@ export function buildProgram(io: CliIo, version: string): { run(argv: readonly s
           population: o.population as number | undefined,
           strict: o.strict as boolean | undefined,
           pretty: o.pretty as boolean | undefined,
+          workers: o.workers as number | undefined,
           ...judging,
         },
         io,

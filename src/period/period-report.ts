@@ -1,7 +1,4 @@
-import { indexCase } from '../engine/case-index.js';
 import { type EvaluateCaseOptions, preparedFor, resolveAsOfMs } from '../engine/evaluate-case.js';
-import type { RejectedCase } from '../engine/evaluate-cases.js';
-import { normalizeCase } from '../engine/normalize.js';
 import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Config } from '../model/config.js';
@@ -11,7 +8,8 @@ import { UsageError } from '../model/usage-error.js';
 import { formatInstant } from '../time/instant.js';
 import { createKpiTally, type Figure, NOT_FROM_LOG, type NotFromLog } from './kpi.js';
 import { type Period, type PeriodMeta, parsePeriod, periodMeta } from './period.js';
-import { type ClosureWithoutResponse, caseRecords, type KpiTimescales } from './stage-records.js';
+import { type PeriodOutcome, periodOutcome } from './period-case.js';
+import type { ClosureWithoutResponse, KpiTimescales } from './stage-records.js';
 
 /** Options of {@link periodReport}. */
 export interface PeriodReportOptions {
@@ -46,9 +44,6 @@ export interface PeriodReport {
   stopped?: boolean;
 }
 
-const _isPreRejected = (x: unknown): x is { rejected: RejectedCase } =>
-  x !== null && typeof x === 'object' && Object.hasOwn(x, 'rejected');
-
 /**
  * Throws unless the ruleset's manifest offers this period output (`periodOutputs`).
  *
@@ -63,8 +58,13 @@ export function requirePeriodOutput(ruleset: Ruleset, output: PeriodOutput): voi
     );
 }
 
-/** K.8's base timescales: the manifest's `kpi.timescale.stage1` / `.stage2`, as configured. */
-function _timescales(ruleset: Ruleset, config: Config): KpiTimescales {
+/**
+ * K.8's base timescales: the manifest's `kpi.timescale.stage1` / `.stage2`, as configured.
+ *
+ * @example
+ * kpiTimescales(ruleset, config); // { stage1: 5, stage2: 20 }
+ */
+export function kpiTimescales(ruleset: Ruleset, config: Config): KpiTimescales {
   const value = (name: string) => {
     const v = config.parameters?.[name] ?? ruleset.manifest.parameters[name]?.default;
     if (typeof v !== 'number')
@@ -93,30 +93,53 @@ export async function periodReport(
   const prepared = preparedFor(options, 'periodReport');
   requirePeriodOutput(prepared.ruleset, 'kpi');
   const period = typeof options.period === 'string' ? parsePeriod(options.period) : options.period;
+  const asOfMs = resolveAsOfMs(options.asOf, prepared.calendar.clock);
+  const work = { period, timescales: kpiTimescales(prepared.ruleset, prepared.config) };
+  async function* outcomes(): AsyncGenerator<PeriodOutcome> {
+    for await (const c of cases) yield periodOutcome(c, prepared, asOfMs, work);
+  }
+  return tallyPeriod(outcomes(), {
+    prepared,
+    period,
+    asOfMs,
+    population: options.population,
+    strict: options.strict,
+  });
+}
+
+/** Options of {@link tallyPeriod}: what {@link periodReport} settled before reading. */
+export interface TallyPeriodOptions {
+  prepared: PreparedEvaluation;
+  period: Period;
+  asOfMs: number;
+  population?: number | undefined;
+  strict?: boolean | undefined;
+}
+
+/**
+ * The period report from each case's share of it ({@link periodOutcome}), taken in input order
+ * wherever they were worked out; with `strict`, it stops at the first rejected case.
+ *
+ * @example
+ * const report = await tallyPeriod(outcomes, { prepared, period, asOfMs });
+ */
+export async function tallyPeriod(
+  outcomes: AsyncIterable<PeriodOutcome> | Iterable<PeriodOutcome>,
+  options: TallyPeriodOptions,
+): Promise<PeriodReport> {
+  const { prepared, period, asOfMs } = options;
   const zone = prepared.zone;
-  const clock = prepared.calendar.clock;
-  const asOfMs = resolveAsOfMs(options.asOf, clock);
-  const timescales = _timescales(prepared.ruleset, prepared.config);
   const tally = createKpiTally();
   const rejected: PeriodReport['rejected'] = [];
   let stopped = false;
-  for await (const c of cases) {
-    const normalized = _isPreRejected(c) ? undefined : normalizeCase(c, { zone: clock, asOfMs });
-    if (!normalized?.success) {
-      if (normalized) rejected.push({ caseId: normalized.caseId, problems: normalized.issues });
-      else if (_isPreRejected(c)) rejected.push({ caseId: c.rejected.caseId, problems: c.rejected.problems });
-      stopped = options.strict === true;
-      if (stopped) break;
+  for await (const o of outcomes) {
+    if (o.kind === 'records') {
+      tally.add(o.records);
       continue;
     }
-    tally.add(
-      caseRecords(
-        indexCase(normalized.case, prepared.calendar, asOfMs),
-        prepared.calendar,
-        period,
-        timescales,
-      ),
-    );
+    rejected.push({ caseId: o.rejected.caseId, problems: o.rejected.problems });
+    stopped = options.strict === true;
+    if (stopped) break;
   }
   const { figures, closuresWithoutResponse } = tally.figures(options.population);
   const { manifest } = prepared.ruleset;

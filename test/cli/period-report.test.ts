@@ -1,8 +1,14 @@
-/** `report --period`: the period report in each format, with its exit codes. */
+/**
+ * `report --period`: the period report in each format, with its exit codes; on N threads
+ * (`--workers`), byte for byte what one thread writes (`meta.generatedAt` aside).
+ */
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rng } from '../../scripts/generate-log.js';
+import { makeMchpCase } from '../../scripts/mchp-case.js';
 import { CLI_TIMEOUT, cli, expectNoStack, useCliSuite } from './_cli.js';
 
 const LOG = 'fixtures/mchp-scotland-2020/period/year-2024-25.ndjson';
@@ -77,5 +83,55 @@ describe.concurrent('service-standards report --period', { timeout: CLI_TIMEOUT 
     expect(bad.stderr).toContain(
       '--period: period "2025-03-31..2024-04-01": `from` must be on or before `to`',
     );
+  });
+});
+
+describe.concurrent('service-standards report --period --workers', { timeout: CLI_TIMEOUT * 3 }, () => {
+  const suite = useCliSuite();
+  let log = '';
+  const args = () => BASE.map((a) => (a === LOG ? log : a));
+
+  beforeAll(async () => {
+    // 700 generated cases (many batches of the pool), with an invalid one among them.
+    const r = rng(3);
+    const lines = Array.from({ length: 700 }, (_, n) => JSON.stringify(makeMchpCase(n, r)));
+    lines.splice(
+      300,
+      0,
+      JSON.stringify({ caseId: 'BAD', events: [{ id: 'x1', type: 'complaint.received', at: 'not a date' }] }),
+    );
+    log = join(suite.dir(), 'mchp.ndjson');
+    await writeFile(log, `${lines.join('\n')}\n`);
+  });
+
+  const blank = (s: string) => s.replace(/"generatedAt":"[^"]*"/, '"generatedAt":""');
+
+  it.each([
+    ['json', 3],
+    ['text', 2],
+    ['csv', 2],
+    ['markdown', 3],
+  ])('writes %s on %i threads as on one', async (format, workers) => {
+    const run = [...args(), '--format', String(format)];
+    const [one, many] = await Promise.all([cli(run), cli([...run, '--workers', String(workers)])]);
+    expectNoStack(many);
+    expect([many.code, many.stderr]).toEqual([2, one.stderr]);
+    expect(one.stderr).toContain('1 case(s) rejected as invalid');
+    expect(blank(many.stdout)).toBe(blank(one.stdout));
+    if (format === 'json') {
+      const report = JSON.parse(many.stdout) as {
+        rejected: { caseId: string; problems: { line: number }[] }[];
+      };
+      // The problem names the line it is on.
+      expect(report.rejected).toMatchObject([{ caseId: 'BAD', problems: [{ line: 301 }] }]);
+    }
+  });
+
+  it('stops at the same case with --strict', async () => {
+    const run = [...args(), '--format', 'json', '--strict'];
+    const [one, many] = await Promise.all([cli(run), cli([...run, '--workers', '3'])]);
+    expect([many.code, many.stderr]).toEqual([2, one.stderr]);
+    expect(one.stderr).toContain('stopped at the first invalid case (--strict): BAD');
+    expect(blank(many.stdout)).toBe(blank(one.stdout));
   });
 });

@@ -110,7 +110,9 @@ async function oneThread(list: readonly ReadItem[]): Promise<string[]> {
 }
 
 const text = (o: ParallelOutcome) =>
-  o.kind === 'judged' ? new TextDecoder().decode(o.line) : `rejected ${o.rejected.caseId}`;
+  o.kind === 'judged'
+    ? new TextDecoder().decode(o.line)
+    : `${o.kind} ${o.kind === 'rejected' ? o.rejected.caseId : ''}`;
 
 describe('evaluateInWorkers', () => {
   it('yields what one thread does, in input order, however the batches fall', async () => {

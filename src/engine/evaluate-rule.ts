@@ -96,7 +96,10 @@ function measureFacts(rule: CompiledRule, run: RuleRun): Record<string, unknown>
     asOfMs: run.asOfMs,
     facts: values as Readonly<Record<string, FactValue>>,
   };
-  for (const f of rule.facts) values[f.name] = f.compute(ctx);
+  for (let i = 0; i < rule.facts.length; i++) {
+    const f = rule.facts[i] as CompiledFact;
+    values[f.name] = f.compute(ctx);
+  }
   return values;
 }
 
@@ -114,39 +117,39 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   const text = rule.readsAsOf ? { ...values, asOf: run.asOfText } : values;
   // A plain list: a typed array's separate backing store costs more to make for a few facts.
   const cited = new Array<boolean>(rule.facts.length);
-  const cite = (list: readonly number[]) => {
-    for (const f of list) cited[f] = true;
-  };
-  cite(rule.appliesFacts);
+  _setAll(cited, rule.appliesFacts);
   // What this finding read, for its `measured`: the conditions tested and the sentences written.
   const read = new Array<boolean>(rule.reads.paths.length);
-  const mark = (list: readonly number[]) => {
-    for (const p of list) read[p] = true;
-  };
-  mark(rule.appliesReads);
+  _setAll(read, rule.appliesReads);
   let status: Status;
   let explanation: string;
   let dueAt: string | undefined;
   if (rule.applies >= 0 && !_truth(rule, verdicts, rule.applies)) {
     status = 'not_applicable';
-    cite(rule.notApplicable.facts);
+    _setAll(cited, rule.notApplicable.facts);
     explanation = rule.notApplicable.render(text);
   } else {
-    const results = rule.checks.map((check) => _judgeCheck(rule, check, verdicts, text));
-    status = results.reduce<Status>((worst, r) => worseStatus(worst, r.status), 'not_applicable');
+    const results = new Array<CheckResult>(rule.checks.length);
+    status = 'not_applicable';
+    for (let i = 0; i < results.length; i++) {
+      const r = _judgeCheck(rule, rule.checks[i] as CompiledCheck, verdicts, text);
+      results[i] = r;
+      status = worseStatus(status, r.status);
+    }
     const sentences: CheckSentence[] = [];
-    results.forEach((r, i) => {
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i] as CheckResult;
       // A check left out as not applicable cites nothing unless the whole finding is not applicable.
       const check = rule.checks[i] as CompiledCheck;
-      if (r.status !== 'not_applicable' || status === 'not_applicable') cite(check.facts);
-      mark(check.appliesReads);
-      if (check.applies < 0 || _truth(rule, verdicts, check.applies)) mark(check.outcomeReads);
+      if (r.status !== 'not_applicable' || status === 'not_applicable') _setAll(cited, check.facts);
+      _setAll(read, check.appliesReads);
+      if (check.applies < 0 || _truth(rule, verdicts, check.applies)) _setAll(read, check.outcomeReads);
       if (status === 'pending' && r.status === 'pending') dueAt = _earlier(dueAt, r.dueAt);
-      if (r.explain === undefined) return;
-      cite(r.explain.facts);
-      mark(r.explain.reads);
+      if (r.explain === undefined) continue;
+      _setAll(cited, r.explain.facts);
+      _setAll(read, r.explain.reads);
       sentences.push({ status: r.status, text: r.explain.render(text) });
-    });
+    }
     explanation = joinCheckSentences(sentences);
   }
   const finding: Finding = {
@@ -170,6 +173,13 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   return finding;
 }
 
+/** Sets `flags[i]` for each index listed. */
+function _setAll(flags: boolean[], list: readonly number[]): void {
+  for (let k = 0; k < list.length; k++) flags[list[k] as number] = true;
+}
+
+type Outcome = CompiledCheck['outcomes'][number];
+
 /** One check: not applicable, or the first of its outcomes that holds, else pass. */
 function _judgeCheck(
   rule: CompiledRule,
@@ -180,17 +190,20 @@ function _judgeCheck(
   if (check.applies >= 0 && !_truth(rule, verdicts, check.applies))
     return { status: 'not_applicable', explain: check.explain.not_applicable, dueAt: undefined };
   // Every outcome's verdict is read (a missing one is an error), and the first that holds wins.
-  const holds = check.outcomes.map((o) => _truth(rule, verdicts, o.stage));
-  const first = holds.indexOf(true);
-  const o = check.outcomes[first];
+  const outcomes = check.outcomes;
+  let first = -1;
+  for (let k = 0; k < outcomes.length; k++)
+    if (_truth(rule, verdicts, (outcomes[k] as Outcome).stage) && first < 0) first = k;
+  const o = outcomes[first];
   if (o === undefined) return { status: 'pass', explain: check.explain.pass, dueAt: undefined };
   let dueAt: string | undefined;
   // A pending check falls due at the earliest dueAt of its pending outcomes that hold.
   if (o.status === 'pending')
-    check.outcomes.forEach((h, k) => {
-      if (k >= first && holds[k] && h.status === 'pending' && h.due)
+    for (let k = first; k < outcomes.length; k++) {
+      const h = outcomes[k] as Outcome;
+      if (h.status === 'pending' && h.due && _truth(rule, verdicts, h.stage))
         dueAt = _earlier(dueAt, h.due.render(text));
-    });
+    }
   return { status: o.status, explain: o.explain ?? check.explain[o.status], dueAt };
 }
 

@@ -9,6 +9,7 @@ import { formatInstant, localDayOf, parseInstant } from '../time/instant.js';
 import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
 import type { Zone } from '../time/zone-clock.js';
 import { indexCase } from './case-index.js';
+import type { CompiledRule } from './compiled-rule.js';
 import { describeAsOf, judgeRule, judgeRuleWith } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import { normalizeCase } from './normalize.js';
@@ -147,8 +148,10 @@ async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<
   const fullMeasured: (Record<string, unknown> | null)[] | undefined = options.timeline ? [] : undefined;
   const run = { index, calendar, asOfMs, asOfText, detail: options.detail, fullMeasured };
   const findings = [];
-  for (const rule of prepared.rules)
+  for (let i = 0; i < prepared.rules.length; i++) {
+    const rule = prepared.rules[i] as CompiledRule;
     findings.push(evaluator ? await judgeRuleWith(rule, run, evaluator) : judgeRule(rule, run));
+  }
   const result: CaseResult = {
     caseId: normalized.case.caseId,
     status: worstStatus(findings.map((f) => f.status)),

@@ -177,25 +177,22 @@ function _sortNumbers(a: number[]): void {
 const _NONE: readonly CaseEvent[] = Object.freeze([]);
 
 /**
- * The events a filter could match, in time order: those of the types it names (from the case's
- * type index), else all. Callers still apply the filter itself.
+ * The events a filter could match, in time order: those of the one type it names that the case
+ * has (from the case's type index), else all. Callers still apply the filter itself.
  */
 export function candidateEvents(ctx: FactContext, filter: EventPredicate): readonly CaseEvent[] {
   const types = filter.types;
   const { index } = ctx;
   if (types === undefined) return index.events;
-  if (types.size === 1) {
-    for (const t of types) return index.byType.get(t) ?? _NONE;
-  }
   let present = 0;
   let only: readonly CaseEvent[] = _NONE;
-  for (const t of types) {
-    const list = index.byType.get(t);
+  for (let i = 0; i < types.length; i++) {
+    const list = index.byType.get(types[i] as string);
     if (list) {
       present++;
       only = list;
     }
   }
-  if (present <= 1) return only;
-  return index.events.filter((e) => types.has(e.type));
+  // Of several types, all events: filtering them again would cost a list per call.
+  return present <= 1 ? only : index.events;
 }

@@ -8,7 +8,7 @@ import type { CaseEvent } from './case-event.js';
  * never do), so that a fact need only look at those events.
  */
 export type EventPredicate = ((event: CaseEvent, ref?: CaseEvent) => boolean) & {
-  readonly types?: ReadonlySet<string> | undefined;
+  readonly types?: readonly string[] | undefined;
 };
 
 type Test = (event: CaseEvent, ref?: CaseEvent) => boolean;
@@ -27,14 +27,14 @@ function _all(parts: readonly Test[]): Test {
   };
 }
 
-/** Both sets' common members; `undefined` stands for every type. */
-function _intersect(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined) {
+/** Both lists' common members; `undefined` stands for every type. */
+function _intersect(a: readonly string[] | undefined, b: readonly string[] | undefined) {
   if (a === undefined) return b;
   if (b === undefined) return a;
-  return new Set([...a].filter((t) => b.has(t)));
+  return a.filter((t) => b.includes(t));
 }
 
-function _withTypes(test: Test, types: ReadonlySet<string> | undefined): EventPredicate {
+function _withTypes(test: Test, types: readonly string[] | undefined): EventPredicate {
   return Object.assign(test, { types });
 }
 
@@ -105,12 +105,12 @@ type Leaf = Omit<Filter, 'anyOf' | 'not'>;
 
 function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredicate {
   const parts: Test[] = [];
-  let types: ReadonlySet<string> | undefined;
+  let types: readonly string[] | undefined;
   if (leaf.type !== undefined) {
-    const list = typeof leaf.type === 'string' ? [leaf.type] : leaf.type;
+    const list = typeof leaf.type === 'string' ? [leaf.type] : [...new Set(leaf.type)];
     const only = list[0];
-    types = new Set(list);
-    const set = types;
+    const set = new Set(list);
+    types = list;
     parts.push(list.length === 1 ? (e) => e.type === only : (e) => set.has(e.type));
   }
   if (leaf.use !== undefined) {
@@ -143,7 +143,7 @@ function _compile(filter: Filter, scope: FilterScope, depth: number): EventPredi
     });
     // One of the alternatives must hold: the filter matches no type that none of them can.
     if (alternatives.every((a) => a.types !== undefined)) {
-      types = _intersect(types, new Set(alternatives.flatMap((a) => [...(a.types ?? [])])));
+      types = _intersect(types, [...new Set(alternatives.flatMap((a) => a.types ?? []))]);
     }
   }
   if (excluded !== undefined) parts.push((e, ref) => !excluded(e, ref));

@@ -1,4 +1,5 @@
 import type { FactSpec } from '../../model/rule.js';
+import type { CaseEvent } from '../case-event.js';
 import { candidateEvents, type FactFn, type TemplateScope, withinBounds } from '../fact-context.js';
 import { compileFilter, compilePath } from '../filter.js';
 
@@ -15,7 +16,9 @@ export function compileCoverage(spec: Spec, scope: TemplateScope): FactFn {
     const inBounds = withinBounds(ctx, spec);
     const covered = new Set<string>();
     const ids: string[] = [];
-    for (const e of candidateEvents(ctx, match)) {
+    const events = candidateEvents(ctx, match);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as CaseEvent;
       if (!match(e) || !inBounds(e)) continue;
       const v = get(e);
       const values = Array.isArray(v) ? v : [v];

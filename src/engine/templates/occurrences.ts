@@ -16,7 +16,9 @@ export function compileOccurrences(spec: Spec, scope: TemplateScope): FactFn {
     const ids: string[] = [];
     let first: CaseEvent | undefined;
     let last: CaseEvent | undefined;
-    for (const e of candidateEvents(ctx, match)) {
+    const events = candidateEvents(ctx, match);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as CaseEvent;
       if (!match(e) || !inBounds(e)) continue;
       ids.push(e.id);
       first ??= e;

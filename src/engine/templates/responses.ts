@@ -111,55 +111,76 @@ function _measure(ctx: FactContext, c: Compiled): FactValue {
       ? _NO_EVENTS
       : candidateEvents(ctx, cancel).filter((e) => cancel(e));
   const ids: string[] = [];
-  const items = triggers.map((t) => {
+  const items = new Array<ResponseItem>(triggers.length);
+  for (let i = 0; i < items.length; i++) {
+    const t = triggers[i] as Trigger;
     ids.push(t.event.id);
-    return _judgeTrigger(ctx, c, t, responses, cancels, ids);
-  });
+    items[i] = _judgeTrigger(ctx, c, t, responses, cancels, ids);
+  }
   return _summary(ctx, c, items, ids);
 }
 
 /** The fact's value: the items, their counts and the lists by state and class. */
 function _summary(ctx: FactContext, c: Compiled, items: ResponseItem[], ids: readonly string[]): FactValue {
-  const counts = { cancelled: 0, late: 0, met: 0, missing: 0, open: 0 };
-  // Read-only lists for conditions and templates (left out of `measured`): none shares one.
-  const met: ResponseItem[] = [];
-  const notMet: ResponseItem[] = [];
-  const open: ResponseItem[] = [];
+  let cancelled = 0;
+  let late = 0;
+  let missing = 0;
+  // Read-only lists for conditions and templates (left out of `measured`): none shares one, and
+  // one is made only when it has an item (most have none).
+  let met: ResponseItem[] | undefined;
+  let notMet: ResponseItem[] | undefined;
+  let open: ResponseItem[] | undefined;
   let due: ResponseItem | undefined;
-  for (const i of items) {
-    counts[i.state]++;
-    if (i.state === 'met') met.push(i);
-    if (i.state === 'late' || i.state === 'missing') notMet.push(i);
-    if (i.state !== 'open') continue;
-    open.push(i);
-    if (i.dueAt !== undefined && (due?.dueAt === undefined || Date.parse(i.dueAt) < Date.parse(due.dueAt)))
-      due = i;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k] as ResponseItem;
+    if (i.state === 'cancelled') cancelled++;
+    else if (i.state === 'met') met = _withItem(met, i);
+    else if (i.state === 'late' || i.state === 'missing') {
+      if (i.state === 'late') late++;
+      else missing++;
+      notMet = _withItem(notMet, i);
+    } else {
+      open = _withItem(open, i);
+      if (i.dueAt !== undefined && (due?.dueAt === undefined || Date.parse(i.dueAt) < Date.parse(due.dueAt)))
+        due = i;
+    }
   }
+  return {
+    cancelled,
+    ...(c.classes.length === 0 ? _NOT_CLASSIFIED : _classified(c, items)),
+    dueAt: due?.dueAt,
+    eventIds: orderedIds(ctx, ids),
+    first: items[0],
+    items,
+    judged: items.length - cancelled,
+    late,
+    met: met?.length ?? 0,
+    metItems: met ?? _NO_ITEMS,
+    missing,
+    notMet: notMet?.length ?? 0,
+    notMetItems: notMet ?? _NO_ITEMS,
+    open: open?.length ?? 0,
+    openItems: open ?? _NO_ITEMS,
+    total: items.length,
+  };
+}
+
+/** The list with the item added; a list is made only for its first item. */
+function _withItem(list: ResponseItem[] | undefined, item: ResponseItem): ResponseItem[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
+
+/** The items of each `classify` class, and their counts. */
+function _classified(c: Compiled, items: readonly ResponseItem[]) {
   const classified: Record<string, ResponseItem[]> = {};
   const classes: Record<string, number> = {};
   for (const [k] of c.classes) {
     classified[k] = items.filter((i) => i.classes?.includes(k));
     classes[k] = classified[k].length;
   }
-  return {
-    cancelled: counts.cancelled,
-    classes,
-    classified: c.classes.length === 0 ? _NOT_CLASSIFIED : classified,
-    dueAt: due?.dueAt,
-    eventIds: orderedIds(ctx, ids),
-    first: items[0],
-    items,
-    judged: items.length - counts.cancelled,
-    late: counts.late,
-    met: counts.met,
-    metItems: met.length === 0 ? _NO_ITEMS : met,
-    missing: counts.missing,
-    notMet: notMet.length,
-    notMetItems: notMet.length === 0 ? _NO_ITEMS : notMet,
-    open: open.length,
-    openItems: open.length === 0 ? _NO_ITEMS : open,
-    total: items.length,
-  };
+  return { classes, classified };
 }
 
 /** When a trigger falls due: the last instant in time (a day's end, a field's time, or an anchor's instant). */
@@ -271,7 +292,7 @@ function _judgeTrigger(
   // Strictly after the start: the trigger, or the event a chained trigger starts from.
   const answer = _answer(responses, t, t.from ?? t.event, c.replyOf, c.spec.correlateBy ?? []);
   // Set aside only when the cancelling event comes before any answer.
-  const cancelledBy = cancels.find((x) => due.ms === undefined || x.atMs <= due.ms);
+  const cancelledBy = _firstBy(cancels, due.ms);
   if (cancelledBy && !(answer && _precedes(answer, cancelledBy))) {
     ids.push(cancelledBy.id);
     item.state = 'cancelled';
@@ -288,8 +309,10 @@ function _judgeTrigger(
   item.pausedWorkingDays = paused.days;
   if (answer) {
     ids.push(answer.id);
-    const classes = c.classes.filter(([, f]) => f(answer)).map(([k]) => k);
-    if (classes.length > 0) item.classes = classes;
+    if (c.classes.length > 0) {
+      const classes = c.classes.filter(([, f]) => f(answer)).map(([k]) => k);
+      if (classes.length > 0) item.classes = classes;
+    }
     item.responseDate = isoDateFromDay(answer.day);
     item.responseId = answer.id;
     const onTime = due.ms === undefined || (due.inclusive ? answer.atMs <= due.ms : answer.atMs < due.ms);
@@ -307,7 +330,10 @@ type Draft = { [K in keyof Required<ResponseItem>]: Required<ResponseItem>[K] | 
 const _NO_EVENTS: readonly CaseEvent[] = Object.freeze([]);
 // Shared, frozen answers for what is only ever read (and never part of `measured`).
 const _NO_ITEMS = Object.freeze([]) as unknown as ResponseItem[];
-const _NOT_CLASSIFIED = Object.freeze({}) as Record<string, ResponseItem[]>;
+const _NOT_CLASSIFIED = Object.freeze({
+  classes: Object.freeze({}) as Record<string, number>,
+  classified: Object.freeze({}) as Record<string, ResponseItem[]>,
+});
 
 /**
  * An item with only the keys that are set (so no `undefined` reaches a template or the
@@ -340,13 +366,16 @@ function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefi
     const after = anchorPoint(ctx, spec.triggerAfter);
     // Triggers after an anchor the case lacks: none.
     if (spec.triggerAfter !== undefined && after === undefined) return out;
-    for (const e of candidateEvents(ctx, filter))
+    const events = candidateEvents(ctx, filter);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as CaseEvent;
       if (
         filter(e) &&
         (before === undefined || e.atMs < before.ms) &&
         (after === undefined || e.atMs > after.ms)
       )
         out.push({ event: e, startMs: e.atMs, startDay: e.day });
+    }
   } else {
     const chain = spec.trigger as Extract<Spec['trigger'], { fromFact: string }>;
     const source = ctx.facts[chain.fromFact];
@@ -391,10 +420,25 @@ function _answer(
   keys: readonly string[],
 ): CaseEvent | undefined {
   if (replyOf) {
-    const named = candidates.find((r) => _isLater(r, t, start) && replyOf(r) === t.event.id);
-    if (named) return named;
+    for (let i = 0; i < candidates.length; i++) {
+      const r = candidates[i] as CaseEvent;
+      if (_isLater(r, t, start) && replyOf(r) === t.event.id) return r;
+    }
   }
-  return candidates.find((r) => _isLater(r, t, start) && _correlates(keys, t.event, r));
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i] as CaseEvent;
+    if (_isLater(r, t, start) && _correlates(keys, t.event, r)) return r;
+  }
+  return undefined;
+}
+
+/** The first event at or before an instant (any, when there is none). */
+function _firstBy(events: readonly CaseEvent[], ms: number | undefined): CaseEvent | undefined {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as CaseEvent;
+    if (ms === undefined || e.atMs <= ms) return e;
+  }
+  return undefined;
 }
 
 /** `r` is strictly after a trigger's start, and is neither the trigger nor the event it starts from. */

@@ -93,8 +93,13 @@ export function dayFromIsoDate(iso: string): number {
  */
 export function isoDateFromDay(day: number): string {
   const [y, m, d] = civilFromDays(day);
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return pad(y, 4) + (_MONTH_PARTS[m] as string) + (_TWO_DIGITS[d] as string);
 }
+
+// Made once: a date's text is then joined from three parts (two new strings) instead of built
+// from five (seven), which was a tenth of what judging a case allocated.
+const _TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, n) => pad(n));
+const _MONTH_PARTS: readonly string[] = _TWO_DIGITS.slice(0, 13).map((mm) => `-${mm}-`);
 
 /**
  * ISO weekday of a day number: 1 = Monday ... 7 = Sunday.

@@ -11,7 +11,7 @@ const _MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 
  */
 export function formatDay(day: number): string {
   const [year, month, dayOfMonth] = civilFromDays(day);
-  return `${_WEEKDAYS[isoWeekdayOfDay(day) - 1]} ${dayOfMonth} ${_MONTHS[month - 1]} ${year}`;
+  return `${_weekdayPart(day)}${_DAY_MONTH_PARTS[month * 32 + dayOfMonth]} ${year}`;
 }
 
 /**
@@ -21,5 +21,14 @@ export function formatDay(day: number): string {
  */
 export function formatDayShort(day: number): string {
   const [, month, dayOfMonth] = civilFromDays(day);
-  return `${_WEEKDAYS[isoWeekdayOfDay(day) - 1]} ${dayOfMonth} ${_MONTHS[month - 1]}`;
+  return `${_weekdayPart(day)}${_DAY_MONTH_PARTS[month * 32 + dayOfMonth]}`;
 }
+
+// Made once ("Tue ", "7 May" by month * 32 + day): a day's text is then joined from three parts
+// rather than built from seven, and explanations name hundreds of days per case.
+const _WEEKDAY_PARTS: readonly string[] = _WEEKDAYS.map((w) => `${w} `);
+const _DAY_MONTH_PARTS: readonly string[] = Array.from(
+  { length: 13 * 32 },
+  (_, i) => `${i % 32} ${_MONTHS[Math.floor(i / 32) - 1]}`,
+);
+const _weekdayPart = (day: number) => _WEEKDAY_PARTS[isoWeekdayOfDay(day) - 1] as string;

@@ -82,6 +82,24 @@ describe('formatDay', () => {
     expect(formatDayShort(dayFromIsoDate('2024-09-29'))).toBe('Sun 29 Sep');
     expect(formatDay(0)).toBe('Thu 1 Jan 1970');
   });
+
+  it('names every day as the UTC date of its midnight does, every month and day of month', () => {
+    const words = (day: number) => {
+      const [weekday, dayOfMonth, month, year] = new Date(day * 86_400_000).toUTCString().split(' ');
+      return { weekday: weekday?.slice(0, 3), month, dayOfMonth: String(Number(dayOfMonth)), year };
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayFromIsoDate('1900-01-01'), max: dayFromIsoDate('2200-12-31') }),
+        (day) => {
+          const w = words(day);
+          expect(formatDayShort(day)).toBe(`${w.weekday} ${w.dayOfMonth} ${w.month}`);
+          expect(formatDay(day)).toBe(`${w.weekday} ${w.dayOfMonth} ${w.month} ${Number(w.year)}`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('day numbers at the edges of the 400-year cycle', () => {

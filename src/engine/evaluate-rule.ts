@@ -136,7 +136,9 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
       results[i] = r;
       status = worseStatus(status, r.status);
     }
-    const sentences: CheckSentence[] = [];
+    // At most one sentence per check: a list made at that length (one grown by push reserves 17).
+    const sentences = new Array<CheckSentence>(results.length);
+    let written = 0;
     for (let i = 0; i < results.length; i++) {
       const r = results[i] as CheckResult;
       // A check left out as not applicable cites nothing unless the whole finding is not applicable.
@@ -148,8 +150,9 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
       if (r.explain === undefined) continue;
       _setAll(cited, r.explain.facts);
       _setAll(read, r.explain.reads);
-      sentences.push({ status: r.status, text: r.explain.render(text) });
+      sentences[written++] = { status: r.status, text: r.explain.render(text) };
     }
+    sentences.length = written;
     explanation = joinCheckSentences(sentences);
   }
   const finding: Finding = {
@@ -221,12 +224,14 @@ function _evidence(
   values: FactValues,
   cited: readonly boolean[],
 ): string[] {
-  const lists: (readonly string[])[] = [];
+  const lists = new Array<readonly string[]>(rule.facts.length);
+  let n = 0;
   for (let f = 0; f < rule.facts.length; f++) {
     if (cited[f] !== true) continue;
     const ids = (values[(rule.facts[f] as CompiledFact).name] as FactValue | undefined)?.eventIds;
-    if (ids !== undefined) lists.push(ids);
+    if (ids !== undefined) lists[n++] = ids;
   }
+  lists.length = n;
   return idsInTimeOrder(index, lists);
 }
 

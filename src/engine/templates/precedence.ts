@@ -27,23 +27,27 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
     const priors = candidateEvents(ctx, prior).filter((e) => prior(e));
     const items: Item[] = [];
     const ids: string[] = [];
-    for (const t of candidateEvents(ctx, trigger)) {
+    const triggers = candidateEvents(ctx, trigger);
+    for (let i = 0; i < triggers.length; i++) {
+      const t = triggers[i] as CaseEvent;
       if (!trigger(t)) continue;
-      const found = priors.filter(
-        (p) =>
+      const priorDates: string[] = [];
+      const priorIds: string[] = [];
+      ids.push(t.id);
+      for (let k = 0; k < priors.length; k++) {
+        const p = priors[k] as CaseEvent;
+        if (
           (p.atMs < t.atMs || (spec.inclusive === true && p.atMs === t.atMs)) &&
           p !== t &&
           _joined(joins, p, t, Boolean(spec.joinWhenPresent)) &&
-          (closerThan === undefined || calendar.elapsedWorkingDays(p.day, t.day) < closerThan),
-      );
-      const item: Item = {
-        priorDates: found.map((p) => isoDateFromDay(p.day)),
-        priorIds: found.map((p) => p.id),
-        triggerDate: isoDateFromDay(t.day),
-        triggerId: t.id,
-      };
-      items.push(item);
-      ids.push(t.id, ...item.priorIds);
+          (closerThan === undefined || calendar.elapsedWorkingDays(p.day, t.day) < closerThan)
+        ) {
+          priorDates.push(isoDateFromDay(p.day));
+          priorIds.push(p.id);
+          ids.push(p.id);
+        }
+      }
+      items.push({ priorDates, priorIds, triggerDate: isoDateFromDay(t.day), triggerId: t.id });
     }
     // The lists by kind are for conditions and templates; `measured` leaves them out.
     const withPrior = items.filter((i) => i.priorIds.length > 0);

@@ -22,15 +22,21 @@ import type { CliIo } from './io.js';
 import { readJsonFile } from './load-json.js';
 import { assertKnownThresholdRefs, type FailOn, type MinCompliance } from './thresholds.js';
 
+/** A file named on the command line, as read: `meta` names and hashes it. */
+export interface ReadFile {
+  file: string;
+  bytes: Buffer;
+}
+
 /** A run of `check`, set up; see the module's comment. */
 export interface CheckSetup {
   ruleset: Ruleset;
   /** The config file's settings with the mapping's calendar under them. */
   config: Config;
   mapping?: Mapping | undefined;
-  /** The bytes of the config and mapping files as read (the report hashes them). */
-  configBytes?: Buffer | undefined;
-  mappingBytes?: Buffer | undefined;
+  /** The config and mapping files as named and read (`meta` hashes them). */
+  configFile?: ReadFile | undefined;
+  mappingFile?: ReadFile | undefined;
   /** What combining the mapping's calendar with the config has to say. */
   calendarWarnings: readonly string[];
   prepared: PreparedEvaluation;
@@ -69,10 +75,10 @@ export type CheckSetupOptions = Pick<
 /** Loads and checks everything a run needs before reading; throws on the first problem. */
 export async function setUpCheck(options: CheckSetupOptions, io: CliIo): Promise<CheckSetup> {
   const ruleset = await loadRuleset(options.ruleset ? { dir: rulesetDirOf(options.ruleset) } : {});
-  const { config: configFile, bytes: configBytes } = await _loadConfig(options.config);
-  const { mapping, bytes: mappingBytes } = await _loadMapping(options.mapping);
+  const { config: configSettings, file: configFile } = await _loadConfig(options.config);
+  const { mapping, file: mappingFile } = await _loadMapping(options.mapping);
   // The mapping may carry the log's calendar; the config's own settings win.
-  const { config, warnings: calendarWarnings } = withMappingCalendar(configFile, mapping);
+  const { config, warnings: calendarWarnings } = withMappingCalendar(configSettings, mapping);
   _assertSelectorsMatch(ruleset, options);
   const prepared = prepareWithConfigFile(
     ruleset,
@@ -89,8 +95,8 @@ export async function setUpCheck(options: CheckSetupOptions, io: CliIo): Promise
     ruleset,
     config,
     mapping,
-    configBytes,
-    mappingBytes,
+    configFile,
+    mappingFile,
     calendarWarnings,
     prepared,
     minimums,
@@ -101,16 +107,16 @@ export async function setUpCheck(options: CheckSetupOptions, io: CliIo): Promise
 }
 
 /** Loads the config file named on the command line (or none). */
-async function _loadConfig(file: string | undefined): Promise<{ config: Config; bytes?: Buffer }> {
+async function _loadConfig(file: string | undefined): Promise<{ config: Config; file?: ReadFile }> {
   if (!file) return { config: {} };
   const { value, bytes } = await readJsonFile(file, 'config');
-  return { config: value as Config, bytes };
+  return { config: value as Config, file: { file, bytes } };
 }
 
-async function _loadMapping(file: string | undefined): Promise<{ mapping?: Mapping; bytes?: Buffer }> {
+async function _loadMapping(file: string | undefined): Promise<{ mapping?: Mapping; file?: ReadFile }> {
   if (!file) return {};
   const { value, bytes } = await readJsonFile(file, 'mapping');
-  return { mapping: parseMapping(value, file), bytes };
+  return { mapping: parseMapping(value, file), file: { file, bytes } };
 }
 
 /** A typo in `--only` or `--skip` must not quietly judge nothing (or everything). */

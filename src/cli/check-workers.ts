@@ -6,11 +6,14 @@
  * input order, so that everything downstream (summary, NDJSON lines, reports, exit code) is
  * what one thread would produce.
  */
+import { resolve } from 'node:path';
 import type { Piscina } from 'piscina';
 import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Ruleset } from '../engine/ruleset.js';
 import type { ReadStats } from '../readers/stats.js';
 import { isRejected, type ReadItem } from '../readers/types.js';
+import { rulesetDirOf } from '../rules/load-ruleset.js';
+import type { CheckOptions } from './check-options.js';
 import { judgeItems, type WorkerItem, type WorkerOutcome, type WorkerSetup } from './judge-batch.js';
 import {
   preparedForSetup,
@@ -54,6 +57,26 @@ export interface CheckPool {
   run(task: WorkerTask): Promise<WorkerResult>;
   /** Stops the worker threads. */
   destroy(): Promise<void>;
+}
+
+/**
+ * The pool a command's `--workers N` asks for, or none for one thread. The workers start (and
+ * load the ruleset, config and selection the main thread uses) while the main thread does the same.
+ *
+ * @example
+ * const pool = poolForOptions({ workers: 2, ruleset: 'mchp-scotland-2020' });
+ */
+export function poolForOptions(
+  options: Pick<CheckOptions, 'workers' | 'ruleset' | 'config' | 'only' | 'skip'>,
+): CheckPool | undefined {
+  const workers = options.workers ?? 1;
+  if (workers <= 1) return undefined;
+  return createCheckPool(workers, {
+    rulesetDir: options.ruleset ? resolve(rulesetDirOf(options.ruleset)) : undefined,
+    configFile: options.config ? resolve(options.config) : undefined,
+    only: options.only,
+    skip: options.skip,
+  });
 }
 
 /**

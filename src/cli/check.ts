@@ -3,7 +3,6 @@
  * as it is judged, and settles the exit code. Each step is its own module (`check-*.ts`,
  * `report-writers.ts`); this one puts them in order.
  */
-import { resolve } from 'node:path';
 import type { RejectedCase } from '../engine/evaluate-cases.js';
 import { createSummaryBuilder } from '../engine/summarize.js';
 import type { CaseResult } from '../model/finding.js';
@@ -12,12 +11,11 @@ import type { Summary } from '../model/summary.js';
 import { locateIssues } from '../readers/locate.js';
 import { readCases, readCasesWithText } from '../readers/read-cases.js';
 import { createReadStats, type ReadStats } from '../readers/stats.js';
-import { rulesetDirOf } from '../rules/load-ruleset.js';
 import { type CheckAudit, prepareCheckAudit } from './check-audit.js';
 import { type JudgedItem, judgeAll } from './check-judge.js';
 import type { CheckOptions } from './check-options.js';
 import { type CheckSetup, setUpCheck } from './check-setup.js';
-import { type CheckPool, createCheckPool } from './check-workers.js';
+import { type CheckPool, poolForOptions } from './check-workers.js';
 import { createYearsSeen } from './check-years.js';
 import { forTerminal } from './display.js';
 import { EXIT } from './errors.js';
@@ -43,16 +41,7 @@ export type { ReportTarget } from './report-writers.js';
  * const code = await runCheck({ inputs: ['log.ndjson'], reports: [{ format: 'text', path: '-' }], asOf: '2025-06-30' }, processIo());
  */
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  // The workers start (and load the ruleset) while this thread does the same.
-  const pool =
-    (options.workers ?? 1) > 1
-      ? createCheckPool(options.workers ?? 1, {
-          rulesetDir: options.ruleset ? resolve(rulesetDirOf(options.ruleset)) : undefined,
-          configFile: options.config ? resolve(options.config) : undefined,
-          only: options.only,
-          skip: options.skip,
-        })
-      : undefined;
+  const pool = poolForOptions(options);
   try {
     return await _runCheck(options, io, pool);
   } finally {
@@ -179,12 +168,8 @@ async function _judgeEveryCase(
     detail: options.detail ?? 'findings',
     generatedAt: io.now(),
     inputs: stats.inputs,
-    mapping:
-      options.mapping && setup.mappingBytes
-        ? { file: options.mapping, bytes: setup.mappingBytes }
-        : undefined,
-    config:
-      options.config && setup.configBytes ? { file: options.config, bytes: setup.configBytes } : undefined,
+    mapping: setup.mappingFile,
+    config: setup.configFile,
     years: years.range(),
     only: options.only,
     skip: options.skip,

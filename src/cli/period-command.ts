@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { type Period, parsePeriod } from '../period/period.js';
 import { kpiTimescales, type PeriodReport, tallyPeriod } from '../period/period-report.js';
 import { readCases } from '../readers/read-cases.js';
@@ -8,11 +7,10 @@ import {
   formatPeriodMarkdown,
   formatPeriodText,
 } from '../reporters/period.js';
-import { rulesetDirOf } from '../rules/load-ruleset.js';
 import { dayFromIsoDate, yearOfDay } from '../time/days.js';
 import type { CheckOptions } from './check-options.js';
 import { type CheckSetup, setUpCheck } from './check-setup.js';
-import { type CheckPool, createCheckPool } from './check-workers.js';
+import { type CheckPool, poolForOptions } from './check-workers.js';
 import { forTerminal } from './display.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -80,14 +78,7 @@ function _period(text: string): Period {
  * const code = await runPeriodReport({ inputs: ['log.ndjson'], period: '2024-04-01..2025-03-31', reports: [{ format: 'text', path: '-' }], ruleset: 'mchp-scotland-2020' }, io);
  */
 export async function runPeriodReport(options: PeriodReportCommandOptions, io: CliIo): Promise<number> {
-  // The workers start (and load the ruleset) while this thread does the same.
-  const pool =
-    (options.workers ?? 1) > 1
-      ? createCheckPool(options.workers ?? 1, {
-          rulesetDir: options.ruleset ? resolve(rulesetDirOf(options.ruleset)) : undefined,
-          configFile: options.config ? resolve(options.config) : undefined,
-        })
-      : undefined;
+  const pool = poolForOptions(options);
   try {
     return await _runPeriodReport(options, io, pool);
   } finally {
@@ -135,7 +126,7 @@ async function _runPeriodReport(
   // Nothing is lost: every case read is counted or rejected (unless --strict stopped early).
   if (!report.stopped && stats.cases !== taken)
     throw new Error(`internal error: ${stats.cases} cases read but ${taken} counted or rejected`);
-  const full = _withRunMeta(report, setup, options, io, stats.inputs);
+  const full = _withRunMeta(report, setup, io, stats.inputs);
   for (const target of options.reports) {
     const text = _render(target.format, full, options.pretty === true);
     if (target.path === '-') await writeText(io.stdout, text);
@@ -150,7 +141,6 @@ async function _runPeriodReport(
 function _withRunMeta(
   report: PeriodReport,
   setup: CheckSetup,
-  options: PeriodReportCommandOptions,
   io: CliIo,
   inputs: RunFacts['inputs'],
 ): PeriodReport {
@@ -162,12 +152,8 @@ function _withRunMeta(
     detail: 'summary',
     generatedAt: io.now(),
     inputs,
-    mapping:
-      options.mapping && setup.mappingBytes
-        ? { file: options.mapping, bytes: setup.mappingBytes }
-        : undefined,
-    config:
-      options.config && setup.configBytes ? { file: options.config, bytes: setup.configBytes } : undefined,
+    mapping: setup.mappingFile,
+    config: setup.configFile,
     years: [yearOfDay(dayFromIsoDate(period.from)), yearOfDay(dayFromIsoDate(period.to))],
   });
   const { population } = report.meta;

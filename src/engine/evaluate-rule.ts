@@ -1,4 +1,5 @@
 import type { Detail, Finding, Status } from '../model/finding.js';
+import { MARKED_STATUSES } from '../model/vocabulary.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
@@ -12,7 +13,7 @@ import { jsonCopy } from './json-copy.js';
 import { findingMeasured } from './measured-detail.js';
 import { worseStatus } from './status.js';
 
-const _NEEDS_ATTENTION: ReadonlySet<Status> = new Set(['fail', 'error', 'pending']);
+const _MARKED: ReadonlySet<Status> = new Set(MARKED_STATUSES);
 
 /** Everything one rule needs to judge one case. */
 export interface RuleRun {
@@ -171,7 +172,7 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   if (anchor) finding.periodAnchor = formatInstant(anchor.atMs, run.calendar.clock);
   if (run.fullMeasured) {
     const full = run.detail === 'full' ? (measured ?? {}) : undefined;
-    run.fullMeasured.push(_NEEDS_ATTENTION.has(status) ? (full ?? _measured(rule, values)) : null);
+    run.fullMeasured.push(_MARKED.has(status) ? (full ?? _measured(rule, values)) : null);
   }
   return finding;
 }

@@ -106,3 +106,16 @@ export const STATUSES = [
   'pass',
   'not_applicable',
 ] as const;
+
+/**
+ * Statuses of a finding that needs attention, worst first (`interface.md`: the HTML report
+ * embeds the cases that have one, worst first).
+ */
+export const ATTENTION_STATUSES = ['error', 'fail', 'insufficient_evidence', 'pending'] as const;
+
+/**
+ * Statuses whose findings the audit report marks on the timeline: the events at fault and the
+ * deadlines missed (error, fail) or due (pending). An insufficient-evidence finding needs a
+ * person, not a mark. The engine keeps full measurements (`fullMeasured`) for these only.
+ */
+export const MARKED_STATUSES = ['error', 'fail', 'pending'] as const;

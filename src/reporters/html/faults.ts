@@ -6,8 +6,11 @@
  * finding cites is context. The measurements are read by their shape (one per template), never by
  * indicator; a report without measurements (trimmed detail) marks nothing.
  */
-import type { Finding } from '../../model/finding.js';
+import type { Finding, Status } from '../../model/finding.js';
+import { MARKED_STATUSES } from '../../model/vocabulary.js';
 import type { FactPath } from './words.js';
+
+const _MARKED: ReadonlySet<Status> = new Set(MARKED_STATUSES);
 
 /** A deadline a finding missed (`missed`) or awaits, as a local date or an instant. */
 export interface DeadlineMark {
@@ -89,8 +92,8 @@ function _readFact(fact: _Obj, path: string | undefined, pending: boolean, marks
  */
 export function findingMarks(finding: Finding, deciding: readonly FactPath[] | undefined): FindingMarks {
   const marks: FindingMarks = { faults: [], deadlines: [] };
+  if (!_MARKED.has(finding.status)) return marks;
   const pending = finding.status === 'pending';
-  if (!pending && finding.status !== 'fail' && finding.status !== 'error') return marks;
   const measured = finding.measured ?? {};
   const looks: readonly FactPath[] = deciding ?? Object.keys(measured).map((fact) => ({ fact }));
   for (const { fact, path } of looks) {

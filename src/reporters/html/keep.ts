@@ -4,6 +4,7 @@
  */
 import TinyQueue from 'tinyqueue';
 import type { CaseResult } from '../../model/finding.js';
+import { ATTENTION_STATUSES } from '../../model/vocabulary.js';
 import { compare } from '../common.js';
 
 /**
@@ -17,13 +18,9 @@ export interface CaseRank {
 
 /** The rank of a judged case. */
 export function rankOf(result: CaseResult): CaseRank {
-  const counts: [number, number, number, number] = [0, 0, 0, 0];
-  for (const f of result.findings) {
-    if (f.status === 'error') counts[0]++;
-    else if (f.status === 'fail') counts[1]++;
-    else if (f.status === 'insufficient_evidence') counts[2]++;
-    else if (f.status === 'pending') counts[3]++;
-  }
+  const counts = ATTENTION_STATUSES.map(
+    (status) => result.findings.filter((f) => f.status === status).length,
+  ) as [number, number, number, number];
   return { caseId: result.caseId, counts };
 }
 

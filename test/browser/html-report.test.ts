@@ -12,19 +12,17 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
-import { readVersions } from '../../src/cli/versions.js';
 import { createSummaryBuilder } from '../../src/engine/summarize.js';
 import { evaluateCase, formatHtml } from '../../src/index.js';
 import type { CaseResult } from '../../src/model/finding.js';
 import { type Report, ReportSchema } from '../../src/model/report.js';
 import { percent, type RulesetWords } from '../../src/reporters/common.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
-import { HAVE_CHROMIUM, launchChromium, NO_CHROMIUM, needChromium } from '../support/chromium.js';
+import { HAVE_CHROMIUM, launchChromium, needChromium, openWatched } from '../support/chromium.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 // The callbacks given to page.evaluate run in the page. The project's tsconfig has no DOM library
 // (and this file must not add it to the whole program), so they see the page's globals loosely.
@@ -43,31 +41,7 @@ const AS_OF = '2025-06-30T17:00:00+01:00';
 const IMG = join(ROOT, 'docs/img');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 /** Runs the command in process and returns its exit code and what it wrote. */
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const sink = () => {
-    const chunks: Buffer[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        chunks.push(Buffer.from(chunk));
-        done();
-      },
-    });
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = sink();
-  const err = sink();
-  // The command's program, not its bin: importing src/cli/bin.ts runs the command on this process's argv.
-  const io = {
-    stdout: out.stream,
-    stderr: err.stream,
-    stdin: process.stdin,
-    env: { NO_COLOR: '1' },
-    now: () => new Date('2025-07-01T09:00:00Z'),
-    cwd: ROOT,
-  };
-  const code = await buildProgram(io, readVersions().version).run(['node', 'service-standards', ...argv]);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = (argv: string[]) => runInProcess(argv);
 
 let dir: string;
 /** The page as a reader gets it: its own Content-Security-Policy in force. */
@@ -125,31 +99,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Opened {
-  page: Page;
-  /** Every request the page made, by URL. */
-  requests: string[];
-  dialogs: string[];
-  errors: string[];
-}
-
-async function open(file: string, where: BrowserContext | undefined = context): Promise<Opened> {
-  if (!where) throw new Error(NO_CHROMIUM);
-  const page = await where.newPage();
-  const opened: Opened = { page, requests: [], dialogs: [], errors: [] };
-  page.on('request', (r) => opened.requests.push(r.url()));
-  page.on('dialog', async (d) => {
-    opened.dialogs.push(d.message());
-    await d.dismiss();
-  });
-  page.on('pageerror', (e) => opened.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') opened.errors.push(m.text());
-  });
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('body[data-ready="true"]');
-  return opened;
-}
+/** The report opened in Chromium (with its CSP in force unless `where` is the lax context), once its script is ready. */
+const open = (file: string, where: BrowserContext | undefined = context) =>
+  openWatched(where, file, 'body[data-ready="true"]');
 
 const countText = (page: Page) => page.locator('#cases-count').textContent();
 const shownCaseIds = (page: Page) => page.locator('#case-rows button.case-toggle').allTextContents();

@@ -12,12 +12,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complyParts } from '../../src/reporters/self-assessment/words.js';
 import { type SelfAssessment, SelfAssessmentSchema } from '../../src/self-assessment/document.js';
 import { AS_OF, makeWorkspace, ROOT, runSelfAssessmentCommand } from '../self-assessment/_command.js';
-import { HAVE_CHROMIUM, launchChromium, NO_CHROMIUM, needChromium } from '../support/chromium.js';
+import { HAVE_CHROMIUM, launchChromium, needChromium, openWatched } from '../support/chromium.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: page-side global
 declare const document: any;
@@ -76,23 +76,8 @@ afterAll(async () => {
   ws?.remove();
 });
 
-async function open(where: BrowserContext | undefined) {
-  if (!where) throw new Error(NO_CHROMIUM);
-  const page: Page = await where.newPage();
-  const seen = { requests: [] as string[], dialogs: [] as string[], errors: [] as string[] };
-  page.on('request', (r) => seen.requests.push(r.url()));
-  page.on('dialog', async (d) => {
-    seen.dialogs.push(d.message());
-    await d.dismiss();
-  });
-  page.on('pageerror', (e) => seen.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') seen.errors.push(m.text());
-  });
-  await page.goto(pathToFileURL(htmlFile).href);
-  await page.waitForLoadState('load');
-  return { page, ...seen };
-}
+/** The form opened in Chromium, once loaded. */
+const open = (where: BrowserContext | undefined) => openWatched(where, htmlFile);
 
 describe('the self-assessment form, in Chromium', () => {
   it('is one static file: no request beyond itself, no script, no error', async (ctx) => {

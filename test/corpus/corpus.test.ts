@@ -12,11 +12,9 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { assertBuilt, cli, ROOT } from '../cli/_cli.js';
+import { runInProcess as runCommandInProcess } from '../support/run-in-process.js';
 import { type CorpusManifest, CorpusManifestSchema } from './manifest-schema.js';
 
 const manifest: CorpusManifest = CorpusManifestSchema.parse(
@@ -32,31 +30,12 @@ interface Run {
   written?: string;
 }
 
-function sink() {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
 /** The command's `main` in this process, with its own streams and a fixed clock. */
-async function runInProcess(args: string[], stdin: string | undefined): Promise<Run> {
-  const out = sink();
-  const err = sink();
-  const io: CliIo = {
-    stdout: out.stream,
-    stderr: err.stream,
-    stdin: stdin ? createReadStream(join(ROOT, stdin)) : Readable.from([]),
-    env: { NO_COLOR: '1' },
-    now: () => new Date('2024-07-01T09:00:00Z'),
-    cwd: ROOT,
-  };
-  const code = await main(['node', 'service-standards', ...args], io);
-  return { code, stdout: out.text(), stderr: err.text() };
+function runInProcess(args: string[], stdin: string | undefined): Promise<Run> {
+  return runCommandInProcess(args, {
+    stdin: stdin ? createReadStream(join(ROOT, stdin)) : undefined,
+    now: new Date('2024-07-01T09:00:00Z'),
+  });
 }
 
 async function run(entry: Entry): Promise<Run> {

@@ -7,17 +7,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
-import { readVersions } from '../../src/cli/versions.js';
 import type { CaseResult, Status } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
 import { formatHtml } from '../../src/reporters/html/index.js';
 import { compareWorst, keepWorst, needsAttention, rankOf } from '../../src/reporters/html/keep.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = join(ROOT, 'fixtures/sample/sample.ndjson');
@@ -25,37 +23,9 @@ const AS_OF = '2025-06-30T17:00:00+01:00';
 const dir = mkdtempSync(join(tmpdir(), 'html-scale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `check` in process; returns the exit code and standard output. */
-async function check(argv: string[]): Promise<{ code: number; stdout: string }> {
-  const chunks: Buffer[] = [];
-  const sink = () =>
-    new Writable({
-      write(chunk, _enc, done) {
-        chunks.push(Buffer.from(chunk));
-        done();
-      },
-    });
-  const io = {
-    stdout: sink(),
-    stderr: new Writable({ write: (_c, _e, done) => done() }),
-    stdin: process.stdin,
-    env: { NO_COLOR: '1' },
-    now: () => new Date('2025-07-01T09:00:00Z'),
-    cwd: ROOT,
-  };
-  const argvAll = [
-    'node',
-    'service-standards',
-    'check',
-    SAMPLE,
-    '--as-of',
-    AS_OF,
-    '--fail-on',
-    'none',
-    '--quiet',
-  ];
-  const code = await buildProgram(io, readVersions().version).run([...argvAll, ...argv]);
-  return { code, stdout: Buffer.concat(chunks).toString('utf8') };
+/** Runs `check` on the sample in process. */
+function check(argv: string[]) {
+  return runInProcess(['check', SAMPLE, '--as-of', AS_OF, '--fail-on', 'none', '--quiet', ...argv]);
 }
 
 /** The page's embedded data. */
@@ -210,6 +180,8 @@ describe('--html-max-cases', () => {
   });
 
   it('is a whole number of at least 1', async () => {
-    await expect(check(['--html-max-cases', '0'])).rejects.toThrow(/at least 1/);
+    const { code, stderr } = await check(['--html-max-cases', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--html-max-cases.*at least 1/);
   });
 });

@@ -5,11 +5,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { buildProgram } from '../../src/cli/program.js';
-import { readVersions } from '../../src/cli/versions.js';
-import { formatIssue, type InputIssue } from '../../src/model/issues.js';
+import { type InProcessRun, runInProcess } from '../support/run-in-process.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const AS_OF = '2024-06-28T17:00:00+01:00';
@@ -85,43 +82,7 @@ export function makeWorkspace(): { dir: string; rules: string; log: string; remo
   return { dir, rules, log, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-function _sink() {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-/** Runs `service-standards self-assessment ...argv` in process; a thrown error is reported as main() reports it. */
-export async function runSelfAssessmentCommand(
-  argv: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = _sink();
-  const err = _sink();
-  const io = {
-    stdout: out.stream,
-    stderr: err.stream,
-    stdin: process.stdin,
-    env: { NO_COLOR: '1' },
-    now: () => new Date('2024-07-01T09:00:00Z'),
-    cwd: ROOT,
-  };
-  let code: number;
-  try {
-    code = await buildProgram(io, readVersions().version).run([
-      'node',
-      'service-standards',
-      'self-assessment',
-      ...argv,
-    ]);
-  } catch (e) {
-    const issues = (e as { issues?: InputIssue[] }).issues;
-    err.stream.write(`error: ${issues ? issues.map(formatIssue).join('\n') : (e as Error).message}\n`);
-    code = 2;
-  }
-  return { code, stdout: out.text(), stderr: err.text() };
+/** Runs `service-standards self-assessment ...argv` in process. */
+export function runSelfAssessmentCommand(argv: string[]): Promise<InProcessRun> {
+  return runInProcess(['self-assessment', ...argv], { now: new Date('2024-07-01T09:00:00Z') });
 }

@@ -5,7 +5,8 @@
  * it, so that the tests and the benchmark measure the same browser the same way.
  */
 import { existsSync } from 'node:fs';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { TestContext } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,4 +52,45 @@ export function launchChromium(profile: string, options: LaunchOptions = {}): Pr
     viewport: options.viewport ?? { width: 1280, height: 900 },
     bypassCSP: options.bypassCSP ?? false,
   });
+}
+
+/** A page opened by {@link openWatched}, with everything it did that a self-contained report must not. */
+export interface WatchedPage {
+  page: Page;
+  /** Every request the page made, by URL (its own file first). */
+  requests: string[];
+  /** The messages of alerts, confirms and prompts (each dismissed). */
+  dialogs: string[];
+  /** Uncaught errors and console errors. */
+  errors: string[];
+}
+
+/**
+ * Opens a local file in a new page of `context`, recording its requests, dialogs and errors, and
+ * waits until `ready` (a selector) is present, or the page has loaded when none is given.
+ *
+ * @example
+ * const { page, requests, errors } = await openWatched(context, 'report.html', 'body[data-ready="true"]');
+ */
+export async function openWatched(
+  context: BrowserContext | undefined,
+  file: string,
+  ready?: string,
+): Promise<WatchedPage> {
+  if (!context) throw new Error(NO_CHROMIUM);
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, requests: [], dialogs: [], errors: [] };
+  page.on('request', (r) => watched.requests.push(r.url()));
+  page.on('dialog', async (d) => {
+    watched.dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on('pageerror', (e) => watched.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') watched.errors.push(m.text());
+  });
+  await page.goto(pathToFileURL(file).href);
+  if (ready) await page.waitForSelector(ready);
+  else await page.waitForLoadState('load');
+  return watched;
 }

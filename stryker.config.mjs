@@ -2,7 +2,9 @@
 // hours on two cores). One test process at a time, incremental (a rerun tests only the mutants
 // whose code or tests changed), and only the tests of the time and engine modules and the
 // fixture harnesses: the command's tests run the built bundle, which no mutant reaches.
-// Narrow a run with `npm run mutation -- --mutate 'src/time/days.ts'`.
+// Narrow a run with `npm run mutation -- --mutate 'src/time/days.ts'`; `scripts/mutation.sh` runs
+// named groups of files, each with the tests that reach it, keeping each group's results apart.
+const name = process.env.MUTATION_NAME ?? 'all';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -16,13 +18,13 @@ export default {
   ],
   concurrency: 1,
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
   // A mutant that loops for ever (a day-stepping loop that never advances) ends this long after
   // its tests' normal time, as a timeout (counted as killed).
   timeoutMS: 10_000,
   timeoutFactor: 1.5,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
   ignoreStatic: true,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

@@ -53,8 +53,10 @@ describe('asOf invariants', () => {
 
   it('generated histories: a pending dueAt is after asOf, and a weekend judges as the Monday after', async () => {
     let compared = 0;
+    let run = 0;
     await fc.assert(
       fc.asyncProperty(caseArb, async ({ input, asOf }) => {
+        run++;
         const [saturday, monday] = weekendAndMonday(Date.parse(asOf));
         const events = (input as unknown as { events: { at: string }[] }).events;
         // Only when no event lies between (events read in any zone: a day's margin either side).
@@ -90,6 +92,7 @@ describe('asOf invariants', () => {
       }),
       { numRuns: 1000, seed: 20_241_207 },
     );
-    expect(compared).toBeGreaterThan(300);
+    // Against the histories actually run: the mutation runs cap every property's examples.
+    expect(compared).toBeGreaterThan(run * 0.3);
   });
 });

@@ -11,19 +11,37 @@ cd "$(dirname "$0")/.."
 # The engine's unit tests and fixture harnesses, less the five that take over four seconds each
 # (properties, evaluator-equivalence, explanation-lint, measured, as-of-invariants: generated
 # histories over every rule): a surviving mutant reruns every test that reaches it.
-ENGINE_TESTS=$(printf 'test/engine/%s.test.ts,' render templates-responses module-state pauses-stop-clocks \
+ENGINE_TESTS=$(printf 'test/engine/%s.test.ts,' render render-filters templates-responses module-state pauses-stop-clocks \
   misuse templates privacy measured-detail custom-ruleset json-copy evaluate filter case-index \
   check-sentences memo)test/fixtures/cases.test.ts,test/fixtures/indicators.test.ts
 TIME_TESTS='test/time/**/*.test.ts'
+CALENDAR_TESTS=$(printf 'test/time/%s.test.ts,' calendar calendar.property days iso-date pause-intervals holidays)test/time/instant.test.ts
+INSTANT_TESTS=$(printf 'test/time/%s.test.ts,' instant calendar days iso-date)test/time/pause-intervals.test.ts
+
+# The files NAME... of src/DIR, comma-separated, as --mutate takes them.
+files_in() { local dir=$1; shift; printf "src/$dir/%s.ts\n" "$@" | paste -sd, -; }
 
 # group: files to mutate (comma-separated globs) | tests (comma-separated globs)
 group() {
   case "$1" in
-    engine-render) echo "src/engine/render.ts|$ENGINE_TESTS" ;;
+    engine-render) echo "$(files_in engine render)|$ENGINE_TESTS" ;;
+    engine-rule) echo "$(files_in engine compiled-rule evaluate-rule conditions)|$ENGINE_TESTS" ;;
+    engine-case) echo "$(files_in engine case-index stage-timeline fact-context)|$ENGINE_TESTS" ;;
+    engine-input) echo "$(files_in engine prepare normalize filter)|$ENGINE_TESTS" ;;
+    engine-measured) echo "$(files_in engine measured-detail)|$ENGINE_TESTS" ;;
+    engine-clock) echo "$(files_in engine/templates stage-clock responses)|$ENGINE_TESTS" ;;
+    engine-templates) echo "$(files_in engine/templates occurrences coverage keys-covered index stage-deciders conformance precedence notices longest-gap readability timeliness stage-response stage-confirmation)|$ENGINE_TESTS" ;;
+    engine-case-run) echo "$(files_in engine evaluate-case evaluate-cases ruleset summarize rule-issues usage)|$ENGINE_TESTS" ;;
+    engine-small) echo "$(files_in engine json-copy memo check-sentences evaluator json-rules-engine-evaluator case-event period-anchor calendar-config status freeze)|$ENGINE_TESTS" ;;
+    time-calendar) echo "$(files_in time calendar calendar-types zone-clock)|$CALENDAR_TESTS" ;;
+    time-holidays) echo "$(files_in time holidays holiday-corrections table)|$TIME_TESTS" ;;
+    time-instant) echo "$(files_in time instant)|$INSTANT_TESTS" ;;
+    time-days) echo "$(files_in time days paused format)|$INSTANT_TESTS" ;;
     *) echo "unknown group $1" >&2; return 2 ;;
   esac
 }
-ALL=(engine-render)
+ALL=(engine-render engine-rule engine-case engine-input engine-measured engine-clock engine-templates
+  engine-case-run engine-small time-calendar time-holidays time-instant time-days)
 
 [ "$#" -gt 0 ] || { echo "usage: $0 GROUP... | all (groups: ${ALL[*]})" >&2; exit 2; }
 [ "$1" = all ] && set -- "${ALL[@]}"

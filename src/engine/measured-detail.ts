@@ -107,9 +107,9 @@ export function findingMeasured(
 
 /**
  * The values at `reads`' paths (those with `only[i]` true, when `only` is given), nested as in
- * the facts, keys in code-unit order (the paths are sorted). Only plain values and lists of
- * plain values are taken (ids, dates, counts): an object or a list of objects is left out, so no
- * per-item list is copied. Nothing returned is shared with `values`.
+ * the facts, keys in code-unit order (the paths are sorted). Only plain values are taken (an id,
+ * a date, a count): an object or a list is left out, so no per-item list is copied (the ids a
+ * finding cites are its `evidence`, and `--detail full` keeps every list).
  */
 export function pickMeasured(
   reads: MeasuredReads,
@@ -121,7 +121,7 @@ export function pickMeasured(
   for (let p = 0; p < paths.length; p++) {
     if (only !== undefined && only[p] !== true) continue;
     const path = paths[p] as readonly string[];
-    const value = _plain(_resolve(values, path));
+    const value = _scalar(_resolve(values, path));
     if (value === undefined) continue;
     let target = out;
     for (let i = 0; i < path.length - 1; i++) {
@@ -172,20 +172,7 @@ function _resolve(values: Readonly<Record<string, unknown>>, path: readonly stri
   return v;
 }
 
-/** A plain value in JSON form (a copy for a list), or undefined for anything else. */
-function _plain(v: unknown): unknown {
-  if (Array.isArray(v)) {
-    const out: unknown[] = [];
-    for (const item of v) {
-      const p = _scalar(item);
-      if (p === undefined) return undefined;
-      out.push(p);
-    }
-    return out;
-  }
-  return _scalar(v);
-}
-
+/** A plain value in JSON form (a non-finite number as `null`), or undefined for anything else. */
 function _scalar(v: unknown): unknown {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;

@@ -73,8 +73,6 @@ export interface CompiledRule {
   readonly applies: number;
   /** The facts its `appliesWhen` reads. */
   readonly appliesFacts: readonly number[];
-  /** What its `appliesWhen` reads that `measured` keeps (indices into `reads.paths`). */
-  readonly appliesReads: readonly number[];
   readonly checks: readonly CompiledCheck[];
   readonly notApplicable: CompiledTemplate;
   /** Whether any of its templates reads `asOf` (as text: `{asOf.at}`, `{asOf.date}`). */
@@ -182,7 +180,6 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     stages,
     applies,
     appliesFacts: rule.appliesWhen ? indices(conditionFacts(rule.appliesWhen)) : [],
-    appliesReads: readsOf.condition(rule.appliesWhen),
     checks,
     notApplicable,
     readsAsOf,

@@ -121,7 +121,6 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   _setAll(cited, rule.appliesFacts);
   // What this finding read, for its `measured`: the conditions tested and the sentences written.
   const read = new Array<boolean>(rule.reads.paths.length);
-  _setAll(read, rule.appliesReads);
   let status: Status;
   let explanation: string;
   let dueAt: string | undefined;

@@ -52,11 +52,12 @@ export function readIndex(reads: MeasuredReads): ReadIndex {
 }
 
 /**
- * What any finding of a rule may read, worked out once per rule: every path its conditions
- * compare and every placeholder of its checks' explanations. Left out: the rule's own
- * `not_applicable` sentence (such a finding has no `measured`), `dueAt` paths (the finding's
- * `dueAt` states the result), parameters and `asOf`, and paths through a list index. One finding
- * reads less: see {@link findingMeasured}.
+ * What any finding of a rule may read, worked out once per rule: every path its checks'
+ * conditions compare and every placeholder of its checks' explanations. Left out: the rule's own
+ * `appliesWhen` and `not_applicable` sentence (a finding's status says whether the rule applied,
+ * and a not-applicable finding has no `measured`), `dueAt` paths (the finding's `dueAt` states
+ * the result), parameters and `asOf`, and paths through a list index. One finding reads less:
+ * see {@link findingMeasured}.
  *
  * @example
  * measuredReads(rule).paths; // [['explained', 'first', 'deadline'], ['explained', 'late'], ...]
@@ -73,7 +74,6 @@ export function measuredReads(rule: RuleFile): MeasuredReads {
   const addTemplate = (t: string | undefined) => {
     if (t !== undefined) add(placeholderPaths(t));
   };
-  addCondition(rule.appliesWhen);
   for (const check of rule.checks) {
     addCondition(check.appliesWhen);
     for (const t of Object.values(check.explain)) addTemplate(t);

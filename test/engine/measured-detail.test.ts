@@ -14,7 +14,7 @@ const ruleset = await loadRuleset();
 const rule121 = ruleset.rules.find((r) => r.ref === '1.2.1') as RuleFile;
 
 describe('measuredReads', () => {
-  it("lists each path a rule's checks compare or explain, sorted, once each, without params, asOf, dueAt or list indices", () => {
+  it("lists each path a rule's checks compare or explain, sorted, once each, without params, asOf, dueAt, list indices or the rule's own appliesWhen", () => {
     const paths = measuredReads(rule121).paths.map((p) => p.join('.'));
     expect(paths).toEqual([
       'case.closed',
@@ -26,14 +26,13 @@ describe('measuredReads', () => {
       'explained.first.responseDate',
       'explained.first.responseId',
       'explained.first.startDate',
-      'explained.judged',
       'explained.late',
       'explained.missing',
       'explained.open',
     ]);
   });
 
-  it('reads a fact compared with another fact, and case state the checks read', () => {
+  it("reads a fact compared with another fact, and not what the rule's own appliesWhen reads", () => {
     const rule = {
       ...rule121,
       appliesWhen: { fact: 'case', path: '$.decided', operator: 'equal', value: true },
@@ -54,7 +53,7 @@ describe('measuredReads', () => {
       ],
       explain: { not_applicable: '{a.onlyWhenNotApplicable}' },
     } as RuleFile;
-    expect(measuredReads(rule).paths.map((p) => p.join('.'))).toEqual(['a.x', 'a.z', 'b.y', 'case.decided']);
+    expect(measuredReads(rule).paths.map((p) => p.join('.'))).toEqual(['a.x', 'a.z', 'b.y']);
   });
 
   it('parses condition JSONPaths and template placeholders', () => {
@@ -174,17 +173,17 @@ describe("one finding's measured", () => {
     return r.findings[0];
   };
 
-  it("holds what its conditions and its own sentence read, not another outcome's sentence", async () => {
+  it("holds what its checks' conditions and its own sentence read, not another outcome's sentence nor the rule's appliesWhen", async () => {
     const pass = await judge([received, sent]);
     expect(pass?.status).toBe('pass');
     expect(pass?.measured).toStrictEqual({
-      received: { count: 1, exists: true },
+      received: { exists: true },
       sent: { count: 1, last: { date: '2024-05-02' } },
     });
     const fail = await judge([received]);
     expect(fail?.status).toBe('fail');
     expect(fail?.measured).toStrictEqual({
-      received: { count: 1, exists: true, first: { date: '2024-05-01' } },
+      received: { exists: true, first: { date: '2024-05-01' } },
       sent: { count: 0 },
     });
   });
@@ -221,7 +220,6 @@ describe('findings at each detail', () => {
           responseId: 'e2',
           startDate: '2024-05-01',
         },
-        judged: 1,
         late: 0,
         missing: 0,
         open: 0,

@@ -46,14 +46,14 @@ export interface CompiledCheck {
     readonly explain?: CompiledTemplate | undefined;
     /** When a pending outcome falls due (`{<dueAt>|or:}`). */
     readonly due?: CompiledTemplate | undefined;
+    /** What its condition reads that `measured` keeps (indices into the rule's `reads.paths`). */
+    readonly reads: readonly number[];
   }[];
   readonly explain: Partial<Record<Status, CompiledTemplate>>;
   /** The facts its `appliesWhen` and its outcomes' conditions read. */
   readonly facts: readonly number[];
   /** What its `appliesWhen` reads that `measured` keeps (indices into the rule's `reads.paths`). */
   readonly appliesReads: readonly number[];
-  /** What its outcomes' conditions read that `measured` keeps (every one is tested when it applies). */
-  readonly outcomeReads: readonly number[];
 }
 
 /**
@@ -157,6 +157,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
         status: o.status,
         explain: o.explain === undefined ? undefined : template(o.explain, `${where}, outcome ${k}`),
         due: o.dueAt ? template(`{${o.dueAt}|or:}`, `${where}, outcome ${k}'s dueAt`) : undefined,
+        reads: readsOf.condition(o.when),
       })),
       explain,
       facts: indices([
@@ -164,7 +165,6 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
         ...check.outcomes.flatMap((o) => conditionFacts(o.when)),
       ]),
       appliesReads: readsOf.condition(check.appliesWhen),
-      outcomeReads: readsOf.condition({ all: check.outcomes.map((o) => o.when) }),
     };
   });
   const notApplicable = template(

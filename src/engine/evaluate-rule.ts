@@ -145,7 +145,13 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
       const check = rule.checks[i] as CompiledCheck;
       if (r.status !== 'not_applicable' || status === 'not_applicable') _setAll(cited, check.facts);
       _setAll(read, check.appliesReads);
-      if (check.applies < 0 || _truth(rule, verdicts, check.applies)) _setAll(read, check.outcomeReads);
+      // The check's status is its first outcome that holds: the outcomes after it are not read.
+      if (r.status !== 'not_applicable')
+        for (let k = 0; k < check.outcomes.length; k++) {
+          const o = check.outcomes[k] as Outcome;
+          _setAll(read, o.reads);
+          if (_truth(rule, verdicts, o.stage)) break;
+        }
       if (status === 'pending' && r.status === 'pending') dueAt = _earlier(dueAt, r.dueAt);
       if (r.explain === undefined) continue;
       _setAll(cited, r.explain.facts);

@@ -187,6 +187,38 @@ describe("one finding's measured", () => {
       sent: { count: 0 },
     });
   });
+  it('leaves out the conditions of the outcomes after the first that holds (the check never reads them)', async () => {
+    const check = rule.checks[0] as RuleFile['checks'][number];
+    const later = {
+      status: 'insufficient_evidence',
+      when: { fact: 'received', path: '$.count', operator: 'greaterThan', value: 5 },
+      explain: 'More than five complaints were received.',
+    } as const;
+    const twoOutcomes = { ...rule, checks: [{ ...check, outcomes: [...check.outcomes, later] }] } as RuleFile;
+    const judgeWith = async (events: unknown[]) =>
+      (
+        await evaluateCase(
+          { caseId: 'C-1', events },
+          {
+            untrusted: true,
+            ruleset: { ...ruleset, rules: [twoOutcomes] },
+            asOf: '2024-05-31T17:00:00+01:00',
+          },
+        )
+      ).findings[0];
+    const fail = await judgeWith([received]);
+    expect(fail?.status).toBe('fail');
+    expect(fail?.measured).toStrictEqual({
+      received: { exists: true, first: { date: '2024-05-01' } },
+      sent: { count: 0 },
+    });
+    const pass = await judgeWith([received, sent]);
+    expect(pass?.status).toBe('pass');
+    expect(pass?.measured).toStrictEqual({
+      received: { count: 1, exists: true },
+      sent: { count: 1, last: { date: '2024-05-02' } },
+    });
+  });
 });
 
 describe('findings at each detail', () => {

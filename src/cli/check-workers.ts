@@ -14,7 +14,13 @@ import type { ReadStats } from '../readers/stats.js';
 import { isRejected, type ReadItem } from '../readers/types.js';
 import { rulesetDirOf } from '../rules/load-ruleset.js';
 import type { CheckOptions } from './check-options.js';
-import { judgeItems, type WorkerItem, type WorkerOutcome, type WorkerSetup } from './judge-batch.js';
+import {
+  judgeItems,
+  outcomesOf,
+  type WorkerItem,
+  type WorkerOutcome,
+  type WorkerSetup,
+} from './judge-batch.js';
 import {
   preparedForSetup,
   WORKER_READY,
@@ -265,7 +271,7 @@ export async function* evaluateInWorkers(
     remote++;
     batch.pending = pool.run({ setup, items: batch.items.map(toWorker) }).then(
       (r) => {
-        batch.done = { outcomes: r.outcomes, lines: r.lines };
+        batch.done = { outcomes: outcomesOf(r), lines: r.lines };
       },
       (error: unknown) => {
         batch.done = { error };

@@ -14,6 +14,7 @@ import { type PeriodOutcome, type PeriodWork, periodOutcome } from '../period/pe
 import { type ReadItem, type SourceRef, wholeCaseItem } from '../readers/types.js';
 import { formatNdjsonCase } from '../reporters/ndjson.js';
 import { type EvaluatorName, evaluatorNamed } from './evaluator-option.js';
+import { type PackedShare, packShares, summaryShare, unpackShares } from './summary-share.js';
 
 /** What every task of one run shares: how to judge. */
 export interface WorkerSetup {
@@ -60,16 +61,6 @@ export interface JudgedBatch {
   lines: Buffer[];
 }
 
-/** The summary's share of a result: what `SummaryBuilder.addResult` and the progress read. */
-const _slim = (r: CaseResult): CaseResult =>
-  ({
-    caseId: r.caseId,
-    status: r.status,
-    events: r.events,
-    eventsAfterAsOf: r.eventsAfterAsOf,
-    findings: r.findings.map((f) => ({ ref: f.ref, status: f.status })),
-  }) as CaseResult;
-
 /**
  * Judges a batch: one outcome per item, each judged result carrying its item's `source`; an
  * unexpected error becomes an `error` outcome at its case, and nothing after it is judged.
@@ -106,7 +97,7 @@ export async function judgeItems(
         const result: CaseResult = source
           ? { ...outcome.result, source: { file: source.file, line: source.line } }
           : outcome.result;
-        const judged: WorkerOutcome = { kind: 'judged', result: setup.full ? result : _slim(result) };
+        const judged: WorkerOutcome = { kind: 'judged', result: setup.full ? result : summaryShare(result) };
         if (setup.line) {
           const line = Buffer.from(formatNdjsonCase(withoutDrillDown(result)));
           lines.push(line);
@@ -144,12 +135,41 @@ function _periodItems(
 }
 
 /**
- * The lines of a judged batch as one buffer, one after another (each `lineBytes` long), to send
- * in one piece.
+ * A batch's answer as it crosses back to the main thread: the outcomes (with `refs`, the judged
+ * ones packed by `packShares`), and (when asked) the NDJSON lines of the judged cases, UTF-8, one
+ * after another, in one buffer to send in one piece.
+ */
+export interface BatchAnswer {
+  outcomes: (WorkerOutcome | PackedShare)[];
+  refs?: string[];
+  lines?: Uint8Array;
+}
+
+/**
+ * Judges a batch ({@link judgeItems}) and makes its answer for the main thread: when only the
+ * summary reads the results (no document report), their shares go packed.
  *
  * @example
- * const bytes = joinLines(lines);
+ * const answer = await answerBatch(items, setup, { ruleset, prepared });
  */
-export function joinLines(lines: readonly Buffer[]): Uint8Array {
-  return Buffer.concat(lines);
+export async function answerBatch(
+  items: readonly WorkerItem[],
+  setup: WorkerSetup,
+  using: { ruleset: Ruleset; prepared: PreparedEvaluation },
+): Promise<BatchAnswer> {
+  const { outcomes, lines } = await judgeItems(items, setup, using);
+  const answer: BatchAnswer = setup.full ? { outcomes } : packShares(outcomes);
+  if (setup.line) answer.lines = Buffer.concat(lines);
+  return answer;
 }
+
+/**
+ * The outcomes of a {@link BatchAnswer}, unpacked: the same as {@link judgeItems} gave.
+ *
+ * @example
+ * const outcomes = outcomesOf(await pool.run(task));
+ */
+export const outcomesOf = (answer: BatchAnswer): WorkerOutcome[] =>
+  answer.refs === undefined
+    ? (answer.outcomes as WorkerOutcome[])
+    : unpackShares({ refs: answer.refs, outcomes: answer.outcomes });

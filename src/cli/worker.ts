@@ -12,13 +12,7 @@ import { type PreparedEvaluation, prepareEvaluation } from '../engine/prepare.js
 import type { Ruleset } from '../engine/ruleset.js';
 import type { Config } from '../model/config.js';
 import { loadRuleset } from '../rules/load-ruleset.js';
-import {
-  joinLines,
-  judgeItems,
-  type WorkerItem,
-  type WorkerOutcome,
-  type WorkerSetup,
-} from './judge-batch.js';
+import { answerBatch, type BatchAnswer, type WorkerItem, type WorkerSetup } from './judge-batch.js';
 
 export type { WorkerItem, WorkerOutcome, WorkerSetup } from './judge-batch.js';
 
@@ -38,11 +32,8 @@ export interface WorkerTask {
   items: WorkerItem[];
 }
 
-/** A task's answer: the outcomes, and (when asked) the NDJSON lines of the judged cases, UTF-8, one after another. */
-export interface WorkerResult {
-  outcomes: WorkerOutcome[];
-  lines?: Uint8Array;
-}
+/** A task's answer (`judge-batch.ts`). */
+export type WorkerResult = BatchAnswer;
 
 /** A ruleset loaded and prepared for a run's options. */
 export type PreparedSetup = { ruleset: Ruleset; prepared: PreparedEvaluation };
@@ -105,14 +96,9 @@ function _startWorker(): (task: WorkerTask) => Promise<WorkerResult> {
   const warm = (workerData as { warmUp?: WorkerWarmUp } | null)?.warmUp;
   // A failure is the main thread's to report (it prepares the same); it then judges every case.
   if (warm) _warmUp(warm, prepared).catch(() => {});
-  return async (task) => {
-    const { setup } = task;
-    const { outcomes, lines } = await judgeItems(task.items, setup, await prepared(setup));
-    if (!setup.line) return { outcomes };
-    // The lines go back as one buffer (copied by postMessage: cheaper than loading piscina's
-    // `move` in every worker, and small beside the outcomes).
-    return { outcomes, lines: joinLines(lines) };
-  };
+  // The lines go back as one buffer, copied by postMessage: a memory copy of about 10 kB a case,
+  // next to nothing beside judging it, where transferring would load piscina's `move` here.
+  return async (task) => answerBatch(task.items, task.setup, await prepared(task.setup));
 }
 
 /**

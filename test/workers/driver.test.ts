@@ -7,14 +7,16 @@
  * and a failing task stops the run.
  */
 import { describe, expect, it } from 'vitest';
+import { makeCase } from '../../scripts/generate-log.js';
 import { type CheckPool, evaluateInWorkers, type ParallelOutcome } from '../../src/cli/check-workers.js';
-import { itemOf, joinLines, judgeItems, type WorkerSetup } from '../../src/cli/judge-batch.js';
+import { answerBatch, itemOf, type WorkerSetup } from '../../src/cli/judge-batch.js';
+import { summaryShare } from '../../src/cli/summary-share.js';
 import type { WorkerResult, WorkerTask } from '../../src/cli/worker.js';
 import { type CaseOutcome, evaluateCases } from '../../src/engine/evaluate-cases.js';
 import { prepareEvaluation } from '../../src/engine/prepare.js';
 import { readCases, readCasesWithText } from '../../src/readers/read-cases.js';
 import { createReadStats } from '../../src/readers/stats.js';
-import { isRejected, type ReadItem } from '../../src/readers/types.js';
+import { isRejected, type ReadItem, wholeCaseItem } from '../../src/readers/types.js';
 import { formatNdjsonCase } from '../../src/reporters/ndjson.js';
 import { loadRuleset } from '../../src/rules/load-ruleset.js';
 
@@ -70,16 +72,23 @@ function standInPool(
       const copy = structuredClone(task);
       await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
       if (fail?.(copy)) throw new Error('the worker died');
-      const { outcomes, lines } = await judgeItems(copy.items, copy.setup, { ruleset, prepared });
-      return { outcomes, lines: joinLines(lines) };
+      // The answer crosses back: the main thread sees a copy too.
+      return structuredClone(await answerBatch(copy.items, copy.setup, { ruleset, prepared }));
     },
     async destroy() {},
   };
 }
 
+/**
+ * The sample read four times (its cases read again are rejected), then cases of the bench's
+ * generator: enough cases judged for the workers to have some, whenever they are ready.
+ */
 async function items(): Promise<ReadItem[]> {
   const out: ReadItem[] = [];
   for await (const item of readCases([SAMPLE, SAMPLE, SAMPLE, SAMPLE])) out.push(item);
+  const r = rng(5);
+  for (let n = 0; n < 100; n++)
+    out.push(wholeCaseItem({ ...makeCase(n, r) }, { file: 'generated.ndjson', line: n + 1 }));
   return out;
 }
 
@@ -90,23 +99,26 @@ async function* from(list: readonly ReadItem[], failAt?: number): AsyncGenerator
   }
 }
 
-/** What one thread writes for each item: its NDJSON line, or its rejection. */
-async function oneThread(list: readonly ReadItem[]): Promise<string[]> {
-  const out: string[] = [];
-  let i = 0;
+/** What one thread gives for each item. */
+async function oneThreadOutcomes(list: readonly ReadItem[]): Promise<CaseOutcome[]> {
+  const out: CaseOutcome[] = [];
   for await (const o of evaluateCases(list, {
     ruleset,
     prepared,
     asOf: asOfMs,
-  }) as AsyncGenerator<CaseOutcome>) {
-    const source = (list[i++] as ReadItem).source;
-    out.push(
-      o.kind === 'judged'
-        ? formatNdjsonCase({ ...o.result, source: { file: source.file, line: source.line } })
-        : `rejected ${o.rejected.caseId}`,
-    );
-  }
+  }) as AsyncGenerator<CaseOutcome>)
+    out.push(o);
   return out;
+}
+
+/** What one thread writes for each item: its NDJSON line, or its rejection. */
+async function oneThread(list: readonly ReadItem[]): Promise<string[]> {
+  return (await oneThreadOutcomes(list)).map((o, i) => {
+    const source = (list[i] as ReadItem).source;
+    return o.kind === 'judged'
+      ? formatNdjsonCase({ ...o.result, source: { file: source.file, line: source.line } })
+      : `rejected ${o.rejected.caseId}`;
+  });
 }
 
 const text = (o: ParallelOutcome) =>
@@ -119,6 +131,9 @@ describe('evaluateInWorkers', () => {
     const list = await items();
     expect(list.length).toBeGreaterThan(150);
     const expected = await oneThread(list);
+    const shares = (await oneThreadOutcomes(list)).map((o) =>
+      o.kind === 'judged' ? summaryShare(o.result) : undefined,
+    );
     for (const [seed, readyAfterMs] of [
       [1, 0],
       [2, 40],
@@ -136,7 +151,8 @@ describe('evaluateInWorkers', () => {
         got.push(text(o));
         // What the report's year range and the summary read are kept.
         expect(o.item.source).toEqual((list[got.length - 1] as ReadItem).source);
-        if (o.kind === 'judged') expect(o.result.findings.length).toBeGreaterThan(0);
+        // The summary's share of each result, packed by a worker or not, is one thread's.
+        if (o.kind === 'judged') expect(o.result).toEqual(shares[got.length - 1]);
       }
       expect(got).toEqual(expected);
       // The main thread judged some, the stand-in worker the others (none when never ready).

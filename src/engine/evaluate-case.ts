@@ -1,6 +1,6 @@
 import type { CaseInput } from '../model/case-types.js';
 import type { Config } from '../model/config.js';
-import type { CaseResult, Detail } from '../model/finding.js';
+import type { CaseResult, Detail, Finding, Status } from '../model/finding.js';
 import type { TypedCaseResult } from '../model/finding-types.js';
 import type { InputIssue } from '../model/issues.js';
 import { UsageError } from '../model/usage-error.js';
@@ -15,7 +15,7 @@ import type { ConditionEvaluator } from './evaluator.js';
 import { normalizeCase } from './normalize.js';
 import { type PreparedEvaluation, prepareEvaluation } from './prepare.js';
 import type { Ruleset } from './ruleset.js';
-import { worstStatus } from './status.js';
+import { worseStatus } from './status.js';
 import { requireRulesetOption } from './usage.js';
 
 /** Options of {@link evaluateCase}. `asOf` is required: verdicts are always "as of" an instant. */
@@ -147,14 +147,17 @@ async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<
   const asOfText = describeAsOf(index, calendar, asOfMs);
   const fullMeasured: (Record<string, unknown> | null)[] | undefined = options.timeline ? [] : undefined;
   const run = { index, calendar, asOfMs, asOfText, detail: options.detail, fullMeasured };
-  const findings = [];
-  for (let i = 0; i < prepared.rules.length; i++) {
+  const findings = new Array<Finding>(prepared.rules.length);
+  let status: Status = 'not_applicable';
+  for (let i = 0; i < findings.length; i++) {
     const rule = prepared.rules[i] as CompiledRule;
-    findings.push(evaluator ? await judgeRuleWith(rule, run, evaluator) : judgeRule(rule, run));
+    const finding = evaluator ? await judgeRuleWith(rule, run, evaluator) : judgeRule(rule, run);
+    findings[i] = finding;
+    status = worseStatus(status, finding.status);
   }
   const result: CaseResult = {
     caseId: normalized.case.caseId,
-    status: worstStatus(findings.map((f) => f.status)),
+    status,
     events: normalized.case.eventsRead,
     eventsAfterAsOf: normalized.case.eventsAfterAsOf,
     findings,

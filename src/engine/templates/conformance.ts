@@ -28,27 +28,22 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
   const afterFilter = after && !('fromFact' in after) ? compileFilter(after, scope) : undefined;
   return (ctx) => {
     const inBounds = withinBounds(ctx, spec);
-    const candidates = candidateEvents(ctx, items).filter((e) => items(e) && inBounds(e));
+    const events = candidateEvents(ctx, items);
     const refs = after ? _references(ctx, after, afterFilter) : undefined;
     const ids: string[] = refs ? refs.map((r) => r.event.id) : [];
-    // Per item (in time order): 1 once judged, 3 once it has failed `require` against any reference.
-    const marks = new Uint8Array(candidates.length);
-    candidates.forEach((e, i) => {
-      if (refs === undefined) marks[i] = require(e, undefined) ? 1 : 3;
-      else
-        for (const r of refs)
-          if (e.atMs > r.startMs) marks[i] = (marks[i] as number) | (require(e, r.event) ? 1 : 3);
-    });
     // An item judged against several references counts once, and violates if it fails any.
     const violatingItems: EventRef[] = [];
     let judged = 0;
-    candidates.forEach((e, i) => {
-      if (marks[i] === 0) return;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as CaseEvent;
+      if (!items(e) || !inBounds(e)) continue;
+      const mark = _judge(e, refs, require);
+      if (mark === _UNJUDGED) continue;
       judged++;
       ids.push(e.id);
-      // Candidates are in time order, so the violating items are too.
-      if (marks[i] === 3) violatingItems.push(eventRef(e, ctx));
-    });
+      // Events are in time order, so the violating items are too.
+      if (mark === _VIOLATES) violatingItems.push(eventRef(e, ctx));
+    }
     return {
       conforming: judged - violatingItems.length,
       eventIds: orderedIds(ctx, ids),
@@ -60,18 +55,35 @@ export function compileConformance(spec: Spec, scope: TemplateScope): FactFn {
   };
 }
 
+const _UNJUDGED = 0;
+const _CONFORMS = 1;
+const _VIOLATES = 3;
+
+/** How an item fares: unjudged (after no reference), conforming, or violating `require` against any reference. */
+function _judge(e: CaseEvent, refs: readonly Reference[] | undefined, require: EventPredicate): number {
+  if (refs === undefined) return require(e, undefined) ? _CONFORMS : _VIOLATES;
+  let mark = _UNJUDGED;
+  for (let k = 0; k < refs.length; k++) {
+    const r = refs[k] as Reference;
+    if (e.atMs > r.startMs) mark |= require(e, r.event) ? _CONFORMS : _VIOLATES;
+  }
+  return mark;
+}
+
+type Reference = { event: CaseEvent; startMs: number };
+
 /** The references of `afterEach`: each event with the instant after which items are judged against it. */
 function _references(
   ctx: FactContext,
   after: NonNullable<Spec['afterEach']>,
   filter: EventPredicate | undefined,
-): { event: CaseEvent; startMs: number }[] {
+): Reference[] {
   if (filter)
     return candidateEvents(ctx, filter).flatMap((e) => (filter(e) ? [{ event: e, startMs: e.atMs }] : []));
   const chain = after as Extract<NonNullable<Spec['afterEach']>, { fromFact: string }>;
   const source = ctx.facts[chain.fromFact];
   if (!source) throw new Error(`fact "${chain.fromFact}" must be declared before the facts chained to it`);
-  const out: { event: CaseEvent; startMs: number }[] = [];
+  const out: Reference[] = [];
   for (const it of source.items as ResponseItem[]) {
     const event = eventById(ctx.index, it.triggerId);
     if (!event || !chain.states.includes(it.state)) continue;

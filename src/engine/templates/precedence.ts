@@ -27,12 +27,22 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
     const priors = candidateEvents(ctx, prior).filter((e) => prior(e));
     const items: Item[] = [];
     const ids: string[] = [];
+    const priorIds: string[] = [];
+    const withoutPriorIds: string[] = [];
+    // The lists by kind are for conditions and templates (`measured` leaves them out): made only
+    // when they have an item.
+    let withPrior: Item[] | undefined;
+    let withoutPrior: Item[] | undefined;
     const triggers = candidateEvents(ctx, trigger);
     for (let i = 0; i < triggers.length; i++) {
       const t = triggers[i] as CaseEvent;
       if (!trigger(t)) continue;
-      const priorDates: string[] = [];
-      const priorIds: string[] = [];
+      const item: Item = {
+        priorDates: [],
+        priorIds: [],
+        triggerDate: isoDateFromDay(t.day),
+        triggerId: t.id,
+      };
       ids.push(t.id);
       for (let k = 0; k < priors.length; k++) {
         const p = priors[k] as CaseEvent;
@@ -42,17 +52,19 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
           _joined(joins, p, t, Boolean(spec.joinWhenPresent)) &&
           (closerThan === undefined || calendar.elapsedWorkingDays(p.day, t.day) < closerThan)
         ) {
-          priorDates.push(isoDateFromDay(p.day));
+          item.priorDates.push(isoDateFromDay(p.day));
+          item.priorIds.push(p.id);
           priorIds.push(p.id);
           ids.push(p.id);
         }
       }
-      items.push({ priorDates, priorIds, triggerDate: isoDateFromDay(t.day), triggerId: t.id });
+      items.push(item);
+      if (item.priorIds.length > 0) withPrior = _withItem(withPrior, item);
+      else {
+        withoutPrior = _withItem(withoutPrior, item);
+        withoutPriorIds.push(t.id);
+      }
     }
-    // The lists by kind are for conditions and templates; `measured` leaves them out.
-    const withPrior = items.filter((i) => i.priorIds.length > 0);
-    const withoutPrior = items.filter((i) => i.priorIds.length === 0);
-    const priorIds = withPrior.flatMap((i) => i.priorIds);
     return {
       // Each prior once and in time order (priorIds repeats a prior that precedes several triggers).
       distinctPriorIds: orderedIds(ctx, priorIds),
@@ -60,16 +72,25 @@ export function compilePrecedence(spec: Spec, scope: TemplateScope): FactFn {
       items,
       priorIds,
       triggers: items.length,
-      withPrior: withPrior.length,
-      withPriorItems: withPrior,
-      withoutPrior: withoutPrior.length,
-      withoutPriorIds: withoutPrior.map((i) => i.triggerId),
-      withoutPriorItems: withoutPrior,
+      withPrior: withPrior?.length ?? 0,
+      withPriorItems: withPrior ?? _NO_ITEMS,
+      withoutPrior: withoutPriorIds.length,
+      withoutPriorIds,
+      withoutPriorItems: withoutPrior ?? _NO_ITEMS,
     };
   };
 }
 
 type Item = { priorDates: string[]; priorIds: string[]; triggerDate: string; triggerId: string };
+
+const _NO_ITEMS = Object.freeze([]) as unknown as Item[];
+
+/** The list with the item added; a list is made only for its first item. */
+function _withItem(list: Item[] | undefined, item: Item): Item[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
 
 /** Every join holds: the prior's field equals the trigger's (or, with joinWhenPresent, the trigger has none). */
 function _joined(

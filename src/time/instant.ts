@@ -4,7 +4,7 @@
  * else is arithmetic. Each function takes a zone name or a clock: callers reading many instants
  * pass the clock they hold (a working calendar's), which remembers the offsets it has looked up.
  */
-import { civilFromDays, daysFromCivil, daysInMonth, pad } from './days.js';
+import { daysFromCivil, daysInMonth, isoDateFromDay, pad } from './days.js';
 import { clockOf, type Zone, type ZoneClock } from './zone-clock.js';
 
 /**
@@ -239,10 +239,9 @@ export function formatInstant(epochMs: number, zone: Zone): string {
   const local = epochMs + offset;
   const day = Math.floor(local / _MS_PER_DAY);
   const t = local - day * _MS_PER_DAY;
-  const [y, mo, d] = civilFromDays(day);
   const abs = Math.abs(offset);
   const offSeconds = Math.floor((abs % 60_000) / 1000);
   const off = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / _MS_PER_HOUR))}:${pad(Math.floor((abs % _MS_PER_HOUR) / 60_000))}${offSeconds ? `:${pad(offSeconds)}` : ''}`;
   const time = `${pad(Math.floor(t / _MS_PER_HOUR))}:${pad(Math.floor((t % _MS_PER_HOUR) / 60_000))}:${pad(Math.floor((t % 60_000) / 1000))}.${pad(t % 1000, 3)}`;
-  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${time}${off}`;
+  return `${isoDateFromDay(day)}T${time}${off}`;
 }

@@ -10,7 +10,7 @@ import { MAX_YEAR, MIN_YEAR } from '../time/table.js';
 import type { Zone } from '../time/zone-clock.js';
 import { indexCase } from './case-index.js';
 import type { CompiledRule } from './compiled-rule.js';
-import { describeAsOf, judgeRule, judgeRuleWith } from './evaluate-rule.js';
+import { describeAsOf, findingFlags, judgeRule, judgeRuleWith } from './evaluate-rule.js';
 import type { ConditionEvaluator } from './evaluator.js';
 import { normalizeCase } from './normalize.js';
 import { type PreparedEvaluation, prepareEvaluation } from './prepare.js';
@@ -146,7 +146,8 @@ async function _evaluate(input: unknown, options: EvaluateCaseOptions): Promise<
   const calendar = prepared.calendar;
   const asOfText = describeAsOf(index, calendar, asOfMs);
   const fullMeasured: (Record<string, unknown> | null)[] | undefined = options.timeline ? [] : undefined;
-  const run = { index, calendar, asOfMs, asOfText, detail: options.detail, fullMeasured };
+  const flags = findingFlags();
+  const run = { index, calendar, asOfMs, asOfText, detail: options.detail, fullMeasured, flags };
   const findings = new Array<Finding>(prepared.rules.length);
   let status: Status = 'not_applicable';
   for (let i = 0; i < findings.length; i++) {

@@ -30,6 +30,25 @@ export interface RuleRun {
    * the events at fault and the deadlines from, whatever the detail of the other reports.
    */
   readonly fullMeasured?: (Record<string, unknown> | null)[] | undefined;
+  /** Where each finding marks what it cites and reads; made once per case ({@link findingFlags}). */
+  readonly flags?: FindingFlags | undefined;
+}
+
+/**
+ * What a finding marks as it is written: its stages' verdicts (in `rule.stages` order), the facts
+ * it cites (by index in `rule.facts`) and the paths it reads (by index in `rule.reads.paths`).
+ * One set serves every rule of a case, cleared for each: three lists per finding were a
+ * twentieth of what judging a case allocated.
+ */
+export interface FindingFlags {
+  readonly verdicts: boolean[];
+  readonly cited: boolean[];
+  readonly read: boolean[];
+}
+
+/** Empty flags, for the findings of one case. */
+export function findingFlags(): FindingFlags {
+  return { verdicts: [], cited: [], read: [] };
 }
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
@@ -47,7 +66,8 @@ export function describeAsOf(index: CaseIndex, calendar: WorkingCalendar, asOfMs
 export function judgeRule(rule: CompiledRule, run: RuleRun): Finding {
   try {
     const values = measureFacts(rule, run);
-    const verdicts = new Array<boolean>(rule.stages.length);
+    const verdicts = (run.flags ?? findingFlags()).verdicts;
+    _clear(verdicts, rule.stages.length);
     for (let i = 0; i < verdicts.length; i++) verdicts[i] = (rule.stages[i] as Stage).test(values);
     return findingOf(rule, run, values, verdicts);
   } catch (e) {
@@ -116,11 +136,11 @@ interface CheckResult {
 function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdicts: StageVerdicts): Finding {
   // Explanations read `asOf` as text, where the conditions read it in epoch ms.
   const text = rule.readsAsOf ? { ...values, asOf: run.asOfText } : values;
-  // A plain list: a typed array's separate backing store costs more to make for a few facts.
-  const cited = new Array<boolean>(rule.facts.length);
+  const { cited, read } = run.flags ?? findingFlags();
+  _clear(cited, rule.facts.length);
   _setAll(cited, rule.appliesFacts);
   // What this finding read, for its `measured`: the conditions tested and the sentences written.
-  const read = new Array<boolean>(rule.reads.paths.length);
+  _clear(read, rule.reads.paths.length);
   let status: Status;
   let explanation: string;
   let dueAt: string | undefined;
@@ -180,6 +200,12 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     run.fullMeasured.push(_MARKED.has(status) ? (full ?? _measured(rule, values)) : null);
   }
   return finding;
+}
+
+/** `n` flags, all false. */
+function _clear(flags: boolean[], n: number): void {
+  flags.length = n;
+  flags.fill(false);
 }
 
 /** Sets `flags[i]` for each index listed. */

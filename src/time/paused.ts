@@ -29,9 +29,9 @@ export function mergePaused(paused: PausedDays): [number, number][] {
  */
 export function normalizePaused(paused: PausedDays): PausedDays {
   for (let i = 0; i < paused.length; i++) {
-    const [a, b] = paused[i] as readonly [number, number];
+    const span = paused[i] as readonly [number, number];
     const previous = paused[i - 1];
-    if (a > b || (previous !== undefined && previous[1] >= a)) return mergePaused(paused);
+    if (span[0] > span[1] || (previous !== undefined && previous[1] >= span[0])) return mergePaused(paused);
   }
   return paused;
 }

@@ -1,5 +1,6 @@
 import type { FactSpec } from '../../model/rule.js';
 import { isoDateFromDay } from '../../time/days.js';
+import type { CaseEvent } from '../case-event.js';
 import {
   anchorPoint,
   candidateEvents,
@@ -49,15 +50,16 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
         runs: 0,
       };
     }
-    const marks = candidateEvents(ctx, mark).filter((e) => mark(e) && e.atMs > from.ms && e.atMs <= until.ms);
     const open = spec.until === 'end' ? until.eventId === undefined : spec.until === 'asOf';
-    const points = [
-      { id: from.eventId, day: from.day },
-      ...marks.map((e) => ({ id: e.id as string | undefined, day: e.day })),
-      { id: until.eventId, day: until.day },
-    ];
+    const points: RunPoint[] = [{ id: from.eventId, day: from.day }];
+    const events = candidateEvents(ctx, mark);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as CaseEvent;
+      if (mark(e) && e.atMs > from.ms && e.atMs <= until.ms) points.push({ id: e.id, day: e.day });
+    }
+    points.push({ id: until.eventId, day: until.day });
     const { cited, ...measured } = measureRuns(ctx, points, interval, open);
-    return { ...measured, eventIds: orderedIds(ctx, cited), marks: marks.length, measured: true };
+    return { ...measured, eventIds: orderedIds(ctx, cited), marks: points.length - 2, measured: true };
   };
 }
 
@@ -74,47 +76,67 @@ export interface RunPoint {
  * past it (`overdue`) the run has gone over.
  */
 export function measureRuns(ctx: FactContext, points: readonly RunPoint[], interval: number, open: boolean) {
-  const { calendar, index } = ctx;
-  const runs: Run[] = [];
-  const cited = new Set<string>();
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (!a || !b) continue;
-    const paused = pausedIn(ctx, calendar.dayZero(a.day), b.day);
-    for (const id of paused.eventIds) cited.add(id);
-    runs.push({
-      days: calendar.elapsedWorkingDays(a.day, b.day, index.paused),
-      fromDate: isoDateFromDay(a.day),
-      fromId: a.id,
-      pausedWorkingDays: paused.days,
-      toDate: isoDateFromDay(b.day),
-      toId: b.id,
-    });
-  }
-  let longest: Run | undefined;
-  for (const r of runs) if (!longest || r.days > longest.days) longest = r;
+  const { calendar } = ctx;
+  // Ids in any order, repeats included: callers put them in time order once.
+  const cited: string[] = [];
   const lastMark = points[points.length - 2];
   // While the case is open, the current run is due to end (with a mark) by the end of the
   // interval's last working day after the last mark: once asOf is past that, the run has gone
   // over, even when asOf falls on a day that is not a working day, so that no more working days
   // have been counted yet (the same verdict on a Saturday as on the Monday).
-  const dueDay = open && lastMark ? calendar.deadline(lastMark.day, interval, index.paused) : undefined;
+  const dueDay = open && lastMark ? calendar.deadline(lastMark.day, interval, ctx.index.paused) : undefined;
   const overdue = dueDay !== undefined && ctx.asOfMs > endOfDayMs(dueDay, calendar.clock);
-  const exceededRuns = runs.filter((r, i) => r.days > interval || (overdue && i === runs.length - 1));
-  const dueAt = dueDay === undefined ? undefined : endOfDayIso(dueDay, calendar.clock);
-  for (const p of points) if (p.id) cited.add(p.id);
+  // A run is written out only where the value shows it (the longest, the current, those over
+  // the interval): most runs of a long case are none of these.
+  const exceededRuns: Run[] = [];
+  let longest = 0;
+  let longestDays = 0;
+  for (let i = 1; i < points.length; i++) {
+    const days = _runDays(ctx, points, i, cited);
+    if (longest === 0 || days > longestDays) {
+      longest = i;
+      longestDays = days;
+    }
+    if (days > interval || (overdue && i === points.length - 1)) exceededRuns.push(_run(ctx, points, i));
+  }
+  for (const p of points) if (p.id) cited.push(p.id);
+  const runs = Math.max(0, points.length - 1);
   return {
-    cited: [...cited],
+    cited,
     // The run still growing while the case is open (the last one).
-    current: open ? runs[runs.length - 1] : undefined,
-    dueAt,
+    current: open && runs > 0 ? _run(ctx, points, runs) : undefined,
+    dueAt: dueDay === undefined ? undefined : endOfDayIso(dueDay, calendar.clock),
     exceeded: exceededRuns.length,
     exceededRuns,
     interval,
-    longest,
+    longest: longest === 0 ? undefined : _run(ctx, points, longest),
     open,
     overdue,
-    runs: runs.length,
+    runs,
+  };
+}
+
+/** The elapsed working days of the run ending at point `i`; the pauses that removed any are added to `cited`. */
+function _runDays(ctx: FactContext, points: readonly RunPoint[], i: number, cited: string[]): number {
+  const { calendar, index } = ctx;
+  const a = points[i - 1] as RunPoint;
+  const b = points[i] as RunPoint;
+  const paused = pausedIn(ctx, calendar.dayZero(a.day), b.day);
+  for (let k = 0; k < paused.eventIds.length; k++) cited.push(paused.eventIds[k] as string);
+  return calendar.elapsedWorkingDays(a.day, b.day, index.paused);
+}
+
+/** The run ending at point `i`. */
+function _run(ctx: FactContext, points: readonly RunPoint[], i: number): Run {
+  const { calendar, index } = ctx;
+  const a = points[i - 1] as RunPoint;
+  const b = points[i] as RunPoint;
+  return {
+    days: calendar.elapsedWorkingDays(a.day, b.day, index.paused),
+    fromDate: isoDateFromDay(a.day),
+    fromId: a.id,
+    pausedWorkingDays: pausedIn(ctx, calendar.dayZero(a.day), b.day).days,
+    toDate: isoDateFromDay(b.day),
+    toId: b.id,
   };
 }

@@ -21,6 +21,7 @@ describe('filters', () => {
     expect(renderTemplate('{s|lower}', { s: 'Senior Officer' })).toBe('senior officer');
     expect(renderTemplate('{s|lower}', { s: 5 })).toBe('5');
     expect(renderTemplate('{s|words}', { s: 'achievable_outcomes' })).toBe('achievable outcomes');
+    expect(renderTemplate('{s|words}', { s: 5 })).toBe('5');
   });
 
   it('or, if and unless keep a colon in their text', () => {
@@ -69,6 +70,13 @@ describe('the items filter, every state', () => {
     );
   });
 
+  it('met on a later day that is not a working day: the same working day', () => {
+    const met = { ...item, state: 'met', startDate: '2024-06-07', responseDate: '2024-06-08', elapsed: 0 };
+    expect(renderTemplate('{x|items}', { x: [met] })).toBe(
+      'e1 (Fri 7 Jun 2024), answered by e2 on Sat 8 Jun 2024 (the same working day)',
+    );
+  });
+
   it('set aside names what set it aside', () => {
     expect(renderTemplate('{x|items}', { x: [{ ...item, state: 'cancelled', cancelledBy: 'w1' }] })).toBe(
       'e1 (Mon 3 Jun 2024), set aside by w1',
@@ -81,6 +89,14 @@ describe('"the same day"', () => {
     const v = { a: '2024-05-07', b: '2024-05-07' };
     expect(renderTemplate('Sent {a|date|wrap:on :}, decided on {b|date}.', v)).toBe(
       'Sent on Tue 7 May 2024, decided on the same day.',
+    );
+  });
+
+  it('reads "the same day" right after "(", and nowhere but after "on" or "("', () => {
+    const v = { a: '2024-05-07', b: '2024-05-07' };
+    expect(renderTemplate('Sent on {a|date} ({b|date})', v)).toBe('Sent on Tue 7 May 2024 (the same day)');
+    expect(renderTemplate('Sent on {a|date}, decided {b|date}', v)).toBe(
+      'Sent on Tue 7 May 2024, decided Tue 7 May 2024',
     );
   });
 
@@ -99,6 +115,9 @@ describe('a template that cannot be filled', () => {
   it('names a value that is not a date, and a span without dates', () => {
     expect(() => renderTemplate('{a|date}', { a: 5 })).toThrow('"5" is not a date');
     expect(() => renderTemplate('{r|span}', { r: {} })).toThrow('"undefined" is not a date');
+    expect(() => renderTemplate('{r|span}', { r: { fromDate: '2024-05-07' } })).toThrow(
+      '"undefined" is not a date',
+    );
   });
 
   it('names an unknown filter when the template is read', () => {

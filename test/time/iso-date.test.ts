@@ -19,10 +19,17 @@ describe('dayFromIsoDate', () => {
     '2024-05-0a',
     '2024-05-0:',
     '2024-05-0/',
+    '2024-05-1/',
     '2024-05-7',
     '2024-05-07T00:00',
   ])('refuses %s as not in the form YYYY-MM-DD', (iso) => {
     expect(() => dayFromIsoDate(iso)).toThrow(`"${iso}" is not a date in the form YYYY-MM-DD`);
+  });
+
+  it('knows 29 February in leap years only', () => {
+    expect(dayFromIsoDate('2024-02-29') + 1).toBe(dayFromIsoDate('2024-03-01'));
+    expect(() => dayFromIsoDate('2023-02-29')).toThrow('day 29 does not exist in that month');
+    expect(() => dayFromIsoDate('2100-02-29')).toThrow('day 29 does not exist in that month');
   });
 
   it('names a month or day that does not exist', () => {

@@ -3,53 +3,60 @@
  * `reports/mutation/<group>.json`, Stryker's JSON report): per file the mutants, those killed (a
  * timeout counts as killed), those that survived (or that no test reached), the equivalent ones
  * (`// Stryker disable ... : reason` in the source), the score with and without them, then the
- * totals. Mutants of code that runs once, when its module loads, are not tested (\`ignoreStatic\`)
- * and are only counted, apart. Usage: `npx tsx scripts/mutation-score.ts [reports/mutation]`.
+ * totals. A file measured by several groups (say, once with all its tests and once more with a new
+ * test file alone) counts a mutant killed when any of them killed it. Mutants of code that runs
+ * once, when its module loads, are not tested (`ignoreStatic`) and are only counted, apart.
+ * Usage: `npx tsx scripts/mutation-score.ts [reports/mutation]`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Mutant = { status: string; statusReason?: string };
-type Report = { files: Record<string, { mutants: Mutant[] }> };
-type Row = {
-  file: string;
-  group: string;
-  killed: number;
-  survived: number;
-  equivalent: number;
-  static: number;
+type Mutant = {
+  status: string;
+  statusReason?: string;
+  mutatorName: string;
+  replacement?: string;
+  location: Record<'start' | 'end', { line: number; column: number }>;
 };
+type Report = { files: Record<string, { mutants: Mutant[] }> };
+type Outcome = 'killed' | 'survived' | 'equivalent' | 'static' | 'error';
+type Row = { groups: Set<string>; outcomes: Map<string, Outcome> };
+
+function outcomeOf({ status, statusReason }: Mutant): Outcome {
+  if (status === 'Killed' || status === 'Timeout') return 'killed';
+  if (status === 'Survived' || status === 'NoCoverage') return 'survived';
+  if (status === 'Ignored') return statusReason?.startsWith('Static') ? 'static' : 'equivalent';
+  return 'error'; // CompileError, RuntimeError: not a mutant a test could see; Stryker leaves them out.
+}
 
 const dir = process.argv[2] ?? 'reports/mutation';
 const rows = new Map<string, Row>();
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json'))) {
-  const group = name.replace(/\.json$/, '');
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Report;
   for (const [file, { mutants }] of Object.entries(report.files)) {
-    const row: Row = { file, group, killed: 0, survived: 0, equivalent: 0, static: 0 };
-    for (const { status, statusReason } of mutants) {
-      if (status === 'Killed' || status === 'Timeout') row.killed++;
-      else if (status === 'Survived' || status === 'NoCoverage') row.survived++;
-      // Code run once when the module loads (\`ignoreStatic\`): not tested, left out of the scores.
-      else if (status === 'Ignored' && statusReason?.startsWith('Static')) row.static++;
-      else if (status === 'Ignored') row.equivalent++;
-      // CompileError and RuntimeError are not mutants a test could see: Stryker leaves them out.
-    }
-    // A file in several groups' reports: the last group named wins (sorted, so stable).
+    const row = rows.get(file) ?? { groups: new Set(), outcomes: new Map() };
     rows.set(file, row);
+    row.groups.add(name.replace(/\.json$/, ''));
+    for (const m of mutants) {
+      const { start, end } = m.location;
+      const key = `${start.line}:${start.column}-${end.line}:${end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+      const outcome = outcomeOf(m);
+      if (row.outcomes.get(key) !== 'killed') row.outcomes.set(key, outcome);
+    }
   }
 }
 
+type Counts = Record<Outcome, number>;
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
 const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-const cells = (r: Row, bold = (x: string | number) => `${x}`) => {
-  const mutants = r.killed + r.survived + r.equivalent;
-  const scores = [pct(r.killed, mutants), pct(r.killed, r.killed + r.survived)];
-  return [mutants, r.killed, r.survived, r.equivalent, ...scores, r.static].map(bold);
+const cells = (c: Counts, bold = (x: string | number) => `${x}`) => {
+  const mutants = c.killed + c.survived + c.equivalent;
+  const scores = [pct(c.killed, mutants), pct(c.killed, c.killed + c.survived)];
+  return [mutants, c.killed, c.survived, c.equivalent, ...scores, c.static].map(bold);
 };
 const header = [
   'File',
-  'Group',
+  'Groups',
   'Mutants',
   'Killed',
   'Survived',
@@ -59,12 +66,11 @@ const header = [
 ];
 console.log(line([...header, 'Static']));
 console.log(line(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
-const total: Row = { file: '', group: '', killed: 0, survived: 0, equivalent: 0, static: 0 };
-for (const r of [...rows.values()].sort((a, b) => a.file.localeCompare(b.file))) {
-  total.killed += r.killed;
-  total.survived += r.survived;
-  total.equivalent += r.equivalent;
-  total.static += r.static;
-  console.log(line([`\`${r.file}\``, r.group, ...cells(r)]));
+const total: Counts = { killed: 0, survived: 0, equivalent: 0, static: 0, error: 0 };
+for (const [file, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+  const counts: Counts = { killed: 0, survived: 0, equivalent: 0, static: 0, error: 0 };
+  for (const o of row.outcomes.values()) counts[o]++;
+  for (const o of Object.keys(total) as Outcome[]) total[o] += counts[o];
+  console.log(line([`\`${file}\``, [...row.groups].join(', '), ...cells(counts)]));
 }
 console.log(line(['**all measured**', '', ...cells(total, (x) => `**${x}**`)]));

@@ -1,5 +1,5 @@
 import type { Detail, Finding, Status } from '../model/finding.js';
-import { MARKED_STATUSES } from '../model/vocabulary.js';
+import { isMarkedStatus } from '../model/vocabulary.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
@@ -12,8 +12,6 @@ import { type FactValue, idsInTimeOrder } from './fact-context.js';
 import { jsonCopy } from './json-copy.js';
 import { findingMeasured } from './measured-detail.js';
 import { worseStatus } from './status.js';
-
-const _MARKED: ReadonlySet<Status> = new Set(MARKED_STATUSES);
 
 /** Everything one rule needs to judge one case. */
 export interface RuleRun {
@@ -197,7 +195,7 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   if (anchor) finding.periodAnchor = formatInstant(anchor.atMs, run.calendar.clock);
   if (run.fullMeasured) {
     const full = run.detail === 'full' ? (measured ?? {}) : undefined;
-    run.fullMeasured.push(_MARKED.has(status) ? (full ?? _measured(rule, values)) : null);
+    run.fullMeasured.push(isMarkedStatus(status) ? (full ?? _measured(rule, values)) : null);
   }
   return finding;
 }

@@ -119,3 +119,7 @@ export const ATTENTION_STATUSES = ['error', 'fail', 'insufficient_evidence', 'pe
  * person, not a mark. The engine keeps full measurements (`fullMeasured`) for these only.
  */
 export const MARKED_STATUSES = ['error', 'fail', 'pending'] as const;
+
+/** Whether the audit report marks a finding with this status ({@link MARKED_STATUSES}). */
+export const isMarkedStatus = (status: string): boolean =>
+  (MARKED_STATUSES as readonly string[]).includes(status);

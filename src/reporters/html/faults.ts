@@ -6,11 +6,9 @@
  * finding cites is context. The measurements are read by their shape (one per template), never by
  * indicator; a report without measurements (trimmed detail) marks nothing.
  */
-import type { Finding, Status } from '../../model/finding.js';
-import { MARKED_STATUSES } from '../../model/vocabulary.js';
+import type { Finding } from '../../model/finding.js';
+import { isMarkedStatus } from '../../model/vocabulary.js';
 import type { FactPath } from './words.js';
-
-const _MARKED: ReadonlySet<Status> = new Set(MARKED_STATUSES);
 
 /** A deadline a finding missed (`missed`) or awaits, as a local date or an instant. */
 export interface DeadlineMark {
@@ -92,7 +90,7 @@ function _readFact(fact: _Obj, path: string | undefined, pending: boolean, marks
  */
 export function findingMarks(finding: Finding, deciding: readonly FactPath[] | undefined): FindingMarks {
   const marks: FindingMarks = { faults: [], deadlines: [] };
-  if (!_MARKED.has(finding.status)) return marks;
+  if (!isMarkedStatus(finding.status)) return marks;
   const pending = finding.status === 'pending';
   const measured = finding.measured ?? {};
   const looks: readonly FactPath[] = deciding ?? Object.keys(measured).map((fact) => ({ fact }));

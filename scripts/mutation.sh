@@ -26,6 +26,8 @@ group() {
   case "$1" in
     engine-render) echo "$(files_in engine render)|$ENGINE_TESTS" ;;
     engine-rule) echo "$(files_in engine compiled-rule evaluate-rule conditions)|$ENGINE_TESTS" ;;
+    # The test written to kill the conditions' mutants, too slow to run inside engine-rule.
+    conditions-equivalence) echo "src/engine/conditions.ts|test/engine/evaluator-equivalence.test.ts" ;;
     engine-case) echo "$(files_in engine case-index stage-timeline fact-context)|$ENGINE_TESTS" ;;
     engine-input) echo "$(files_in engine prepare normalize filter)|$ENGINE_TESTS" ;;
     engine-measured) echo "$(files_in engine measured-detail)|$ENGINE_TESTS" ;;
@@ -40,7 +42,7 @@ group() {
     *) echo "unknown group $1" >&2; return 2 ;;
   esac
 }
-ALL=(engine-render engine-rule engine-case engine-input engine-measured engine-clock engine-templates
+ALL=(engine-render engine-rule conditions-equivalence engine-case engine-input engine-measured engine-clock engine-templates
   engine-case-run engine-small time-calendar time-holidays time-instant time-days)
 
 [ "$#" -gt 0 ] || { echo "usage: $0 GROUP... | all (groups: ${ALL[*]})" >&2; exit 2; }

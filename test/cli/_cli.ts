@@ -19,6 +19,17 @@ export const CLI = join(ROOT, 'dist', 'cli.js');
 export const SAMPLE = 'fixtures/sample/sample.ndjson';
 export const SAMPLE_AS_OF = '2025-06-30T17:00:00+01:00';
 
+/** `check` of the sample at its `asOf`, never failing on findings, with `more` options. */
+export const checkSample = (...more: string[]): string[] => [
+  'check',
+  SAMPLE,
+  '--as-of',
+  SAMPLE_AS_OF,
+  '--fail-on',
+  'none',
+  ...more,
+];
+
 /**
  * Per test: each spawns node, which loads the whole command; on a busy two-core machine a run of
  * the sample can take ten times as long as on an idle one.

@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { fingerprintFinding } from '../../src/index.js';
 import { ReviewFileSchema } from '../../src/schemas.js';
-import { CLI_TIMEOUT, cli, expectNoStack, ROOT, SAMPLE, SAMPLE_AS_OF, useCliSuite } from './_cli.js';
+import {
+  CLI_TIMEOUT,
+  checkSample,
+  cli,
+  expectNoStack,
+  ROOT,
+  SAMPLE,
+  SAMPLE_AS_OF,
+  useCliSuite,
+} from './_cli.js';
 
 describe('service-standards diff and review', { timeout: CLI_TIMEOUT }, () => {
   const suite = useCliSuite();
@@ -18,7 +27,7 @@ describe('service-standards diff and review', { timeout: CLI_TIMEOUT }, () => {
     const late = join(dir, 'late.json');
     const [a, b] = await Promise.all([
       cli(['check', SAMPLE, '--as-of', '2025-01-15T12:00:00Z', '--fail-on', 'none', '--format', 'ndjson']),
-      cli(['check', SAMPLE, '--as-of', SAMPLE_AS_OF, '--fail-on', 'none', '--format', 'json']),
+      cli(checkSample('--format', 'json')),
     ]);
     await writeFile(early, a.stdout);
     await writeFile(late, b.stdout);

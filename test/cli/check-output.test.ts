@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/schemas.js';
 import {
   CLI_TIMEOUT,
+  checkSample,
   cli,
   expectNoStack,
   ROOT,
@@ -198,7 +199,7 @@ describe.concurrent('service-standards check: what a person reads', { timeout: C
   it('reads standard input (-) as it reads the file', async () => {
     const input = await readFile(join(ROOT, SAMPLE));
     const [fromFile, fromStdin] = await Promise.all([
-      cli(['check', SAMPLE, '--as-of', SAMPLE_AS_OF, '--fail-on', 'none', '--format', 'json']),
+      cli(checkSample('--format', 'json')),
       cli(
         [
           'check',

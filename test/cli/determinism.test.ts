@@ -12,6 +12,7 @@ import { ReportSchema } from '../../src/schemas.js';
 import {
   CLI_TIMEOUT,
   type CliResult,
+  checkSample,
   cli,
   expectNoStack,
   ROOT,
@@ -84,38 +85,10 @@ describe('service-standards check: the same inputs give the same report', { time
   it('whichever evaluator decides the conditions, on one thread or two', async () => {
     const [compiled, reference, referenceOnTwo] = await Promise.all([
       sampleUnderUtc(),
-      cli(
-        [
-          'check',
-          SAMPLE,
-          '--as-of',
-          SAMPLE_AS_OF,
-          '--fail-on',
-          'none',
-          '--format',
-          'json',
-          '--evaluator',
-          'json-rules-engine',
-        ],
-        { env: { TZ: 'UTC' } },
-      ),
-      cli(
-        [
-          'check',
-          SAMPLE,
-          '--as-of',
-          SAMPLE_AS_OF,
-          '--fail-on',
-          'none',
-          '--format',
-          'json',
-          '--evaluator',
-          'json-rules-engine',
-          '--workers',
-          '2',
-        ],
-        { env: { TZ: 'UTC' } },
-      ),
+      cli(checkSample('--format', 'json', '--evaluator', 'json-rules-engine'), { env: { TZ: 'UTC' } }),
+      cli(checkSample('--format', 'json', '--evaluator', 'json-rules-engine', '--workers', '2'), {
+        env: { TZ: 'UTC' },
+      }),
     ]);
     for (const r of [compiled, reference, referenceOnTwo]) {
       expectNoStack(r);

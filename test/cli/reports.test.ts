@@ -13,11 +13,11 @@ import type { Report, StatusCounts } from '../../src/index.js';
 import { ReportSchema } from '../../src/schemas.js';
 import {
   CLI_TIMEOUT,
+  checkSample,
   cli,
   expectNoStack,
   ROOT,
   SAMPLE,
-  SAMPLE_AS_OF,
   SMALL,
   SMALL_AS_OF,
   useCliSuite,
@@ -72,22 +72,18 @@ describe.concurrent('service-standards check --report', { timeout: CLI_TIMEOUT }
   it('writes json, junit, sarif and ndjson in one run, agreeing with each other', async () => {
     const dir = suite.dir();
     const path = (ext: string) => join(dir, `sample.${ext}`);
-    const r = await cli([
-      'check',
-      SAMPLE,
-      '--as-of',
-      SAMPLE_AS_OF,
-      '--fail-on',
-      'none',
-      '--report',
-      `json:${path('json')}`,
-      '--report',
-      `junit:${path('xml')}`,
-      '--report',
-      `sarif:${path('sarif')}`,
-      '--report',
-      `ndjson:${path('ndjson')}`,
-    ]);
+    const r = await cli(
+      checkSample(
+        '--report',
+        `json:${path('json')}`,
+        '--report',
+        `junit:${path('xml')}`,
+        '--report',
+        `sarif:${path('sarif')}`,
+        '--report',
+        `ndjson:${path('ndjson')}`,
+      ),
+    );
     expectNoStack(r);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

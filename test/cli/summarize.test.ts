@@ -10,6 +10,7 @@ import { ReportSchema } from '../../src/schemas.js';
 import {
   CLI_TIMEOUT,
   type CliResult,
+  checkSample,
   cli,
   expectNoStack,
   ROOT,
@@ -23,7 +24,7 @@ describe('service-standards summarize', { timeout: CLI_TIMEOUT }, () => {
   // One run over the whole sample, for the tests to compare merged shards with.
   let wholeRun: Promise<CliResult> | undefined;
   const wholeSample = () => {
-    wholeRun ??= cli(['check', SAMPLE, '--as-of', SAMPLE_AS_OF, '--fail-on', 'none', '--format', 'json']);
+    wholeRun ??= cli(checkSample('--format', 'json'));
     return wholeRun;
   };
 
@@ -115,16 +116,7 @@ describe('service-standards summarize', { timeout: CLI_TIMEOUT }, () => {
 
   it('writes an HTML report that lists at most --html-max-cases cases and says how many it left out', async () => {
     const dir = suite.dir();
-    const run = await cli([
-      'check',
-      SAMPLE,
-      '--as-of',
-      SAMPLE_AS_OF,
-      '--fail-on',
-      'none',
-      '--format',
-      'ndjson',
-    ]);
+    const run = await cli(checkSample('--format', 'ndjson'));
     expect(run.code).toBe(0);
     const shard = join(dir, 'whole.out.ndjson');
     await writeFile(shard, run.stdout);

@@ -145,9 +145,12 @@ function _summary(ctx: FactContext, c: Compiled, items: ResponseItem[], ids: rea
         due = i;
     }
   }
+  // Named keys rather than a spread into the literal: one object of a fixed shape.
+  const { classes, classified } = c.classes.length === 0 ? _NOT_CLASSIFIED : _classified(c, items);
   return {
     cancelled,
-    ...(c.classes.length === 0 ? _NOT_CLASSIFIED : _classified(c, items)),
+    classes,
+    classified,
     dueAt: due?.dueAt,
     eventIds: orderedIds(ctx, ids),
     first: items[0],
@@ -262,20 +265,13 @@ function _judgeTrigger(
   ids: string[],
 ): ResponseItem {
   const { calendar, index } = ctx;
-  const item: Draft = {
-    cancelledBy: undefined,
-    classes: undefined,
-    deadline: undefined,
-    deadlineId: undefined,
-    dueAt: undefined,
-    elapsed: undefined,
-    nonWorkingDays: undefined,
+  // Keys are added only once set, so that no `undefined` reaches a template or the reference
+  // evaluator; an item without non-working days gets its own empty list.
+  const item: ResponseItem = {
+    nonWorkingDays: [],
     pausedWorkingDays: 0,
-    responseDate: undefined,
-    responseId: undefined,
     startDate: isoDateFromDay(t.startDay),
     state: 'open',
-    target: undefined,
     triggerId: t.event.id,
   };
   if (c.satisfied?.(t.event)) {
@@ -283,12 +279,12 @@ function _judgeTrigger(
     item.responseId = t.event.id;
     item.responseDate = isoDateFromDay(t.event.day);
     item.elapsed = 0;
-    return _item(item);
+    return item;
   }
   const due = _deadline(ctx, c, t);
-  item.deadline = due.text;
-  item.deadlineId = due.eventId;
-  item.target = due.target;
+  if (due.text !== undefined) item.deadline = due.text;
+  if (due.eventId !== undefined) item.deadlineId = due.eventId;
+  if (due.target !== undefined) item.target = due.target;
   // Strictly after the start: the trigger, or the event a chained trigger starts from.
   const answer = _answer(responses, t, t.from ?? t.event, c.replyOf, c.spec.correlateBy ?? []);
   // Set aside only when the cancelling event comes before any answer.
@@ -297,7 +293,7 @@ function _judgeTrigger(
     ids.push(cancelledBy.id);
     item.state = 'cancelled';
     item.cancelledBy = cancelledBy.id;
-    return _item(item);
+    return item;
   }
   // The measure runs to the response, else to the deadline, else to asOf.
   const asOfDay = index.anchors.asOf?.day ?? Number.POSITIVE_INFINITY;
@@ -321,11 +317,8 @@ function _judgeTrigger(
     // An anchor deadline has happened by asOf; a day or a time has passed once asOf is after it.
     item.state = 'missing';
   } else if (due.ms !== undefined) item.dueAt = formatInstant(due.ms, calendar.clock);
-  return _item(item);
+  return item;
 }
-
-/** An item being worked out: every key present, unset ones undefined (one object shape). */
-type Draft = { [K in keyof Required<ResponseItem>]: Required<ResponseItem>[K] | undefined };
 
 const _NO_EVENTS: readonly CaseEvent[] = Object.freeze([]);
 // Shared, frozen answers for what is only ever read (and never part of `measured`).
@@ -334,29 +327,6 @@ const _NOT_CLASSIFIED = Object.freeze({
   classes: Object.freeze({}) as Record<string, number>,
   classified: Object.freeze({}) as Record<string, ResponseItem[]>,
 });
-
-/**
- * An item with only the keys that are set (so no `undefined` reaches a template or the
- * reference evaluator); an item without non-working days gets its own empty list.
- */
-function _item(d: Draft | ResponseItem): ResponseItem {
-  const out = {} as ResponseItem;
-  if (d.cancelledBy !== undefined) out.cancelledBy = d.cancelledBy;
-  if (d.classes !== undefined) out.classes = d.classes;
-  if (d.deadline !== undefined) out.deadline = d.deadline;
-  if (d.deadlineId !== undefined) out.deadlineId = d.deadlineId;
-  if (d.dueAt !== undefined) out.dueAt = d.dueAt;
-  if (d.elapsed !== undefined) out.elapsed = d.elapsed;
-  out.nonWorkingDays = d.nonWorkingDays ?? [];
-  out.pausedWorkingDays = d.pausedWorkingDays ?? 0;
-  if (d.responseDate !== undefined) out.responseDate = d.responseDate;
-  if (d.responseId !== undefined) out.responseId = d.responseId;
-  out.startDate = d.startDate as string;
-  out.state = d.state as State;
-  if (d.target !== undefined) out.target = d.target;
-  out.triggerId = d.triggerId as string;
-  return out;
-}
 
 /** The triggers: events matching the filter, or the items of a fact chained from. */
 function _triggers(ctx: FactContext, spec: Spec, filter: EventPredicate | undefined): Trigger[] {

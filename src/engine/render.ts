@@ -37,10 +37,17 @@ export type TemplateRenderer = (values: Readonly<Record<string, unknown>>) => st
 interface _Placeholder {
   path: string;
   segments: readonly string[];
-  filters: readonly { name: string; args: string[] }[];
+  filters: readonly _Filter[];
   handlesEmpty: boolean;
   /** It writes dates (a filter of {@link _NAMES_DATES}). */
   namesDates: boolean;
+}
+
+/** A filter of a placeholder: its name, its arguments, and them as one text (`or:a:b` gives "a:b"). */
+interface _Filter {
+  name: string;
+  args: string[];
+  text: string;
 }
 
 /**
@@ -88,7 +95,7 @@ export function compileTemplate(template: string): TemplateRenderer {
       const [rawName = '', ...args] = f.split(':');
       const name = rawName.trim();
       if (!_FILTERS.has(name)) throw new Error(`unknown filter "${name}" in the template for "${path}"`);
-      return { name, args };
+      return { name, args, text: args.join(':') };
     });
     holes.push({
       path,
@@ -109,7 +116,7 @@ export function compileTemplate(template: string): TemplateRenderer {
       let value: unknown = _resolve(values, h.segments);
       let date: string | undefined;
       for (const f of h.filters) {
-        value = _apply(f.name, f.args, value, h.path);
+        value = _apply(f, value, h.path);
         if (f.name === 'date' && typeof value === 'string') date = value;
       }
       if (!h.handlesEmpty && (value === undefined || value === null)) {
@@ -197,7 +204,8 @@ function _pausedText(v: unknown): string {
 /** " (text)", or nothing for no text. */
 const _parenthesized = (text: string) => (text ? ` (${text})` : '');
 
-function _apply(name: string, args: string[], v: unknown, path: string): unknown {
+function _apply(filter: _Filter, v: unknown, path: string): unknown {
+  const { name, args } = filter;
   switch (name) {
     case 'date':
       return v === undefined ? v : _dateOf(v, false);
@@ -227,13 +235,13 @@ function _apply(name: string, args: string[], v: unknown, path: string): unknown
       return name === 'count' ? `${n} ${word}` : word;
     }
     case 'or':
-      return _isEmpty(v) ? args.join(':') : v;
+      return _isEmpty(v) ? filter.text : v;
     case 'wrap':
       return _isEmpty(v) ? '' : `${args[0] ?? ''}${String(v)}${args[1] ?? ''}`;
     case 'if':
-      return _isEmpty(v) || v === false || v === 0 ? '' : args.join(':');
+      return _isEmpty(v) || v === false || v === 0 ? '' : filter.text;
     case 'unless':
-      return _isEmpty(v) || v === false || v === 0 ? args.join(':') : '';
+      return _isEmpty(v) || v === false || v === 0 ? filter.text : '';
     case 'closedDays': {
       if (!Array.isArray(v) || v.length === 0) return '';
       const list = formatList(v.map((d) => _dateOf(d, false)));

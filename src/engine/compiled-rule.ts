@@ -73,10 +73,16 @@ export interface CompiledRule {
   readonly applies: number;
   /** The facts its `appliesWhen` reads. */
   readonly appliesFacts: readonly number[];
+  /**
+   * How many of its first facts its `appliesWhen` and `not_applicable` sentence need (facts are
+   * measured in order, and one may read those before it): all a finding that does not apply reads.
+   */
+  readonly appliesNeeds: number;
   readonly checks: readonly CompiledCheck[];
   readonly notApplicable: CompiledTemplate;
   /** Whether any of its templates reads `asOf` (as text: `{asOf.at}`, `{asOf.date}`). */
   readonly readsAsOf: boolean;
+
   /** The entries of a finding's `measured`, in key order: facts by index, and the parameters. */
   readonly measured: readonly (number | 'parameters')[];
   /** The resolved parameters as `measured` shows them (keys sorted); each finding copies them. */
@@ -171,6 +177,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     rule.explain.not_applicable ?? _NOT_APPLICABLE,
     'the not_applicable explanation',
   );
+  const appliesFacts = rule.appliesWhen ? indices(conditionFacts(rule.appliesWhen)) : [];
   return Object.freeze({
     source: rule,
     ref: rule.ref,
@@ -179,7 +186,8 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     facts,
     stages,
     applies,
-    appliesFacts: rule.appliesWhen ? indices(conditionFacts(rule.appliesWhen)) : [],
+    appliesFacts,
+    appliesNeeds: _leadingFactsFor([...appliesFacts, ...notApplicable.facts]),
     checks,
     notApplicable,
     readsAsOf,
@@ -190,6 +198,11 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
       rule.periodAnchor &&
       compilePeriodAnchor(rule.periodAnchor, { named: options.filters, params: options.params }),
   });
+}
+
+/** How many leading facts (measured in order) include every one of `needed` (indices). */
+function _leadingFactsFor(needed: readonly number[]): number {
+  return needed.length === 0 ? 0 : Math.max(...needed) + 1;
 }
 
 function _compileFacts(rule: RuleFile, scope: FilterScope): CompiledFact[] {

@@ -8,7 +8,7 @@ import { type CheckSentence, joinCheckSentences } from './check-sentences.js';
 import type { CompiledCheck, CompiledFact, CompiledRule, CompiledTemplate, Stage } from './compiled-rule.js';
 import type { FactValues } from './conditions.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
-import { type FactValue, idsInTimeOrder } from './fact-context.js';
+import { type FactContext, type FactValue, idsInTimeOrder } from './fact-context.js';
 import { jsonCopy } from './json-copy.js';
 import { findingMeasured } from './measured-detail.js';
 import { worseStatus } from './status.js';
@@ -42,11 +42,13 @@ export interface FindingFlags {
   readonly verdicts: boolean[];
   readonly cited: boolean[];
   readonly read: boolean[];
+  /** Per check (in `rule.checks` order), which of its outcomes held (see `_heldOutcome`). */
+  readonly held: number[];
 }
 
 /** Empty flags, for the findings of one case. */
 export function findingFlags(): FindingFlags {
-  return { verdicts: [], cited: [], read: [] };
+  return { verdicts: [], cited: [], read: [], held: [] };
 }
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
@@ -63,9 +65,20 @@ export function describeAsOf(index: CaseIndex, calendar: WorkingCalendar, asOfMs
  */
 export function judgeRule(rule: CompiledRule, run: RuleRun): Finding {
   try {
-    const values = measureFacts(rule, run);
+    const m = _measuring(rule, run);
+    const values: FactValues = m.facts;
     const verdicts = (run.flags ?? findingFlags()).verdicts;
     _clear(verdicts, rule.stages.length);
+    let measured = 0;
+    // A rule that does not apply is measured no further than its applicability needs: its
+    // finding reads nothing else, unless it keeps every fact (`--detail full`).
+    if (rule.applies >= 0 && run.detail !== 'full') {
+      measured = _measureFacts(rule, m, 0, rule.appliesNeeds);
+      const applies = (rule.stages[rule.applies] as Stage).test(values);
+      verdicts[rule.applies] = applies;
+      if (!applies) return findingOf(rule, run, values, verdicts);
+    }
+    _measureFacts(rule, m, measured, rule.facts.length);
     for (let i = 0; i < verdicts.length; i++) verdicts[i] = (rule.stages[i] as Stage).test(values);
     return findingOf(rule, run, values, verdicts);
   } catch (e) {
@@ -83,8 +96,9 @@ export async function judgeRuleWith(
   evaluator: ConditionEvaluator,
 ): Promise<Finding> {
   try {
-    const values = measureFacts(rule, run);
-    return findingOf(rule, run, values, await evaluator.evaluate(rule, values));
+    const m = _measuring(rule, run);
+    _measureFacts(rule, m, 0, rule.facts.length);
+    return findingOf(rule, run, m.facts, await evaluator.evaluate(rule, m.facts));
   } catch (e) {
     return _errorFinding(rule, run, e);
   }
@@ -103,38 +117,39 @@ function _errorFinding(rule: CompiledRule, run: RuleRun, e: unknown): Finding {
   return finding;
 }
 
-/**
- * What the conditions read: `case`, `params`, `asOf` (epoch ms) and the rule's facts by name,
- * measured in declaration order (a fact's template may read those before it).
- */
-function measureFacts(rule: CompiledRule, run: RuleRun): Record<string, unknown> {
-  const values: Record<string, unknown> = { case: run.index.state, params: rule.params, asOf: run.asOfMs };
-  const ctx = {
+/** What facts are measured in, holding the values the conditions read ({@link _measureFacts}). */
+interface _Measuring extends FactContext {
+  readonly facts: Record<string, FactValue>;
+}
+
+/** An empty measure of a rule: `case`, `params` and `asOf` (epoch ms) before any fact. */
+function _measuring(rule: CompiledRule, run: RuleRun): _Measuring {
+  const facts = { case: run.index.state, params: rule.params, asOf: run.asOfMs } as Record<string, unknown>;
+  return {
     index: run.index,
     calendar: run.calendar,
     asOfMs: run.asOfMs,
-    facts: values as Readonly<Record<string, FactValue>>,
+    facts: facts as Record<string, FactValue>,
   };
-  for (let i = 0; i < rule.facts.length; i++) {
-    const f = rule.facts[i] as CompiledFact;
-    values[f.name] = f.compute(ctx);
-  }
-  return values;
 }
 
-/** How one check came out. */
-interface CheckResult {
-  readonly status: Status;
-  readonly explain: CompiledTemplate | undefined;
-  /** When a pending check falls due: the earliest due instant of its pending outcomes that hold. */
-  readonly dueAt: string | undefined;
+/**
+ * Measures the rule's facts `from` to `to` (exclusive) by name into `m.facts`, in declaration
+ * order (a fact's template may read those before it); returns `to`.
+ */
+function _measureFacts(rule: CompiledRule, m: _Measuring, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const f = rule.facts[i] as CompiledFact;
+    m.facts[f.name] = f.compute(m);
+  }
+  return to;
 }
 
 /** The finding, from the facts and the stages' verdicts (in `rule.stages` order). */
 function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdicts: StageVerdicts): Finding {
   // Explanations read `asOf` as text, where the conditions read it in epoch ms.
   const text = rule.readsAsOf ? { ...values, asOf: run.asOfText } : values;
-  const { cited, read } = run.flags ?? findingFlags();
+  const { cited, read, held } = run.flags ?? findingFlags();
   _clear(cited, rule.facts.length);
   _setAll(cited, rule.appliesFacts);
   // What this finding read, for its `measured`: the conditions tested and the sentences written.
@@ -147,34 +162,39 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     _setAll(cited, rule.notApplicable.facts);
     explanation = rule.notApplicable.render(text);
   } else {
-    const results = new Array<CheckResult>(rule.checks.length);
+    held.length = rule.checks.length;
     status = 'not_applicable';
-    for (let i = 0; i < results.length; i++) {
-      const r = _judgeCheck(rule, rule.checks[i] as CompiledCheck, verdicts, text);
-      results[i] = r;
-      status = worseStatus(status, r.status);
+    for (let i = 0; i < held.length; i++) {
+      const check = rule.checks[i] as CompiledCheck;
+      held[i] = _heldOutcome(rule, check, verdicts);
+      status = worseStatus(status, _checkStatus(check, held[i] as number));
     }
     // At most one sentence per check: a list made at that length (one grown by push reserves 17).
-    const sentences = new Array<CheckSentence>(results.length);
+    const sentences = new Array<CheckSentence>(held.length);
     let written = 0;
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i] as CheckResult;
-      // A check left out as not applicable cites nothing unless the whole finding is not applicable.
+    for (let i = 0; i < held.length; i++) {
       const check = rule.checks[i] as CompiledCheck;
-      if (r.status !== 'not_applicable' || status === 'not_applicable') _setAll(cited, check.facts);
+      const h = held[i] as number;
+      const checkStatus = _checkStatus(check, h);
+      // A check left out as not applicable cites nothing unless the whole finding is not applicable.
+      if (checkStatus !== 'not_applicable' || status === 'not_applicable') _setAll(cited, check.facts);
       _setAll(read, check.appliesReads);
       // The check's status is its first outcome that holds: the outcomes after it are not read.
-      if (r.status !== 'not_applicable')
+      if (checkStatus !== 'not_applicable')
         for (let k = 0; k < check.outcomes.length; k++) {
           const o = check.outcomes[k] as Outcome;
           _setAll(read, o.reads);
           if (_truth(rule, verdicts, o.stage)) break;
         }
-      if (status === 'pending' && r.status === 'pending') dueAt = _earlier(dueAt, r.dueAt);
-      if (r.explain === undefined) continue;
-      _setAll(cited, r.explain.facts);
-      _setAll(read, r.explain.reads);
-      sentences[written++] = { status: r.status, text: r.explain.render(text) };
+      if (checkStatus === 'pending') {
+        const due = _dueAt(rule, check, h, verdicts, text);
+        if (status === 'pending') dueAt = _earlier(dueAt, due);
+      }
+      const explain = _checkExplanation(check, h);
+      if (explain === undefined) continue;
+      _setAll(cited, explain.facts);
+      _setAll(read, explain.reads);
+      sentences[written++] = { status: checkStatus, text: explain.render(text) };
     }
     sentences.length = written;
     explanation = joinCheckSentences(sentences);
@@ -186,15 +206,15 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
     explanation,
     evidence: _evidence(rule, run.index, values, cited),
   };
-  const measured = findingMeasured(run.detail ?? 'findings', status, rule.reads, read, values, () =>
-    _measured(rule, values),
-  );
+  const detail = run.detail ?? 'findings';
+  const measured =
+    detail === 'full' ? _measured(rule, values) : findingMeasured(detail, status, rule.reads, read, values);
   if (measured) finding.measured = measured;
   if (dueAt) finding.dueAt = dueAt;
   const anchor = rule.periodAnchor?.(run.index);
   if (anchor) finding.periodAnchor = formatInstant(anchor.atMs, run.calendar.clock);
   if (run.fullMeasured) {
-    const full = run.detail === 'full' ? (measured ?? {}) : undefined;
+    const full = detail === 'full' ? (measured ?? {}) : undefined;
     run.fullMeasured.push(isMarkedStatus(status) ? (full ?? _measured(rule, values)) : null);
   }
   return finding;
@@ -213,31 +233,52 @@ function _setAll(flags: boolean[], list: readonly number[]): void {
 
 type Outcome = CompiledCheck['outcomes'][number];
 
-/** One check: not applicable, or the first of its outcomes that holds, else pass. */
-function _judgeCheck(
+/** {@link FindingFlags.held}: a check that did not apply, or one none of whose outcomes held. */
+const _NOT_APPLIED = -2;
+const _PASSED = -1;
+
+/**
+ * Which of a check's outcomes held: the first whose stage holds, else {@link _PASSED}, or
+ * {@link _NOT_APPLIED}. Every outcome's verdict is read (a missing one is an error).
+ */
+function _heldOutcome(rule: CompiledRule, check: CompiledCheck, verdicts: StageVerdicts): number {
+  if (check.applies >= 0 && !_truth(rule, verdicts, check.applies)) return _NOT_APPLIED;
+  let first = _PASSED;
+  for (let k = 0; k < check.outcomes.length; k++)
+    if (_truth(rule, verdicts, (check.outcomes[k] as Outcome).stage) && first < 0) first = k;
+  return first;
+}
+
+/** The status of a check whose outcome `held` held. */
+function _checkStatus(check: CompiledCheck, held: number): Status {
+  if (held === _NOT_APPLIED) return 'not_applicable';
+  if (held === _PASSED) return 'pass';
+  return (check.outcomes[held] as Outcome).status;
+}
+
+/** The sentence a check writes when its outcome `held` held, if any. */
+function _checkExplanation(check: CompiledCheck, held: number): CompiledTemplate | undefined {
+  if (held === _NOT_APPLIED) return check.explain.not_applicable;
+  if (held === _PASSED) return check.explain.pass;
+  const o = check.outcomes[held] as Outcome;
+  return o.explain ?? check.explain[o.status];
+}
+
+/** When a pending check falls due: the earliest dueAt of its pending outcomes that hold, from `held` on. */
+function _dueAt(
   rule: CompiledRule,
   check: CompiledCheck,
+  held: number,
   verdicts: StageVerdicts,
   text: FactValues,
-): CheckResult {
-  if (check.applies >= 0 && !_truth(rule, verdicts, check.applies))
-    return { status: 'not_applicable', explain: check.explain.not_applicable, dueAt: undefined };
-  // Every outcome's verdict is read (a missing one is an error), and the first that holds wins.
-  const outcomes = check.outcomes;
-  let first = -1;
-  for (let k = 0; k < outcomes.length; k++)
-    if (_truth(rule, verdicts, (outcomes[k] as Outcome).stage) && first < 0) first = k;
-  const o = outcomes[first];
-  if (o === undefined) return { status: 'pass', explain: check.explain.pass, dueAt: undefined };
+): string | undefined {
   let dueAt: string | undefined;
-  // A pending check falls due at the earliest dueAt of its pending outcomes that hold.
-  if (o.status === 'pending')
-    for (let k = first; k < outcomes.length; k++) {
-      const h = outcomes[k] as Outcome;
-      if (h.status === 'pending' && h.due && _truth(rule, verdicts, h.stage))
-        dueAt = _earlier(dueAt, h.due.render(text));
-    }
-  return { status: o.status, explain: o.explain ?? check.explain[o.status], dueAt };
+  for (let k = held; k < check.outcomes.length; k++) {
+    const o = check.outcomes[k] as Outcome;
+    if (o.status === 'pending' && o.due && _truth(rule, verdicts, o.stage))
+      dueAt = _earlier(dueAt, o.due.render(text));
+  }
+  return dueAt;
 }
 
 /** The verdict of a stage; an evaluator that gave none is a defect, reported as such. */

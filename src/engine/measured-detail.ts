@@ -86,21 +86,19 @@ export function measuredReads(rule: RuleFile): MeasuredReads {
 }
 
 /**
- * A finding's `measured` at the detail asked for; undefined when it has none (`summary`, and
- * at `findings` a not-applicable or error finding, which read nothing worth keeping). At
- * `findings`, the values at the paths of `reads` (the rule's) that this finding read (`read[i]`
- * true): what its checks' conditions and the sentences of its explanation read. `full` is
- * computed only when asked for.
+ * A finding's `measured` at `findings` or `summary` (at `full` it is everything its facts
+ * measured); undefined when it has none (`summary`, and a not-applicable or error finding, which
+ * read nothing worth keeping). Else the values at the paths of `reads` (the rule's) that this
+ * finding read (`read[i]` true): what its checks' conditions and the sentences of its explanation
+ * read.
  */
 export function findingMeasured(
-  detail: Detail,
+  detail: Exclude<Detail, 'full'>,
   status: Status,
   reads: MeasuredReads,
   read: readonly boolean[],
   values: Readonly<Record<string, unknown>>,
-  full: () => Record<string, unknown>,
 ): Record<string, unknown> | undefined {
-  if (detail === 'full') return full();
   if (detail === 'summary' || status === 'not_applicable' || status === 'error') return undefined;
   return pickMeasured(reads, values, read);
 }

@@ -95,21 +95,19 @@ describe('pickMeasured', () => {
 describe('findingMeasured', () => {
   const reads = { paths: [['f', 'more'], ['f', 'n'], ['g']] };
   const values = { f: { n: 1, more: 2 }, g: 'x' };
-  const full = () => ({ f: { n: 1, more: 2 }, g: 'x', parameters: {} });
 
-  it('gives everything at full, nothing at summary, and at findings nothing for not applicable or error', () => {
+  it('gives nothing at summary, and at findings nothing for not applicable or error', () => {
     const read = [false, true, false];
-    expect(findingMeasured('full', 'not_applicable', reads, read, values, full)).toEqual(full());
-    expect(findingMeasured('summary', 'fail', reads, read, values, full)).toBeUndefined();
-    expect(findingMeasured('findings', 'not_applicable', reads, read, values, full)).toBeUndefined();
-    expect(findingMeasured('findings', 'error', reads, read, values, full)).toBeUndefined();
-    expect(findingMeasured('findings', 'pass', reads, read, values, full)).toEqual({ f: { n: 1 } });
+    expect(findingMeasured('summary', 'fail', reads, read, values)).toBeUndefined();
+    expect(findingMeasured('findings', 'not_applicable', reads, read, values)).toBeUndefined();
+    expect(findingMeasured('findings', 'error', reads, read, values)).toBeUndefined();
+    expect(findingMeasured('findings', 'pass', reads, read, values)).toEqual({ f: { n: 1 } });
   });
 
   it('takes the paths marked read, in their order, and none when none is', () => {
-    const some = findingMeasured('findings', 'fail', reads, [true, true, true], values, full);
+    const some = findingMeasured('findings', 'fail', reads, [true, true, true], values);
     expect(JSON.stringify(some)).toBe('{"f":{"more":2,"n":1},"g":"x"}');
-    expect(findingMeasured('findings', 'pass', reads, [], values, full)).toEqual({});
+    expect(findingMeasured('findings', 'pass', reads, [], values)).toEqual({});
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * Bounded memos for pure functions called again and again on the same few inputs: syllables of
- * a word, the parts of an explanation template, the dates explanations name. The
- * result is the function's own (computed once per input), so nothing a memo returns may be
- * written to; a full memo starts again empty, so memory stays bounded whatever the input.
+ * Bounded memos for pure functions called again and again on the same few inputs (the syllables
+ * of a word, for readability). The result is the function's own (computed once per input), so
+ * nothing a memo returns may be written to; a full memo starts again empty, so memory stays
+ * bounded whatever the input.
  */
 
 /**

@@ -3,7 +3,9 @@
 # that reach it, under `nice` and one test process (see docs/mutation.md). Each group keeps its own
 # incremental file, so a rerun tests only the mutants whose code or tests changed:
 #   scripts/mutation.sh engine-render time-calendar      # named groups
-#   scripts/mutation.sh all                              # every group in turn (hours on two cores)
+#   scripts/mutation.sh all                              # every group in turn (many hours on two cores)
+#   scripts/mutation.sh sample-engine sample-time        # a seeded sample of lines of every file
+#                                                        # (MUTATION_SHARE, default 0.05; MUTATION_SEED)
 # Results: reports/mutation/<group>.json; `npx tsx scripts/mutation-score.ts` prints the table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,9 @@ INSTANT_TESTS=$(printf 'test/time/%s.test.ts,' instant calendar days iso-date)te
 
 # The files NAME... of src/DIR, comma-separated, as --mutate takes them.
 files_in() { local dir=$1; shift; printf "src/$dir/%s.ts\n" "$@" | paste -sd, -; }
+
+# Stryker's --mutate ranges of a seeded sample of the lines of FILE...
+_sample() { npx tsx scripts/mutation-sample.ts --share "${MUTATION_SHARE:-0.05}" --seed "${MUTATION_SEED:-1}" "$@"; }
 
 # group: files to mutate (comma-separated globs) | tests (comma-separated globs)
 group() {
@@ -39,6 +44,10 @@ group() {
     time-holidays) echo "$(files_in time holidays holiday-corrections table)|$TIME_TESTS" ;;
     time-instant) echo "$(files_in time instant)|$INSTANT_TESTS" ;;
     time-days) echo "$(files_in time days paused format)|$INSTANT_TESTS" ;;
+    # A random sample of the lines of every file, with the same tests as the files' own groups:
+    # an estimate of the whole score in a fraction of the time (scripts/mutation-sample.ts).
+    sample-engine) echo "$(_sample src/engine/*.ts src/engine/templates/*.ts)|$ENGINE_TESTS" ;;
+    sample-time) echo "$(_sample $(ls src/time/*.ts | grep -v holidays-table))|$TIME_TESTS" ;;
     *) echo "unknown group $1" >&2; return 2 ;;
   esac
 }

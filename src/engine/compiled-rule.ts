@@ -80,8 +80,6 @@ export interface CompiledRule {
   readonly appliesNeeds: number;
   readonly checks: readonly CompiledCheck[];
   readonly notApplicable: CompiledTemplate;
-  /** Whether any of its templates reads `asOf` (as text: `{asOf.at}`, `{asOf.date}`). */
-  readonly readsAsOf: boolean;
 
   /** The entries of a finding's `measured`, in key order: facts by index, and the parameters. */
   readonly measured: readonly (number | 'parameters')[];
@@ -129,14 +127,12 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     stages.push({ key, condition, test: compileCondition(condition) });
     return stages.length - 1;
   };
-  let readsAsOf = false;
   const reads = measuredReads(rule);
   const readsOf = readIndex(reads);
   const template = (text: string, where: string): CompiledTemplate => {
     const names = templateFacts(text);
     for (const n of names)
       if (!known.has(n)) throw new Error(`rule ${rule.ref}: ${where} reads undeclared fact "${n}"`);
-    if (names.includes('asOf')) readsAsOf = true;
     try {
       return { render: compileTemplate(text), facts: indices(names), reads: readsOf.template(text) };
     } catch (e) {
@@ -190,7 +186,6 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     appliesNeeds: _leadingFactsFor([...appliesFacts, ...notApplicable.facts]),
     checks,
     notApplicable,
-    readsAsOf,
     measured: _measuredOrder(rule, facts),
     measuredParams: jsonCopy(options.params),
     reads,

@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
 import type { CaseIndex } from './case-index.js';
-import { type CheckSentence, joinCheckSentences } from './check-sentences.js';
+import { joinCheckSentences } from './check-sentences.js';
 import type { CompiledCheck, CompiledFact, CompiledRule, CompiledTemplate, Stage } from './compiled-rule.js';
 import type { FactValues } from './conditions.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
@@ -44,11 +44,14 @@ export interface FindingFlags {
   readonly read: boolean[];
   /** Per check (in `rule.checks` order), which of its outcomes held (see `_heldOutcome`). */
   readonly held: number[];
+  /** The finding's check sentences so far, and the status of the check that wrote each. */
+  readonly sentences: string[];
+  readonly sentenceStatuses: Status[];
 }
 
 /** Empty flags, for the findings of one case. */
 export function findingFlags(): FindingFlags {
-  return { verdicts: [], cited: [], read: [], held: [] };
+  return { verdicts: [], cited: [], read: [], held: [], sentences: [], sentenceStatuses: [] };
 }
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
@@ -148,8 +151,8 @@ function _measureFacts(rule: CompiledRule, m: _Measuring, from: number, to: numb
 /** The finding, from the facts and the stages' verdicts (in `rule.stages` order). */
 function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdicts: StageVerdicts): Finding {
   // Explanations read `asOf` as text, where the conditions read it in epoch ms.
-  const text = rule.readsAsOf ? { ...values, asOf: run.asOfText } : values;
-  const { cited, read, held } = run.flags ?? findingFlags();
+  const asOf = run.asOfText;
+  const { cited, read, held, sentences, sentenceStatuses } = run.flags ?? findingFlags();
   _clear(cited, rule.facts.length);
   _setAll(cited, rule.appliesFacts);
   // What this finding read, for its `measured`: the conditions tested and the sentences written.
@@ -160,7 +163,7 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
   if (rule.applies >= 0 && !_truth(rule, verdicts, rule.applies)) {
     status = 'not_applicable';
     _setAll(cited, rule.notApplicable.facts);
-    explanation = rule.notApplicable.render(text);
+    explanation = rule.notApplicable.render(values, asOf);
   } else {
     held.length = rule.checks.length;
     status = 'not_applicable';
@@ -169,8 +172,6 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
       held[i] = _heldOutcome(rule, check, verdicts);
       status = worseStatus(status, _checkStatus(check, held[i] as number));
     }
-    // At most one sentence per check: a list made at that length (one grown by push reserves 17).
-    const sentences = new Array<CheckSentence>(held.length);
     let written = 0;
     for (let i = 0; i < held.length; i++) {
       const check = rule.checks[i] as CompiledCheck;
@@ -187,17 +188,17 @@ function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdict
           if (_truth(rule, verdicts, o.stage)) break;
         }
       if (checkStatus === 'pending') {
-        const due = _dueAt(rule, check, h, verdicts, text);
+        const due = _dueAt(rule, check, h, verdicts, values, asOf);
         if (status === 'pending') dueAt = _earlier(dueAt, due);
       }
       const explain = _checkExplanation(check, h);
       if (explain === undefined) continue;
       _setAll(cited, explain.facts);
       _setAll(read, explain.reads);
-      sentences[written++] = { status: checkStatus, text: explain.render(text) };
+      sentences[written] = explain.render(values, asOf);
+      sentenceStatuses[written++] = checkStatus;
     }
-    sentences.length = written;
-    explanation = joinCheckSentences(sentences);
+    explanation = joinCheckSentences(sentenceStatuses, sentences, written);
   }
   const finding: Finding = {
     ref: rule.ref,
@@ -270,13 +271,14 @@ function _dueAt(
   check: CompiledCheck,
   held: number,
   verdicts: StageVerdicts,
-  text: FactValues,
+  values: FactValues,
+  asOf: RuleRun['asOfText'],
 ): string | undefined {
   let dueAt: string | undefined;
   for (let k = held; k < check.outcomes.length; k++) {
     const o = check.outcomes[k] as Outcome;
     if (o.status === 'pending' && o.due && _truth(rule, verdicts, o.stage))
-      dueAt = _earlier(dueAt, o.due.render(text));
+      dueAt = _earlier(dueAt, o.due.render(values, asOf));
   }
   return dueAt;
 }

@@ -30,8 +30,15 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
   return compileTemplate(template)(values);
 }
 
-/** A template parsed once, ready to render many times. */
-export type TemplateRenderer = (values: Readonly<Record<string, unknown>>) => string;
+/**
+ * A template parsed once, ready to render many times. `asOf`, when given, is what `{asOf...}`
+ * placeholders read instead of `values.asOf` (a rule's conditions read `asOf` in epoch ms, its
+ * explanations as text).
+ */
+export type TemplateRenderer = (
+  values: Readonly<Record<string, unknown>>,
+  asOf?: Readonly<Record<string, unknown>>,
+) => string;
 
 /** A placeholder of a template, parsed once: the path's segments and the filters in order. */
 interface _Placeholder {
@@ -107,13 +114,16 @@ export function compileTemplate(template: string): TemplateRenderer {
   }
   const tail = template.slice(last);
   if (holes.length === 0) return () => tail;
-  return (values) => {
+  return (values, asOf) => {
     let out = '';
     // The date the sentence being written named last, by a `date` filter (for "the same day").
     let lastDate: string | undefined;
     for (let i = 0; i < holes.length; i++) {
       const h = holes[i] as _Placeholder;
-      let value: unknown = _resolve(values, h.segments);
+      let value: unknown =
+        asOf !== undefined && h.segments[0] === 'asOf'
+          ? _resolve(asOf, h.segments, 1)
+          : _resolve(values, h.segments);
       let date: string | undefined;
       for (const f of h.filters) {
         value = _apply(f, value, h.path);
@@ -168,9 +178,10 @@ export function templateFacts(template: string): string[] {
   return [...template.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string);
 }
 
-function _resolve(values: Readonly<Record<string, unknown>>, segments: readonly string[]): unknown {
+function _resolve(values: Readonly<Record<string, unknown>>, segments: readonly string[], from = 0): unknown {
   let v: unknown = values;
-  for (const p of segments) {
+  for (let i = from; i < segments.length; i++) {
+    const p = segments[i] as string;
     if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
     v = (v as Record<string, unknown>)[p];
   }

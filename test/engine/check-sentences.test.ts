@@ -4,19 +4,21 @@ import { joinCheckSentences } from '../../src/engine/check-sentences.js';
 describe('joinCheckSentences', () => {
   it('puts the worst status first and keeps the rule order within a status', () => {
     expect(
-      joinCheckSentences([
-        { status: 'pass', text: 'A passed.' },
-        { status: 'pending', text: 'B is due.' },
-        { status: 'fail', text: 'C failed.' },
-        { status: 'pass', text: 'D passed.' },
-        { status: 'fail', text: 'E failed.' },
-        { status: 'insufficient_evidence', text: 'F is unknown.' },
-      ]),
+      joinCheckSentences(
+        ['pass', 'pending', 'fail', 'pass', 'fail', 'insufficient_evidence'],
+        ['A passed.', 'B is due.', 'C failed.', 'D passed.', 'E failed.', 'F is unknown.'],
+      ),
     ).toBe('C failed. E failed. F is unknown. B is due. A passed. D passed.');
   });
 
   it('gives one sentence as it is, and nothing for none', () => {
-    expect(joinCheckSentences([{ status: 'not_applicable', text: 'Only.' }])).toBe('Only.');
-    expect(joinCheckSentences([])).toBe('');
+    expect(joinCheckSentences(['not_applicable'], ['Only.'])).toBe('Only.');
+    expect(joinCheckSentences([], [])).toBe('');
+  });
+
+  it('reads only the first count sentences (the lists are refilled finding after finding)', () => {
+    expect(joinCheckSentences(['fail', 'pass', 'fail'], ['Late.', 'Checked.', 'Stale.'], 2)).toBe(
+      'Late. Checked.',
+    );
   });
 });

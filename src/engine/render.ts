@@ -289,39 +289,52 @@ function _apply(filter: _Filter, v: unknown, path: string): unknown {
   }
 }
 
-/** One trigger of a responses fact, in words: what it was, when, and how it was answered. */
+/**
+ * One trigger of a responses fact, in words: what it was, when, and how it was answered. Each
+ * state works out only the parts it prints (explanations describe every item of a case).
+ */
 function _describeItem(i: Record<string, unknown>, verb = 'answered by'): string {
   const start = `${String(i.triggerId)} (${_dateOf(i.startDate, false)})`;
-  const due = _describeDeadline(i);
-  // An anchor is named as itself ("by e9 (date)"); a day or a time as "the deadline of ...".
-  const byDeadline = typeof i.deadlineId === 'string' ? due : `the deadline of ${due}`;
-  const pausedText = _pausedText(i.pausedWorkingDays);
-  const paused = _parenthesized(pausedText);
-  const elapsed =
-    typeof i.elapsed !== 'number'
-      ? ''
-      : i.elapsed === 0
-        ? 'the same working day'
-        : `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}`;
   switch (i.state) {
     case 'met': {
       if (i.responseId === i.triggerId) return `${start}, which met the requirement itself`;
       // Answered on the day it started: "the same day" says it all.
-      const when = i.responseDate === i.startDate ? '' : elapsed;
+      const when = i.responseDate === i.startDate ? '' : _elapsedText(i);
+      const pausedText = _pausedText(i.pausedWorkingDays);
       return `${start}, ${_answered(i, verb)}${_parenthesized(when && pausedText ? `${when}, ${pausedText}` : when || pausedText)}`;
     }
-    case 'late':
-      return `${start}, ${_answered(i, verb)}${elapsed ? `, ${elapsed} later` : ''}${paused}${due ? `, after ${byDeadline}` : ''}`;
+    case 'late': {
+      const elapsed = _elapsedText(i);
+      const due = _describeDeadline(i);
+      return `${start}, ${_answered(i, verb)}${elapsed ? `, ${elapsed} later` : ''}${_pausedNote(i)}${due ? `, after ${_byDeadline(i, due)}` : ''}`;
+    }
     case 'missing':
       // Due the day it started (a remedy due the day it was offered): the date is named once.
-      if (i.deadline === i.startDate) return `${start}, with nothing by its deadline that day${paused}`;
-      return `${start}, with nothing by ${byDeadline}${paused}`;
-    case 'open':
-      return due ? `${start}, due by ${due}${paused}` : `${start}, not answered yet`;
+      if (i.deadline === i.startDate)
+        return `${start}, with nothing by its deadline that day${_pausedNote(i)}`;
+      return `${start}, with nothing by ${_byDeadline(i, _describeDeadline(i))}${_pausedNote(i)}`;
+    case 'open': {
+      const due = _describeDeadline(i);
+      return due ? `${start}, due by ${due}${_pausedNote(i)}` : `${start}, not answered yet`;
+    }
     default:
       return `${start}, set aside by ${String(i.cancelledBy)}`;
   }
 }
+
+/** "3 working days", "1 working day", "the same working day", or nothing when not measured. */
+function _elapsedText(i: Record<string, unknown>): string {
+  if (typeof i.elapsed !== 'number') return '';
+  if (i.elapsed === 0) return 'the same working day';
+  return `${i.elapsed} working day${i.elapsed === 1 ? '' : 's'}`;
+}
+
+/** " (3 paused working days not counted)", or nothing. */
+const _pausedNote = (i: Record<string, unknown>) => _parenthesized(_pausedText(i.pausedWorkingDays));
+
+/** An anchor is named as itself ("by e9 (date)"); a day or a time as "the deadline of ...". */
+const _byDeadline = (i: Record<string, unknown>, due: string | undefined) =>
+  typeof i.deadlineId === 'string' ? due : `the deadline of ${due}`;
 
 /** How a responses item was answered: "answered by e9 on Tue 7 May 2024", or "... the same day". */
 function _answered(i: Record<string, unknown>, verb: string): string {

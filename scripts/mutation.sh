@@ -17,7 +17,7 @@ ENGINE_TESTS=$(printf 'test/engine/%s.test.ts,' render render-filters templates-
   misuse templates privacy measured-detail custom-ruleset json-copy evaluate filter case-index \
   check-sentences memo)test/fixtures/cases.test.ts,test/fixtures/indicators.test.ts
 TIME_TESTS='test/time/**/*.test.ts'
-CALENDAR_TESTS=$(printf 'test/time/%s.test.ts,' calendar calendar.property days iso-date pause-intervals holidays)test/time/instant.test.ts
+CALENDAR_TESTS=$(printf 'test/time/%s.test.ts,' calendar calendar-range calendar.property zone-clock days iso-date pause-intervals holidays)test/time/instant.test.ts
 INSTANT_TESTS=$(printf 'test/time/%s.test.ts,' instant calendar days iso-date)test/time/pause-intervals.test.ts
 
 # The files NAME... of src/DIR, comma-separated, as --mutate takes them.

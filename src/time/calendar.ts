@@ -66,7 +66,7 @@ class _Calendar implements WorkingCalendar {
       return { from, to, reason: c.reason };
     });
     const weekend = options.weekend ?? [6, 7];
-    this.#weekend = Array.from({ length: 8 }, (_, d) => d > 0 && weekend.includes(d));
+    this.#weekend = Array.from({ length: 8 }, (_, d) => weekend.includes(d)); // a weekend naming 0 is refused below
     if (
       weekend.some((d) => !Number.isInteger(d) || d < 1 || d > 7) ||
       this.#weekend.filter(Boolean).length === 7
@@ -231,7 +231,7 @@ class _Calendar implements WorkingCalendar {
       seen.add(h.date);
       all.push({ date: h.date, name: h.name });
     }
-    return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return all.sort((a, b) => (a.date < b.date ? -1 : 1)); // no two share a date (seen above)
   }
 
   pausedDaysFrom(intervals: { pausedAtMs: number; resumedAtMs: number }[]): PausedDays {

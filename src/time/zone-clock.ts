@@ -50,8 +50,9 @@ export function createZoneClock(zone: string): ZoneClock {
   /** Fills one UTC day: its one offset, or its one transition found by bisection. */
   const fillDay = (bucket: number): number => {
     const start = bucket * _MS_PER_DAY;
+    const last = start + _MS_PER_DAY - 1;
     const before = luxonOffset(start);
-    const after = luxonOffset(start + _MS_PER_DAY - 1);
+    const after = luxonOffset(last);
     if (days.size >= _MAX_DAYS) {
       days.clear();
       splits.clear();
@@ -62,14 +63,14 @@ export function createZoneClock(zone: string): ZoneClock {
     }
     let changes = 0;
     for (let h = 1, previous = before; h <= 24; h++) {
-      const next = luxonOffset(Math.min(start + h * _MS_PER_HOUR, start + _MS_PER_DAY - 1));
+      const next = luxonOffset(Math.min(start + h * _MS_PER_HOUR, last));
       if (next !== previous) changes++;
       previous = next;
     }
     days.set(bucket, Number.NaN);
     if (changes !== 1) return Number.NaN; // several changes in a day: ask luxon on every call
     let lo = start; // offset(lo) === before
-    let hi = start + _MS_PER_DAY - 1; // offset(hi) === after
+    let hi = last; // offset(hi) === after
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
       if (luxonOffset(mid) === before) lo = mid;

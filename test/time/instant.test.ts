@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
-import { dayFromIsoDate } from '../../src/time/days.js';
+import { dayFromIsoDate, daysInMonth } from '../../src/time/days.js';
 import {
+  commonEpochMs,
   formatInstant,
   isLocalMidnight,
   localDayOf,
@@ -425,6 +426,80 @@ describe('parseInstant: the common shape read without a regular expression', () 
     const fast = parseInstant(s, 'Europe/London');
     expect('error' in fast).toBe(false);
     expect(fast).toEqual(general(s, 'Europe/London'));
+  });
+});
+
+describe('commonEpochMs: the common shape is read by the fast reader itself', () => {
+  // What makes normalising fast: the shape nearly every log writes never reaches the general
+  // parser. Each value is also checked against the general parser and against Date.parse.
+  const two = (n: number) => String(n).padStart(2, '0');
+  const commonShape = fc
+    .record({
+      year: fc.integer({ min: 1900, max: 2200 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      dayOfMonth: fc.integer({ min: 1, max: 31 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+      second: fc.integer({ min: 0, max: 59 }),
+      fraction: fc.oneof(fc.constant(''), fc.stringMatching(/^\.\d{1,3}$/)),
+      offset: fc.oneof(
+        fc.constant('Z'),
+        fc
+          .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+          .map(([sign, h, m]) => `${sign}${two(h)}:${two(m)}`),
+      ),
+    })
+    .map(({ year, month, dayOfMonth, hour, minute, second, fraction, offset }) => {
+      const dd = Math.min(dayOfMonth, daysInMonth(year, month));
+      return `${year}-${two(month)}-${two(dd)}T${two(hour)}:${two(minute)}:${two(second)}${fraction}${offset}`;
+    });
+  const viaGeneralParser = (s: string) => ok(` ${s}`, 'UTC').epochMs; // a leading space goes the general way
+
+  it('reads every YYYY-MM-DDTHH:MM:SS[.fff] with Z or ±HH:MM of 1900-2200, as the general parser does', () => {
+    fc.assert(
+      fc.property(commonShape, (s) => {
+        const fast = commonEpochMs(s);
+        expect(fast).not.toBeNaN();
+        expect(fast).toBe(viaGeneralParser(s));
+        expect(fast).toBe(Date.parse(s));
+      }),
+      { numRuns: 2000, seed: 21 },
+    );
+  });
+
+  it.each([
+    '1900-01-01T00:00:00Z',
+    '2200-12-31T23:59:59.999Z',
+    '2024-02-29T12:00:00+23:59',
+    '2023-12-31T23:59:59-23:59',
+    '2100-02-28T19:19:19.9+09:09',
+    '2024-01-31T00:00:00.1Z',
+    '2024-10-10T10:10:10.12+00:00',
+    '2024-04-30T09:09:09.009-00:00',
+    '2024-06-30T20:30:40.090+10:30',
+    '2024-09-30T08:08:08.800-08:08',
+  ])('reads the edge case %s itself', (s) => {
+    expect(commonEpochMs(s)).toBe(Date.parse(s));
+    expect(commonEpochMs(s)).toBe(viaGeneralParser(s));
+  });
+
+  it.each([
+    '2024-05-07T10:00:00',
+    '2024-05-07 10:00:00Z',
+    '2024-05-07T10:00:00z',
+    '2024-05-07T10:00:00+0100',
+    '2024-05-07T10:00:00.1234Z',
+    '2024-05-07T10:00:00.Z',
+    '2024-05-07T10:00:00,5Z',
+    '2024-05-07T10:00Z',
+    '2024-02-30T10:00:00Z',
+    '2024-05-07T24:00:00Z',
+    '2024-05-07T10:00:00+24:00',
+    '2024-05-07T10:00:00*01:00',
+    '2024-05-07T10:00:00+01:60',
+    '2024-13-07T10:00:00Z',
+  ])('leaves %s to the general parser', (s) => {
+    expect(commonEpochMs(s)).toBeNaN();
   });
 });
 

@@ -21,6 +21,11 @@ describe('which zones a clock accepts', () => {
     );
   });
 
+  it('refuses a zone that is not a string, even one that reads as a known name', () => {
+    const boxed = new String('Europe/London') as unknown as string;
+    expect(() => createZoneClock(boxed)).toThrow('Unknown time zone "Europe/London"');
+  });
+
   it('treats a missing zone as unknown, not as a clock', () => {
     expect(() => clockOf(null as unknown as Zone)).toThrow('Unknown time zone "null"');
     expect(() => localDayOf(0, null as unknown as Zone)).toThrow(RangeError);

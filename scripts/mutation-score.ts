@@ -6,9 +6,9 @@
  * totals. A file measured by several groups (say, once with all its tests and once more with a new
  * test file alone) counts a mutant killed when any of them killed it. Mutants of code that runs
  * once, when its module loads, are not tested (`ignoreStatic`) and are only counted, apart.
- * Groups named `sample-*` (a random sample of lines: `scripts/mutation-sample.ts`) are left out of
- * the table and summed apart, as an estimate of the score of every file they drew from, with its
- * 95% interval. Usage: `npx tsx scripts/mutation-score.ts [reports/mutation]`.
+ * Groups named `sample-*-s<seed>` (a random sample of lines: `scripts/mutation-sample.ts`) are left
+ * out of the table and summed apart, one line per seed, as an estimate of the score of every file
+ * they drew from, with its 95% interval. Usage: `npx tsx scripts/mutation-score.ts [reports/mutation]`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,10 +33,17 @@ function outcomeOf({ status, statusReason }: Mutant): Outcome {
 
 const dir = process.argv[2] ?? 'reports/mutation';
 const rows = new Map<string, Row>();
-const samples = new Map<string, Row>();
+/** Per seed, the sampled mutants by file. */
+const samples = new Map<string, Map<string, Row>>();
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json'))) {
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Report;
-  const into = name.startsWith('sample-') ? samples : rows;
+  const seed = /^sample-.*-s(\d+)\.json$/.exec(name)?.[1];
+  if (name.startsWith('sample-') && seed === undefined) continue; // a sample from before seeds named it
+  let into = rows;
+  if (seed !== undefined) {
+    into = samples.get(seed) ?? new Map();
+    samples.set(seed, into);
+  }
   for (const [file, { mutants }] of Object.entries(report.files)) {
     const row = into.get(file) ?? { groups: new Set(), outcomes: new Map() };
     into.set(file, row);
@@ -79,10 +86,10 @@ for (const [file, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
 }
 console.log(line(['**all measured**', '', ...cells(total, (x) => `**${x}**`)]));
 
-if (samples.size > 0) {
+for (const [seed, files] of [...samples].sort(([a], [b]) => Number(a) - Number(b))) {
   const sampled: Counts = { killed: 0, survived: 0, equivalent: 0, static: 0, error: 0 };
   const groups = new Set<string>();
-  for (const row of samples.values()) {
+  for (const row of files.values()) {
     for (const g of row.groups) groups.add(g);
     for (const o of row.outcomes.values()) sampled[o]++;
   }
@@ -91,8 +98,9 @@ if (samples.size > 0) {
   // The normal approximation of a binomial share's 95% interval (n is in the hundreds).
   const half = n === 0 ? 0 : 1.96 * Math.sqrt((p * (1 - p)) / n);
   console.log(
-    `\nSample (${[...groups].sort().join(', ')}; ${samples.size} files): ${n} mutants, ${sampled.killed} killed, ` +
-      `${sampled.survived} survived, ${sampled.equivalent} equivalent: ${pct(sampled.killed, n)} ` +
-      `(95% interval ${pct(p - half, 1)} to ${pct(Math.min(1, p + half), 1)}); ${sampled.static} static.`,
+    `\nSample, seed ${seed} (${[...groups].sort().join(', ')}; ${files.size} files): ${n} mutants, ` +
+      `${sampled.killed} killed, ${sampled.survived} survived, ${sampled.equivalent} equivalent: ` +
+      `${pct(sampled.killed, n)} (95% interval ${pct(p - half, 1)} to ${pct(Math.min(1, p + half), 1)}); ` +
+      `${sampled.static} static.`,
   );
 }

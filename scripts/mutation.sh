@@ -62,6 +62,9 @@ ALL=(engine-render engine-rule conditions-equivalence engine-case engine-input e
 [ "$1" = all ] && set -- "${ALL[@]}"
 for name in "$@"; do
   spec=$(group "$name")
-  printf '\n== %s: %s\n' "$name" "${spec%%|*}"
-  MUTATION_NAME="$name" MUTATION_TESTS="${spec#*|}" nice -n 19 npx stryker run --mutate "${spec%%|*}"
+  # A sample's report is named by its seed, so that samples drawn apart stay apart.
+  report=$name
+  case "$name" in sample-*) report="$name-s${MUTATION_SEED:-1}" ;; esac
+  printf '\n== %s: %s\n' "$report" "${spec%%|*}"
+  MUTATION_NAME="$report" MUTATION_TESTS="${spec#*|}" nice -n 19 npx stryker run --mutate "${spec%%|*}"
 done

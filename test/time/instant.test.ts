@@ -468,6 +468,7 @@ describe('commonEpochMs: the common shape is read by the fast reader itself', ()
   });
 
   it.each([
+    '0000-01-01T00:00:00Z',
     '1900-01-01T00:00:00Z',
     '2200-12-31T23:59:59.999Z',
     '2024-02-29T12:00:00+23:59',
@@ -498,6 +499,26 @@ describe('commonEpochMs: the common shape is read by the fast reader itself', ()
     '2024-05-07T10:00:00*01:00',
     '2024-05-07T10:00:00+01:60',
     '2024-13-07T10:00:00Z',
+    '2024-00-07T10:00:00Z',
+    '2024-05-00T10:00:00Z',
+    '2024-05-07T10:60:00Z',
+    '2024-05-07T10:00:60Z',
+    // a wrong separator, or a character just below 0 or above 9 where a digit belongs
+    '2024/05-07T10:00:00Z',
+    '2024-05/07T10:00:00Z',
+    '2024-05-07T10.00:00Z',
+    '2024-05-07T10:00.00Z',
+    '2O24-05-07T10:00:00Z',
+    '2024-0/-07T10:00:00Z',
+    '2024-05-0aT10:00:00Z',
+    '2024-05-07T1/:00:00Z',
+    '2024-05-07T1a:00:00Z',
+    '2024-05-07T10:1a:00Z',
+    '2024-05-07T10:00:0/Z',
+    '2024-05-07T10:00:00+01x00',
+    '2024-05-07T10:00:00+01:00x',
+    '2024-05-07T10:00:00+0a:00',
+    '2024-05-07T10:00:00+01:0/',
   ])('leaves %s to the general parser', (s) => {
     expect(commonEpochMs(s)).toBeNaN();
   });

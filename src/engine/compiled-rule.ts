@@ -163,6 +163,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
       })),
       explain,
       facts: indices([
+        // Stryker disable next-line ArrayDeclaration: indices() keeps only names of facts, and no fact is named "Stryker was here"
         ...(check.appliesWhen ? conditionFacts(check.appliesWhen) : []),
         ...check.outcomes.flatMap((o) => conditionFacts(o.when)),
       ]),
@@ -173,6 +174,7 @@ export function compileRule(rule: RuleFile, options: CompileRuleOptions): Compil
     rule.explain.not_applicable ?? _NOT_APPLICABLE,
     'the not_applicable explanation',
   );
+  // Stryker disable next-line ArrayDeclaration: without appliesWhen, appliesFacts marks no fact index and appliesNeeds is never read
   const appliesFacts = rule.appliesWhen ? indices(conditionFacts(rule.appliesWhen)) : [];
   return Object.freeze({
     source: rule,
@@ -213,14 +215,13 @@ function _compileFacts(rule: RuleFile, scope: FilterScope): CompiledFact[] {
   });
 }
 
-/** The entries of a finding's `measured` in key order; the resolved parameters win over a fact of that name. */
+/**
+ * The entries of a finding's `measured` in key order (code-unit order, the default sort of
+ * strings); the resolved parameters win over a fact of that name.
+ */
 function _measuredOrder(rule: RuleFile, facts: readonly CompiledFact[]): (number | 'parameters')[] {
-  const withParams = rule.parameters.length > 0;
-  const entries: (number | 'parameters')[] = [];
-  facts.forEach((f, i) => {
-    if (!(withParams && f.name === 'parameters')) entries.push(i);
-  });
-  if (withParams) entries.push('parameters');
-  const key = (e: number | 'parameters') => (e === 'parameters' ? e : (facts[e] as CompiledFact).name);
-  return entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const byName = new Map<string, number | 'parameters'>();
+  for (const [i, f] of facts.entries()) byName.set(f.name, i);
+  if (rule.parameters.length > 0) byName.set('parameters', 'parameters');
+  return [...byName.keys()].sort().map((name) => byName.get(name) as number | 'parameters');
 }

@@ -286,6 +286,7 @@ function _dueAt(
 /** The verdict of a stage; an evaluator that gave none is a defect, reported as such. */
 function _truth(rule: CompiledRule, verdicts: StageVerdicts, stage: number): boolean {
   const v = verdicts[stage];
+  // Stryker disable next-line OptionalChaining: every stage index read (an outcome's, or an applicability checked >= 0) is a stage
   if (v === undefined) throw new Error(`the evaluator gave no verdict for ${rule.stages[stage]?.key}`);
   return v;
 }
@@ -297,10 +298,12 @@ function _evidence(
   values: FactValues,
   cited: readonly boolean[],
 ): string[] {
+  // Stryker disable next-line ArrayDeclaration: the list is cut to the lists kept; its starting length only saves growing it
   const lists = new Array<readonly string[]>(rule.facts.length);
   let n = 0;
   for (let f = 0; f < rule.facts.length; f++) {
     if (cited[f] !== true) continue;
+    // Stryker disable next-line OptionalChaining: a cited fact is always measured (applicability's facts first; checks' only once the rule applies)
     const ids = (values[(rule.facts[f] as CompiledFact).name] as FactValue | undefined)?.eventIds;
     if (ids !== undefined) lists[n++] = ids;
   }

@@ -37,12 +37,13 @@ group() {
     # The test written to kill the conditions' mutants, too slow to run inside engine-rule.
     conditions-equivalence) echo "src/engine/conditions.ts|test/engine/evaluator-equivalence.test.ts" ;;
     engine-case) echo "$(files_in engine case-index stage-timeline fact-context)|$ENGINE_TESTS" ;;
-    engine-input) echo "$(files_in engine prepare normalize filter)|$ENGINE_TESTS" ;;
+    engine-input) echo "$(files_in engine normalize filter)|$ENGINE_TESTS" ;;
+    engine-prepare) echo "$(files_in engine prepare evaluate-case calendar-config)|$ENGINE_TESTS" ;;
     engine-measured) echo "$(files_in engine measured-detail)|$ENGINE_TESTS" ;;
     engine-clock) echo "$(files_in engine/templates stage-clock responses)|$ENGINE_TESTS" ;;
     engine-templates) echo "$(files_in engine/templates occurrences coverage keys-covered index stage-deciders conformance precedence notices longest-gap readability timeliness stage-response stage-confirmation)|$ENGINE_TESTS" ;;
-    engine-case-run) echo "$(files_in engine evaluate-case evaluate-cases ruleset summarize rule-issues usage)|$ENGINE_TESTS" ;;
-    engine-small) echo "$(files_in engine json-copy memo check-sentences evaluator json-rules-engine-evaluator case-event period-anchor calendar-config status freeze)|$ENGINE_TESTS" ;;
+    engine-case-run) echo "$(files_in engine evaluate-cases ruleset summarize rule-issues usage)|$ENGINE_TESTS" ;;
+    engine-small) echo "$(files_in engine json-copy memo check-sentences evaluator json-rules-engine-evaluator case-event period-anchor status freeze)|$ENGINE_TESTS" ;;
     time-calendar) echo "$(files_in time calendar calendar-types zone-clock)|$CALENDAR_TESTS" ;;
     time-holidays) echo "$(files_in time holidays holiday-corrections table)|$TIME_TESTS" ;;
     time-instant) echo "$(files_in time instant)|$INSTANT_TESTS" ;;
@@ -55,7 +56,7 @@ group() {
     *) echo "unknown group $1" >&2; return 2 ;;
   esac
 }
-ALL=(engine-render engine-rule conditions-equivalence engine-case engine-input engine-measured engine-clock engine-templates
+ALL=(engine-render engine-rule conditions-equivalence engine-case engine-input engine-prepare engine-measured engine-clock engine-templates
   engine-case-run engine-small time-calendar time-holidays time-instant time-days)
 
 [ "$#" -gt 0 ] || { echo "usage: $0 GROUP... | all (groups: ${ALL[*]})" >&2; exit 2; }

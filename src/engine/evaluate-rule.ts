@@ -33,10 +33,11 @@ export interface RuleRun {
 }
 
 /**
- * What a finding marks as it is written: its stages' verdicts (in `rule.stages` order), the facts
- * it cites (by index in `rule.facts`) and the paths it reads (by index in `rule.reads.paths`).
- * One set serves every rule of a case, cleared for each: three lists per finding were a
- * twentieth of what judging a case allocated.
+ * What a finding keeps as it is written: its stages' verdicts (in `rule.stages` order), the facts
+ * it cites (by index in `rule.facts`), the paths it reads (by index in `rule.reads.paths`), which
+ * outcome of each check held, and its check sentences with their statuses. One set serves every
+ * rule of a case, cleared or cut to length for each: lists per finding were a large share of what
+ * judging a case allocated.
  */
 export interface FindingFlags {
   readonly verdicts: boolean[];
@@ -72,16 +73,16 @@ export function judgeRule(rule: CompiledRule, run: RuleRun): Finding {
     const values: FactValues = m.facts;
     const verdicts = (run.flags ?? findingFlags()).verdicts;
     _clear(verdicts, rule.stages.length);
-    let measured = 0;
     // A rule that does not apply is measured no further than its applicability needs: its
     // finding reads nothing else, unless it keeps every fact (`--detail full`).
-    if (rule.applies >= 0 && run.detail !== 'full') {
-      measured = _measureFacts(rule, m, 0, rule.appliesNeeds);
+    const appliesFirst = rule.applies >= 0 && run.detail !== 'full';
+    if (appliesFirst) {
+      _measureFacts(rule, m, 0, rule.appliesNeeds);
       const applies = (rule.stages[rule.applies] as Stage).test(values);
       verdicts[rule.applies] = applies;
       if (!applies) return findingOf(rule, run, values, verdicts);
     }
-    _measureFacts(rule, m, measured, rule.facts.length);
+    _measureFacts(rule, m, appliesFirst ? rule.appliesNeeds : 0, rule.facts.length);
     for (let i = 0; i < verdicts.length; i++) verdicts[i] = (rule.stages[i] as Stage).test(values);
     return findingOf(rule, run, values, verdicts);
   } catch (e) {
@@ -138,14 +139,13 @@ function _measuring(rule: CompiledRule, run: RuleRun): _Measuring {
 
 /**
  * Measures the rule's facts `from` to `to` (exclusive) by name into `m.facts`, in declaration
- * order (a fact's template may read those before it); returns `to`.
+ * order (a fact's template may read those before it).
  */
-function _measureFacts(rule: CompiledRule, m: _Measuring, from: number, to: number): number {
+function _measureFacts(rule: CompiledRule, m: _Measuring, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const f = rule.facts[i] as CompiledFact;
     m.facts[f.name] = f.compute(m);
   }
-  return to;
 }
 
 /** The finding, from the facts and the stages' verdicts (in `rule.stages` order). */

@@ -4,6 +4,7 @@
 # incremental file, so a rerun tests only the mutants whose code or tests changed:
 #   scripts/mutation.sh engine-render time-calendar      # named groups
 #   scripts/mutation.sh all                              # every group in turn (many hours on two cores)
+#   scripts/mutation.sh src/engine/filter.ts:20-60      # one file, or some of its lines
 #   scripts/mutation.sh sample-engine sample-time        # a seeded sample of lines of every file
 #                                                        # (MUTATION_SHARE, default 0.05; MUTATION_SEED)
 # Results: reports/mutation/<group>.json; `npx tsx scripts/mutation-score.ts` prints the table.
@@ -53,6 +54,9 @@ group() {
     # (scripts/mutation-sample.ts).
     sample-engine) echo "$(_sample src/engine/*.ts src/engine/templates/*.ts)|$SAMPLE_ENGINE_TESTS" ;;
     sample-time) echo "$(_sample $(ls src/time/*.ts | grep -v holidays-table))|$TIME_TESTS" ;;
+    # One file, or some of its lines (src/engine/normalize.ts:40-90), with its directory's tests.
+    src/engine/*) echo "$1|$ENGINE_TESTS" ;;
+    src/time/*) echo "$1|$TIME_TESTS" ;;
     *) echo "unknown group $1" >&2; return 2 ;;
   esac
 }
@@ -65,7 +69,10 @@ for name in "$@"; do
   spec=$(group "$name")
   # A sample's report is named by its seed, so that samples drawn apart stay apart.
   report=$name
-  case "$name" in sample-*) report="$name-s${MUTATION_SEED:-1}" ;; esac
+  case "$name" in
+    sample-*) report="$name-s${MUTATION_SEED:-1}" ;;
+    src/*) report=$(echo "$name" | tr '/:' '--') ;;
+  esac
   printf '\n== %s: %s\n' "$report" "${spec%%|*}"
   MUTATION_NAME="$report" MUTATION_TESTS="${spec#*|}" nice -n 19 npx stryker run --mutate "${spec%%|*}"
 done

@@ -8,7 +8,8 @@
  * once, when its module loads, are not tested (`ignoreStatic`) and are only counted, apart.
  * Groups named `sample-*-s<seed>` (a random sample of lines: `scripts/mutation-sample.ts`) are left
  * out of the table and summed apart, one line per seed, as an estimate of the score of every file
- * they drew from, with its 95% interval. Usage: `npx tsx scripts/mutation-score.ts [reports/mutation]`.
+ * they drew from, with its 95% interval. Runs of some lines of a file (`lines-*`) are not a file's
+ * score and are left out. Usage: `npx tsx scripts/mutation-score.ts [reports/mutation]`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,7 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.ends
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Report;
   const seed = /^sample-.*-s(\d+)\.json$/.exec(name)?.[1];
   if (name.startsWith('sample-') && seed === undefined) continue; // a sample from before seeds named it
+  if (name.startsWith('lines-')) continue;
   let into = rows;
   if (seed !== undefined) {
     into = samples.get(seed) ?? new Map();

@@ -71,7 +71,9 @@ for name in "$@"; do
   report=$name
   case "$name" in
     sample-*) report="$name-s${MUTATION_SEED:-1}" ;;
-    src/*) report=$(echo "$name" | tr '/:' '--') ;;
+    # Some lines of a file: named apart, since they are not the file's score.
+    src/*:*) report=lines-$(echo "$name" | tr '/:' '--') ;;
+    src/*) report=$(echo "$name" | tr '/' '-') ;;
   esac
   printf '\n== %s: %s\n' "$report" "${spec%%|*}"
   MUTATION_NAME="$report" MUTATION_TESTS="${spec#*|}" nice -n 19 npx stryker run --mutate "${spec%%|*}"

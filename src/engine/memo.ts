@@ -16,6 +16,7 @@ export function memoize<K extends string | number, V>(fn: (key: K) => V, limit =
   const cache = new Map<K, V>();
   return (key) => {
     let v = cache.get(key);
+    // Stryker disable next-line ConditionalExpression: `v === undefined` only spares the second lookup of a cached key
     if (v === undefined && !cache.has(key)) {
       v = fn(key);
       if (cache.size >= limit) cache.clear();

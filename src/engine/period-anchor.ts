@@ -11,6 +11,7 @@ const _named =
   (anchor: Exclude<PeriodAnchor, object>): PeriodAnchorFn =>
   (index) => {
     const id = index.anchors[anchor]?.eventId;
+    // Stryker disable next-line ConditionalExpression: eventById finds no event for an undefined id either
     return id === undefined ? undefined : eventById(index, id);
   };
 

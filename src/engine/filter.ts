@@ -15,7 +15,6 @@ type Test = (event: CaseEvent, ref?: CaseEvent) => boolean;
 
 /** Every part must hold; parts are tried in order (the cheap type test first). */
 function _all(parts: readonly Test[]): Test {
-  if (parts.length === 0) return () => true;
   if (parts.length === 1) return parts[0] as Test;
   if (parts.length === 2) {
     const [a, b] = parts as [Test, Test];
@@ -103,7 +102,8 @@ function _includesAll(v: readonly unknown[], wanted: readonly unknown[]): boolea
 
 type Leaf = Omit<Filter, 'anyOf' | 'not'>;
 
-function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredicate {
+/** `using`: the named filters being compiled, outermost first (to find one that uses itself). */
+function _compileLeaf(leaf: Leaf, scope: FilterScope, using: readonly string[]): EventPredicate {
   const parts: Test[] = [];
   let types: readonly string[] | undefined;
   if (leaf.type !== undefined) {
@@ -116,8 +116,11 @@ function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredi
   if (leaf.use !== undefined) {
     const named = Object.hasOwn(scope.named, leaf.use) ? scope.named[leaf.use] : undefined;
     if (!named) throw new Error(`unknown named filter "${leaf.use}"`);
-    if (depth > 8) throw new Error(`named filter "${leaf.use}" refers to itself`);
-    const inner = _compile(named, scope, depth + 1);
+    if (using.includes(leaf.use)) {
+      const loop = [...using.slice(using.indexOf(leaf.use)), leaf.use].join(' -> ');
+      throw new Error(`named filter "${leaf.use}" refers to itself (${loop})`);
+    }
+    const inner = _compile(named, scope, [...using, leaf.use]);
     types = _intersect(types, inner.types);
     parts.push(inner);
   }
@@ -129,10 +132,10 @@ function _compileLeaf(leaf: Leaf, scope: FilterScope, depth: number): EventPredi
   return _withTypes(_all(parts), types);
 }
 
-function _compile(filter: Filter, scope: FilterScope, depth: number): EventPredicate {
-  const own = _compileLeaf(filter, scope, depth);
-  const alternatives = filter.anyOf?.map((f) => _compileLeaf(f, scope, depth));
-  const excluded = filter.not ? _compileLeaf(filter.not, scope, depth) : undefined;
+function _compile(filter: Filter, scope: FilterScope, using: readonly string[]): EventPredicate {
+  const own = _compileLeaf(filter, scope, using);
+  const alternatives = filter.anyOf?.map((f) => _compileLeaf(f, scope, using));
+  const excluded = filter.not ? _compileLeaf(filter.not, scope, using) : undefined;
   const parts: Test[] = [own];
   let types = own.types;
   if (alternatives !== undefined) {
@@ -159,5 +162,5 @@ function _compile(filter: Filter, scope: FilterScope, depth: number): EventPredi
  * const isReply = compileFilter({ use: 'complainantFacing', where: { 'data.covers': { includes: 'progress' } } }, scope);
  */
 export function compileFilter(filter: Filter, scope: FilterScope): EventPredicate {
-  return _compile(filter, scope, 0);
+  return _compile(filter, scope, []);
 }

@@ -65,14 +65,16 @@ export function normalizeCase(input: unknown, options: NormalizeCaseOptions): No
   // Every event is checked, so that a rejected case lists all of its problems at once.
   for (let i = 0; i < raw.length; i++) {
     const e = _readEvent(raw[i], i, caseId, clock, inputIndexById, issues);
-    if (e === undefined || issues.length > 0) continue;
+    if (e === undefined) continue;
     if (e.atMs > options.asOfMs) {
       after++;
       if (e.type === 'complaint.received') receivedAfter = true;
     } else events.push(e);
   }
-  if (issues.length > 0) return { success: false, caseId, issues: _sortIssues(issues) };
+  // Each event's issues are added in turn, so they are in the order of the events already.
+  if (issues.length > 0) return { success: false, caseId, issues };
   // Logs are nearly always in time order already: checking costs no copy, sorting does.
+  // Stryker disable next-line ConditionalExpression: the sort is stable, so sorting events already in order changes nothing
   if (!_inTimeOrder(events)) events.sort((a, b) => a.atMs - b.atMs);
   return {
     success: true,
@@ -140,7 +142,7 @@ function _readEvent(
 ): CaseEvent | undefined {
   if (!_check(_event, raw, i, undefined, issues)) {
     const rawId = (raw as { id?: unknown } | null)?.id;
-    if (typeof rawId === 'string' && rawId !== '' && !ids.has(rawId)) ids.set(rawId, i);
+    if (typeof rawId === 'string' && !ids.has(rawId)) ids.set(rawId, i);
     return undefined;
   }
   const e = raw as z.output<typeof _event>;
@@ -231,17 +233,9 @@ function _instant(
 const _instantPath = (i: number, dataField: string | undefined) =>
   dataField === undefined ? ['events', i, 'at'] : ['events', i, 'data', dataField];
 
-/** Issues in the order of the events (and fields) they concern. */
-function _sortIssues(issues: InputIssue[]): InputIssue[] {
-  const key = (i: InputIssue) => (typeof i.path[1] === 'number' ? i.path[1] : -1);
-  return issues
-    .map((i, n) => ({ i, n }))
-    .sort((a, b) => key(a.i) - key(b.i) || a.n - b.n)
-    .map(({ i }) => i);
-}
-
 function _inTimeOrder(events: readonly CaseEvent[]): boolean {
   for (let i = 1; i < events.length; i++)
+    // Stryker disable next-line EqualityOperator: events at the same instant are in order either way (the sort is stable)
     if ((events[i] as CaseEvent).atMs < (events[i - 1] as CaseEvent).atMs) return false;
   return true;
 }

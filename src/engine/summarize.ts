@@ -33,7 +33,6 @@ export interface SummaryBuilder {
 export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
   requireRulesetValue('createSummaryBuilder', ruleset);
   const indicatorCounts = new Map<string, StatusCounts>();
-  const extraRefs: string[] = [];
   const overall = zeroCounts();
   const unmapped = new Map<string, number>();
   const rejected: RejectedCase[] = [];
@@ -46,7 +45,6 @@ export function createSummaryBuilder(ruleset: Ruleset): SummaryBuilder {
     if (!c) {
       c = zeroCounts();
       indicatorCounts.set(ref, c);
-      if (!ruleset.rules.some((r) => r.ref === ref)) extraRefs.push(ref);
     }
     return c;
   };
@@ -104,7 +102,7 @@ export function rollUpCounts(ruleset: Ruleset, countsByRef: ReadonlyMap<string, 
   const indicators = ruleset.rules
     .filter((r) => countsByRef.has(r.ref))
     .map((r) => {
-      const byStatus = { ...(countsByRef.get(r.ref) ?? zeroCounts()) };
+      const byStatus = { ...(countsByRef.get(r.ref) as StatusCounts) };
       return {
         ref: r.ref,
         id: r.id,

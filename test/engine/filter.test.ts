@@ -191,3 +191,155 @@ describe('exists', () => {
     for (const v of [undefined, null, '', '   ', ' \t\n ']) expect(has(event(v))).toBe(false);
   });
 });
+
+describe('named filters', () => {
+  const event = (type: string) => ({ type, data: {} }) as unknown as Parameters<EventPredicate>[0];
+  const use = (name: string): Filter => ({ use: name });
+
+  it('combine through any number of names, each narrowing the types', () => {
+    const named: Record<string, Filter> = { n0: { type: ['a.a', 'b.b'] } };
+    for (let i = 1; i <= 12; i++) named[`n${i}`] = use(`n${i - 1}`);
+    const f = compileFilter({ use: 'n12', type: ['b.b', 'c.c'] }, { named, params: {} });
+    expect(f.types).toEqual(['b.b']);
+    expect([f(event('a.a')), f(event('b.b')), f(event('c.c'))]).toEqual([false, true, false]);
+  });
+
+  it('refuse a name that is unknown, or that refers to itself however far round', () => {
+    const scope = {
+      named: { a: use('b'), b: use('c'), c: use('a'), self: use('self'), ok: { type: 'x.x' } },
+      params: {},
+    };
+    expect(() => compileFilter(use('zz'), scope)).toThrow('unknown named filter "zz"');
+    expect(() => compileFilter(use('toString'), scope)).toThrow('unknown named filter "toString"');
+    expect(() => compileFilter(use('self'), scope)).toThrow(
+      'named filter "self" refers to itself (self -> self)',
+    );
+    expect(() => compileFilter({ type: 'x.x', anyOf: [use('ok'), use('b')] }, scope)).toThrow(
+      'named filter "b" refers to itself (b -> c -> a -> b)',
+    );
+    expect(() => compileFilter({ not: use('a') }, scope)).toThrow(
+      'named filter "a" refers to itself (a -> b -> c -> a)',
+    );
+    // The same name used twice side by side is no loop.
+    expect(
+      compileFilter(
+        { use: 'ok', anyOf: [use('ok')], not: { use: 'ok', where: { id: 'e1' } } },
+        scope,
+      )(event('x.x')),
+    ).toBe(true);
+  });
+});
+
+describe('compileFilter matchers', () => {
+  const scope = {
+    named: {},
+    params: { roles: ['staff', 'manager'], limit: 3 } as Record<string, ParameterValue>,
+  };
+  const e = (data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    ({ type: 'x.y', data, ...extra }) as unknown as Parameters<EventPredicate>[0];
+  const holds = (
+    where: Filter['where'],
+    ev: Parameters<EventPredicate>[0],
+    ref?: Parameters<EventPredicate>[0],
+  ) => compileFilter({ where }, scope)(ev, ref);
+
+  it('match a field equal to a value, in or not in a list, other than a value, or starting with a text', () => {
+    expect([
+      holds({ 'data.to': 'body' }, e({ to: 'body' })),
+      holds({ 'data.to': 'body' }, e({ to: 'bod' })),
+    ]).toEqual([true, false]);
+    expect(holds({ 'data.n': null }, e({ n: null }))).toBe(true);
+    expect(holds({ 'data.n': null }, e({}))).toBe(false);
+    expect([
+      holds({ 'data.to': { in: ['a', 'b'] } }, e({ to: 'b' })),
+      holds({ 'data.to': { in: ['a'] } }, e({ to: 'b' })),
+    ]).toEqual([true, false]);
+    expect([
+      holds({ 'data.to': { notIn: ['a'] } }, e({ to: 'b' })),
+      holds({ 'data.to': { notIn: ['b'] } }, e({ to: 'b' })),
+    ]).toEqual([true, false]);
+    expect([
+      holds({ 'data.to': { not: 'a' } }, e({ to: 'b' })),
+      holds({ 'data.to': { not: 'b' } }, e({ to: 'b' })),
+    ]).toEqual([true, false]);
+    expect([
+      holds({ 'data.tags': { includes: 'a' } }, e({ tags: ['b', 'a'] })),
+      holds({ 'data.tags': { includes: 'a' } }, e({ tags: 'a' })),
+    ]).toEqual([true, false]);
+    expect([
+      holds({ 'data.ref': { startsWith: 'SPSO-' } }, e({ ref: 'SPSO-12' })),
+      holds({ 'data.ref': { startsWith: 'SPSO-' } }, e({ ref: 'X-SPSO-12' })),
+      holds({ 'data.ref': { startsWith: '1' } }, e({ ref: 12 })),
+    ]).toEqual([true, false, false]);
+  });
+
+  it('match a field against a list parameter, and refuse a parameter that is no list', () => {
+    expect([
+      holds({ 'actor.role': { param: 'roles' } }, e({}, { actor: { role: 'manager' } })),
+      holds({ 'actor.role': { param: 'roles' } }, e({}, { actor: { role: 'clerk' } })),
+    ]).toEqual([true, false]);
+    expect(() => holds({ 'actor.role': { param: 'limit' } }, e({}))).toThrow(
+      'parameter "limit" must be a list to be used in a filter',
+    );
+    expect(() => holds({ 'actor.role': { param: 'missing' } }, e({}))).toThrow(
+      'parameter "missing" must be a list to be used in a filter',
+    );
+    expect(() => holds({ 'actor.role': { param: 'toString' } }, e({}))).toThrow(
+      'parameter "toString" must be a list',
+    );
+  });
+
+  it('compare with the same field of a reference event, never matching without one or without a value', () => {
+    const where = { 'data.need': '{ref.data.need}' };
+    expect(holds(where, e({ need: 'bsl' }), e({ need: 'bsl' }))).toBe(true);
+    expect(holds(where, e({ need: 'bsl' }), e({ need: 'braille' }))).toBe(false);
+    expect(holds(where, e({ need: 'bsl' }))).toBe(false);
+    expect(holds(where, e({}), e({}))).toBe(false);
+    // Not a reference: compared as the text it is.
+    expect(holds({ 'data.need': '{ref.}' }, e({ need: '{ref.}' }))).toBe(true);
+    expect(
+      holds({ 'data.need': 'x{ref.data.need}' }, e({ need: 'x{ref.data.need}' }), e({ need: 'bsl' })),
+    ).toBe(true);
+  });
+
+  it('read a path through own properties only, a missing or non-object step reading nothing', () => {
+    const absent = { 'data.a.b': { exists: false } } as const;
+    expect(holds(absent, e({ a: null }))).toBe(true);
+    expect(holds(absent, e({ a: 'text' }))).toBe(true);
+    expect(holds(absent, e({ a: {} }))).toBe(true);
+    expect(holds(absent, e({ a: { b: 1 } }))).toBe(false);
+    expect(holds({ 'data.constructor': { exists: false } }, e({}))).toBe(true);
+    expect(holds({ 'data.length': { exists: false } }, e('abc' as never))).toBe(true);
+  });
+
+  it('need every part to hold: the type, each field, one alternative, and not the exclusion', () => {
+    const f = compileFilter(
+      { type: 'x.y', where: { 'data.a': 1, 'data.b': 2, 'data.c': 3 }, not: { where: { 'data.d': 4 } } },
+      scope,
+    );
+    expect(f(e({ a: 1, b: 2, c: 3 }))).toBe(true);
+    expect(f(e({ a: 1, b: 2, c: 0 }))).toBe(false);
+    expect(f(e({ a: 0, b: 2, c: 3 }))).toBe(false);
+    expect(f(e({ a: 1, b: 2, c: 3, d: 4 }))).toBe(false);
+    expect(compileFilter({}, scope)(e({}))).toBe(true);
+    expect(compileFilter({ where: { 'data.a': 1, 'data.b': 2 } }, scope)(e({ a: 1, b: 0 }))).toBe(false);
+    expect(compileFilter({ where: { 'data.a': 1, 'data.b': 2 } }, scope)(e({ a: 0, b: 2 }))).toBe(false);
+    expect(compileFilter({ where: { 'data.a': 1, 'data.b': 2 } }, scope)(e({ a: 1, b: 2 }))).toBe(true);
+  });
+
+  it('know the types an event must have: every alternative naming types limits them, one naming none does not', () => {
+    expect(compileFilter({ type: ['a.a', 'a.a', 'b.b'] }, scope).types).toEqual(['a.a', 'b.b']);
+    expect(compileFilter({ anyOf: [{ type: 'a.a' }, { type: ['b.b', 'a.a'] }] }, scope).types).toEqual([
+      'a.a',
+      'b.b',
+    ]);
+    expect(
+      compileFilter({ type: ['a.a', 'c.c'], anyOf: [{ type: 'a.a' }, { type: 'b.b' }] }, scope).types,
+    ).toEqual(['a.a']);
+    expect(
+      compileFilter({ type: 'c.c', anyOf: [{ type: 'a.a' }, { where: { id: 'x' } }] }, scope).types,
+    ).toEqual(['c.c']);
+    expect(compileFilter({ anyOf: [{ type: 'a.a' }, { where: { id: 'x' } }] }, scope).types).toBeUndefined();
+    expect(compileFilter({ where: { id: 'x' } }, scope).types).toBeUndefined();
+  });
+});

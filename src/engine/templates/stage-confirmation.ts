@@ -70,7 +70,8 @@ function _measure(c: Compiled, ctx: FactContext) {
   }
   const response = events[span.response] as CaseEvent;
   const dueDay = Math.max(deadline, response.day);
-  const left = _leftAt(c, timeline, span, events);
+  const leftAt = _leftAt(c, timeline, span, events);
+  const left = leftAt ?? events.length;
   let first: number | undefined;
   for (let i = span.response; i < left; i++) {
     const e = events[i] as CaseEvent;
@@ -90,7 +91,8 @@ function _measure(c: Compiled, ctx: FactContext) {
     responseId: response.id,
   };
   if (first === undefined) {
-    const state = asOfDay <= dueDay && left === events.length ? 'open' : 'missing';
+    // Once the stage is left no letter can count: missing, even before the due date.
+    const state = asOfDay <= dueDay && leftAt === undefined ? 'open' : 'missing';
     return {
       ...base,
       dueAt: state === 'open' ? endOfDayIso(dueDay, zoneClock) : undefined,
@@ -123,23 +125,25 @@ function _measure(c: Compiled, ctx: FactContext) {
   };
 }
 
-/** Where the stage was left: stage 1 at the stage 2 start or a closure, stage 2 at a closure (same-instant events still count). */
+/**
+ * The position just past where the stage was left: stage 1 at the stage 2 start or a closure,
+ * stage 2 at a closure (events at the closure's instant still count); undefined while it is current.
+ */
 function _leftAt(
   c: Compiled,
   timeline: StageTimeline,
   span: StageSpan,
   events: readonly CaseEvent[],
-): number {
-  let left = c.stage === 'stage_1' ? (timeline.stage2?.start ?? events.length) : events.length;
-  for (let i = span.start + 1; i < left; i++) {
+): number | undefined {
+  const next = c.stage === 'stage_1' ? timeline.stage2?.start : undefined;
+  for (let i = span.start + 1; i < (next ?? events.length); i++) {
     const e = events[i] as CaseEvent;
     if (e.type !== 'case.closed' && !(e.type === 'case.stage_changed' && e.data.stage === 'closed')) continue;
     let j = i + 1;
     while (j < events.length && (events[j] as CaseEvent).atMs === e.atMs) j++;
-    left = Math.min(left, j);
-    break;
+    return Math.min(next ?? j, j);
   }
-  return left;
+  return next;
 }
 
 /** The topics the confirmation must cover: the base list, with remedy and outstanding-action topics when they apply. */

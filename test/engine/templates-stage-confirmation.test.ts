@@ -196,8 +196,14 @@ describe('stageConfirmation: the topics required', () => {
     confirm(events, { asOf: '2024-05-04T12:00' }, extra).required as string[];
 
   it('adds the remedy for an outcome that calls for one', () => {
-    const upheld = ev('d', 'decision.issued', '2024-05-03T10:00', { decisionMakerRole: 'manager', outcome: 'upheld' });
-    const notUpheld = ev('d', 'decision.issued', '2024-05-03T10:00', { decisionMakerRole: 'manager', outcome: 'not_upheld' });
+    const upheld = ev('d', 'decision.issued', '2024-05-03T10:00', {
+      decisionMakerRole: 'manager',
+      outcome: 'upheld',
+    });
+    const notUpheld = ev('d', 'decision.issued', '2024-05-03T10:00', {
+      decisionMakerRole: 'manager',
+      outcome: 'not_upheld',
+    });
     expect(required([rcv, upheld, call])).toEqual([...REQUIRED, 'remedy']);
     expect(required([rcv, notUpheld, call])).toEqual(REQUIRED);
     expect(required([rcv, call])).toEqual(REQUIRED);
@@ -230,7 +236,10 @@ describe('stageConfirmation: the topics required', () => {
 
   it('adds nothing without remedy or outstanding declared', () => {
     const rec = ev('rr', 'remedy.recommended', '2024-05-02T10:00', { remedyId: 'R1', kind: 'apology' });
-    const upheld = ev('d', 'decision.issued', '2024-05-03T10:00', { decisionMakerRole: 'manager', outcome: 'upheld' });
+    const upheld = ev('d', 'decision.issued', '2024-05-03T10:00', {
+      decisionMakerRole: 'manager',
+      outcome: 'upheld',
+    });
     const events = [rcv, rec, upheld, call];
     expect(required(events, { remedy: undefined, outstanding: undefined })).toEqual(REQUIRED);
   });

@@ -122,7 +122,7 @@ function _runDays(ctx: FactContext, points: readonly RunPoint[], i: number, cite
   const a = points[i - 1] as RunPoint;
   const b = points[i] as RunPoint;
   const paused = pausedIn(ctx, calendar.dayZero(a.day), b.day);
-  for (let k = 0; k < paused.eventIds.length; k++) cited.push(paused.eventIds[k] as string);
+  for (const id of paused.eventIds) cited.push(id);
   return calendar.elapsedWorkingDays(a.day, b.day, index.paused);
 }
 

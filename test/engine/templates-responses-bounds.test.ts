@@ -1,0 +1,76 @@
+/**
+ * The responses template at its bounds (docs/engine.md): a working-day or date deadline runs to
+ * the last instant of its day, a response counts only strictly before `responseBefore`, and a
+ * deadline field that is no date falls back to the working days. May 2024 in Scotland: Wed 1,
+ * Mon 6 (bank holiday), Tue 7 (3 working days after Wed 1), Fri 31 (20 working days).
+ */
+import { describe, expect, it } from 'vitest';
+import type { FactSpec, Filter } from '../../src/model/rule.js';
+import { ev, itemsOf, measure } from './templates.helpers.js';
+
+const contact: Filter = { type: 'communication.received', where: { 'data.from': 'complainant' } };
+const reply: Filter = { type: 'communication.sent', where: { 'data.to': 'complainant' } };
+const c = (id: string, at: string) => ev(id, 'communication.received', at, { from: 'complainant' });
+const r = (id: string, at: string) => ev(id, 'communication.sent', at, { to: 'complainant' });
+const replies = (extra: Partial<Extract<FactSpec, { template: 'responses' }>> = {}): FactSpec => ({
+  template: 'responses',
+  trigger: contact,
+  response: reply,
+  within: { workingDays: 3 },
+  ...extra,
+});
+const opts = { asOf: '2024-05-20T12:00' };
+const states = (f: ReturnType<typeof measure>) => itemsOf(f).map((i) => i.state);
+
+describe('responses: deadline bounds', () => {
+  it('is met by a reply at the last instant of the deadline day, late at the next', () => {
+    expect(
+      states(measure(replies(), [c('c1', '2024-05-01T10:00'), r('r1', '2024-05-07T23:59:59.999')], opts)),
+    ).toEqual(['met']);
+    expect(
+      states(measure(replies(), [c('c1', '2024-05-01T10:00'), r('r1', '2024-05-08T00:00')], opts)),
+    ).toEqual(['late']);
+  });
+
+  it('counts only responses strictly before responseBefore', () => {
+    const spec = replies({ responseBefore: 'closure' });
+    const closed = ev('cl', 'case.closed', '2024-05-03T10:00');
+    const before = measure(spec, [c('c1', '2024-05-01T10:00'), r('r1', '2024-05-03T09:59'), closed], opts);
+    expect(itemsOf(before)).toMatchObject([{ state: 'met', responseId: 'r1' }]);
+    const atClosure = measure(spec, [c('c1', '2024-05-01T10:00'), closed, r('r1', '2024-05-03T10:00')], opts);
+    expect(states(atClosure)).toEqual(['missing']);
+  });
+});
+
+describe('responses: a deadline field', () => {
+  const remedies: FactSpec = {
+    template: 'responses',
+    trigger: { type: 'remedy.recommended' },
+    response: { type: 'remedy.implemented' },
+    correlateBy: ['remedyId'],
+    within: { deadlineField: 'data.dueAt', otherwiseWorkingDays: 20 },
+  };
+  const rec = (dueAt: string) =>
+    ev('d1', 'remedy.recommended', '2024-05-01T10:00', { remedyId: 'R1', kind: 'apology', dueAt });
+  const impl = (at: string) => ev('i1', 'remedy.implemented', at, { remedyId: 'R1' });
+
+  it('runs a date to the last instant of that day', () => {
+    const f = measure(remedies, [rec('2024-05-10'), impl('2024-05-10T23:59:59.999')], opts);
+    expect(itemsOf(f)).toMatchObject([{ deadline: '2024-05-10', state: 'met' }]);
+  });
+
+  it('falls back to the working days when the field is not a date', () => {
+    // A custom ruleset may name any field; the event schema checks only its own (dueAt).
+    const promised: FactSpec = {
+      ...remedies,
+      within: { deadlineField: 'data.promisedBy', otherwiseWorkingDays: 20 },
+    };
+    const d1 = ev('d1', 'remedy.recommended', '2024-05-01T10:00', {
+      remedyId: 'R1',
+      kind: 'apology',
+      promisedBy: 'soon',
+    });
+    const f = measure(promised, [d1, impl('2024-05-31T16:00')], { asOf: '2024-06-10T12:00' });
+    expect(itemsOf(f)).toMatchObject([{ deadline: '2024-05-31', target: 20, state: 'met' }]);
+  });
+});

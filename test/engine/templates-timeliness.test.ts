@@ -1,0 +1,39 @@
+/**
+ * The timeliness template (docs/engine.md): later events replace the deadline in time order, so
+ * a complexity reassessed after an extension sets it from the receipt again. Wed 1 May 2024 in
+ * Scotland: 20 working days end Fri 31 May, 40 end Fri 28 Jun.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FactSpec } from '../../src/model/rule.js';
+import { ev, measure } from './templates.helpers.js';
+
+const spec: FactSpec = {
+  template: 'timeliness',
+  targets: 'targets',
+  complexity: { type: 'case.complexity_assessed' },
+  extension: { type: 'case.extension_notified' },
+  revisedTargetField: 'data.revisedTargetAt',
+  until: 'end',
+};
+const params = { targets: { simple: 5, standard: 20, complex: 40 } };
+const rcv = ev('rcv', 'complaint.received', '2024-05-01T10:00');
+const extended = ev('x1', 'case.extension_notified', '2024-05-10T10:00', { revisedTargetAt: '2024-06-14' });
+
+describe('timeliness: the latest event sets the deadline', () => {
+  it('takes the extension, then a later reassessment from the receipt', () => {
+    const opts = { asOf: '2024-05-15T12:00', params };
+    expect(measure(spec, [rcv, extended], opts)).toMatchObject({
+      deadline: '2024-06-14',
+      deadlineSource: 'extension',
+    });
+    const reassessed = ev('a1', 'case.complexity_assessed', '2024-05-14T10:00', { complexity: 'complex' });
+    expect(measure(spec, [rcv, extended, reassessed], opts)).toMatchObject({
+      complexity: 'complex',
+      target: 40,
+      deadline: '2024-06-28',
+      deadlineSource: 'target',
+      extensionIds: ['x1'],
+      state: 'open',
+    });
+  });
+});

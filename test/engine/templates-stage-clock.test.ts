@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FactSpec } from '../../src/model/rule.js';
-import { type Ev, ev, measure } from './templates.helpers.js';
+import { createCalendar } from '../../src/time/calendar.js';
+import { type Ev, ev, measure, ZONE } from './templates.helpers.js';
 
 type ClockSpec = Extract<FactSpec, { template: 'stageClock' }>;
 const clock = (extra: Partial<ClockSpec> = {}): FactSpec => ({
@@ -195,5 +196,183 @@ describe('stageClock: starting at the acknowledgement', () => {
     const f = run(ackClock, [rcv], '2024-05-08T12:00');
     expect(f).toMatchObject({ clockStartDate: '2024-05-07', clockStartSource: 'acknowledgement_deadline' });
     expect(f.acknowledgementId).toBeUndefined();
+  });
+});
+
+describe('stageClock: how far extensions may run (extensionMax)', () => {
+  it('reports a deadline beyond the maximum, counting the working days it was extended by', () => {
+    // Original Thu 9 May; 5 more working days: Thu 16 May. Extended to Mon 20 May: 7 working days.
+    const x1 = ext('x1', '2024-05-08T10:00', { revisedTargetAt: '2024-05-20', reason: 'survey' });
+    const f = run(clock({ extension, extensionMax: 5 }), [rcv, x1], '2024-05-15T12:00');
+    expect(f).toMatchObject({
+      beyondMax: true,
+      extendedBy: 7,
+      extensionMax: 5,
+      maxDate: '2024-05-16',
+      originalDeadline: '2024-05-09',
+      extensions: [{ id: 'x1', beyondMax: true }],
+    });
+  });
+
+  it('reports no excess within the maximum, and nothing extended without an extension', () => {
+    const x1 = ext('x1', '2024-05-08T10:00', { revisedTargetAt: '2024-05-16', reason: 'survey' });
+    const within = run(clock({ extension, extensionMax: 5 }), [rcv, x1], '2024-05-15T12:00');
+    expect(within).toMatchObject({ beyondMax: false, extendedBy: 5, extensions: [{ beyondMax: false }] });
+    const none = run(clock({ extension, extensionMax: 5 }), [rcv], '2024-05-08T12:00');
+    expect(none).toMatchObject({ beyondMax: false, extendedBy: 0, originalDeadline: '2024-05-09' });
+  });
+
+  it('reads the revised date from another field when told to, and ignores an extension without one', () => {
+    // A ruleset may take a complainant-facing letter covering `extension` as the extension.
+    const byLetter = { type: 'communication.sent', where: { 'data.covers': { includes: 'extension' } } };
+    const x1 = ev('x1', 'communication.sent', '2024-05-08T10:00', {
+      to: 'complainant',
+      covers: ['extension'],
+      newDate: '2024-05-14',
+      reason: 'survey',
+    });
+    const f = run(
+      clock({ extension: byLetter, revisedTargetField: 'data.newDate' }),
+      [rcv, x1],
+      '2024-05-10T12:00',
+    );
+    expect(f).toMatchObject({ deadline: '2024-05-14', extensions: [{ revisedDate: '2024-05-14' }] });
+    const plain = run(clock({ extension: byLetter }), [rcv, x1], '2024-05-10T12:00');
+    expect(plain).toMatchObject({ deadline: '2024-05-09', deadlineSource: 'target', state: 'overdue' });
+    expect((plain.extensions as object[])[0]).not.toHaveProperty('revisedDate');
+  });
+});
+
+describe('stageClock: what ends the clock', () => {
+  const answered = clock({ answeredBy: { type: 'complaint.acknowledged' } });
+
+  it('ends at the first answer, or at the stage response unless responseAnswers is false', () => {
+    const ack = ev('ack', 'complaint.acknowledged', '2024-05-07T10:00');
+    expect(run(answered, [rcv, ack, reply('r1', '2024-05-08T10:00')])).toMatchObject({
+      endId: 'ack',
+      endKind: 'response',
+      state: 'met',
+    });
+    expect(run(answered, [rcv, reply('r1', '2024-05-03T10:00'), ack])).toMatchObject({ endId: 'r1' });
+    const noResponse = clock({ answeredBy: { type: 'complaint.acknowledged' }, responseAnswers: false });
+    expect(run(noResponse, [rcv, reply('r1', '2024-05-03T10:00'), ack])).toMatchObject({ endId: 'ack' });
+    expect(run(noResponse, [rcv, reply('r1', '2024-05-03T10:00')], '2024-05-08T12:00')).toMatchObject({
+      endKind: 'open',
+      state: 'open',
+    });
+  });
+
+  it('closes at a closedBy event, naming it even when it came after the clock ended', () => {
+    const outside = ev('or', 'case.outside_remit', '2024-05-03T10:00', { reason: 'not ours' });
+    const closing = clock({ closedBy: { type: 'case.outside_remit' } });
+    expect(run(closing, [rcv, outside])).toMatchObject({
+      state: 'closedUnanswered',
+      endKind: 'closure',
+      endId: 'or',
+      closingId: 'or',
+      closingDate: '2024-05-03',
+    });
+    const after = run(closing, [rcv, reply('r1', '2024-05-02T10:00'), outside]);
+    expect(after).toMatchObject({ state: 'met', endId: 'r1', closingId: 'or' });
+    const answeredClosing = clock({
+      answeredBy: { type: 'complaint.acknowledged' },
+      closedBy: { type: 'case.outside_remit' },
+    });
+    expect(run(answeredClosing, [rcv, outside])).toMatchObject({ endKind: 'closure', endId: 'or' });
+    expect(run(clock(), [rcv, outside], '2024-05-08T12:00')).not.toHaveProperty('closingId');
+  });
+
+  it('keeps stage 1 events to stage 1 and times stage 2 from its start', () => {
+    const moved = ev('s2', 'case.stage_changed', '2024-05-03T10:00', { stage: 'stage_2' });
+    const x1 = ext('x1', '2024-05-07T10:00', { revisedTargetAt: '2024-05-31', reason: 'survey' });
+    const one = run(clock({ extension }), [rcv, moved, x1]);
+    expect(one).toMatchObject({ state: 'transferred', extensionCount: 0, deadline: '2024-05-09' });
+    const two = run(clock({ stage: 'stage_2', extension }), [rcv, moved, x1], '2024-05-08T12:00');
+    expect(two).toMatchObject({
+      startId: 's2',
+      startType: 'case.stage_changed',
+      track: 'direct',
+      deadline: '2024-05-31',
+      extensionCount: 1,
+      state: 'open',
+    });
+    expect(run(clock({ stage: 'stage_2' }), [rcv])).toEqual({ eventIds: [], exists: false });
+  });
+});
+
+describe('stageClock: updates while extended', () => {
+  const progress = (id: string, at: string) =>
+    ev(id, 'communication.sent', at, { to: 'complainant', covers: ['progress'] });
+  const spec = clock({
+    extension,
+    updates: {
+      marks: { type: 'communication.sent', where: { 'data.covers': { includes: 'progress' } } },
+      interval: 5,
+    },
+  });
+  const x1 = ext('x1', '2024-05-03T10:00', { revisedTargetAt: '2024-05-31', reason: 'survey' });
+
+  it('measures the runs between updates from the first extension to the response', () => {
+    // x1 Fri 3 → p1 Fri 10 May: 4 working days; → r1 Fri 24 May: 10.
+    const f = run(
+      spec,
+      [rcv, x1, progress('p1', '2024-05-10T10:00'), reply('r1', '2024-05-24T10:00')],
+      '2024-05-30T12:00',
+    );
+    expect(f.updates).toMatchObject({
+      marks: 1,
+      measured: true,
+      runs: 2,
+      exceeded: 1,
+      open: false,
+      longest: { fromId: 'p1', toId: 'r1', days: 10 },
+    });
+    expect(f.eventIds).toEqual(['rcv', 'x1', 'p1', 'r1']);
+  });
+
+  it('runs to asOf while open, with the date the next update is due', () => {
+    const f = run(spec, [rcv, x1, progress('p1', '2024-05-10T10:00')], '2024-05-14T12:00');
+    expect(f.updates).toMatchObject({ marks: 1, open: true, dueAt: '2024-05-17T23:59:59.999+01:00' });
+  });
+
+  it('is not measured without an extension', () => {
+    expect(run(spec, [rcv], '2024-05-08T12:00').updates).toBeUndefined();
+  });
+});
+
+describe('stageClock: pauses where they do not stop the clock', () => {
+  const noStop = createCalendar({
+    zone: ZONE,
+    holidays: { country: 'GB', state: 'SCT' },
+    pausesStopClocks: false,
+  });
+  const paused = (id: string, at: string) => ev(id, 'case.paused', at, { reason: 'awaiting_complainant' });
+
+  it('notes the pauses by date, each date once, and cites them', () => {
+    const events = [
+      rcv,
+      paused('p1', '2024-05-02T10:00'),
+      ev('u1', 'case.resumed', '2024-05-02T12:00'),
+      paused('p2', '2024-05-02T14:00'),
+      ev('u2', 'case.resumed', '2024-05-02T15:00'),
+      paused('p3', '2024-05-07T10:00'),
+      ev('u3', 'case.resumed', '2024-05-07T12:00'),
+      reply('r1', '2024-05-08T10:00'),
+      paused('p4', '2024-05-09T10:00'),
+    ];
+    const f = measure(clock(), events, { asOf: '2024-05-20T12:00', calendar: noStop });
+    expect(f).toMatchObject({
+      deadline: '2024-05-09',
+      state: 'met',
+      pauseNote:
+        'The case was paused on Thu 2 May 2024 (p1 and p2), Tue 7 May 2024 (p3); this procedure has no clock stop, so paused days count.',
+    });
+    expect(f.eventIds).toEqual(['rcv', 'p1', 'p2', 'p3', 'r1']);
+  });
+
+  it('has no note without a pause, nor where pauses stop clocks', () => {
+    expect(measure(clock(), [rcv], { asOf: '2024-05-08T12:00', calendar: noStop }).pauseNote).toBeUndefined();
+    const stops = run(clock(), [rcv, paused('p1', '2024-05-02T10:00')], '2024-05-08T12:00');
+    expect(stops.pauseNote).toBeUndefined();
   });
 });

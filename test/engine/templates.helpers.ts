@@ -9,7 +9,7 @@ import { normalizeCase } from '../../src/engine/normalize.js';
 import { compileFact } from '../../src/engine/templates/index.js';
 import type { ParameterValue } from '../../src/model/config.js';
 import { type FactSpec, FactSpecSchema, type Filter } from '../../src/model/rule.js';
-import { createCalendar } from '../../src/time/calendar.js';
+import { createCalendar, type WorkingCalendar } from '../../src/time/calendar.js';
 import { parseInstant } from '../../src/time/instant.js';
 
 export const ZONE = 'Europe/London';
@@ -31,6 +31,8 @@ export interface RunOptions {
   attributes?: Record<string, unknown>;
   named?: Record<string, Filter>;
   params?: Record<string, ParameterValue>;
+  /** Another calendar than the Scottish one (e.g. one where pauses do not stop clocks). */
+  calendar?: WorkingCalendar;
 }
 
 /** Measures every fact in declaration order (a later fact may chain from an earlier one). */
@@ -44,12 +46,13 @@ export function measureAll(
   const input = { caseId: 'T', events, ...(o.attributes ? { attributes: o.attributes } : {}) };
   const n = normalizeCase(input, { zone: ZONE, asOfMs: asOf.epochMs });
   if (!n.success) throw new Error(JSON.stringify(n.issues));
-  const index = indexCase(n.case, calendar, asOf.epochMs);
+  const cal = o.calendar ?? calendar;
+  const index = indexCase(n.case, cal, asOf.epochMs);
   const out: Record<string, FactValue> = {};
   for (const [name, spec] of Object.entries(facts)) {
     // Parsed first, so that every spec written here is one a rule file could declare.
     const compute = compileFact(FactSpecSchema.parse(spec), { named: o.named ?? {}, params: o.params ?? {} });
-    out[name] = compute({ index, calendar, asOfMs: asOf.epochMs, facts: out });
+    out[name] = compute({ index, calendar: cal, asOfMs: asOf.epochMs, facts: out });
   }
   return out;
 }

@@ -73,4 +73,21 @@ describe('responses: a deadline field', () => {
     const f = measure(promised, [d1, impl('2024-05-31T16:00')], { asOf: '2024-06-10T12:00' });
     expect(itemsOf(f)).toMatchObject([{ deadline: '2024-05-31', target: 20, state: 'met' }]);
   });
+
+  it('is due at the earliest open deadline, whatever the order of the triggers', () => {
+    const rec2 = (id: string, remedyId: string, dueAt: string) =>
+      ev(id, 'remedy.recommended', '2024-05-01T10:00', { remedyId, kind: 'apology', dueAt });
+    const f = measure(
+      remedies,
+      [
+        rec2('d1', 'R1', '2024-06-14'),
+        rec2('d2', 'R2', '2024-06-07'),
+        rec2('d3', 'R3', '2024-06-10'),
+        rec2('d4', 'R4', '2024-05-10'),
+      ],
+      { asOf: '2024-06-03T12:00' },
+    );
+    expect(f).toMatchObject({ open: 3, missing: 1, dueAt: '2024-06-07T23:59:59.999+01:00' });
+    expect((f.openItems as { triggerId: string }[]).map((i) => i.triggerId)).toEqual(['d1', 'd2', 'd3']);
+  });
 });

@@ -248,7 +248,7 @@ describe('stageConfirmation: the topics required', () => {
     const o = { asOf: '2024-05-04T12:00', params: { topics: ['decision', 'decision_reasons'] } };
     const f = measureAll({ clock, letter: letterSpec({ required: { param: 'topics' } }) }, [rcv, call], o);
     expect(f.letter?.required).toEqual(['decision', 'decision_reasons']);
-    for (const bad of [3, [1, 2]]) {
+    for (const bad of [3, [1, 2], ['decision', 3]]) {
       const run = () =>
         measureAll({ clock, letter: letterSpec({ required: { param: 'topics' } }) }, [rcv, call], {
           asOf: '2024-05-04T12:00',
@@ -284,5 +284,92 @@ describe('stageConfirmation: stage 2', () => {
       state: 'met',
       missing: [],
     });
+  });
+});
+
+describe('stageConfirmation: where the stage was left', () => {
+  const call = phone('call', '2024-05-03T11:00');
+
+  it('counts a stage change to closed as leaving the stage', () => {
+    const toClosed = ev('sc', 'case.stage_changed', '2024-05-07T10:00', { stage: 'closed' });
+    const events = [rcv, call, toClosed, letter('l1', '2024-05-08T10:00', REQUIRED)];
+    expect(confirm(events, { asOf: '2024-05-08T12:00' }).state).toBe('missing');
+  });
+
+  it('does not count a letter after a closure, even with a stage 2 start after it', () => {
+    const events = [
+      rcv,
+      call,
+      closed('2024-05-07T10:00'),
+      letter('l1', '2024-05-07T12:00', REQUIRED),
+      ev('s2', 'case.stage_changed', '2024-05-08T10:00', { stage: 'stage_2' }),
+    ];
+    expect(confirm(events, { asOf: '2024-05-08T12:00' }).state).toBe('missing');
+  });
+
+  it('takes as parts only the written events of the letter date while the stage was current', () => {
+    const events = [
+      rcv,
+      call,
+      letter('l1', '2024-05-07T09:00', ['decision']),
+      ev('leaflet', 'communication.sent', '2024-05-07T09:05', { to: 'complainant', channel: 'letter' }),
+      closed('2024-05-07T10:00'),
+      letter('after', '2024-05-07T12:00', ['escalation_rights']),
+    ];
+    expect(confirm(events, { asOf: '2024-05-08T12:00' })).toMatchObject({
+      state: 'met',
+      confirmationParts: ['l1', 'leaflet'],
+      missing: ['escalation_rights'],
+    });
+  });
+
+  it('leaves out of a stage 2 confirmation the stage 1 letters of the same date', () => {
+    const events = [
+      rcv,
+      letter('r1', '2024-05-03T09:00', ['decision', 'escalation_rights']),
+      ev('s2', 'case.stage_changed', '2024-05-03T10:00', { stage: 'stage_2' }),
+      phone('call2', '2024-05-09T11:00'),
+      letter('l2', '2024-05-09T12:00', ['decision']),
+      letter('pre', '2024-05-09T12:05', []),
+    ];
+    const stage2 = (early: typeof events) =>
+      measureAll(
+        {
+          clock: { template: 'stageClock', stage: 'stage_2', within: 5 },
+          letter: letterSpec({ stage: 'stage_2' }),
+        },
+        early,
+        { asOf: '2024-05-20T12:00' },
+      ).letter;
+    expect(stage2(events)).toMatchObject({
+      confirmationParts: ['l2', 'pre'],
+      missing: ['escalation_rights'],
+    });
+    // The same with the stage 2 response on the day stage 2 started: r1 still does not count.
+    const sameDay = [
+      rcv,
+      letter('r1', '2024-05-03T09:00', ['decision', 'escalation_rights']),
+      ev('s2', 'case.stage_changed', '2024-05-03T10:00', { stage: 'stage_2' }),
+      letter('l2', '2024-05-03T12:00', ['decision']),
+    ];
+    expect(stage2(sameDay)).toMatchObject({ confirmationParts: ['l2'], missing: ['escalation_rights'] });
+  });
+
+  it('does not exist when its clock is of a stage the case does not have', () => {
+    const f = measureAll(
+      { clock: { template: 'stageClock', stage: 'stage_2', within: 5 }, letter: letterSpec() },
+      [rcv, call],
+      { asOf: '2024-05-08T12:00' },
+    );
+    expect(f.letter).toEqual({ eventIds: [], exists: false });
+  });
+
+  it('still requires outstanding actions for a remedy only followed up, not implemented', () => {
+    const rec = ev('rr', 'remedy.recommended', '2024-04-30T10:00', { remedyId: 'R1', kind: 'apology' });
+    const followed = ev('rf', 'remedy.followed_up', '2024-05-02T10:00', { remedyId: 'R1' });
+    expect(confirm([rec, rcv, followed, call], { asOf: '2024-05-04T12:00' }).required).toEqual([
+      ...REQUIRED,
+      'outstanding_actions',
+    ]);
   });
 });

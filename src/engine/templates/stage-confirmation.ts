@@ -18,8 +18,8 @@ interface Compiled {
   clock: string;
   isWritten: EventPredicate;
   required: readonly string[];
-  remedy?: { topics: readonly string[]; outcomes: readonly string[] };
-  outstanding?: readonly string[];
+  remedy: { topics: readonly string[]; outcomes: readonly string[] } | undefined;
+  outstanding: readonly string[] | undefined;
 }
 
 /**
@@ -38,13 +38,14 @@ export function compileStageConfirmation(spec: Spec, scope: TemplateScope): Fact
     clock: spec.deadlineFrom,
     isWritten: compileFilter(spec.written, scope),
     required: required as string[],
+    remedy: spec.remedy,
+    outstanding: spec.outstanding?.topics,
   };
-  if (spec.remedy) c.remedy = spec.remedy;
-  if (spec.outstanding) c.outstanding = spec.outstanding.topics;
   return (ctx) => _measure(c, ctx);
 }
 
-const _covers = (e: CaseEvent): readonly unknown[] => (Array.isArray(e.data.covers) ? e.data.covers : []);
+const _covers = (e: CaseEvent, topic: string): boolean =>
+  Array.isArray(e.data.covers) && e.data.covers.includes(topic);
 
 function _measure(c: Compiled, ctx: FactContext) {
   const { index, calendar } = ctx;
@@ -75,7 +76,7 @@ function _measure(c: Compiled, ctx: FactContext) {
   let first: number | undefined;
   for (let i = span.response; i < left; i++) {
     const e = events[i] as CaseEvent;
-    if (c.isWritten(e) && _covers(e).includes('decision')) {
+    if (c.isWritten(e) && _covers(e, 'decision')) {
       first = i;
       break;
     }
@@ -103,14 +104,14 @@ function _measure(c: Compiled, ctx: FactContext) {
     };
   }
   const letter = events[first] as CaseEvent;
-  const covered = new Set<string>();
+  const covered = new Set<unknown>();
   const parts: string[] = [];
-  for (let i = 0; i < events.length; i++) {
+  // The letter and the written events of its date while the stage was current.
+  for (let i = span.start; i < left; i++) {
     const e = events[i] as CaseEvent;
     if (e.day !== letter.day || !c.isWritten(e)) continue;
-    if (i !== first && (i < span.start || i >= left)) continue;
     parts.push(e.id);
-    for (const t of _covers(e)) if (typeof t === 'string') covered.add(t);
+    if (Array.isArray(e.data.covers)) for (const t of e.data.covers) covered.add(t);
   }
   const missing = required.filter((t) => !covered.has(t));
   return {
@@ -156,14 +157,13 @@ function _required(
 ): string[] {
   const out = [...c.required];
   const outcome = span.outcome === undefined ? undefined : (events[span.outcome] as CaseEvent).data.outcome;
-  let remedyInStage = false;
+  // The events before the response (the response itself is a communication, never a remedy).
+  const before = events.slice(0, upTo);
+  const remedyInStage = before.slice(span.start).some((e) => e.type === 'remedy.recommended');
   const open = new Set<unknown>();
-  for (let i = 0; i <= upTo; i++) {
-    const e = events[i] as CaseEvent;
-    if (e.type === 'remedy.recommended') {
-      if (i >= span.start) remedyInStage = true;
-      open.add(e.data.remedyId);
-    } else if (e.type === 'remedy.implemented') open.delete(e.data.remedyId);
+  for (const e of before) {
+    if (e.type === 'remedy.recommended') open.add(e.data.remedyId);
+    else if (e.type === 'remedy.implemented') open.delete(e.data.remedyId);
   }
   const add = (topics: readonly string[]) => {
     for (const t of topics) if (!out.includes(t)) out.push(t);

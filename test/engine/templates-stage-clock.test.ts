@@ -376,3 +376,89 @@ describe('stageClock: pauses where they do not stop the clock', () => {
     expect(stops.pauseNote).toBeUndefined();
   });
 });
+
+describe('stageClock: edges of its judgements', () => {
+  it('names how the clock ended in time or late for transfers and closures', () => {
+    const moved = (at: string) => ev('s2', 'case.stage_changed', at, { stage: 'stage_2' });
+    expect(run(clock(), [rcv, moved('2024-05-09T10:00')]).state).toBe('transferred');
+    expect(run(clock(), [rcv, ev('cl', 'case.closed', '2024-05-10T10:00')]).state).toBe('closedLate');
+  });
+
+  it('keeps a revised date equal to the cap, without fault', () => {
+    const x1 = ext('x1', '2024-05-08T10:00', { revisedTargetAt: '2024-05-16', reason: 'survey' });
+    const f = run(clock({ extension, cap: 10 }), [rcv, x1], '2024-05-10T12:00');
+    expect(f).toMatchObject({
+      deadline: '2024-05-16',
+      deadlineSource: 'extension',
+      capped: false,
+      faults: [],
+    });
+  });
+
+  it('joins three faults of one extension with commas and "and"', () => {
+    const x1 = ext('x1', '2024-05-10T10:00', { revisedTargetAt: '2024-05-31', reason: '' });
+    expect(run(clock({ extension, cap: 10 }), [rcv, x1]).faults).toEqual([
+      'x1 (Fri 10 May 2024) was notified after the deadline had passed, gave no reason and set a date beyond the cap',
+    ]);
+  });
+
+  it('ignores a revised date that is no date', () => {
+    const byLetter = { type: 'communication.sent', where: { 'data.covers': { includes: 'extension' } } };
+    const x1 = ev('x1', 'communication.sent', '2024-05-08T10:00', {
+      to: 'complainant',
+      covers: ['extension'],
+      newDate: 'in a fortnight',
+    });
+    const f = run(
+      clock({ extension: byLetter, revisedTargetField: 'data.newDate' }),
+      [rcv, x1],
+      '2024-05-08T12:00',
+    );
+    expect(f).toMatchObject({ deadline: '2024-05-09', deadlineSource: 'target', extensionCount: 1 });
+    expect(f.faults).toEqual(['x1 (Wed 8 May 2024) gave no reason']);
+    expect((f.extensions as object[])[0]).not.toHaveProperty('revisedDate');
+  });
+
+  it('counts an acknowledgement on its deadline day as the clock start', () => {
+    const ackClock = clock({ startAtAcknowledgement: { by: { type: 'complaint.acknowledged' }, within: 3 } });
+    const ack = ev('ack', 'complaint.acknowledged', '2024-05-07T16:00');
+    expect(run(ackClock, [rcv, ack])).toMatchObject({
+      clockStartDate: '2024-05-07',
+      clockStartSource: 'acknowledgement',
+      acknowledgeDeadline: '2024-05-07',
+    });
+  });
+
+  it('cites only same-day events that told a topic the extension left out', () => {
+    const tells = { topics: ['extension', 'ombudsman_information'], sameDay: { type: 'communication.sent' } };
+    const x1 = ev('x1', 'case.extension_notified', '2024-05-08T10:00', {
+      revisedTargetAt: '2024-05-14',
+      reason: 'survey',
+      covers: ['extension'],
+    });
+    const again = ev('n1', 'communication.sent', '2024-05-08T11:00', {
+      to: 'complainant',
+      covers: ['extension'],
+    });
+    const nextDay = ev('n2', 'communication.sent', '2024-05-09T11:00', {
+      to: 'complainant',
+      covers: ['ombudsman_information'],
+    });
+    const f = run(clock({ extension, extensionTells: tells }), [rcv, x1, again, nextDay], '2024-05-10T12:00');
+    expect(f.extensions).toMatchObject([{ missingTopics: ['ombudsman_information'] }]);
+    expect(f.eventIds).toEqual(['rcv', 'x1']);
+  });
+
+  it('takes who authorised an extension from the role, else the id, never a blank', () => {
+    const x = (id: string, at: string, authorisedBy: object) =>
+      ext(id, at, { revisedTargetAt: '2024-05-14', reason: 'survey', authorisedBy });
+    const f = run(
+      clock({ extension }),
+      [rcv, x('x1', '2024-05-07T10:00', { id: 'u7' }), x('x2', '2024-05-08T10:00', { role: ' ' })],
+      '2024-05-08T12:00',
+    );
+    expect(f.authorisedCount).toBe(1);
+    expect(f.extensions).toMatchObject([{ authorisedBy: 'u7' }, {}]);
+    expect((f.extensions as object[])[1]).not.toHaveProperty('authorisedBy');
+  });
+});

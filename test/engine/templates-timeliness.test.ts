@@ -37,3 +37,36 @@ describe('timeliness: the latest event sets the deadline', () => {
     });
   });
 });
+
+describe('timeliness: the starting complexity and its targets', () => {
+  it('starts from the latest assessment before the receipt', () => {
+    const before = ev('a0', 'case.complexity_assessed', '2024-04-30T10:00', { complexity: 'simple' });
+    const f = measure(spec, [before, rcv], { asOf: '2024-05-03T12:00', params });
+    expect(f).toMatchObject({
+      complexity: 'simple',
+      complexityAssumed: false,
+      complexitySource: 'a0',
+      target: 5,
+      deadline: '2024-05-09',
+      eventIds: ['a0', 'rcv'],
+    });
+  });
+
+  it('is not measured without a receipt', () => {
+    expect(measure(spec, [], { asOf: '2024-05-03T12:00', params })).toEqual({
+      eventIds: [],
+      measured: false,
+    });
+  });
+
+  it('refuses targets that are not a map, and a complexity without a target', () => {
+    for (const targets of [5, [5, 20], null]) {
+      expect(() =>
+        measure(spec, [rcv], { asOf: '2024-05-03T12:00', params: { targets: targets as never } }),
+      ).toThrow('parameter "targets" must map each complexity to working days');
+    }
+    expect(() =>
+      measure(spec, [rcv], { asOf: '2024-05-03T12:00', params: { targets: { simple: 5 } } }),
+    ).toThrow('parameter "targets" has no target for "standard"');
+  });
+});

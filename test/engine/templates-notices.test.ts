@@ -50,3 +50,70 @@ describe('notices', () => {
     expect(f.dueAt).toBeUndefined();
   });
 });
+
+describe('notices: where the clock and the notices start', () => {
+  const refusal = (id: string, at: string, data: Record<string, unknown> = {}) =>
+    ev(id, 'escalation.refused', at, { reason: 'out of time', ...data });
+  const request = (id: string, at: string) => ev(id, 'escalation.requested', at);
+  const explained: FactSpec = {
+    template: 'notices',
+    trigger: { type: 'escalation.refused' },
+    notice: { type: 'communication.sent', where: { 'data.covers': { includes: 'refusal_reasons' } } },
+    within: 5,
+  };
+  const reasons = (id: string, at: string) => letter(id, at, ['refusal_reasons']);
+  const opts = { asOf: '2024-05-31T12:00' };
+
+  it('is late after the deadline, and counts from the request the refusal answers with from: request', () => {
+    // Requested Wed 1 May, refused Fri 10 May: 5 working days from the request is Thu 9 May.
+    const events = [
+      rcv,
+      request('q1', '2024-05-01T11:00'),
+      refusal('x1', '2024-05-10T10:00'),
+      reasons('n1', '2024-05-10T11:00'),
+    ];
+    expect(measure(explained, events, opts).items).toMatchObject([{ deadline: '2024-05-17', state: 'met' }]);
+    const fromRequest = measure({ ...explained, from: 'request' }, events, opts);
+    expect(fromRequest.items).toEqual([
+      {
+        triggerId: 'x1',
+        requestId: 'q1',
+        startDate: '2024-05-10',
+        deadline: '2024-05-09',
+        responseId: 'n1',
+        responseDate: '2024-05-10',
+        elapsed: 0,
+        state: 'late',
+      },
+    ]);
+    expect(fromRequest).toMatchObject({ late: 1, notMet: 1, met: 0 });
+    expect(fromRequest.eventIds).toEqual(['q1', 'x1', 'n1']);
+  });
+
+  it('counts a notice sent before the trigger from the receipt on, as explaining it the same day', () => {
+    const events = [rcv, reasons('n0', '2024-05-02T10:00'), refusal('x1', '2024-05-10T10:00')];
+    expect(measure(explained, events, opts).items).toMatchObject([{ state: 'missing' }]);
+    expect(measure({ ...explained, noticeFrom: 'receipt' }, events, opts).items).toMatchObject([
+      { responseId: 'n0', elapsed: 0, state: 'met' },
+    ]);
+  });
+
+  it('takes only triggers before the stage 1 response with beforeStage1Response', () => {
+    const events = [
+      rcv,
+      refusal('x1', '2024-05-02T10:00'),
+      letter('resp', '2024-05-03T10:00', ['decision', 'refusal_reasons']),
+      refusal('x2', '2024-05-07T10:00'),
+    ];
+    const f = measure({ ...explained, beforeStage1Response: true }, events, opts);
+    expect((f.items as { triggerId: string }[]).map((i) => i.triggerId)).toEqual(['x1']);
+    expect(measure(explained, events, opts).total).toBe(2);
+  });
+
+  it('is due at the earliest open deadline', () => {
+    // Thu 2 May + 5 working days: Fri 10 May; Fri 3 May + 5: Mon 13 May.
+    const events = [rcv, refusal('x1', '2024-05-02T10:00'), refusal('x2', '2024-05-03T09:00')];
+    const f = measure(explained, events, { asOf: '2024-05-03T12:00' });
+    expect(f).toMatchObject({ open: 2, dueAt: '2024-05-10T23:59:59.999+01:00' });
+  });
+});

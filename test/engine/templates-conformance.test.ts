@@ -48,3 +48,41 @@ describe('conformance chained from a responses fact', () => {
     );
   });
 });
+
+describe('conformance: which references count', () => {
+  it('takes as references only the events matching afterEach, not others of their type', () => {
+    const f = measureAll(
+      {
+        formats: {
+          template: 'conformance',
+          items: sentTo,
+          require: { where: { 'data.format': '{ref.data.need}' } },
+          afterEach: { type: 'needs.requested', where: { 'data.need': 'braille' } },
+        },
+      },
+      [
+        need('n1', '2024-05-01T10:00', 'N1', 'large_print'),
+        need('n2', '2024-05-02T10:00', 'N2', 'braille'),
+        sent('s1', '2024-05-07T10:00', 'braille'),
+      ],
+      opts,
+    ).formats;
+    expect(f).toMatchObject({ references: 1, judged: 1, conforming: 1, violating: 0 });
+    expect(f?.eventIds).toEqual(['n2', 's1']);
+  });
+
+  it('has no reference from an item with no response when chained at the response', () => {
+    const events = [
+      need('n1', '2024-05-01T10:00', 'N1', 'large_print'),
+      sent('s1', '2024-05-07T10:00', 'standard'),
+    ];
+    const chained: FactSpec = {
+      template: 'conformance',
+      items: sentTo,
+      require: { where: { 'data.format': '{ref.data.need}' } },
+      afterEach: { fromFact: 'formatNeeds', states: ['open'], at: 'response' },
+    };
+    const f = measureAll({ formatNeeds, formats: chained }, events, opts).formats;
+    expect(f).toMatchObject({ references: 0, judged: 0, violating: 0 });
+  });
+});

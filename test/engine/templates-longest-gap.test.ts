@@ -48,3 +48,52 @@ describe('longestGap at its edges', () => {
     });
   });
 });
+
+describe('longestGap: open runs and the longest', () => {
+  const toAsOf = gap({ until: 'asOf', interval: 5 });
+
+  it('runs to asOf as an open run, with its dueAt, and a closed one has none', () => {
+    // Last mark Fri 10 May: 5 working days on is Fri 17 May.
+    const events = [rcv, sent('m0', '2024-05-03T10:00'), sent('m1', '2024-05-10T10:00')];
+    const f = measure(toAsOf, events, { asOf: '2024-05-14T12:00' });
+    expect(f).toMatchObject({
+      open: true,
+      overdue: false,
+      dueAt: '2024-05-17T23:59:59.999+01:00',
+      current: { fromId: 'm1', fromDate: '2024-05-10', toDate: '2024-05-14', days: 2 },
+      exceeded: 0,
+    });
+    expect(f.current).toHaveProperty('toId', undefined);
+    const closed = measure(
+      gap({ interval: 5 }),
+      [...events, ev('cl', 'case.closed', '2024-05-14T10:00')],
+      opts,
+    );
+    expect(closed).toMatchObject({ open: false, overdue: false });
+    expect(closed.current).toBeUndefined();
+    expect(closed.dueAt).toBeUndefined();
+  });
+
+  it('is not overdue until the due day has ended, and is over on the Saturday after it', () => {
+    const events = [rcv, sent('m0', '2024-05-03T10:00'), sent('m1', '2024-05-10T10:00')];
+    expect(measure(toAsOf, events, { asOf: '2024-05-17T23:59:59.999' })).toMatchObject({
+      overdue: false,
+      exceeded: 0,
+    });
+    // Sat 18 May: still 5 working days since Fri 10 May, but the run has gone over.
+    const saturday = measure(toAsOf, events, { asOf: '2024-05-18T09:00' });
+    expect(saturday).toMatchObject({ overdue: true, exceeded: 1, exceededRuns: [{ fromId: 'm1', days: 5 }] });
+  });
+
+  it('names the first of equally long runs, and a run of no working day', () => {
+    // Wed 1 → Wed 8 May: 4 working days; → Tue 14 May: 4.
+    const f = measure(
+      gap(),
+      [rcv, sent('m1', '2024-05-08T10:00'), ev('cl', 'case.closed', '2024-05-14T10:00')],
+      opts,
+    );
+    expect(f.longest).toMatchObject({ fromId: 'rcv', toId: 'm1', days: 4 });
+    const sameDay = measure(gap(), [rcv, ev('cl', 'case.closed', '2024-05-01T16:00')], opts);
+    expect(sameDay).toMatchObject({ runs: 1, longest: { fromId: 'rcv', toId: 'cl', days: 0 } });
+  });
+});

@@ -50,7 +50,8 @@ export function compileLongestGap(spec: Spec, scope: TemplateScope): FactFn {
         runs: 0,
       };
     }
-    const open = spec.until === 'end' ? until.eventId === undefined : spec.until === 'asOf';
+    // Only asOf (as itself, or as the end of a case not yet concluded) is no event.
+    const open = until.eventId === undefined;
     const points: RunPoint[] = [{ id: from.eventId, day: from.day }];
     const events = candidateEvents(ctx, mark);
     for (let i = 0; i < events.length; i++) {
@@ -77,7 +78,9 @@ export interface RunPoint {
  */
 export function measureRuns(ctx: FactContext, points: readonly RunPoint[], interval: number, open: boolean) {
   const { calendar } = ctx;
-  // Ids in any order, repeats included: callers put them in time order once.
+  // Ids in any order, repeats included: callers put them in time order once (orderedIds, which
+  // leaves out ids of no event).
+  // Stryker disable next-line ArrayDeclaration: an id of no event is left out of the evidence
   const cited: string[] = [];
   const lastMark = points[points.length - 2];
   // While the case is open, the current run is due to end (with a mark) by the end of the
@@ -85,31 +88,31 @@ export function measureRuns(ctx: FactContext, points: readonly RunPoint[], inter
   // over, even when asOf falls on a day that is not a working day, so that no more working days
   // have been counted yet (the same verdict on a Saturday as on the Monday).
   const dueDay = open && lastMark ? calendar.deadline(lastMark.day, interval, ctx.index.paused) : undefined;
+  // Stryker disable next-line ConditionalExpression: the end of no day is NaN, never before asOf
   const overdue = dueDay !== undefined && ctx.asOfMs > endOfDayMs(dueDay, calendar.clock);
   // A run is written out only where the value shows it (the longest, the current, those over
   // the interval): most runs of a long case are none of these.
   const exceededRuns: Run[] = [];
-  let longest = 0;
-  let longestDays = 0;
+  const dayCounts: number[] = [];
   for (let i = 1; i < points.length; i++) {
     const days = _runDays(ctx, points, i, cited);
-    if (longest === 0 || days > longestDays) {
-      longest = i;
-      longestDays = days;
-    }
+    dayCounts.push(days);
     if (days > interval || (overdue && i === points.length - 1)) exceededRuns.push(_run(ctx, points, i));
   }
+  // The first of the longest runs (every caller passes a start and an end: one run at least).
+  const longest = dayCounts.indexOf(dayCounts.reduce((a, b) => Math.max(a, b), 0)) + 1;
+  // Stryker disable next-line ConditionalExpression: asOf's point has no id, and ids of no event are left out
   for (const p of points) if (p.id) cited.push(p.id);
-  const runs = Math.max(0, points.length - 1);
+  const runs = points.length - 1;
   return {
     cited,
     // The run still growing while the case is open (the last one).
-    current: open && runs > 0 ? _run(ctx, points, runs) : undefined,
+    current: open ? _run(ctx, points, runs) : undefined,
     dueAt: dueDay === undefined ? undefined : endOfDayIso(dueDay, calendar.clock),
     exceeded: exceededRuns.length,
     exceededRuns,
     interval,
-    longest: longest === 0 ? undefined : _run(ctx, points, longest),
+    longest: _run(ctx, points, longest),
     open,
     overdue,
     runs,

@@ -76,5 +76,7 @@ for name in "$@"; do
     src/*) report=$(echo "$name" | tr '/' '-') ;;
   esac
   printf '\n== %s: %s\n' "$report" "${spec%%|*}"
-  MUTATION_NAME="$report" MUTATION_TESTS="${spec#*|}" nice -n 19 npx stryker run --mutate "${spec%%|*}"
+  # MUTATION_CONCURRENCY: test processes at once (1 unless the machine has cores to spare).
+  MUTATION_NAME="$report" MUTATION_TESTS="${spec#*|}" nice -n 19 npx stryker run --mutate "${spec%%|*}" \
+    --concurrency "${MUTATION_CONCURRENCY:-1}"
 done

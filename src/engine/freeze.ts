@@ -1,8 +1,9 @@
 /** Freezes a plain object graph in place and returns it (rules and compiled forms never change). */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  // Every primitive counts as frozen, so this walks only objects not yet frozen (and ends on a cycle).
+  if (!Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    for (const v of Object.values(value as object)) deepFreeze(v);
   }
   return value;
 }

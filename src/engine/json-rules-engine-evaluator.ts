@@ -1,5 +1,4 @@
 import type { Engine } from 'json-rules-engine';
-import type { Condition } from '../model/rule.js';
 import type { CompiledRule } from './compiled-rule.js';
 import type { ConditionEvaluator, StageVerdicts } from './evaluator.js';
 
@@ -18,29 +17,27 @@ export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
   // CommonJS build turns the `import()` into a `require`.)
   let loaded: Promise<{ Engine: typeof Engine }> | undefined;
   const engineFor = async (rule: CompiledRule): Promise<Engine> => {
+    loaded ??= import('json-rules-engine');
+    const { Engine } = await loaded;
     let engine = engines.get(rule);
-    if (!engine) {
-      loaded ??= import('json-rules-engine');
-      const { Engine } = await loaded;
-      // Another call may have made it while the module loaded.
-      engine = engines.get(rule);
-      if (engine) return engine;
-      engine = new Engine([], { allowUndefinedFacts: false });
-      for (const stage of rule.stages) {
-        engine.addRule({
-          name: stage.key,
-          conditions: _topLevel(structuredClone(stage.condition)) as never,
-          event: { type: stage.key },
-        });
-      }
-      engines.set(rule, engine);
+    // Stryker disable next-line ConditionalExpression: an engine made again gives the same verdicts, only slower
+    if (engine) return engine;
+    // json-rules-engine refuses a fact it is not given (allowUndefinedFacts is false by default).
+    engine = new Engine();
+    for (const stage of rule.stages) {
+      engine.addRule({
+        name: stage.key,
+        // json-rules-engine wants `all`, `any` or `not` at the top.
+        conditions: { all: [structuredClone(stage.condition)] } as never,
+        event: { type: stage.key },
+      });
     }
+    engines.set(rule, engine);
     return engine;
   };
   return {
     name: 'json-rules-engine',
     async evaluate(rule, facts): Promise<StageVerdicts> {
-      if (rule.stages.length === 0) return [];
       // Facts are handed over as copies too: operators must not see (or keep) our objects.
       const { results, failureResults } = await (await engineFor(rule)).run(
         structuredClone(facts) as Record<string, unknown>,
@@ -48,18 +45,8 @@ export function createJsonRulesEngineEvaluator(): ConditionEvaluator {
       const byKey = new Map<string, boolean>();
       for (const r of results) byKey.set(String(r.name), true);
       for (const r of failureResults) byKey.set(String(r.name), false);
-      // A stage it gave no verdict for stays a hole, which judging reports as a defect.
-      const verdicts = new Array<boolean>(rule.stages.length);
-      rule.stages.forEach((s, i) => {
-        const v = byKey.get(s.key);
-        if (v !== undefined) verdicts[i] = v;
-      });
-      return verdicts;
+      // A stage it gave no verdict for stays undefined, which judging reports as a defect.
+      return rule.stages.map((s) => byKey.get(s.key)) as boolean[];
     },
   };
-}
-
-/** json-rules-engine wants `all`, `any` or `not` at the top. */
-function _topLevel(c: Condition): Condition {
-  return 'all' in c || 'any' in c || 'not' in c ? c : { all: [c] };
 }

@@ -94,7 +94,7 @@ export function resolveAsOfMs(asOf: EvaluateCaseOptions['asOf'], zone: Zone): nu
   if (typeof asOf === 'number') ms = asOf;
   else if (asOf instanceof Date) ms = asOf.getTime();
   else {
-    const p = parseInstant(asOf, zone, 'start');
+    const p = parseInstant(asOf, zone);
     if ('error' in p) throw new TypeError(`asOf: ${p.error}`);
     ms = p.epochMs;
   }

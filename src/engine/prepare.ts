@@ -69,7 +69,11 @@ export function prepareEvaluation(
         message: '"__proto__" is not allowed as a key',
       })),
     );
-  const parsed = ConfigSchema.safeParse(raw, { jitless: true, reportInput: true });
+  const parsed = ConfigSchema.safeParse(raw, {
+    // Stryker disable next-line BooleanLiteral: compiled or not, zod's result is the same (only slower)
+    jitless: true,
+    reportInput: true,
+  });
   if (!parsed.success) throw new ConfigError(schemaIssues(ConfigSchema, parsed.error.issues));
   const config = parsed.data;
   const { manifest } = ruleset;
@@ -123,11 +127,12 @@ export function prepareEvaluation(
     calendar = createCalendar({
       zone,
       holidays: holidaySource,
-      extraHolidays: config.calendar?.extraHolidays ?? [],
-      closures: config.calendar?.closures ?? [],
-      weekend: config.calendar?.weekend ?? [6, 7],
+      // The calendar's own defaults (none, none, Saturday and Sunday, true) fill what is absent.
+      extraHolidays: config.calendar?.extraHolidays,
+      closures: config.calendar?.closures,
+      weekend: config.calendar?.weekend,
       countReceiptDay: config.calendar?.countReceiptDay ?? manifest.calendar.countReceiptDay,
-      pausesStopClocks: config.calendar?.pausesStopClocks ?? manifest.calendar.pausesStopClocks ?? true,
+      pausesStopClocks: config.calendar?.pausesStopClocks ?? manifest.calendar.pausesStopClocks,
     });
   } catch (e) {
     const message = (e as Error).message;
@@ -175,7 +180,7 @@ function _overrideParams(
 }
 
 function _checkParam(def: ParameterDefinition, v: ParameterValue): string | undefined {
-  const wd = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  const wd = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
   switch (def.unit) {
     case 'working_days':
       return wd(v) ? undefined : 'must be a whole number of working days (0 or more)';
@@ -188,8 +193,8 @@ function _checkParam(def: ParameterDefinition, v: ParameterValue): string | unde
     case 'percent':
       return typeof v === 'number' && v >= 0 && v <= 100 ? undefined : 'must be a percentage from 0 to 100';
     case 'working_days_by_complexity':
-      return v !== null &&
-        typeof v === 'object' &&
+      // The config's schema admits no null: an object here is a map or a list.
+      return typeof v === 'object' &&
         !Array.isArray(v) &&
         Object.entries(v).every(([k, n]) => ['simple', 'standard', 'complex'].includes(k) && wd(n))
         ? undefined

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarIssuePath, withHolidayTypes } from '../../src/engine/calendar-config.js';
-import { ConfigError, evaluateCase, loadRuleset, prepareEvaluation } from '../../src/index.js';
+import { ConfigError, createRuleset, evaluateCase, loadRuleset, prepareEvaluation } from '../../src/index.js';
+import { dayFromIsoDate } from '../../src/time/days.js';
 import { deepFreeze } from '../support/fixtures.js';
 
 const ruleset = deepFreeze(await loadRuleset());
@@ -138,5 +139,189 @@ describe('the timeline counts working days from receipt only', () => {
       ['e1', 0],
       ['e2', 2],
     ]);
+  });
+});
+
+describe('a refused configuration', () => {
+  it('lists every problem under "invalid configuration", one a line, the whole config named "(config)"', () => {
+    const err = configError('not a config');
+    expect(err.name).toBe('ConfigError');
+    expect(err.message).toMatch(/^invalid configuration:\n {2}\(config\): \S/);
+    const two = configError({ parameters: { acknowledgeWithin: -1, updateInterval: 'soon' } });
+    expect(two.message).toBe(
+      [
+        'invalid configuration:',
+        '  parameters.acknowledgeWithin: parameter "acknowledgeWithin" must be a whole number of working days (0 or more)',
+        '  parameters.updateInterval: parameter "updateInterval" must be a whole number of working days (0 or more)',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a "__proto__" key wherever it is, before anything else, and a null anywhere is no key', () => {
+    const config = JSON.parse(
+      '{"parameters":{"__proto__":{"x":1}},"calendar":{"closures":[{"__proto__":null,"from":"2024-05-01","to":"2024-05-02"}]}}',
+    );
+    expect(configError(config).issues).toEqual([
+      {
+        code: 'invalid_key',
+        path: ['parameters', '__proto__'],
+        message: '"__proto__" is not allowed as a key',
+      },
+      {
+        code: 'invalid_key',
+        path: ['calendar', 'closures', 0, '__proto__'],
+        message: '"__proto__" is not allowed as a key',
+      },
+    ]);
+    // A null is no object to look into: the schema refuses it, as it does any misplaced value.
+    expect(configError({ calendar: { holidays: null } }).issues[0]?.path).toEqual(['calendar', 'holidays']);
+  });
+
+  it('quotes a misspelt value with the spelling meant', () => {
+    expect(configError({ calendar: { holidayTypes: ['publik'] } }).issues[0]?.message).toMatch(
+      /is "publik": did you mean "public"\?/,
+    );
+  });
+
+  it('names an indicator that the configuration mentions but the ruleset lacks', () => {
+    expect(configError({ indicators: { '9.9.9': { enabled: false } } }).issues).toEqual([
+      {
+        code: 'unknown_indicator',
+        path: ['indicators', '9.9.9'],
+        message: 'no indicator has ref or id "9.9.9"',
+      },
+    ]);
+  });
+
+  it("names an indicator's own parameter override by the indicator's ref", () => {
+    expect(
+      configError({ indicators: { '2.1.2': { parameters: { acknowledgeWithin: 1.5 } } } }).issues,
+    ).toEqual([
+      {
+        code: 'invalid_parameter',
+        path: ['indicators', '2.1.2', 'parameters', 'acknowledgeWithin'],
+        message: 'parameter "acknowledgeWithin" must be a whole number of working days (0 or more)',
+      },
+    ]);
+  });
+
+  it('says what to pass when the ruleset is missing', () => {
+    expect(() => prepareEvaluation(undefined as never)).toThrow(
+      /^prepareEvaluation: the ruleset \(its first argument\) is missing: pass the ruleset/,
+    );
+  });
+});
+
+describe('a complexity map override', () => {
+  it('refuses anything but a map of complexities to whole working days', () => {
+    for (const bad of [[], 5, '', { simple: 3, urgent: 2 }, { simple: -1 }, { simple: 2.5 }]) {
+      expect(configError({ parameters: { targets: bad } }).issues.map((i) => i.message)).toEqual([
+        'parameter "targets" must map simple, standard and complex to whole numbers of working days',
+      ]);
+    }
+  });
+});
+
+describe('the indicators kept', () => {
+  const refsOf = (options: { only?: string[]; skip?: string[] }) =>
+    prepareEvaluation(ruleset, options).rules.map((r) => r.ref);
+
+  it('keeps an indicator named by its id, and all of them for an empty `only`', () => {
+    expect(refsOf({ only: ['complaints-process-information'] })).toEqual(['2.1.2']);
+    expect(refsOf({ only: [] })).toEqual(ruleset.rules.map((r) => r.ref));
+  });
+
+  it('leaves out what any `skip` selector names', () => {
+    expect(refsOf({ skip: ['1', '3', 'L'] })).toEqual(['2.1.1', '2.1.2', '2.2.1', '2.2.2', '2.3.1']);
+    expect(refsOf({ only: ['2'], skip: ['2.2', 'complaints-process-information'] })).toEqual([
+      '2.1.1',
+      '2.3.1',
+    ]);
+  });
+});
+
+describe('parameters of units no shipped rule uses', () => {
+  const withUnits = createRuleset({
+    manifest: {
+      ...ruleset.manifest,
+      parameters: {
+        ...ruleset.manifest.parameters,
+        shareResolved: { default: 50, unit: 'percent', basis: 'a test' },
+        topicsCovered: { default: ['costs'], unit: 'topics', basis: 'a test' },
+      },
+    },
+    rules: Object.fromEntries(ruleset.rules.map((r) => [`${r.ref}.json`, r])),
+  });
+  const problems = (parameters: Record<string, unknown>) => {
+    try {
+      prepareEvaluation(withUnits, { config: { parameters } as never });
+      return [];
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      return e.issues.map((i) => i.message);
+    }
+  };
+
+  it('takes a percentage from 0 to 100 only', () => {
+    expect(problems({ shareResolved: 0 })).toEqual([]);
+    expect(problems({ shareResolved: 100 })).toEqual([]);
+    for (const bad of [-1, 100.5, '50'])
+      expect(problems({ shareResolved: bad })).toEqual([
+        'parameter "shareResolved" must be a percentage from 0 to 100',
+      ]);
+  });
+
+  it('takes a list of topics only', () => {
+    expect(problems({ topicsCovered: ['costs', 'delays'] })).toEqual([]);
+    expect(problems({ topicsCovered: 'costs' })).toEqual([
+      'parameter "topicsCovered" must be a list of topics',
+    ]);
+  });
+});
+
+describe('a rule that compiles only once prepared', () => {
+  it('is refused as an invalid rule, named by its ref, the others not judged either', () => {
+    const rules = Object.fromEntries(ruleset.rules.map((r) => [`${r.ref}.json`, structuredClone(r)]));
+    const rule = rules['2.1.2.json'] as { facts: Record<string, unknown> };
+    // `asOf` passes the ruleset's checks as a fact any template may read, but is the built-in one.
+    rule.facts = { ...rule.facts, asOf: { template: 'occurrences', filter: { use: 'receipt' } } };
+    const custom = createRuleset({ manifest: ruleset.manifest, rules });
+    expect(() => prepareEvaluation(custom)).toThrow(ConfigError);
+    try {
+      prepareEvaluation(custom);
+    } catch (e) {
+      expect((e as ConfigError).issues).toEqual([
+        {
+          code: 'invalid_rule',
+          path: ['rules', '2.1.2'],
+          message: 'rule 2.1.2: fact name "asOf" is reserved',
+        },
+      ]);
+    }
+  });
+});
+
+describe('the calendar configured', () => {
+  const day = (iso: string) => dayFromIsoDate(iso);
+  const calendarOf = (calendar: Record<string, unknown>) =>
+    prepareEvaluation(ruleset, { config: { calendar } as never }).calendar;
+
+  it("takes each setting given, and the ruleset's or the usual default for the others", () => {
+    const cal = calendarOf({ extraHolidays: [{ date: '2024-05-08' }] });
+    expect(cal.isWorkingDay(day('2024-05-08'))).toBe(false);
+    expect(cal.isWorkingDay(day('2024-05-09'))).toBe(true);
+    expect(cal.isWorkingDay(day('2024-05-11'))).toBe(false);
+    expect(cal.countReceiptDay).toBe(false);
+    expect(cal.pausesStopClocks).toBe(true);
+    expect(
+      calendarOf({ closures: [{ from: '2024-05-08', to: '2024-05-09' }] }).isWorkingDay(day('2024-05-09')),
+    ).toBe(false);
+    const friSat = calendarOf({ weekend: [5, 6] });
+    expect([friSat.isWorkingDay(day('2024-05-10')), friSat.isWorkingDay(day('2024-05-12'))]).toEqual([
+      false,
+      true,
+    ]);
+    expect(calendarOf({ countReceiptDay: true }).countReceiptDay).toBe(true);
+    expect(calendarOf({ pausesStopClocks: false }).pausesStopClocks).toBe(false);
   });
 });

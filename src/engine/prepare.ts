@@ -160,7 +160,7 @@ function _overrideParams(
       });
       continue;
     }
-    const problem = _checkParam(def, value);
+    const problem = parameterProblem(def, value);
     if (problem) {
       issues.push({
         code: 'invalid_parameter',
@@ -169,17 +169,23 @@ function _overrideParams(
       });
       continue;
     }
-    const prior = out[name];
     // A known parameter's name is never `__proto__` (the check above), so this sets an own key.
+    // A complexity map's prior value is a map too (the default is checked when the ruleset is created).
     out[name] =
-      def.unit === 'working_days_by_complexity' && prior && typeof prior === 'object' && !Array.isArray(prior)
-        ? { ...prior, ...(value as Record<string, number>) }
+      def.unit === 'working_days_by_complexity'
+        ? { ...(out[name] as Record<string, number>), ...(value as Record<string, number>) }
         : value;
   }
   return out;
 }
 
-function _checkParam(def: ParameterDefinition, v: ParameterValue): string | undefined {
+/**
+ * What is wrong with a parameter's value for its unit (completing "parameter "x" ..."), if anything:
+ * the same for a ruleset's default as for a configured override.
+ *
+ * @example parameterProblem({ unit: 'percent', default: 50, basis: '' }, 120); // 'must be a percentage from 0 to 100'
+ */
+export function parameterProblem(def: ParameterDefinition, v: ParameterValue): string | undefined {
   const wd = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
   switch (def.unit) {
     case 'working_days':

@@ -16,8 +16,9 @@ function _templates(rule: RuleFile): PlacedTemplate[] {
   if (rule.explain.not_applicable !== undefined)
     out.push({ path: ['explain', 'not_applicable'], text: rule.explain.not_applicable });
   rule.checks.forEach((check, i) => {
+    // A status's key is there only with its text: the schema refuses an undefined one.
     for (const [status, text] of Object.entries(check.explain))
-      if (text !== undefined) out.push({ path: ['checks', i, 'explain', status], text });
+      out.push({ path: ['checks', i, 'explain', status], text: text as string });
     check.outcomes.forEach((o, k) => {
       if (o.explain !== undefined)
         out.push({ path: ['checks', i, 'outcomes', k, 'explain'], text: o.explain });

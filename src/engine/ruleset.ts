@@ -9,6 +9,7 @@ import {
   provisionListIssues,
 } from '../self-assessment/provisions.js';
 import { deepFreeze } from './freeze.js';
+import { parameterProblem } from './prepare.js';
 import { ruleIssues } from './rule-issues.js';
 
 /** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */
@@ -24,12 +25,14 @@ export interface Ruleset {
   readonly selfAssessment?: ProvisionList;
 }
 
+/** One problem, after the file and the field it is in (either left out when there is none). */
+const _issueLine = (i: InputIssue) =>
+  `  ${[i.file ?? '', i.path.join('.'), i.message].filter((part) => part !== '').join(': ')}`;
+
 /** A ruleset that failed validation; `issues` name the file and field. */
 export class RulesetError extends Error {
   constructor(readonly issues: InputIssue[]) {
-    super(
-      `invalid ruleset:\n${issues.map((i) => `  ${i.file ?? ''}: ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
+    super(`invalid ruleset:\n${issues.map(_issueLine).join('\n')}`);
     this.name = 'RulesetError';
   }
 }
@@ -60,13 +63,13 @@ export interface CreateRulesetOptions {
  */
 export function createRuleset(options: CreateRulesetOptions): Ruleset {
   requireObject('createRuleset', options, 'options', 'createRuleset({ manifest, rules })');
-  const issues: InputIssue[] = [];
   const m = RulesetManifestSchema.safeParse(options.manifest, _ONCE);
   if (!m.success)
     throw new RulesetError(
       schemaIssues(RulesetManifestSchema, m.error.issues).map((i) => ({ ...i, file: 'ruleset.json' })),
     );
   const manifest = m.data;
+  const issues = _defaultIssues(manifest);
   const rules: RuleFile[] = [];
   const refs = new Set<string>();
   for (const file of manifest.rules) {
@@ -113,6 +116,23 @@ export function createRuleset(options: CreateRulesetOptions): Ruleset {
     sha256: hash.digest('hex'),
     ...(options.dir ? { dir: options.dir } : {}),
     ...(selfAssessment ? { selfAssessment } : {}),
+  });
+}
+
+/** Each parameter default that does not fit its unit, which every configuration would inherit. */
+function _defaultIssues(manifest: RulesetManifest): InputIssue[] {
+  return Object.entries(manifest.parameters).flatMap(([name, def]) => {
+    const problem = parameterProblem(def, def.default);
+    return problem === undefined
+      ? []
+      : [
+          {
+            code: 'invalid_parameter',
+            path: ['parameters', name, 'default'],
+            message: `parameter "${name}" ${problem}`,
+            file: 'ruleset.json',
+          },
+        ];
   });
 }
 

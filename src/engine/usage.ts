@@ -36,7 +36,7 @@ export function requireRulesetValue(fn: string, ruleset: unknown, where = 'its a
  * @example requireRulesetOption('summarize', options, 'summarize(results, { ruleset })')
  */
 export function requireRulesetOption(fn: string, options: unknown, call: string): Ruleset {
-  if (options === undefined || options === null || typeof options !== 'object') {
+  if (typeof options !== 'object' || options === null) {
     throw new UsageError(
       'missing_options',
       `${fn}: the options are missing: call ${call}, with the ruleset ${_LOAD} gives.`,

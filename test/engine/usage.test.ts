@@ -48,11 +48,6 @@ describe('the ruleset passed', () => {
       );
     }
   });
-
-  it('is taken as it is when it has both, a `then` that is no function included', () => {
-    const lookalike = { ...ruleset, then: 'later' } as unknown as Ruleset;
-    expect(prepareEvaluation(lookalike).rules).toHaveLength(ruleset.rules.length);
-  });
 });
 
 describe('the options of a call that needs them', () => {

@@ -61,7 +61,8 @@ export function refusedRequests(events: readonly CaseEvent[]): Map<number, numbe
     if (e.type === 'escalation.requested') open.push(i);
     else if (e.type === 'escalation.refused') {
       const id = e.data.requestId;
-      const k = typeof id === 'string' ? open.findIndex((p) => events[p]?.id === id) : open.length - 1;
+      const k =
+        typeof id === 'string' ? open.findIndex((p) => (events[p] as CaseEvent).id === id) : open.length - 1;
       if (k >= 0) answered.set(i, open.splice(k, 1)[0] as number);
     }
   }
@@ -121,11 +122,10 @@ function _span(
 ): StageSpan {
   const closure = _first(events, start + 1, _isClosure);
   const outcome = _latestOutcome(events, start, next ?? events.length);
-  const base = outcome === undefined ? {} : { outcome };
-  if (response !== undefined) return { start, response, end: response, endKind: 'response', ...base };
+  if (response !== undefined) return { start, response, end: response, endKind: 'response', outcome };
   const end = _min(next, closure);
-  if (end === undefined) return { start, endKind: 'open', ...base };
-  return { start, end, endKind: end === next ? 'transfer' : 'closure', ...base };
+  if (end === undefined) return { start, endKind: 'open', outcome };
+  return { start, end, endKind: end === next ? 'transfer' : 'closure', outcome };
 }
 
 /**
@@ -148,6 +148,7 @@ export function stageTimeline(events: readonly CaseEvent[]): StageTimeline {
   const changed = _first(events, receipt + 1, _toStage2);
   const skipped = _skipRequest(events, receipt + 1, candidate);
   const early = _min(changed, skipped);
+  // Stryker disable next-line EqualityOperator: early (a stage change or request) and candidate (a communication) are never one event
   if (early !== undefined && (candidate === undefined || early < candidate)) {
     return {
       stage1: _span(events, receipt, undefined, early),
@@ -155,9 +156,10 @@ export function stageTimeline(events: readonly CaseEvent[]): StageTimeline {
       track: 'direct',
     };
   }
-  const unrefused = _unrefused(events);
-  let requested: number | undefined;
-  for (const p of unrefused) if (candidate !== undefined && p > candidate) requested = _min(requested, p);
+  // (b) needs a stage 1 response; requests are in time order, so the first after it is the earliest.
+  const after = candidate ?? events.length;
+  // Stryker disable next-line EqualityOperator: a request is never the response, nor at events.length
+  const requested = [..._unrefused(events)].find((p) => p > after);
   const start2 = _min(changed, requested);
   const stage1 = _span(events, receipt, candidate, start2);
   if (start2 === undefined) return { stage1 };

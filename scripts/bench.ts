@@ -43,7 +43,7 @@ import { parse as parseCsv } from 'csv-parse';
 import { indexCase } from '../src/engine/case-index.js';
 import type { CompiledRule } from '../src/engine/compiled-rule.js';
 import { resolveAsOfMs } from '../src/engine/evaluate-case.js';
-import { describeAsOf, judgeRule } from '../src/engine/evaluate-rule.js';
+import { describeAsOf, findingFlags, judgeRule } from '../src/engine/evaluate-rule.js';
 import { type ConditionEvaluator, createCompiledEvaluator } from '../src/engine/evaluator.js';
 import type { FactValue } from '../src/engine/fact-context.js';
 import { normalizeCase } from '../src/engine/normalize.js';
@@ -616,7 +616,9 @@ async function breakdown(limit: number) {
       t['conditions: json-rules-engine'] += now() - f0;
       f0 = now();
       const asOfText = describeAsOf(index, prepared.calendar, asOfMs);
-      findings.push(judgeRule(rule, { index, calendar: prepared.calendar, asOfMs, asOfText }));
+      findings.push(
+        judgeRule(rule, { index, calendar: prepared.calendar, asOfMs, asOfText, flags: findingFlags() }),
+      );
       // judgeRule measures the facts and decides again: count only the rest.
       t['finding (render, evidence, measured copy)'] += Math.max(0, now() - f0 - factsMs - condMs);
     }

@@ -3,7 +3,7 @@ import { isMarkedStatus } from '../model/vocabulary.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { isoDateFromDay } from '../time/days.js';
 import { formatInstant } from '../time/instant.js';
-import type { CaseIndex } from './case-index.js';
+import type { AnchorPoint, CaseIndex } from './case-index.js';
 import { joinCheckSentences } from './check-sentences.js';
 import type { CompiledCheck, CompiledFact, CompiledRule, CompiledTemplate, Stage } from './compiled-rule.js';
 import type { FactValues } from './conditions.js';
@@ -29,7 +29,7 @@ export interface RuleRun {
    */
   readonly fullMeasured?: (Record<string, unknown> | null)[] | undefined;
   /** Where each finding marks what it cites and reads; made once per case ({@link findingFlags}). */
-  readonly flags?: FindingFlags | undefined;
+  readonly flags: FindingFlags;
 }
 
 /**
@@ -52,12 +52,17 @@ export interface FindingFlags {
 
 /** Empty flags, for the findings of one case. */
 export function findingFlags(): FindingFlags {
+  // Stryker disable next-line ArrayDeclaration: each list is cleared or cut to length before it is read
   return { verdicts: [], cited: [], read: [], held: [], sentences: [], sentenceStatuses: [] };
 }
 
 /** `asOf` as explanation templates read it: the instant in the zone and its local date. */
 export function describeAsOf(index: CaseIndex, calendar: WorkingCalendar, asOfMs: number) {
-  return { at: formatInstant(asOfMs, calendar.clock), date: isoDateFromDay(index.anchors.asOf?.day ?? 0) };
+  // indexCase always sets the asOf anchor.
+  return {
+    at: formatInstant(asOfMs, calendar.clock),
+    date: isoDateFromDay((index.anchors.asOf as AnchorPoint).day),
+  };
 }
 
 /**
@@ -71,7 +76,7 @@ export function judgeRule(rule: CompiledRule, run: RuleRun): Finding {
   try {
     const m = _measuring(rule, run);
     const values: FactValues = m.facts;
-    const verdicts = (run.flags ?? findingFlags()).verdicts;
+    const verdicts = run.flags.verdicts;
     _clear(verdicts, rule.stages.length);
     // A rule that does not apply is measured no further than its applicability needs: its
     // finding reads nothing else, unless it keeps every fact (`--detail full`).
@@ -152,7 +157,7 @@ function _measureFacts(rule: CompiledRule, m: _Measuring, from: number, to: numb
 function findingOf(rule: CompiledRule, run: RuleRun, values: FactValues, verdicts: StageVerdicts): Finding {
   // Explanations read `asOf` as text, where the conditions read it in epoch ms.
   const asOf = run.asOfText;
-  const { cited, read, held, sentences, sentenceStatuses } = run.flags ?? findingFlags();
+  const { cited, read, held, sentences, sentenceStatuses } = run.flags;
   _clear(cited, rule.facts.length);
   _setAll(cited, rule.appliesFacts);
   // What this finding read, for its `measured`: the conditions tested and the sentences written.
@@ -229,7 +234,7 @@ function _clear(flags: boolean[], n: number): void {
 
 /** Sets `flags[i]` for each index listed. */
 function _setAll(flags: boolean[], list: readonly number[]): void {
-  for (let k = 0; k < list.length; k++) flags[list[k] as number] = true;
+  for (const i of list) flags[i] = true;
 }
 
 type Outcome = CompiledCheck['outcomes'][number];
@@ -301,11 +306,10 @@ function _evidence(
   // Stryker disable next-line ArrayDeclaration: the list is cut to the lists kept; its starting length only saves growing it
   const lists = new Array<readonly string[]>(rule.facts.length);
   let n = 0;
+  // Stryker disable next-line EqualityOperator: cited has no flag past the last fact
   for (let f = 0; f < rule.facts.length; f++) {
-    if (cited[f] !== true) continue;
-    // Stryker disable next-line OptionalChaining: a cited fact is always measured (applicability's facts first; checks' only once the rule applies)
-    const ids = (values[(rule.facts[f] as CompiledFact).name] as FactValue | undefined)?.eventIds;
-    if (ids !== undefined) lists[n++] = ids;
+    // A cited fact is always measured (applicability's facts first; checks' only once the rule applies).
+    if (cited[f] === true) lists[n++] = (values[(rule.facts[f] as CompiledFact).name] as FactValue).eventIds;
   }
   lists.length = n;
   return idsInTimeOrder(index, lists);
@@ -323,16 +327,16 @@ function _measured(rule: CompiledRule, values: FactValues): Record<string, unkno
       measured.parameters = jsonCopy(rule.measuredParams);
       continue;
     }
+    // Every fact is measured: a rule judged at --detail full, or one found at fault, measured them all.
     const f = rule.facts[entry] as CompiledFact;
-    const value = values[f.name];
-    if (value !== undefined) measured[f.name] = jsonCopy(value, { omit: f.unmeasured });
+    measured[f.name] = jsonCopy(values[f.name], { omit: f.unmeasured });
   }
   return measured;
 }
 
 /** The earlier of two instants (ISO strings; an empty or missing one ignored; the first on a tie). */
 function _earlier(a: string | undefined, b: string | undefined): string | undefined {
-  if (!b) return a || undefined;
   if (!a) return b;
-  return Date.parse(b) < Date.parse(a) ? b : a;
+  // An empty or missing b parses as NaN, which is never earlier.
+  return Date.parse(b as string) < Date.parse(a) ? b : a;
 }

@@ -198,3 +198,74 @@ describe("the audit report's drill-down (fullMeasured)", () => {
     expect(fullMeasured).toBe(finding.measured);
   });
 });
+
+describe('a pending check with several outcomes', () => {
+  const awaited = (outcomes: Check['outcomes']) =>
+    rule121((r) => {
+      r.checks.push({
+        id: 'awaited',
+        description: 'The case is closed.',
+        outcomes,
+        explain: { pass: 'Closed.', pending: 'Open.', fail: 'Not closed.' },
+      } as Check);
+    });
+  const open = { fact: 'case', path: '$.closed', operator: 'notEqual', value: true } as const;
+
+  it('falls due when its pending outcome does, not at the dueAt of a fail outcome after it', async () => {
+    const rule = awaited([
+      { status: 'pending', when: open, dueAt: 'explained.first.deadline' },
+      { status: 'fail', when: open, dueAt: 'explained.first.startDate' },
+    ]);
+    const { finding } = await judge(rule, history(received, explained));
+    expect(finding.status).toBe('pending');
+    expect(finding.dueAt).toBe('2024-05-09');
+  });
+
+  it('falls due at the earliest of the pending outcomes that hold', async () => {
+    const rule = awaited([
+      { status: 'pending', when: open, dueAt: 'explained.first.deadline' },
+      { status: 'pending', when: open, dueAt: 'explained.first.startDate' },
+      { status: 'pending', when: open },
+    ]);
+    const { finding } = await judge(rule, history(received, explained));
+    expect(finding.dueAt).toBe('2024-05-01');
+  });
+});
+
+describe('a rule that does not apply', () => {
+  // A fact only the checks read, which cannot be measured: chained to a fact declared after it.
+  const unmeasurable = rule121((r) => {
+    r.facts = {
+      ...r.facts,
+      chained: {
+        template: 'responses',
+        trigger: { fromFact: 'later', states: ['met'], at: 'response' },
+        response: { type: 'x-note' },
+        within: { workingDays: 5 },
+      },
+      later: notes,
+    };
+    (r.checks[0] as Check).outcomes.push({
+      status: 'fail',
+      when: { fact: 'chained', path: '$.missing', operator: 'greaterThan', value: 0 },
+      explain: 'Not chained.',
+    });
+  });
+
+  it('is not applicable, without measuring the facts only its checks need', async () => {
+    const { finding } = await judge(unmeasurable, history(explained));
+    expect(finding.status).toBe('not_applicable');
+    expect(finding.explanation).toBe(
+      'No complaint.received event is recorded, so there was no process to explain.',
+    );
+  });
+
+  it('is an error once it applies', async () => {
+    const { finding } = await judge(unmeasurable, history(received, explained));
+    expect(finding).toMatchObject({
+      status: 'error',
+      explanation:
+        'This indicator could not be evaluated: fact "later" must be declared before the facts chained to it.',
+    });
+  });
+});

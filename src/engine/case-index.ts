@@ -5,7 +5,7 @@ import { formatInstant, localDayOf } from '../time/instant.js';
 import { type PauseEventKind, pauseIntervals } from '../time/paused.js';
 import type { ZoneClock } from '../time/zone-clock.js';
 import type { CaseEvent, NormalizedCase } from './case-event.js';
-import { type StageTimeline, stageTimeline } from './stage-timeline.js';
+import { isClosure, type StageTimeline, stageTimeline } from './stage-timeline.js';
 
 /** An instant a rule measures from or to, and the event that set it (none for `asOf`). */
 export interface AnchorPoint {
@@ -81,10 +81,8 @@ export interface CaseState {
 
 const _point = (e: CaseEvent): AnchorPoint => ({ ms: e.atMs, day: e.day, eventId: e.id });
 
-const _isClosure = (e: CaseEvent) =>
-  e.type === 'case.closed' || (e.type === 'case.stage_changed' && e.data.stage === 'closed');
 const _pauseKind = (e: CaseEvent): PauseEventKind =>
-  _isClosure(e)
+  isClosure(e)
     ? 'closed'
     : e.type === 'case.paused'
       ? 'paused'
@@ -122,7 +120,7 @@ export function indexCase(c: NormalizedCase, calendar: WorkingCalendar, asOfMs: 
     if (!receipt && e.type === 'complaint.received') receipt = e;
     if (!decision && e.type === 'decision.issued') decision = e;
     if (!outside && _isOutsideRemit(e)) outside = e;
-    if (!closure && _isClosure(e)) closure = e;
+    if (!closure && isClosure(e)) closure = e;
   }
   // A procedure without a clock stop (`pausesStopClocks: false`) counts paused days like any other.
   const intervals = calendar.pausesStopClocks ? pauseIntervals(events, _pauseKind, asOfMs) : [];
@@ -166,8 +164,7 @@ function _stageAnchors(
   stages: StageTimeline,
 ): void {
   const set = (anchor: Anchor, position: number | undefined) => {
-    const e = position === undefined ? undefined : events[position];
-    if (e) anchors[anchor] = _point(e);
+    if (position !== undefined) anchors[anchor] = _point(events[position] as CaseEvent);
   };
   set('stage1Start', stages.stage1?.start);
   set('stage1Response', stages.stage1?.response);
@@ -184,6 +181,7 @@ function _stageAnchors(
  */
 export function citeEvent(index: CaseIndex, e: CaseEvent, clock: ZoneClock): EventCitation {
   const made = index.citations[e.seq];
+  // Stryker disable next-line ConditionalExpression: a citation made again is the same; keeping it only saves making it
   if (made !== undefined) return made;
   const citation = Object.freeze({ id: e.id, at: formatInstant(e.atMs, clock), date: isoDateFromDay(e.day) });
   index.citations[e.seq] = citation;

@@ -33,7 +33,8 @@ export const isStageResponse = (e: CaseEvent): boolean =>
   isComplainantFacing(e) && Array.isArray(e.data.covers) && (e.data.covers as unknown[]).includes('decision');
 
 const _toStage2 = (e: CaseEvent) => e.type === 'case.stage_changed' && e.data.stage === 'stage_2';
-const _isClosure = (e: CaseEvent) =>
+/** A closure: `case.closed`, or a stage change to `closed` (`events.md`). */
+export const isClosure = (e: CaseEvent): boolean =>
   e.type === 'case.closed' || (e.type === 'case.stage_changed' && e.data.stage === 'closed');
 
 function _first(
@@ -120,7 +121,7 @@ function _span(
   response: number | undefined,
   next: number | undefined,
 ): StageSpan {
-  const closure = _first(events, start + 1, _isClosure);
+  const closure = _first(events, start + 1, isClosure);
   const outcome = _latestOutcome(events, start, next ?? events.length);
   if (response !== undefined) return { start, response, end: response, endKind: 'response', outcome };
   const end = _min(next, closure);

@@ -90,3 +90,73 @@ describe('the case fact', () => {
     });
   });
 });
+
+describe('the case fact: conclusion, outside remit, pauses', () => {
+  const state = (events: unknown[], at = asOfMs) => {
+    const n = normalizeCase({ caseId: 'S', events }, { zone: ZONE, asOfMs: at });
+    if (!n.success) throw new Error(JSON.stringify(n.issues));
+    return indexCase(n.case, calendar, at).state;
+  };
+  const received = ev('r1', 'complaint.received', '2024-05-01T10:00');
+  const decided = (outcome: string) =>
+    ev('d1', 'decision.issued', '2024-05-20T10:00', { outcome, decisionMakerRole: 'investigator' });
+
+  it('a decision concludes the case without closing it', () => {
+    expect(state([received, decided('upheld')])).toMatchObject({
+      decided: true,
+      concluded: true,
+      closed: false,
+      open: false,
+      outsideRemit: false,
+    });
+  });
+
+  it('outside remit: so found, or decided or closed with that outcome, and no other outcome', () => {
+    const closedWith = (outcome: string) => ev('c1', 'case.closed', '2024-05-20T10:00', { outcome });
+    expect(
+      state([received, ev('o1', 'case.outside_remit', '2024-05-02T10:00', { reason: 'x' })]).outsideRemit,
+    ).toBe(true);
+    expect(state([received, decided('outside_remit')]).outsideRemit).toBe(true);
+    expect(state([received, closedWith('outside_remit')])).toMatchObject({
+      outsideRemit: true,
+      closed: true,
+    });
+    expect(state([received, closedWith('resolved')]).outsideRemit).toBe(false);
+    expect(state([received, decided('not_upheld')]).outsideRemit).toBe(false);
+    const note = ev('n1', 'communication.sent', '2024-05-03T10:00', { to: 'body', outcome: 'outside_remit' });
+    expect(state([received, note]).outsideRemit).toBe(false);
+  });
+
+  it('received after asOf only when no receipt is on or before it', () => {
+    const later = ev('r2', 'complaint.received', '2024-07-01T10:00');
+    expect(state([received, later])).toMatchObject({ received: true, receivedAfterAsOf: false });
+    expect(state([later])).toMatchObject({ received: false, receivedAfterAsOf: true });
+    expect(state([ev('n1', 'communication.sent', '2024-05-03T10:00', { to: 'complainant' })])).toMatchObject({
+      received: false,
+      receivedAfterAsOf: false,
+    });
+  });
+
+  it('counts paused working days up to the resume, whatever comes between', () => {
+    // Paused Mon 13 May, resumed Mon 20 May: 14-17 May (4 working days).
+    const paused = ev('p1', 'case.paused', '2024-05-13T09:00');
+    const note = ev('n1', 'communication.sent', '2024-05-15T10:00', { to: 'complainant' });
+    const resumed = ev('u1', 'case.resumed', '2024-05-20T09:00');
+    expect(state([received, paused, note, resumed, decided('upheld')]).pausedWorkingDays).toBe(4);
+  });
+
+  it('counts a pause the case was closed in up to the closure, by a stage change as by case.closed', () => {
+    const paused = ev('p1', 'case.paused', '2024-05-13T09:00');
+    for (const closing of [
+      ev('c1', 'case.closed', '2024-05-20T09:00'),
+      ev('c1', 'case.stage_changed', '2024-05-20T09:00', { stage: 'closed' }),
+    ]) {
+      expect(state([received, paused, closing])).toMatchObject({ closed: true, pausedWorkingDays: 4 });
+    }
+  });
+
+  it('counts no paused days without a receipt', () => {
+    const paused = ev('p1', 'case.paused', '2024-05-13T09:00');
+    expect(state([paused, ev('u1', 'case.resumed', '2024-05-20T09:00')]).pausedWorkingDays).toBe(0);
+  });
+});

@@ -71,6 +71,24 @@ describe('anchor bounds (occurrences)', () => {
     }
   });
 
+  it('events after each stage point the case reached', () => {
+    const decision = (id: string, at: string) =>
+      ev(id, 'communication.sent', at, { to: 'complainant', covers: ['decision'] });
+    const staged = [
+      rcv,
+      decision('s1', '2024-05-03T10:00'),
+      ev('q', 'escalation.requested', '2024-05-08T10:00'),
+      sent('n', '2024-05-09T10:00'),
+      decision('s2', '2024-05-20T10:00'),
+      sent('m', '2024-05-21T10:00'),
+    ];
+    const after = (anchor: string) => measure(occ({ after: anchor }), staged, opts).ids;
+    expect(after('stage1Start')).toEqual(['s1', 'n', 's2', 'm']);
+    expect(after('stage1Response')).toEqual(['n', 's2', 'm']);
+    expect(after('stage2Start')).toEqual(['n', 's2', 'm']);
+    expect(after('stage2Response')).toEqual(['m']);
+  });
+
   it('other anchors the case lacks impose no bound, after as before', () => {
     expect(measure(occ({ after: 'firstDecision' }), events, opts).ids).toEqual(['s1', 's2']);
     expect(measure(occ({ after: 'stage1Start' }), events, opts).ids).toEqual(['s1', 's2']);

@@ -306,7 +306,6 @@ function _evidence(
   // Stryker disable next-line ArrayDeclaration: the list is cut to the lists kept; its starting length only saves growing it
   const lists = new Array<readonly string[]>(rule.facts.length);
   let n = 0;
-  // Stryker disable next-line EqualityOperator: cited has no flag past the last fact
   for (let f = 0; f < rule.facts.length; f++) {
     // A cited fact is always measured (applicability's facts first; checks' only once the rule applies).
     if (cited[f] === true) lists[n++] = (values[(rule.facts[f] as CompiledFact).name] as FactValue).eventIds;

@@ -82,11 +82,11 @@ describe('anchor bounds (occurrences)', () => {
       decision('s2', '2024-05-20T10:00'),
       sent('m', '2024-05-21T10:00'),
     ];
-    const after = (anchor: string) => measure(occ({ after: anchor }), staged, opts).ids;
-    expect(after('stage1Start')).toEqual(['s1', 'n', 's2', 'm']);
-    expect(after('stage1Response')).toEqual(['n', 's2', 'm']);
-    expect(after('stage2Start')).toEqual(['n', 's2', 'm']);
-    expect(after('stage2Response')).toEqual(['m']);
+    const eventsAfter = (anchor: string) => measure(occ({ after: anchor }), staged, opts).ids;
+    expect(eventsAfter('stage1Start')).toEqual(['s1', 'n', 's2', 'm']);
+    expect(eventsAfter('stage1Response')).toEqual(['n', 's2', 'm']);
+    expect(eventsAfter('stage2Start')).toEqual(['n', 's2', 'm']);
+    expect(eventsAfter('stage2Response')).toEqual(['m']);
   });
 
   it('other anchors the case lacks impose no bound, after as before', () => {

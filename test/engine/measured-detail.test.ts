@@ -276,3 +276,18 @@ describe('findings at each detail', () => {
     );
   });
 });
+
+describe('paths through lists and missing values', () => {
+  it('reads a list index of any length in a condition path', () => {
+    expect(conditionPaths({ fact: 'f', path: '$.items[12].id', operator: 'equal', value: 1 })).toEqual([
+      ['f', 'items', '12', 'id'],
+    ]);
+  });
+
+  it('takes nothing from a path through null', () => {
+    expect(pickMeasured({ paths: [['f', 'first', 'date']] }, { f: { first: null } })).toStrictEqual({});
+    expect(pickMeasured({ paths: [['f', 'first']] }, { f: { first: null } })).toStrictEqual({
+      f: { first: null },
+    });
+  });
+});

@@ -95,3 +95,55 @@ describe('other holiday sources', () => {
     expect(resolvePublicHolidays({ none: true }, 2000, 2040)).toEqual([]);
   });
 });
+
+describe('date-holidays codes', () => {
+  const dates = (source: Parameters<typeof resolvePublicHolidays>[0]) =>
+    resolvePublicHolidays(source, 2025, 2025).map((h) => `${h.date} ${h.name}`);
+
+  it("gives a region's own holidays on top of its state's", () => {
+    const augsburg = dates({ country: 'DE', state: 'BY', region: 'a' });
+    expect(augsburg).toContain('2025-08-08 Augsburg Peace Festival');
+    expect(dates({ country: 'DE', state: 'BY' })).not.toContain('2025-08-08 Augsburg Peace Festival');
+    expect(augsburg).toEqual(expect.arrayContaining(dates({ country: 'DE', state: 'BY' })));
+  });
+
+  it('counts the kinds of day asked for: public only by default', () => {
+    expect(dates({ country: 'SE' })).not.toContain('2025-06-20 Midsummer Eve');
+    const withBank = dates({ country: 'SE', types: ['public', 'bank'] });
+    expect(withBank).toContain('2025-06-20 Midsummer Eve');
+    expect(withBank).toContain('2025-12-25 Christmas Day');
+    expect(dates({ country: 'SE', types: ['bank'] })).toEqual([
+      '2025-06-20 Midsummer Eve',
+      '2025-12-24 Christmas Eve',
+      "2025-12-31 New Year's Eve",
+    ]);
+  });
+
+  it('refuses a state of a country without states, and a region without its state', () => {
+    expect(() => resolvePublicHolidays({ country: 'IS', state: 'X' }, 2025, 2025)).toThrow(
+      'date-holidays does not know the state "X" of IS',
+    );
+    expect(() => resolvePublicHolidays({ country: 'DE', region: 'A' }, 2025, 2025)).toThrow(
+      'date-holidays does not know the region "A" of DE/',
+    );
+    expect(() => resolvePublicHolidays({ country: 'DE', state: 'by', region: 'Q' }, 2025, 2025)).toThrow(
+      'date-holidays does not know the region "Q" of DE/by',
+    );
+    expect(() => resolvePublicHolidays({ country: 'ZZ' }, 2025, 2025)).toThrow(
+      'date-holidays does not know the country "ZZ"',
+    );
+  });
+
+  it('refuses a year range that is not whole years in order, naming it', () => {
+    expect(() => resolvePublicHolidays({ none: true }, 2025.5, 2026)).toThrow(
+      'Invalid holiday year range 2025.5-2026',
+    );
+    expect(() => resolvePublicHolidays({ none: true }, 2025, Number.NaN)).toThrow(
+      'Invalid holiday year range 2025-NaN',
+    );
+    expect(() => resolvePublicHolidays({ none: true }, 2026, 2025)).toThrow(
+      'Invalid holiday year range 2026-2025',
+    );
+    expect(resolvePublicHolidays({ dates: [{ date: '2025-01-01', name: 'x' }] }, 2025, 2025)).toHaveLength(1);
+  });
+});

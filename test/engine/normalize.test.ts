@@ -31,6 +31,8 @@ describe('normalizeCase: the envelope', () => {
     expect(rejected({ caseId: 'C1', events: null }).caseId).toBe('C1');
     expect(rejected({ caseId: 7, events: [] }).caseId).toBe('(unknown case)');
     expect(rejected(null).caseId).toBe('(unknown case)');
+    expect(rejected(undefined).caseId).toBe('(unknown case)');
+    expect(rejected('C1').caseId).toBe('(unknown case)');
     expect(rejected(['C1']).caseId).toBe('(unknown case)');
     expect(problems({ caseId: 'C1', events: null })).toEqual([
       'events [invalid_type] `events` must be array',

@@ -34,11 +34,15 @@ export type CaseSource = unknown | { readonly rejected: RejectedCase };
 /** Options of {@link evaluateCases}. */
 export type EvaluateCasesOptions = EvaluateCaseOptions;
 
-const _isPreRejected = (x: unknown): x is { rejected: RejectedCase } =>
-  x !== null &&
-  typeof x === 'object' &&
-  'rejected' in x &&
-  typeof (x as { rejected: unknown }).rejected === 'object';
+/**
+ * A reader's rejection (`{ rejected, source }`): never a case, which has `events` (a case may
+ * hold a field named `rejected` of its own).
+ */
+const _isPreRejected = (x: unknown): x is { rejected: RejectedCase } => {
+  if (x === null || typeof x !== 'object' || Object.hasOwn(x, 'events')) return false;
+  const r = (x as { rejected?: Partial<RejectedCase> | null }).rejected;
+  return typeof r === 'object' && r !== null && typeof r.caseId === 'string' && Array.isArray(r.problems);
+};
 
 /**
  * Streams cases through {@link evaluateCase}: an async (or sync) iterable in, an async iterable
@@ -67,7 +71,7 @@ export async function* evaluateCases(
       yield { kind: 'judged', result: await evaluateCase(c, opts) };
     } catch (e) {
       if (!(e instanceof InvalidCaseError)) throw e;
-      const events = (c as { events?: unknown }).events;
+      const events = (c as { events?: unknown } | null | undefined)?.events;
       yield {
         kind: 'rejected',
         rejected: { caseId: e.caseId, events: Array.isArray(events) ? events.length : 0, problems: e.issues },

@@ -68,7 +68,7 @@ export function holidayCorrectionsFor(
 
 /**
  * One year of date-holidays' public holidays with the proclaimed corrections applied, sorted by
- * date.
+ * date; a day added that date-holidays already lists is not listed twice.
  * @example correctHolidayYear('GB', 2011, [{ date: '2011-01-01', name: "New Year's Day" }])
  * // [{ date: '2011-01-01', ... }, { date: '2011-04-29', name: 'Royal wedding' }]
  */
@@ -76,7 +76,10 @@ export function correctHolidayYear(country: string, year: number, holidays: read
   const corrections = holidayCorrectionsFor(country, year, year);
   if (corrections.length === 0) return [...holidays];
   const removed = new Set(corrections.filter((c) => c.change === 'remove').map((c) => c.date));
-  const added = corrections.filter((c) => c.change === 'add').map((c) => ({ date: c.date, name: c.name }));
+  // A day date-holidays has come to list itself keeps its entry, once.
+  const added = corrections
+    .filter((c) => c.change === 'add' && !holidays.some((h) => h.date === c.date))
+    .map((c) => ({ date: c.date, name: c.name }));
   return [...holidays.filter((h) => !removed.has(h.date)), ...added].sort((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );

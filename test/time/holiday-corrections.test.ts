@@ -5,7 +5,11 @@
  * on a Saturday or Sunday changes no working day (its substitute day is listed instead).
  */
 import { describe, expect, it } from 'vitest';
-import { HOLIDAY_CORRECTIONS, holidayCorrectionsFor } from '../../src/time/holiday-corrections.js';
+import {
+  correctHolidayYear,
+  HOLIDAY_CORRECTIONS,
+  holidayCorrectionsFor,
+} from '../../src/time/holiday-corrections.js';
 import { liveCountryYear, resolvePublicHolidays } from '../../src/time/holidays.js';
 
 const SCOTLAND = { country: 'GB', state: 'SCT' } as const;
@@ -111,4 +115,25 @@ describe("date-holidays' lists against the published bank holidays 2018-2027", (
       });
     }
   }
+});
+
+describe('correctHolidayYear', () => {
+  const ny = { date: '2011-01-02', name: "New Year's Day" };
+  it('adds and removes the days of the year asked for, sorted by date', () => {
+    expect(correctHolidayYear('gb', 2011, [{ date: '2011-12-25', name: 'Christmas Day' }, ny])).toEqual([
+      ny,
+      { date: '2011-04-29', name: 'Royal wedding' },
+      { date: '2011-12-25', name: 'Christmas Day' },
+    ]);
+    expect(correctHolidayYear('GB', 2012, [{ date: '2012-05-28', name: 'Spring bank holiday' }])).toEqual([
+      { date: '2012-06-04', name: 'Spring bank holiday' },
+    ]);
+    expect(correctHolidayYear('DE', 2011, [ny])).toEqual([ny]);
+  });
+
+  it('keeps once, as date-holidays names it, a day added that date-holidays already lists', () => {
+    expect(
+      correctHolidayYear('GB', 2011, [{ date: '2011-04-29', name: 'Wedding of William and Catherine' }]),
+    ).toEqual([{ date: '2011-04-29', name: 'Wedding of William and Catherine' }]);
+  });
 });

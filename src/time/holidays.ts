@@ -81,20 +81,17 @@ export function holidaySourceKey(source: CountrySource): string {
  */
 function _precomputed(key: string, installed: string | null): PrecomputedSource | undefined {
   const table = (PRECOMPUTED_HOLIDAYS.sources as Readonly<Record<string, PrecomputedSource>>)[key];
-  if (table === undefined || (installed !== null && installed !== PRECOMPUTED_HOLIDAYS.version)) {
-    return undefined;
-  }
-  return table;
+  return installed !== null && installed !== PRECOMPUTED_HOLIDAYS.version ? undefined : table;
 }
 
 /** @internal One year of a precomputed table (`MMDD` and a base-36 name index per holiday). */
 function _decodeYear(table: PrecomputedSource, year: number): Holiday[] {
-  const text = table.years[year - PRECOMPUTED_HOLIDAYS.fromYear] ?? '';
+  const text = table.years[year - PRECOMPUTED_HOLIDAYS.fromYear] as string;
   const out: Holiday[] = [];
   for (let i = 0; i + 5 <= text.length; i += 5) {
     out.push({
       date: `${year}-${text.slice(i, i + 2)}-${text.slice(i + 2, i + 4)}`,
-      name: table.names[Number.parseInt(text.charAt(i + 4), 36)] ?? '',
+      name: table.names[Number.parseInt(text.charAt(i + 4), 36)] as string,
     });
   }
   return out;
@@ -110,18 +107,18 @@ function _instance(source: CountrySource, installed: string | null): Holidays {
   const { country, state, region } = source;
   const Lib = _lib(holidaySourceKey({ country, state, region }), installed);
   const probe = new Lib();
-  const c = _lookup(probe.getCountries('en'), country);
+  // Only the codes are looked up: the names' language does not matter.
+  const c = _lookup(probe.getCountries(), country);
   if (c === undefined) throw new RangeError(`date-holidays does not know the country "${country}"`);
-  const s = state === undefined ? undefined : _lookup(probe.getStates(c, 'en'), state);
+  const s = state === undefined ? undefined : _lookup(probe.getStates(c), state);
   if (state !== undefined && s === undefined) {
     throw new RangeError(`date-holidays does not know the state "${state}" of ${c}`);
   }
-  const r =
-    region === undefined || s === undefined ? undefined : _lookup(probe.getRegions(c, s, 'en'), region);
+  const r = region === undefined || s === undefined ? undefined : _lookup(probe.getRegions(c, s), region);
   if (region !== undefined && r === undefined) {
     throw new RangeError(`date-holidays does not know the region "${region}" of ${c}/${state ?? ''}`);
   }
-  return r !== undefined && s !== undefined ? new Lib(c, s, r) : s !== undefined ? new Lib(c, s) : new Lib(c);
+  return new Lib({ country: c, state: s, region: r });
 }
 
 /**
@@ -222,5 +219,6 @@ export function resolvePublicHolidays(source: HolidaySource, fromYear: number, t
   }
   const byDate = new Map<string, Holiday>();
   for (const h of all) if (!byDate.has(h.date)) byDate.set(h.date, { date: h.date, name: h.name });
-  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // ISO dates sort as text.
+  return [...byDate.keys()].sort().map((date) => byDate.get(date) as Holiday);
 }

@@ -81,5 +81,6 @@ describe('holidaySourceKey', () => {
     expect(holidaySourceKey({ country: 'SE', types: ['public'] })).toBe('SE//');
     expect(holidaySourceKey({ country: 'SE', types: ['public', 'bank', 'public'] })).toBe('SE//+bank+public');
     expect(holidaySourceKey({ country: 'SE', types: ['bank'] })).toBe('SE//+bank');
+    expect(holidaySourceKey({ country: 'DE', types: ['school', 'public'] })).toBe('DE//+public+school');
   });
 });

@@ -61,9 +61,12 @@ describe('complianceRate', () => {
 });
 
 describe('summarize', () => {
-  const s = summarize(results, { ruleset, rejected: [rejectedCase('Z', 4), rejectedCase('M', 2)] });
+  // Summarized inside each test, so that each test is known to reach the code it checks.
+  const summary = () =>
+    summarize(results, { ruleset, rejected: [rejectedCase('Z', 4), rejectedCase('M', 2)] });
 
   it('counts cases, events, findings and events after asOf over the judged cases', () => {
+    const s = summary();
     expect(s).toMatchObject({ cases: 2, events: 8, findings: 7, eventsAfterAsOf: 2 });
     expect(s.byStatus).toEqual({
       ...zeroCounts(),
@@ -77,6 +80,7 @@ describe('summarize', () => {
   });
 
   it('gives each indicator with findings its counts and rate, in the ruleset order', () => {
+    const s = summary();
     expect(s.indicators.map((i) => [i.ref, i.id, i.standard, i.commitment, i.complianceRate])).toEqual([
       ['1.2.1', 'process-explained', '1.2', '1', 1],
       ['1.2.2', 'progress-updates', '1.2', '1', 0.5],
@@ -87,6 +91,7 @@ describe('summarize', () => {
   });
 
   it('rolls the counts up by standard and commitment, every one listed, rates null without a verdict', () => {
+    const s = summary();
     const standard = (ref: string) => s.standards.find((x) => x.ref === ref);
     expect(s.standards.map((x) => x.ref)).toEqual(
       ruleset.manifest.commitments.flatMap((c) => c.standards.map((x) => x.ref)),
@@ -112,6 +117,7 @@ describe('summarize', () => {
   });
 
   it('lists the rejected cases by case id, with their events and problems', () => {
+    const s = summary();
     expect(s.rejected.map((r) => [r.caseId, r.events])).toEqual([
       ['M', 2],
       ['Z', 4],

@@ -5,21 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FactSpec } from '../../src/model/rule.js';
-import { ev, measure } from './templates.helpers.js';
+import { ev, evidenceKeys, measure } from './templates.helpers.js';
 
 const opts = { asOf: '2024-06-30T12:00' };
 const assessed = (id: string, at: string, evidenceId: string) =>
   ev(id, 'evidence.assessed', at, { evidenceId, relevant: true });
 const decision = (at: string, evidenceRelied: string[]) =>
   ev('dec', 'decision.issued', at, { decisionMakerRole: 'manager', outcome: 'upheld', evidenceRelied });
-const keys: FactSpec = {
-  template: 'keysCovered',
-  source: { type: 'evidence.assessed' },
-  key: 'data.evidenceId',
-  latestWhere: { where: { 'data.relevant': true } },
-  before: 'firstDecision',
-  listField: 'data.evidenceRelied',
-};
+const keys = evidenceKeys;
 
 describe('keysCovered at its edges', () => {
   it('requires only keys assessed strictly before the decision', () => {

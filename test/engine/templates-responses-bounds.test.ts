@@ -5,20 +5,17 @@
  * Mon 6 (bank holiday), Tue 7 (3 working days after Wed 1), Fri 31 (20 working days).
  */
 import { describe, expect, it } from 'vitest';
-import type { FactSpec, Filter } from '../../src/model/rule.js';
-import { ev, itemsOf, measure } from './templates.helpers.js';
+import type { FactSpec } from '../../src/model/rule.js';
+import {
+  contactFrom as c,
+  ev,
+  itemsOf,
+  measure,
+  replyTo as r,
+  remedies,
+  replies,
+} from './templates.helpers.js';
 
-const contact: Filter = { type: 'communication.received', where: { 'data.from': 'complainant' } };
-const reply: Filter = { type: 'communication.sent', where: { 'data.to': 'complainant' } };
-const c = (id: string, at: string) => ev(id, 'communication.received', at, { from: 'complainant' });
-const r = (id: string, at: string) => ev(id, 'communication.sent', at, { to: 'complainant' });
-const replies = (extra: Partial<Extract<FactSpec, { template: 'responses' }>> = {}): FactSpec => ({
-  template: 'responses',
-  trigger: contact,
-  response: reply,
-  within: { workingDays: 3 },
-  ...extra,
-});
 const opts = { asOf: '2024-05-20T12:00' };
 const states = (f: ReturnType<typeof measure>) => itemsOf(f).map((i) => i.state);
 
@@ -43,13 +40,6 @@ describe('responses: deadline bounds', () => {
 });
 
 describe('responses: a deadline field', () => {
-  const remedies: FactSpec = {
-    template: 'responses',
-    trigger: { type: 'remedy.recommended' },
-    response: { type: 'remedy.implemented' },
-    correlateBy: ['remedyId'],
-    within: { deadlineField: 'data.dueAt', otherwiseWorkingDays: 20 },
-  };
   const rec = (dueAt: string) =>
     ev('d1', 'remedy.recommended', '2024-05-01T10:00', { remedyId: 'R1', kind: 'apology', dueAt });
   const impl = (at: string) => ev('i1', 'remedy.implemented', at, { remedyId: 'R1' });

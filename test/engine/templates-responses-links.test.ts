@@ -4,21 +4,18 @@
  * May 2024 in Scotland: Wed 1, Mon 6 (bank holiday), Tue 7 (3 working days after Wed 1).
  */
 import { describe, expect, it } from 'vitest';
-import type { FactSpec, Filter } from '../../src/model/rule.js';
-import { ev, itemsOf, measure, measureAll } from './templates.helpers.js';
+import type { FactSpec } from '../../src/model/rule.js';
+import {
+  contactFrom as c,
+  ev,
+  itemsOf,
+  measure,
+  measureAll,
+  replyTo as r,
+  replies,
+  reply,
+} from './templates.helpers.js';
 
-const contact: Filter = { type: 'communication.received', where: { 'data.from': 'complainant' } };
-const reply: Filter = { type: 'communication.sent', where: { 'data.to': 'complainant' } };
-const c = (id: string, at: string) => ev(id, 'communication.received', at, { from: 'complainant' });
-const r = (id: string, at: string, data: Record<string, unknown> = {}) =>
-  ev(id, 'communication.sent', at, { to: 'complainant', ...data });
-const replies = (extra: Partial<Extract<FactSpec, { template: 'responses' }>> = {}): FactSpec => ({
-  template: 'responses',
-  trigger: contact,
-  response: reply,
-  within: { workingDays: 3 },
-  ...extra,
-});
 const opts = { asOf: '2024-05-20T12:00' };
 const answers = (f: ReturnType<typeof measure>) => itemsOf(f).map((i) => [i.triggerId, i.responseId]);
 

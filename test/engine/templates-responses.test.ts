@@ -5,22 +5,18 @@
  * Day 0 is the trigger's date; the Nth working day after it is the deadline.
  */
 import { describe, expect, it } from 'vitest';
-import type { FactSpec, Filter } from '../../src/model/rule.js';
-import { ev, itemsOf, measure, measureAll } from './templates.helpers.js';
-
-const contact: Filter = { type: 'communication.received', where: { 'data.from': 'complainant' } };
-const reply: Filter = { type: 'communication.sent', where: { 'data.to': 'complainant' } };
-const replies = (extra: Partial<Extract<FactSpec, { template: 'responses' }>> = {}): FactSpec => ({
-  template: 'responses',
-  trigger: contact,
-  response: reply,
-  within: { workingDays: 3 },
-  ...extra,
-});
-const c = (id: string, at: string, data: Record<string, unknown> = {}) =>
-  ev(id, 'communication.received', at, { from: 'complainant', ...data });
-const r = (id: string, at: string, data: Record<string, unknown> = {}) =>
-  ev(id, 'communication.sent', at, { to: 'complainant', ...data });
+import type { FactSpec } from '../../src/model/rule.js';
+import {
+  contactFrom as c,
+  ev,
+  itemsOf,
+  measure,
+  measureAll,
+  replyTo as r,
+  remedies,
+  replies,
+  reply,
+} from './templates.helpers.js';
 
 describe('responses: within N working days', () => {
   // Contact Wed 1 May: Thu 2 (1), Fri 3 (2), Mon 6 holiday, Tue 7 (3) → deadline Tue 7 May.
@@ -189,13 +185,6 @@ describe('responses: cancelledBy', () => {
 });
 
 describe('responses: deadlines', () => {
-  const remedies: FactSpec = {
-    template: 'responses',
-    trigger: { type: 'remedy.recommended' },
-    response: { type: 'remedy.implemented' },
-    correlateBy: ['remedyId'],
-    within: { deadlineField: 'data.dueAt', otherwiseWorkingDays: 20 },
-  };
   const rec = (id: string, at: string, remedyId: string, dueAt?: string) =>
     ev(id, 'remedy.recommended', at, { remedyId, kind: 'apology', ...(dueAt ? { dueAt } : {}) });
   const impl = (id: string, at: string, remedyId: string) => ev(id, 'remedy.implemented', at, { remedyId });

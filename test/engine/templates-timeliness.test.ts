@@ -4,18 +4,10 @@
  * Scotland: 20 working days end Fri 31 May, 40 end Fri 28 Jun.
  */
 import { describe, expect, it } from 'vitest';
-import type { FactSpec } from '../../src/model/rule.js';
-import { ev, measure } from './templates.helpers.js';
+import { complexityTargets, ev, measure, timeliness } from './templates.helpers.js';
 
-const spec: FactSpec = {
-  template: 'timeliness',
-  targets: 'targets',
-  complexity: { type: 'case.complexity_assessed' },
-  extension: { type: 'case.extension_notified' },
-  revisedTargetField: 'data.revisedTargetAt',
-  until: 'end',
-};
-const params = { targets: { simple: 5, standard: 20, complex: 40 } };
+const spec = timeliness;
+const params = complexityTargets;
 const rcv = ev('rcv', 'complaint.received', '2024-05-01T10:00');
 const extended = ev('x1', 'case.extension_notified', '2024-05-10T10:00', { revisedTargetAt: '2024-06-14' });
 

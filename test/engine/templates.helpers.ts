@@ -64,3 +64,50 @@ export function measure(spec: FactSpec, events: Ev[], o: RunOptions): FactValue 
 
 /** The items of a fact (responses, precedence), for indexed assertions. */
 export const itemsOf = (f: FactValue | undefined) => (f?.items ?? []) as Record<string, unknown>[];
+
+/** A contact from the complainant, the trigger of the responses tests. */
+export const contact: Filter = { type: 'communication.received', where: { 'data.from': 'complainant' } };
+/** A communication to the complainant, the response of the responses tests. */
+export const reply: Filter = { type: 'communication.sent', where: { 'data.to': 'complainant' } };
+export const contactFrom = (id: string, at: string, data: Record<string, unknown> = {}): Ev =>
+  ev(id, 'communication.received', at, { from: 'complainant', ...data });
+export const replyTo = (id: string, at: string, data: Record<string, unknown> = {}): Ev =>
+  ev(id, 'communication.sent', at, { to: 'complainant', ...data });
+/** Contacts answered by replies within 3 working days, with other options. */
+export const replies = (extra: Partial<Extract<FactSpec, { template: 'responses' }>> = {}): FactSpec => ({
+  template: 'responses',
+  trigger: contact,
+  response: reply,
+  within: { workingDays: 3 },
+  ...extra,
+});
+
+/** Remedies implemented by their own due date, else within 20 working days. */
+export const remedies: Extract<FactSpec, { template: 'responses' }> = {
+  template: 'responses',
+  trigger: { type: 'remedy.recommended' },
+  response: { type: 'remedy.implemented' },
+  correlateBy: ['remedyId'],
+  within: { deadlineField: 'data.dueAt', otherwiseWorkingDays: 20 },
+};
+
+/** Timeliness by complexity (with `complexityTargets`), ended by the closure or the first decision. */
+export const timeliness: FactSpec = {
+  template: 'timeliness',
+  targets: 'targets',
+  complexity: { type: 'case.complexity_assessed' },
+  extension: { type: 'case.extension_notified' },
+  revisedTargetField: 'data.revisedTargetAt',
+  until: 'end',
+};
+export const complexityTargets = { targets: { simple: 5, standard: 20, complex: 40 } };
+
+/** The evidence assessed as relevant before the first decision, to be listed in its evidenceRelied. */
+export const evidenceKeys: FactSpec = {
+  template: 'keysCovered',
+  source: { type: 'evidence.assessed' },
+  key: 'data.evidenceId',
+  latestWhere: { where: { 'data.relevant': true } },
+  before: 'firstDecision',
+  listField: 'data.evidenceRelied',
+};

@@ -7,7 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FactSpec, Filter } from '../../src/model/rule.js';
-import { ev, itemsOf, measure, measureAll } from './templates.helpers.js';
+import {
+  complexityTargets,
+  ev,
+  evidenceKeys,
+  itemsOf,
+  measure,
+  measureAll,
+  timeliness,
+} from './templates.helpers.js';
 
 const sentTo: Filter = { type: 'communication.sent', where: { 'data.to': 'complainant' } };
 const rcv = (at = '2024-05-01T10:00', data?: Record<string, unknown>) =>
@@ -140,15 +148,8 @@ describe('longestGap', () => {
 });
 
 describe('timeliness', () => {
-  const spec: FactSpec = {
-    template: 'timeliness',
-    targets: 'targets',
-    complexity: { type: 'case.complexity_assessed' },
-    extension: { type: 'case.extension_notified' },
-    revisedTargetField: 'data.revisedTargetAt',
-    until: 'end',
-  };
-  const params = { targets: { simple: 5, standard: 20, complex: 40 } };
+  const spec = timeliness;
+  const params = complexityTargets;
   const assessed = (at: string, complexity: string) =>
     ev('a1', 'case.complexity_assessed', at, { complexity });
   const extended = (at: string, revisedTargetAt: string) =>
@@ -447,14 +448,7 @@ describe('conformance', () => {
 });
 
 describe('keysCovered', () => {
-  const spec: FactSpec = {
-    template: 'keysCovered',
-    source: { type: 'evidence.assessed' },
-    key: 'data.evidenceId',
-    latestWhere: { where: { 'data.relevant': true } },
-    before: 'firstDecision',
-    listField: 'data.evidenceRelied',
-  };
+  const spec = evidenceKeys;
   const assessed = (id: string, at: string, evidenceId: string, relevant: boolean) =>
     ev(id, 'evidence.assessed', at, { evidenceId, relevant });
   const history = (list?: string[]) => [

@@ -35,10 +35,15 @@ export type CaseSource = unknown | { readonly rejected: RejectedCase };
 export type EvaluateCasesOptions = EvaluateCaseOptions;
 
 /**
- * A reader's rejection (`{ rejected, source }`): never a case, which has `events` (a case may
- * hold a field named `rejected` of its own).
+ * Whether an item is a reader's rejection (`{ rejected, source }`) rather than a case: never a
+ * case, which has `events` (a case may hold a field named `rejected` of its own). The one test
+ * every part that reads cases uses, so that no part takes a case for a rejection.
+ *
+ * @example
+ * isReaderRejection({ rejected: { caseId: 'C1', events: 2, problems: [] }, source }); // true
+ * isReaderRejection({ caseId: 'C1', rejected: { note: 'a field' }, events: [] }); // false
  */
-const _isPreRejected = (x: unknown): x is { rejected: RejectedCase } => {
+export const isReaderRejection = (x: unknown): x is { rejected: RejectedCase } => {
   if (x === null || typeof x !== 'object' || Object.hasOwn(x, 'events')) return false;
   const r = (x as { rejected?: Partial<RejectedCase> | null }).rejected;
   return typeof r === 'object' && r !== null && typeof r.caseId === 'string' && Array.isArray(r.problems);
@@ -63,7 +68,7 @@ export async function* evaluateCases(
   const asOfMs = resolveAsOfMs(options.asOf, prepared.calendar.clock);
   const opts = { ...options, prepared, asOf: asOfMs, untrusted: true as const };
   for await (const c of cases) {
-    if (_isPreRejected(c)) {
+    if (isReaderRejection(c)) {
       yield { kind: 'rejected', rejected: c.rejected };
       continue;
     }

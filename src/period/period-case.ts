@@ -3,7 +3,7 @@
  * function serves `periodReport` on one thread and `report --period --workers N` on many.
  */
 import { indexCase } from '../engine/case-index.js';
-import type { RejectedCase } from '../engine/evaluate-cases.js';
+import { isReaderRejection, type RejectedCase } from '../engine/evaluate-cases.js';
 import { normalizeCase } from '../engine/normalize.js';
 import type { PreparedEvaluation } from '../engine/prepare.js';
 import type { Period } from './period.js';
@@ -20,9 +20,6 @@ export type PeriodOutcome =
   | { kind: 'records'; records: CaseRecords }
   | { kind: 'rejected'; rejected: RejectedCase };
 
-const _isPreRejected = (x: unknown): x is { rejected: RejectedCase } =>
-  x !== null && typeof x === 'object' && Object.hasOwn(x, 'rejected');
-
 /**
  * A case (or an item a reader already rejected) read as of `asOfMs`: the records it contributes
  * to the period, or why it was rejected.
@@ -36,7 +33,7 @@ export function periodOutcome(
   asOfMs: number,
   work: PeriodWork,
 ): PeriodOutcome {
-  if (_isPreRejected(item)) return { kind: 'rejected', rejected: item.rejected };
+  if (isReaderRejection(item)) return { kind: 'rejected', rejected: item.rejected };
   const normalized = normalizeCase(item, { zone: prepared.calendar.clock, asOfMs });
   if (!normalized.success) {
     const events = (item as { events?: unknown } | null)?.events;

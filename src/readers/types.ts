@@ -1,4 +1,4 @@
-import type { RejectedCase } from '../engine/evaluate-cases.js';
+import { isReaderRejection, type RejectedCase } from '../engine/evaluate-cases.js';
 
 /** The input formats the readers know. */
 export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xes' | 'ocel';
@@ -42,12 +42,12 @@ export interface ReadRejected {
 export type ReadItem = ReadCase | ReadRejected;
 
 /**
- * True when a read item is a rejected case.
+ * True when a read item is a rejected case (not a case that holds a field named `rejected`).
  * @example
  * for await (const item of readCases(['log.csv'], { mapping })) if (isRejected(item)) console.log(item.rejected.problems);
  */
 export function isRejected(item: ReadItem): item is ReadRejected {
-  return Object.hasOwn(item, 'rejected');
+  return isReaderRejection(item);
 }
 
 /**

@@ -24,6 +24,31 @@ describe.concurrent('reading inputs on the command line', { timeout: CLI_TIMEOUT
     expect(allowed.stderr).toBe('0 case(s), 0 event(s) read: all valid\n');
   });
 
+  it('judges a case that holds a field named rejected, in check and validate alike (only a reader rejects)', async () => {
+    const input = join(suite.dir(), 'rejected-field.ndjson');
+    const events = [{ id: 'e1', type: 'complaint.received', at: '2024-05-01T09:00:00+01:00' }];
+    const cases = [
+      { caseId: 'C1', rejected: { caseId: 'X', problems: [] }, events },
+      { caseId: 'C2', events },
+    ];
+    await writeFile(input, cases.map((c) => JSON.stringify(c)).join('\n'));
+    const [check, validate] = await Promise.all([
+      cli(['check', input, '--as-of', '2024-06-28', '--format', 'ndjson', '--fail-on', 'none']),
+      cli(['validate', input]),
+    ]);
+    for (const r of [check, validate]) expectNoStack(r);
+    expect(check.code).toBe(0);
+    const judged = check.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { caseId?: string; rejected?: unknown });
+    expect(
+      judged.filter((r) => r.caseId !== undefined && r.rejected === undefined).map((r) => r.caseId),
+    ).toEqual(['C1', 'C2']);
+    expect(validate.code).toBe(0);
+    expect(validate.stderr).toContain('2 case(s)');
+  });
+
   it('validate lists unmapped activities by frequency, and shows control characters as escapes', async () => {
     const dir = suite.dir();
     const csv = join(dir, 'log.csv');

@@ -133,3 +133,16 @@ describe('NDJSON: --sorted-by-case', () => {
     expect(seen).toEqual(['A']);
   });
 });
+
+describe('NDJSON: a case with a field named rejected', () => {
+  it('is a case, not a rejection (only a reader makes rejections)', async () => {
+    const line = {
+      caseId: 'C1',
+      rejected: { caseId: 'X', problems: [] },
+      events: [{ id: 'e1', type: 'complaint.received', at: '2024-05-01T09:00:00Z' }],
+    };
+    const items = await collect(readCases([memoryInput('cases.ndjson', ndjson(line))]));
+    expect(ids(items)).toEqual({ cases: ['C1'], rejected: [] });
+    expect(items.some((item) => isRejected(item))).toBe(false);
+  });
+});

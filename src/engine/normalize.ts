@@ -114,9 +114,13 @@ function _check(
 ): boolean {
   const result = _valid(schema, value);
   if (result.success) return true;
-  const path = field === undefined ? ['events', i] : ['events', i, field];
+  // Named from the event, as when the whole event is checked at once: `actor.role`, `data`.
+  const own =
+    field === undefined
+      ? result.error.issues
+      : result.error.issues.map((x) => ({ ...x, path: [field, ...x.path] }));
   const doc = dataOf === undefined ? '' : ` (${dataOf}'s data: ${eventTypeDocUrl(dataOf)})`;
-  for (const issue of fromZodIssues(result.error.issues, path))
+  for (const issue of fromZodIssues(own, ['events', i]))
     issues.push(doc ? { ...issue, message: issue.message + doc } : issue);
   return false;
 }

@@ -130,7 +130,7 @@ describe('evaluateCase', () => {
     );
     // A data field's problem names the type's own section of docs/events.md, a heading there.
     expect((err as InvalidCaseError).issues[2]?.message).toMatch(
-      /^`to` is required \(one of: .*\) \(communication\.sent's data: https:\/\/github\.com\/service-standards\/service-standards\/blob\/main\/docs\/events\.md#communicationsent\)$/,
+      /^`data.to` is required \(one of: .*\) \(communication\.sent's data: https:\/\/github\.com\/service-standards\/service-standards\/blob\/main\/docs\/events\.md#communicationsent\)$/,
     );
     expect(readFileSync(new URL('../../docs/events.md', import.meta.url), 'utf8')).toContain(
       '#### `communication.sent`\n',
@@ -160,7 +160,7 @@ describe('evaluateCase', () => {
       ['events.1.data.to', 'invalid_value'],
       ['events.2.data.revisedTargetAt', 'invalid_instant'],
     ]);
-    expect(err.issues[2]?.message).toMatch(/`to` is required/);
+    expect(err.issues[2]?.message).toMatch(/`data.to` is required/);
   });
 
   it('derives stable ids for events without one and cites them', async () => {

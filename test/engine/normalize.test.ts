@@ -178,10 +178,10 @@ describe('normalizeCase: a case with an invalid event is rejected whole, every p
 
   it('reports an invalid actor at its path', () => {
     expect(problems({ caseId: 'C1', events: [{ ...received, actor: { role: 5 } }] })).toEqual([
-      'events.0.actor.role [invalid_type] `role` must be string',
+      'events.0.actor.role [invalid_type] `actor.role` must be string',
     ]);
     expect(problems({ caseId: 'C1', events: [{ ...received, actor: 'staff' }] })).toEqual([
-      'events.0.actor [invalid_type] the record must be object',
+      'events.0.actor [invalid_type] `actor` must be object',
     ]);
   });
 
@@ -189,10 +189,10 @@ describe('normalizeCase: a case with an invalid event is rejected whole, every p
     const [issue] = rejected({ caseId: 'C1', events: [{ ...received, data: { channel: 'pigeon' } }] }).issues;
     expect(issue?.path).toEqual(['events', 0, 'data', 'channel']);
     expect(issue?.message).toMatch(
-      /^`channel` must be one of: .* \(complaint\.received's data: https:\/\/\S+#complaintreceived\)$/,
+      /^`data.channel` must be one of: .* \(complaint\.received's data: https:\/\/\S+#complaintreceived\)$/,
     );
     expect(problems({ caseId: 'C1', events: [{ type: 'x-a', at: '2024-05-02', data: [1] }] })).toEqual([
-      'events.0.data [invalid_type] the record must be record',
+      'events.0.data [invalid_type] `data` must be record',
     ]);
   });
 

@@ -51,6 +51,27 @@ describe('notices', () => {
   });
 });
 
+describe('notices: those not met', () => {
+  it('lists the late and the missing ones, in trigger order, and leaves out those met', () => {
+    const events = [
+      rcv,
+      letter('r1', '2024-05-03T10:00', ['refusal_reasons']),
+      letter('n1', '2024-05-07T10:00', ['ombudsman_information']),
+      letter('r2', '2024-05-08T10:00', ['refusal_reasons']),
+      letter('n2', '2024-05-28T10:00', ['ombudsman_information']),
+      letter('r3', '2024-05-29T10:00', ['refusal_reasons']),
+    ];
+    const f = measure(spec, events, { asOf: '2024-06-20T12:00' });
+    expect(f).toMatchObject({ total: 3, met: 1, late: 1, missing: 1, notMet: 2, open: 0 });
+    expect(
+      (f.notMetItems as { triggerId: string; state: string }[]).map((i) => [i.triggerId, i.state]),
+    ).toEqual([
+      ['r2', 'late'],
+      ['r3', 'missing'],
+    ]);
+  });
+});
+
 describe('notices: where the clock and the notices start', () => {
   const refusal = (id: string, at: string, data: Record<string, unknown> = {}) =>
     ev(id, 'escalation.refused', at, { reason: 'out of time', ...data });

@@ -62,3 +62,17 @@ describe('timeliness: the starting complexity and its targets', () => {
     ).toThrow('parameter "targets" has no target for "standard"');
   });
 });
+
+describe('timeliness: open through the deadline day, overdue after it', () => {
+  // No assessment: the standard complexity is assumed, 20 working days, due Fri 31 May 2024.
+  it('is open late on the deadline day, with dueAt its end, and overdue the next working day', () => {
+    expect(measure(spec, [rcv], { asOf: '2024-05-31T16:30', params })).toMatchObject({
+      deadline: '2024-05-31',
+      state: 'open',
+      dueAt: '2024-05-31T23:59:59.999+01:00',
+    });
+    const after = measure(spec, [rcv], { asOf: '2024-06-03T09:00', params });
+    expect(after).toMatchObject({ deadline: '2024-05-31', state: 'overdue' });
+    expect(after.dueAt).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import {
   type TemplateScope,
 } from '../fact-context.js';
 import { compileFilter, type EventPredicate } from '../filter.js';
-import type { StageSpan, StageTimeline } from '../stage-timeline.js';
+import { isClosure, type StageSpan, type StageTimeline } from '../stage-timeline.js';
 
 type Spec = Extract<FactSpec, { template: 'stageConfirmation' }>;
 
@@ -139,7 +139,7 @@ function _leftAt(
   const next = c.stage === 'stage_1' ? timeline.stage2?.start : undefined;
   for (let i = span.start + 1; i < (next ?? events.length); i++) {
     const e = events[i] as CaseEvent;
-    if (e.type !== 'case.closed' && !(e.type === 'case.stage_changed' && e.data.stage === 'closed')) continue;
+    if (!isClosure(e)) continue;
     let j = i + 1;
     while (j < events.length && (events[j] as CaseEvent).atMs === e.atMs) j++;
     return Math.min(next ?? j, j);

@@ -39,7 +39,7 @@ group() {
     conditions-equivalence) echo "src/engine/conditions.ts|test/engine/evaluator-equivalence.test.ts" ;;
     engine-case) echo "$(files_in engine case-index stage-timeline fact-context)|$ENGINE_TESTS" ;;
     engine-input) echo "$(files_in engine normalize filter)|$ENGINE_TESTS" ;;
-    engine-prepare) echo "$(files_in engine prepare evaluate-case calendar-config)|$ENGINE_TESTS" ;;
+    engine-prepare) echo "$(files_in engine prepare parameter-problem evaluate-case calendar-config)|$ENGINE_TESTS" ;;
     engine-measured) echo "$(files_in engine measured-detail)|$ENGINE_TESTS" ;;
     engine-clock) echo "$(files_in engine/templates stage-clock responses)|$ENGINE_TESTS" ;;
     engine-templates) echo "$(files_in engine/templates occurrences coverage keys-covered index stage-deciders conformance precedence notices longest-gap readability timeliness stage-response stage-confirmation)|$ENGINE_TESTS" ;;

@@ -9,7 +9,7 @@ import {
   provisionListIssues,
 } from '../self-assessment/provisions.js';
 import { deepFreeze } from './freeze.js';
-import { parameterProblem } from './prepare.js';
+import { parameterProblem } from './parameter-problem.js';
 import { ruleIssues } from './rule-issues.js';
 
 /** A validated ruleset: its manifest and rule files (frozen), and a hash of both for the report. */

@@ -43,6 +43,7 @@ describe('stageConfirmation: a response by phone with no letter yet', () => {
         dueAt: '2024-05-09T23:59:59.999+01:00',
         eventIds: ['call'],
         exists: true,
+        leftEarly: false,
         missing: [],
         missingCount: 0,
         oral: true,
@@ -56,19 +57,28 @@ describe('stageConfirmation: a response by phone with no letter yet', () => {
 
   it('is missing the day after the due date, with no dueAt', () => {
     const f = confirm(events, { asOf: '2024-05-10T09:00' });
-    expect(f).toMatchObject({ state: 'missing', oral: true, deadline: '2024-05-09' });
+    expect(f).toMatchObject({ state: 'missing', oral: true, deadline: '2024-05-09', leftEarly: false });
     expect(f.dueAt).toBeUndefined();
   });
 
   it('is missing at once when the stage was closed without a letter, even before the due date', () => {
     const f = confirm([...events, closed('2024-05-07T10:00')], { asOf: '2024-05-08T12:00' });
-    expect(f).toMatchObject({ state: 'missing', deadline: '2024-05-09' });
+    expect(f).toMatchObject({
+      state: 'missing',
+      deadline: '2024-05-09',
+      leftEarly: true,
+      leftDate: '2024-05-07',
+    });
     expect(f.dueAt).toBeUndefined();
   });
 
   it('is missing at once when stage 2 started without a letter', () => {
     const toStage2 = ev('s2', 'case.stage_changed', '2024-05-07T10:00', { stage: 'stage_2' });
-    expect(confirm([...events, toStage2], { asOf: '2024-05-08T12:00' }).state).toBe('missing');
+    expect(confirm([...events, toStage2], { asOf: '2024-05-08T12:00' })).toMatchObject({
+      state: 'missing',
+      leftEarly: true,
+      leftDate: '2024-05-07',
+    });
   });
 
   it('does not count a letter sent after the stage was closed', () => {

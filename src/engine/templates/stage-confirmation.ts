@@ -93,11 +93,17 @@ function _measure(c: Compiled, ctx: FactContext) {
   };
   if (first === undefined) {
     // Once the stage is left no letter can count: missing, even before the due date.
-    const state = asOfDay <= dueDay && leftAt === undefined ? 'open' : 'missing';
+    const leftEarly = asOfDay <= dueDay && leftAt !== undefined;
+    const state = asOfDay <= dueDay && !leftEarly ? 'open' : 'missing';
+    // Left before the due date: the event that ended the stage is what settles it.
+    const leaving = leftEarly ? _leavingEvent(c, timeline, leftAt, events) : undefined;
+    if (leaving) cited.push(leaving.id);
     return {
       ...base,
       dueAt: state === 'open' ? endOfDayIso(dueDay, zoneClock) : undefined,
       eventIds: orderedIds(ctx, cited),
+      leftDate: leaving ? isoDateFromDay(leaving.day) : undefined,
+      leftEarly,
       missing: [],
       missingCount: 0,
       state,
@@ -145,6 +151,22 @@ function _leftAt(
     return Math.min(next ?? j, j);
   }
   return next;
+}
+
+/**
+ * The event that ended the stage: the stage 2 start, or the closure (among the events of its
+ * instant, which `leftAt` is just past).
+ */
+function _leavingEvent(
+  c: Compiled,
+  timeline: StageTimeline,
+  leftAt: number,
+  events: readonly CaseEvent[],
+): CaseEvent {
+  if (c.stage === 'stage_1' && leftAt === timeline.stage2?.start) return events[leftAt] as CaseEvent;
+  let i = leftAt - 1;
+  while (!isClosure(events[i] as CaseEvent)) i--;
+  return events[i] as CaseEvent;
 }
 
 /** The topics the confirmation must cover: the base list, with remedy and outstanding-action topics when they apply. */
